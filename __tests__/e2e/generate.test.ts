@@ -1,0 +1,142 @@
+import { unzipSync, strFromU8 } from "fflate";
+import { saveScreenshot } from "../helpers/browser";
+import {
+  expectPageMatchesSnapshot,
+  fetchSnapshot,
+  generateFromHome,
+  newContext,
+  readStoredToken,
+  RUN_TIMEOUT_MS,
+  startE2eApp,
+  waitForConnection,
+  waitForStatus,
+  type E2eApp,
+} from "../helpers/e2e-app";
+
+jest.setTimeout(120_000);
+
+let app: E2eApp;
+beforeAll(async () => {
+  app = await startE2eApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test("type a prompt, watch progress reach 100% and the site appear in the frame without a reload", async () => {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await saveScreenshot(page, "01-home");
+  // An example prompt fills the box; then we type our own.
+  await page.getByTestId("example-prompt").first().click();
+  expect(await page.getByTestId("prompt-input").inputValue()).toContain("Crumb & Co");
+
+  const sessionId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu and a contact form, in green");
+  await waitForConnection(page, "live");
+  await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
+  await page.locator('[data-testid="live-preview"]:not([data-rendered-version="0"])').waitFor({ timeout: RUN_TIMEOUT_MS });
+  await saveScreenshot(page, "02-running");
+
+  await waitForStatus(page, "completed");
+  expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
+  expect(await page.getByTestId("progress-percent").textContent()).toBe("100%");
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await frame.locator("h1").first().waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(await frame.locator("h1").first().textContent()).toContain("Crumb & Co");
+
+  // Every version was patched into the one frame: its runtime started exactly once.
+  const preview = page.getByTestId("live-preview");
+  await page.locator('[data-testid="live-preview"][data-script-ran="true"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(await preview.getAttribute("data-frame-loads")).toBe("1");
+  const token = await readStoredToken(page, sessionId);
+  const snapshot = await fetchSnapshot(app.server.url, sessionId, token);
+  expect(await preview.getAttribute("data-rendered-version")).toBe(String(snapshot.preview!.version));
+  expect(snapshot.preview!.version).toBeGreaterThan(1);
+  await expectPageMatchesSnapshot(page, snapshot);
+  await saveScreenshot(page, "03-completed");
+
+  // The site's script ran inside the frame once the generation completed.
+  expect(await frame.locator("html.has-js").count()).toBe(1);
+
+  // Code tab: highlighted source of the three files.
+  await page.getByTestId("tab-code").click();
+  await page.getByTestId("code-content").waitFor();
+  expect(await page.getByTestId("code-content").textContent()).toContain("Crumb &amp; Co");
+  await saveScreenshot(page, "04-code");
+  await page.getByTestId("tab-preview").click();
+
+  // Download zip from the link the page shows.
+  const href = await page.getByTestId("download-zip").getAttribute("href");
+  const res = await fetch(new URL(href!, app.server.url));
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("application/zip");
+  const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+  expect(Object.keys(files).sort()).toEqual(["index.html", "script.js", "styles.css"]);
+  const index = strFromU8(files["index.html"]!);
+  expect(index).toContain('<link rel="stylesheet" href="styles.css">');
+  expect(index).toContain('<script src="script.js"></script>');
+  expect(index).toContain(snapshot.preview!.html_content);
+  expect(strFromU8(files["styles.css"]!)).toBe(snapshot.preview!.css_content);
+  expect(strFromU8(files["script.js"]!)).toBe(snapshot.preview!.js_content);
+
+  // The home page now lists it under recent generations.
+  await page.goto(app.server.url);
+  await page.getByTestId("recent-generation").first().waitFor();
+  expect(await page.getByTestId("recent-generation").first().getAttribute("href")).toBe(`/g/${sessionId}`);
+  await context.close();
+});
+
+test("the generated page runs in an opaque origin: it cannot read the app's localStorage", async () => {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  const sessionId = await generateFromHome(page, app.server.url, "A portfolio for a photographer named Ana Ruiz");
+  await page.evaluate(() => window.localStorage.setItem("secret", "app-only"));
+  expect(await page.getByTestId("preview-frame").getAttribute("sandbox")).toBe("allow-scripts");
+  await page.locator('[data-testid="live-preview"][data-frame-loads="1"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  const frame = page.frames().find((f) => f.url().endsWith("/preview-frame"));
+  expect(frame).toBeDefined();
+  const probe = await frame!.evaluate(() => {
+    const attempt = (read: () => unknown) => {
+      try {
+        return { ok: true, value: String(read()) };
+      } catch (error) {
+        return { ok: false, value: (error as Error).name };
+      }
+    };
+    return {
+      origin: window.origin,
+      own: attempt(() => window.localStorage.getItem("secret")),
+      parent: attempt(() => window.parent.localStorage.getItem("secret")),
+      cookie: attempt(() => document.cookie),
+    };
+  });
+  expect(probe.origin).toBe("null");
+  expect(probe.own.ok).toBe(false);
+  expect(probe.parent.ok).toBe(false);
+  expect(probe.own.value).toBe("SecurityError");
+  // Opened directly, the runtime document is sandboxed by its own CSP header too.
+  const direct = await fetch(`${app.server.url}/preview-frame`);
+  expect(direct.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
+  await waitForStatus(page, "completed");
+  expect(sessionId).toBeTruthy();
+  await context.close();
+});
+
+test("API errors from the create call are shown clearly", async () => {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  // Whitespace-only prompts are refused by the server's schema (the button guards the empty case).
+  await page.route("**/api/generations", (route) =>
+    route.fulfill({ status: 429, contentType: "application/json", body: JSON.stringify({ error: { code: "RATE_LIMITED", message: "Too many generations started from your address; try again shortly" } }) }),
+  );
+  await page.getByTestId("prompt-input").fill("A shop");
+  await page.getByTestId("generate-button").click();
+  await page.getByTestId("create-error").waitFor();
+  const text = await page.getByTestId("create-error").textContent();
+  expect(text).toContain("Too many generations");
+  expect(text).toContain("RATE_LIMITED");
+  await saveScreenshot(page, "05-create-error");
+  await context.close();
+});

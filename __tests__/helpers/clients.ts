@@ -1,0 +1,99 @@
+import { io, type Socket } from "socket.io-client";
+import {
+  createGenerationResponseSchema,
+  parseSessionEvent,
+  sessionEventTypes,
+  type ClientToServerEvents,
+  type CreateGenerationResponse,
+  type SessionEvent,
+  type ServerToClientEvents,
+} from "@/lib/protocol";
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** POSTs JSON and returns status, headers and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, headers: res.headers, json };
+}
+
+/** Starts a generation through the real API and validates the response against the contract. */
+export async function createGeneration(baseUrl: string, prompt = "A bakery called Crumb & Co with a menu"): Promise<CreateGenerationResponse> {
+  const res = await postJson(`${baseUrl}/api/generations`, { prompt });
+  if (res.status !== 202) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.json)}`);
+  return createGenerationResponseSchema.parse(res.json);
+}
+
+export interface Recorder {
+  socket: TestSocket;
+  events: SessionEvent[];
+  /** Every event name received, in order, including system events. */
+  names: string[];
+  invalid: unknown[];
+  waitFor: (predicate: (events: SessionEvent[]) => boolean, timeoutMs?: number) => Promise<void>;
+}
+
+/** Connects a real socket.io-client and records every session event it receives, validated. */
+export function connectRecorder(baseUrl: string, auth: Record<string, unknown>, options: { transports?: string[] } = {}): Recorder {
+  const socket: TestSocket = io(baseUrl, { auth, transports: options.transports ?? ["websocket"], reconnection: false, forceNew: true });
+  const events: SessionEvent[] = [];
+  const names: string[] = [];
+  const invalid: unknown[] = [];
+  const waiters = new Set<() => void>();
+  socket.onAny((name: string) => names.push(name));
+  for (const type of sessionEventTypes) {
+    socket.on(type, (data: unknown) => {
+      const event = parseSessionEvent(type, data);
+      if (event) events.push(event);
+      else invalid.push({ type, data });
+      for (const w of waiters) w();
+    });
+  }
+  const waitFor = (predicate: (e: SessionEvent[]) => boolean, timeoutMs = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (predicate(events)) return resolve();
+      const check = () => {
+        if (predicate(events)) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out; got ${events.map((e) => `${e.data.seq}:${e.type}`).join(", ")}`));
+      }, timeoutMs);
+      waiters.add(check);
+    });
+  return { socket, events, names, invalid, waitFor };
+}
+
+export const isTerminal = (events: SessionEvent[]) => events.some((e) => e.type === "generation:completed");
+export const seqs = (events: SessionEvent[]) => events.map((e) => e.data.seq);
+export const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Resolves with the `connect_error` a refused socket receives. */
+export function expectConnectError(baseUrl: string, auth: Record<string, unknown>, query?: Record<string, string>) {
+  return new Promise<{ message: string; data: unknown }>((resolve, reject) => {
+    const socket = io(baseUrl, { auth, query, transports: ["websocket"], reconnection: false, forceNew: true });
+    socket.on("connect", () => {
+      socket.close();
+      reject(new Error("connected but should have been refused"));
+    });
+    socket.on("connect_error", (err: Error & { data?: unknown }) => {
+      socket.close();
+      resolve({ message: err.message, data: err.data });
+    });
+  });
+}

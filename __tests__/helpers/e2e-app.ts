@@ -1,0 +1,96 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { generationSnapshotSchema, type GenerationSnapshot } from "@/lib/protocol";
+import { formatSeconds } from "@/lib/client/time";
+import { launchBrowser } from "./browser";
+import { removeDataDir, startServer, type RunningServer } from "./server-process";
+
+/** Steps slow enough to interact mid-run; heartbeats fast enough to detect a dead link quickly. */
+export const E2E_ENV = { TEMPLATE_STEP_MS: "1500", HEARTBEAT_INTERVAL_MS: "1000" };
+/** Generous: a whole run is ~5 × 1.5 s; waits end as soon as the condition holds. */
+export const RUN_TIMEOUT_MS = 45_000;
+
+export interface E2eApp {
+  server: RunningServer;
+  browser: Browser;
+  stop: () => Promise<void>;
+}
+
+/** Starts the production server and a headless Chromium for one test file. */
+export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
+  const server = await startServer({ env: { ...E2E_ENV, ...env } });
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+      removeDataDir(server.dataDir);
+    },
+  };
+}
+
+/** Types a prompt on the home page, submits it and resolves with the new session's id. */
+export async function generateFromHome(page: Page, baseUrl: string, prompt: string): Promise<string> {
+  await page.goto(baseUrl);
+  await page.getByTestId("prompt-input").fill(prompt);
+  await page.getByTestId("generate-button").click();
+  await page.waitForURL(/\/g\/[A-Za-z0-9_-]+$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/** The owner token the home page stored for a session (read from the app's own localStorage). */
+export async function readStoredToken(page: Page, sessionId: string, key: "token" | "viewerToken" = "token"): Promise<string> {
+  const raw = await page.evaluate((id) => window.localStorage.getItem(`openv0:generation:${id}`), sessionId);
+  const token = raw ? (JSON.parse(raw) as Record<string, unknown>)[key] : undefined;
+  if (typeof token !== "string") throw new Error(`no ${key} stored for ${sessionId}`);
+  return token;
+}
+
+export async function fetchSnapshot(baseUrl: string, sessionId: string, token: string): Promise<GenerationSnapshot> {
+  const res = await fetch(`${baseUrl}/api/generations/${sessionId}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`snapshot failed: ${res.status}`);
+  return generationSnapshotSchema.parse(await res.json());
+}
+
+/** Waits until the workspace shows a given generation status. */
+export async function waitForStatus(page: Page, status: string, timeout = RUN_TIMEOUT_MS): Promise<void> {
+  await page.locator(`[data-testid="generation-progress"][data-status="${status}"]`).waitFor({ timeout });
+}
+
+/** Waits until the connection badge shows a given status. */
+export async function waitForConnection(page: Page, status: string, timeout = RUN_TIMEOUT_MS): Promise<void> {
+  await page.locator(`[data-testid="connection-status"][data-status="${status}"]`).waitFor({ timeout });
+}
+
+/** The step list as drawn: id, status and the duration text of each step. */
+export async function readStepList(page: Page) {
+  return page.getByTestId("step-item").evaluateAll((items) =>
+    items.map((el) => ({ id: el.getAttribute("data-step-id"), status: el.getAttribute("data-status"), text: el.textContent ?? "" })),
+  );
+}
+
+/**
+ * Asserts the page shows exactly the server's fold: same last seq, same steps in the same order,
+ * each with its status and measured duration (a repeated or lost event would change one of them).
+ */
+export async function expectPageMatchesSnapshot(page: Page, snapshot: GenerationSnapshot): Promise<void> {
+  const lastSeq = await page.getByTestId("workspace").getAttribute("data-last-seq");
+  expect(Number(lastSeq)).toBe(snapshot.last_seq);
+  const drawn = await readStepList(page);
+  expect(drawn.map(({ id, status }) => ({ id, status }))).toEqual(snapshot.steps.map((s) => ({ id: s.step_id, status: s.status })));
+  snapshot.steps.forEach((s, i) => {
+    if (s.duration !== null) expect(drawn[i]!.text).toContain(formatSeconds(s.duration));
+  });
+  const percent = await page.getByRole("progressbar").getAttribute("aria-valuenow");
+  expect(Number(percent)).toBe(Math.round(snapshot.progress));
+}
+
+/** True when the page is wider than its viewport (a horizontal scrollbar). */
+export function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+export async function newContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+}

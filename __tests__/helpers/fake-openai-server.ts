@@ -1,0 +1,245 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/*
+ * A real HTTP server speaking the streaming Chat Completions protocol (SSE `chat.completion.chunk`
+ * frames, then `data: [DONE]`), for tests of the LLM engine without a network or a key.
+ *
+ * Scenarios are picked per generation by a tag in the prompt: `[fake:<name>]`, optionally limited
+ * to one kind of request (`[fake:drop@css]`) and to the first matching request (`drop-once`).
+ * Names: ok, slow, big, 401, 403, 404, 500, 429 (always, retry-after: 0), 429-once (retry-after: 1),
+ * drop (socket destroyed mid-answer), truncate (ends mid-answer, no finish), garbage (a
+ * malformed frame), stall (a few tokens, then silence until the client gives up), bad-plan.
+ */
+
+export interface FakeRequest {
+  index: number;
+  kind: FakeKind;
+  model: string;
+  authorization: string | undefined;
+  scenario: string;
+  messages: { role: string; content: string }[];
+  status: number;
+  receivedAt: number;
+  /** The chunks of content sent, in order (their concatenation is the answer so far). */
+  chunks: string[];
+  /** The client closed the connection before the fake had finished answering. */
+  aborted: boolean;
+  /** The fake finished its answer (or error response). */
+  completed: boolean;
+}
+
+export interface FakeOpenAI {
+  /** Base URL for OPENAI_BASE_URL, ending in /v1. */
+  url: string;
+  requests: FakeRequest[];
+  waitFor: (predicate: (requests: FakeRequest[]) => boolean, timeoutMs?: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export type FakeKind = "plan" | "edit-plan" | "html" | "css" | "js" | "unknown";
+
+const TAG = /\[fake:([a-z0-9-]+)(?:@([a-z-]+))?(?:#(\w+))?\]/;
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function classify(messages: FakeRequest["messages"]): FakeKind {
+  const system = messages.find((m) => m.role === "system")?.content ?? "";
+  const format = /Output format: (\w+)/.exec(system)?.[1];
+  if (format === "JSON") return system.includes('"sections"') ? "plan" : "edit-plan";
+  if (format === "HTML") return "html";
+  if (format === "CSS") return "css";
+  if (format === "JavaScript") return "js";
+  return "unknown";
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of req) parts.push(part as Buffer);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+/** Splits text into chunks of whole code points, as a model's tokens would arrive. */
+function toChunks(text: string, size: number): string[] {
+  const points = Array.from(text);
+  const chunks: string[] = [];
+  for (let i = 0; i < points.length; i += size) chunks.push(points.slice(i, i + size).join(""));
+  return chunks;
+}
+
+const frame = (model: string, delta: Record<string, unknown>, finish: string | null) =>
+  `data: ${JSON.stringify({
+    id: "chatcmpl-fake",
+    object: "chat.completion.chunk",
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  })}\n\n`;
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** The text between <tag> and </tag> in the user's message (the engine's "current file" block). */
+const readBlock = (text: string, tag: string) => new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(text)?.[1];
+
+/** A deterministic body of markup: header, `count` sections (with entities and an emoji), footer. */
+function buildPage(count: number): string {
+  const sections = Array.from({ length: count }, (_, i) =>
+    `<section id="feature-${i + 1}" class="feature">\n  <h2>Feature ${i + 1} &amp; friends 🍰</h2>\n` +
+    `  <p class="lead">Fresh from the oven every morning: ${"crumbly, buttery, golden ".repeat(3)}and made by hand.</p>\n` +
+    `  <ul class="points"><li>Stone-baked</li><li>Local flour</li><li>Open at 7</li></ul>\n</section>`,
+  );
+  return `<header class="site-header">\n  <nav class="nav"><a href="#feature-1">Menu</a> <button class="menu-toggle" aria-expanded="false">☰</button></nav>\n</header>\n<main>\n${sections.join("\n")}\n</main>\n<footer class="site-footer"><p>© Crumb &amp; Co</p></footer>`;
+}
+
+/** What a well-behaved model would answer to each of the engine's requests. */
+function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: FakeRequest["messages"]; scenario: string }): string {
+  const user = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+  if ((kind === "plan" || kind === "edit-plan") && scenario.startsWith("bad-plan")) return "Sure! I would build a hero, a menu and a contact form.";
+  if (kind === "plan") {
+    return '```json\n{"sections": ["hero", "features", "pricing", "contact"], "style": "Calm blue palette, generous whitespace, rounded cards", "interactivity": "Mobile menu toggle and smooth scrolling"}\n```';
+  }
+  if (kind === "edit-plan") return '{"html": "Add the requested section", "css": "Style the new section", "js": ""}';
+  if (kind === "html") {
+    const current = readBlock(user, "current");
+    if (current === undefined) return "```html\n" + buildPage(scenario === "big" ? 56 : 8) + "\n```";
+    const request = (/Edit request: (.*)/.exec(user)?.[1] ?? "edit").replace(TAG, "").trim();
+    const added = `<section id="edit-${current.length}" class="edited">\n  <h2>${escapeHtml(request)}</h2>\n</section>`;
+    return current.includes("</main>") ? current.replace("</main>", `${added}\n</main>`) : `${current}\n${added}`;
+  }
+  if (kind === "css") {
+    const current = readBlock(user, "current");
+    const rules = Array.from({ length: 24 }, (_, i) => `.feature:nth-of-type(${i + 1}) h2 { color: hsl(${i * 15} 60% 35%); }`);
+    const base = `:root { --accent: #2563eb; }\nbody { margin: 0; font-family: system-ui, sans-serif; }\n${rules.join("\n")}`;
+    return current === undefined ? base : `${current}\n.edited { padding: 2rem; }`;
+  }
+  if (kind === "js") {
+    return readBlock(user, "current") ?? 'document.querySelector(".menu-toggle")?.addEventListener("click", (e) => {\n  e.currentTarget.setAttribute("aria-expanded", "true");\n});';
+  }
+  return "";
+}
+
+function sendError(res: ServerResponse, record: FakeRequest, status: number, headers: Record<string, string> = {}) {
+  record.status = status;
+  // Like OpenAI's, the body echoes part of the key: the engine must never forward it.
+  const body = { error: { message: "Incorrect API key provided: sk-test***cret. Rate limit or upstream failure.", type: "fake_error", code: String(status) } };
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+  record.completed = true;
+}
+
+/** Starts the fake on 127.0.0.1, port 0. */
+export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+  const requests: FakeRequest[] = [];
+  const onceUsed = new Set<string>();
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== "POST" || req.url !== "/v1/chat/completions") {
+      res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"message":"not found"}}');
+      return;
+    }
+    const body = JSON.parse(await readBody(req)) as { model: string; messages: FakeRequest["messages"]; stream?: boolean };
+    const kind = classify(body.messages);
+    const record: FakeRequest = {
+      index: requests.length, kind, model: body.model, authorization: req.headers.authorization, scenario: "ok",
+      messages: body.messages, status: 200, receivedAt: Date.now(), chunks: [], aborted: false, completed: false,
+    };
+    requests.push(record);
+    let droppedByFake = false;
+    res.on("close", () => {
+      if (!record.completed && !droppedByFake) record.aborted = true;
+    });
+
+    const tag = TAG.exec(body.messages.map((m) => m.content).join("\n"));
+    if (tag && (!tag[2] || tag[2] === kind)) {
+      const name = tag[1]!;
+      const once = name.endsWith("-once");
+      if (!once || !onceUsed.has(tag[0])) {
+        if (once) onceUsed.add(tag[0]);
+        record.scenario = name;
+      }
+    }
+    const scenario = record.scenario;
+    const status = /^(\d{3})(-once)?$/.exec(scenario)?.[1];
+    if (status === "429") return sendError(res, record, 429, { "retry-after": scenario === "429-once" ? "1" : "0" });
+    if (status) return sendError(res, record, Number(status));
+
+    const answer = buildAnswer({ kind, messages: body.messages, scenario });
+    const chunks = toChunks(answer, scenario === "big" ? 16 : 24);
+    const chunkDelay = scenario === "slow" ? 40 : scenario === "big" ? 4 : 1;
+    const cutAt = Math.max(2, Math.floor(chunks.length * 0.4));
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.write(frame(body.model, { role: "assistant", content: "" }, null));
+
+    for (const [i, chunk] of chunks.entries()) {
+      if (res.destroyed) return;
+      if (i === cutAt) {
+        if (scenario === "drop" || scenario === "drop-once") {
+          droppedByFake = true;
+          res.socket?.destroy();
+          return;
+        }
+        if (scenario === "truncate") {
+          record.completed = true;
+          res.end();
+          return;
+        }
+        if (scenario === "garbage") res.write('data: {"id": "chatcmpl-fake", "choices": [ oops this is not json\n\n');
+        if (scenario === "stall") return; // Silence; the response stays open until the client leaves.
+      }
+      res.write(frame(body.model, { content: chunk }, null));
+      record.chunks.push(chunk);
+      await delay(chunkDelay);
+    }
+    res.write(frame(body.model, {}, "stop"));
+    res.write("data: [DONE]\n\n");
+    record.completed = true;
+    res.end();
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const waitFor = (predicate: (r: FakeRequest[]) => boolean, timeoutMs = 20_000) =>
+    new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const tick = () => {
+        if (predicate(requests)) return resolve();
+        if (Date.now() - started > timeoutMs) {
+          return reject(new Error(`fake OpenAI: condition not met; requests: ${requests.map((r) => `${r.kind}:${r.scenario}:${r.status}${r.aborted ? ":aborted" : ""}`).join(", ")}`));
+        }
+        setTimeout(tick, 20);
+      };
+      tick();
+    });
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    waitFor,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Environment for an app server that generates with the fake (small stall timeout, no start limit). */
+export function llmServerEnv(fake: FakeOpenAI, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    GENERATION_ENGINE: "openai",
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_API_KEY: "test",
+    OPENAI_MODEL: "fake-model",
+    LLM_STALL_TIMEOUT_MS: "1500",
+    LLM_MAX_RETRIES: "2",
+    RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
+    ...overrides,
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  createGenerationResponseSchema,
+  errorBodySchema,
+  generationSnapshotSchema,
+  projectResponseSchema,
+  restoreVersionResponseSchema,
+} from "@/lib/protocol";
+import { connectRecorder, createGeneration, isTerminal, postJson } from "../helpers/clients";
+import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
+
+jest.setTimeout(90_000);
+
+/*
+ * Follow-up edits and versions with the offline template engine: a project grows a version per
+ * finished generation, old versions can be previewed and restored, and only the project token
+ * opens any of it.
+ */
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ env: { GENERATION_ENGINE: "template", TEMPLATE_STEP_MS: "20", RATE_LIMIT_GENERATIONS_PER_MINUTE: "0" } });
+});
+afterAll(async () => {
+  await server?.stop();
+  if (server) removeDataDir(server.dataDir);
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function getJson(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}${path}`, { headers });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as unknown };
+}
+
+async function waitForCompletion(sessionId: string, token: string) {
+  const client = connectRecorder(server.url, { sessionId, token });
+  await client.waitFor(isTerminal);
+  client.socket.close();
+  const last = client.events.at(-1)!;
+  expect(last.type === "generation:completed" && last.data.status).toBe("completed");
+}
+
+test("a follow-up edit adds version 2, the project lists both, a restore of v1 becomes v3", async () => {
+  const first = await createGeneration(server.url, "A bakery called Crumb & Co with a menu");
+  await waitForCompletion(first.sessionId, first.token);
+
+  const edit = await postJson(`${server.url}/api/generations`, { prompt: "add a pricing section", projectId: first.projectId }, bearer(first.projectToken));
+  expect(edit.status).toBe(202);
+  const second = createGenerationResponseSchema.parse(edit.json);
+  expect(second.projectId).toBe(first.projectId);
+  expect(second.sessionId).not.toBe(first.sessionId);
+  await waitForCompletion(second.sessionId, second.token);
+
+  const project = await getJson(`/api/projects/${first.projectId}`, bearer(first.projectToken));
+  expect(project.status).toBe(200);
+  const listed = projectResponseSchema.parse(project.json);
+  expect(listed.projectId).toBe(first.projectId);
+  expect(listed.versions.map((v) => [v.version, v.sessionId, v.prompt, v.restoredFrom])).toEqual([
+    [1, first.sessionId, "A bakery called Crumb & Co with a menu", null],
+    [2, second.sessionId, "add a pricing section", null],
+  ]);
+
+  // Each version's document is the site its generation finished with.
+  const v1 = await fetch(`${server.url}${listed.versions[0]!.previewUrl}?token=${first.projectToken}`);
+  const v2 = await fetch(`${server.url}${listed.versions[1]!.previewUrl}`, { headers: bearer(first.projectToken) });
+  expect(v1.status).toBe(200);
+  expect(v2.status).toBe(200);
+  expect(v1.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
+  expect(v1.headers.get("content-type")).toMatch(/^text\/html/);
+  const [html1, html2] = [await v1.text(), await v2.text()];
+  expect(html1).toContain("Crumb &amp; Co");
+  expect(html2).not.toBe(html1);
+  expect(html2).toContain('<section id="pricing"');
+  expect(html1).not.toContain('<section id="pricing"');
+  const snapshot = generationSnapshotSchema.parse((await getJson(`/api/generations/${second.sessionId}`, bearer(second.token))).json);
+  expect(html2).toContain(snapshot.preview!.html_content);
+
+  const restore = await postJson(`${server.url}/api/projects/${first.projectId}/versions/1/restore`, {}, bearer(first.projectToken));
+  expect(restore.status).toBe(201);
+  const restored = restoreVersionResponseSchema.parse(restore.json);
+  expect(restored).toMatchObject({ projectId: first.projectId, version: 3, restoredFrom: 1, sessionId: first.sessionId });
+  const after = projectResponseSchema.parse((await getJson(`/api/projects/${first.projectId}`, bearer(first.projectToken))).json);
+  expect(after.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+  const v3 = await fetch(`${server.url}${restored.previewUrl}?token=${first.projectToken}`);
+  expect(await v3.text()).toBe(html1);
+
+  // The next follow-up edits the restored site (v3), not v2.
+  const third = createGenerationResponseSchema.parse(
+    (await postJson(`${server.url}/api/generations`, { prompt: "make the header dark", projectId: first.projectId }, bearer(first.projectToken))).json,
+  );
+  await waitForCompletion(third.sessionId, third.token);
+  const final = projectResponseSchema.parse((await getJson(`/api/projects/${first.projectId}`, bearer(first.projectToken))).json);
+  expect(final.versions).toHaveLength(4);
+  const v4 = await (await fetch(`${server.url}${final.versions[3]!.previewUrl}?token=${first.projectToken}`)).text();
+  expect(v4).not.toContain('<section id="pricing"');
+});
+
+test("only the project token opens a project; unknown projects and versions are 404", async () => {
+  const a = await createGeneration(server.url, "A yoga studio in Lisbon");
+  const b = await createGeneration(server.url, "A bike repair shop");
+  await waitForCompletion(a.sessionId, a.token);
+
+  const cases: [string, Record<string, string>, number, string][] = [
+    [`/api/projects/${a.projectId}`, {}, 401, "UNAUTHORIZED"],
+    [`/api/projects/${a.projectId}`, bearer(b.projectToken), 401, "UNAUTHORIZED"],
+    // A session token is not a project token.
+    [`/api/projects/${a.projectId}`, bearer(a.token), 401, "UNAUTHORIZED"],
+    [`/api/projects/nope-${a.projectId.slice(5)}`, bearer(a.projectToken), 404, "NOT_FOUND"],
+    [`/api/projects/${a.projectId}/versions/1/preview`, {}, 401, "UNAUTHORIZED"],
+    [`/api/projects/${a.projectId}/versions/1/preview?token=${b.projectToken}`, {}, 401, "UNAUTHORIZED"],
+    [`/api/projects/${a.projectId}/versions/9/preview?token=${a.projectToken}`, {}, 404, "NOT_FOUND"],
+    [`/api/projects/${a.projectId}/versions/0/preview?token=${a.projectToken}`, {}, 404, "NOT_FOUND"],
+    [`/api/projects/${a.projectId}/versions/1.5/preview?token=${a.projectToken}`, {}, 404, "NOT_FOUND"],
+  ];
+  for (const [path, headers, status, code] of cases) {
+    const res = await getJson(path, headers);
+    expect([path, res.status]).toEqual([path, status]);
+    expect(errorBodySchema.parse(res.json).error.code).toBe(code);
+  }
+  // `?token=` is for iframes only: the JSON API and restore want the Bearer header.
+  expect((await getJson(`/api/projects/${a.projectId}?token=${a.projectToken}`)).status).toBe(401);
+  expect((await postJson(`${server.url}/api/projects/${a.projectId}/versions/1/restore?token=${a.projectToken}`, {})).status).toBe(401);
+  expect((await postJson(`${server.url}/api/projects/${a.projectId}/versions/7/restore`, {}, bearer(a.projectToken))).status).toBe(404);
+  expect((await postJson(`${server.url}/api/projects/${a.projectId}/versions/1/restore`, {}, bearer(b.projectToken))).status).toBe(401);
+
+  // A project whose first generation has not finished has no versions yet.
+  const listed = projectResponseSchema.parse((await getJson(`/api/projects/${b.projectId}`, bearer(b.projectToken))).json);
+  expect(listed.versions.length).toBeLessThanOrEqual(1);
+});

@@ -1,0 +1,121 @@
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { GenerationProgress } from "@/components/workspace/generation-progress";
+import { ConnectionStatus } from "@/components/workspace/connection-status";
+import { ApiError } from "@/lib/client/generation-api";
+import { failedRun, foldState, initialState, successfulRun } from "./fixtures";
+import { renderWithStore } from "./render-helpers";
+
+const run = successfulRun();
+const noop = () => Promise.resolve();
+const stepStatuses = () => screen.getAllByTestId("step-item").map((el) => el.getAttribute("data-status"));
+
+test("queued: 0%, waiting message, cancel for the owner, no steps yet", () => {
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: initialState() });
+  const bar = screen.getByRole("progressbar");
+  expect(bar).toHaveAttribute("aria-valuenow", "0");
+  expect(screen.getByTestId("generation-status")).toHaveTextContent("Queued");
+  expect(screen.getByTestId("progress-live")).toHaveTextContent("Waiting to start");
+  expect(screen.getByTestId("cancel-button")).toBeInTheDocument();
+  expect(screen.queryByTestId("retry-button")).toBeNull();
+  expect(screen.queryByTestId("step-list")).toBeNull();
+});
+
+test("running: percent, current step in the live region, step states and durations, ETA", () => {
+  // started + step 1 done + step 2 in progress
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(run.slice(0, 7)) });
+  expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "33");
+  expect(screen.getByTestId("progress-percent")).toHaveTextContent("33%");
+  const live = screen.getByTestId("progress-live");
+  expect(live).toHaveAttribute("aria-live", "polite");
+  expect(live).toHaveTextContent("Laying out sections");
+  expect(live).toHaveTextContent("Laying out sections…");
+  expect(stepStatuses()).toEqual(["completed", "in_progress", "pending"]);
+  const [done] = screen.getAllByTestId("step-item");
+  expect(within(done!).getByText(/Done · 1\.5 s/)).toBeInTheDocument();
+  expect(screen.getByTestId("eta")).toHaveTextContent(/left/);
+  expect(screen.getByTestId("cancel-button")).toBeEnabled();
+});
+
+test("completed: 100%, every step done, no owner buttons left", () => {
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(run) });
+  expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  expect(screen.getByTestId("generation-status")).toHaveTextContent("Completed");
+  expect(screen.getByTestId("elapsed")).toHaveTextContent("4.6 s");
+  expect(stepStatuses()).toEqual(["completed", "completed", "completed"]);
+  expect(screen.queryByTestId("cancel-button")).toBeNull();
+  expect(screen.queryByTestId("retry-button")).toBeNull();
+  expect(screen.queryByTestId("eta")).toBeNull();
+});
+
+test("failed with retry: the message, the failed step, and a Retry that calls the API", async () => {
+  const onRetry = jest.fn(() => Promise.resolve());
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={onRetry} />, { generation: foldState(failedRun()) });
+  expect(screen.getByTestId("generation-status")).toHaveTextContent("Failed");
+  expect(screen.getByTestId("generation-error")).toHaveTextContent("The model timed out");
+  expect(screen.getByTestId("generation-error")).toHaveTextContent("PROVIDER_ERROR");
+  expect(stepStatuses()).toEqual(["completed", "failed", "pending"]);
+  expect(screen.queryByTestId("cancel-button")).toBeNull();
+  await act(async () => fireEvent.click(screen.getByTestId("retry-button")));
+  expect(onRetry).toHaveBeenCalledTimes(1);
+});
+
+test("failed without retry_available: no Retry button", () => {
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(failedRun("AUTH_FAILED", false)) });
+  expect(screen.getByTestId("generation-error")).toBeInTheDocument();
+  expect(screen.queryByTestId("retry-button")).toBeNull();
+});
+
+test("cancelled: a calm notice and Retry", () => {
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(failedRun("CANCELLED")) });
+  expect(screen.getByTestId("generation-status")).toHaveTextContent("Cancelled");
+  expect(screen.getByTestId("generation-error")).toHaveTextContent("Generation cancelled");
+  expect(screen.getByTestId("retry-button")).toBeInTheDocument();
+});
+
+test("a refused action shows the API's message", async () => {
+  const onCancel = jest.fn(() => Promise.reject(new ApiError("CONFLICT", "This generation is not running or queued", 409)));
+  renderWithStore(<GenerationProgress onCancel={onCancel} onRetry={noop} />, { generation: foldState(run.slice(0, 3)) });
+  await act(async () => fireEvent.click(screen.getByTestId("cancel-button")));
+  expect(await screen.findByTestId("action-error")).toHaveTextContent("not running or queued");
+});
+
+test("viewer: sees progress and errors but never Cancel or Retry", () => {
+  const { unmount } = renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(run.slice(0, 7)), role: "viewer" });
+  expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "33");
+  expect(screen.queryByTestId("cancel-button")).toBeNull();
+  unmount();
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(failedRun()), role: "viewer" });
+  expect(screen.getByTestId("generation-error")).toBeInTheDocument();
+  expect(screen.queryByTestId("retry-button")).toBeNull();
+});
+
+test("live events update the rendered progress through the store", () => {
+  const { store } = renderWithStore(<GenerationProgress />, { generation: initialState() });
+  act(() => {
+    for (const event of run.slice(0, 5)) store.getState().receiveEvent(event);
+  });
+  expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "33");
+  act(() => {
+    store.getState().receiveEvent(run[2]!); // duplicate: nothing changes
+  });
+  expect(stepStatuses()).toEqual(["completed", "pending", "pending"]);
+});
+
+describe("ConnectionStatus", () => {
+  const cases = [
+    [{ status: "live" as const }, "Live"],
+    [{ status: "reconnecting" as const, attempt: 3, nextRetryAt: null }, "Reconnecting · attempt 3…"],
+    [{ status: "offline" as const }, "Offline"],
+    [{ status: "refused" as const, error: { code: "UNAUTHORIZED", message: "bad token" } }, "Access refused"],
+  ] as const;
+  test.each(cases)("%o → %s", (connection, text) => {
+    renderWithStore(<ConnectionStatus onReconnect={() => undefined} />, { generation: initialState(), connection });
+    expect(screen.getByTestId("connection-status")).toHaveTextContent(text);
+    expect(screen.getByTestId("connection-status")).toHaveAttribute("data-status", connection.status);
+  });
+
+  test("reconnecting shows the seconds until the next attempt", () => {
+    renderWithStore(<ConnectionStatus />, { generation: initialState(), connection: { status: "reconnecting", attempt: 2, nextRetryAt: Date.now() + 4_000 } });
+    expect(screen.getByTestId("connection-status")).toHaveTextContent(/Reconnecting · attempt 2 in [34] s/);
+  });
+});

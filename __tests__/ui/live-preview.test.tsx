@@ -1,0 +1,120 @@
+import { act, fireEvent, screen } from "@testing-library/react";
+import { LivePreview, PREVIEW_FRAME_SRC } from "@/components/workspace/live-preview";
+import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+import { failedRun, foldState, initialState, SESSION, successfulRun } from "./fixtures";
+import { renderWithStore } from "./render-helpers";
+
+const run = successfulRun();
+const frame = () => screen.getByTestId("preview-frame") as HTMLIFrameElement;
+
+/** Simulates a message arriving from `source` (the frame's window unless told otherwise). */
+function receive(data: unknown, source: Window | null = frame().contentWindow) {
+  act(() => {
+    window.dispatchEvent(new MessageEvent("message", { data, source }));
+  });
+}
+const ready = { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready" };
+
+function spyOnFrame() {
+  const win = frame().contentWindow!;
+  return jest.spyOn(win, "postMessage").mockImplementation(() => undefined);
+}
+
+test("the frame is sandboxed with exactly allow-scripts (never allow-same-origin)", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 4)) });
+  expect(frame().getAttribute("sandbox")).toBe("allow-scripts");
+  expect(frame().getAttribute("sandbox")).not.toMatch(/allow-same-origin/);
+  expect(frame().getAttribute("src")).toBe(PREVIEW_FRAME_SRC);
+});
+
+test("queued: an empty state, no links, frame already mounted", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: initialState() });
+  expect(screen.getByTestId("preview-empty")).toBeInTheDocument();
+  expect(screen.queryByTestId("open-preview")).toBeNull();
+  expect(screen.queryByTestId("download-zip")).toBeNull();
+  expect(frame()).toBeInTheDocument();
+});
+
+test("running: after the frame says ready it receives the latest version without running the script", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
+  const post = spyOnFrame();
+  receive(ready);
+  expect(post).toHaveBeenCalledTimes(1);
+  expect(post.mock.calls[0]![0]).toMatchObject({
+    source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", version: 2, html: "<h1>Crumb &amp; Co v2</h1>", runScript: false,
+  });
+  expect(screen.getByTestId("open-preview")).toHaveAttribute("href", `/preview/${SESSION}`);
+  expect(screen.getByTestId("download-zip")).toHaveAttribute("href", `/api/generations/${SESSION}/download?token=tok`);
+});
+
+test("new versions are posted to the same frame (no reload): the src never changes", () => {
+  const { store } = renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 4)) });
+  const post = spyOnFrame();
+  receive(ready);
+  const before = frame();
+  for (const event of run.slice(4)) {
+    act(() => {
+      store.getState().receiveEvent(event);
+    });
+  }
+  expect(frame()).toBe(before);
+  expect(frame().getAttribute("src")).toBe(PREVIEW_FRAME_SRC);
+  const versions = post.mock.calls.map(([m]) => (m as { version: number }).version);
+  expect(versions).toEqual([1, 2, 3, 3]);
+  // The last one runs the script: the generation completed.
+  expect(post.mock.calls.at(-1)![0]).toMatchObject({ version: 3, runScript: true });
+});
+
+test("completed: the script runs; failed: it never does", () => {
+  const { unmount } = renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run) });
+  let post = spyOnFrame();
+  receive(ready);
+  expect(post.mock.calls[0]![0]).toMatchObject({ runScript: true });
+  unmount();
+  renderWithStore(<LivePreview sessionId={SESSION} token={null} />, { generation: foldState(failedRun()) });
+  post = spyOnFrame();
+  receive(ready);
+  expect(post.mock.calls[0]![0]).toMatchObject({ version: 1, runScript: false });
+  expect(screen.queryByTestId("download-zip")).toBeNull();
+});
+
+test("messages from any other window, or malformed ones, are ignored", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 4)) });
+  const post = spyOnFrame();
+  receive(ready, window);
+  receive(ready, null);
+  receive({ ...ready, v: 2 });
+  receive({ type: "ready" });
+  expect(post).not.toHaveBeenCalled();
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-frame-loads", "0");
+  receive({ source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "script-error", message: "x is not defined" });
+  expect(screen.getByTestId("preview-script-error")).toHaveTextContent("x is not defined");
+});
+
+test("viewport toggle and code tab keep the frame mounted", async () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run) });
+  const original = frame();
+  fireEvent.click(screen.getByTestId("viewport-mobile"));
+  expect(original.parentElement).toHaveStyle({ width: "375px" });
+  fireEvent.click(screen.getByTestId("viewport-tablet"));
+  expect(original.parentElement).toHaveStyle({ width: "768px" });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId("tab-code"));
+  });
+  expect(frame()).toBe(original);
+});
+
+test("the code tab shows highlighted html, css and js", async () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run) });
+  // The code view is lazy-loaded: let its import settle inside act.
+  await act(async () => {
+    fireEvent.click(screen.getByTestId("tab-code"));
+  });
+  const code = await screen.findByTestId("code-content");
+  expect(code).toHaveTextContent("<h1>Crumb &amp; Co v3</h1>");
+  expect(code.querySelector(".hljs-tag")).not.toBeNull();
+  fireEvent.click(screen.getByRole("tab", { name: "styles.css" }));
+  expect(screen.getByTestId("code-content")).toHaveTextContent("h1{color:green}");
+  fireEvent.click(screen.getByRole("tab", { name: "script.js" }));
+  expect(screen.getByTestId("code-content")).toHaveTextContent("console.log('hi')");
+});

@@ -1,0 +1,45 @@
+import { strToU8, zipSync } from "fflate";
+import { AppError } from "@/lib/server/http/app-error";
+import { authorizeLinkRequest } from "@/lib/server/http/authorize";
+import { handleRoute } from "@/lib/server/http/route-handler";
+import { renderSiteDocument } from "@/lib/server/site/render-document";
+
+export const dynamic = "force-dynamic";
+
+/** Turns the standalone document into one that links the zip's styles.css and script.js. */
+function linkAssets(document: string): string {
+  const head = document.replace(/<style>\s*<\/style>/, '<link rel="stylesheet" href="styles.css">');
+  const at = head.lastIndexOf("<script>");
+  const end = head.indexOf("</script>", at);
+  if (at === -1 || end === -1 || head === document) throw new Error("unexpected site document layout");
+  return `${head.slice(0, at)}<script src="script.js"></script>${head.slice(end + "</script>".length)}`;
+}
+
+/**
+ * The latest site as a zip (index.html, styles.css, script.js). Owner or viewer token, as a Bearer
+ * header or `?token=` so a plain download link works.
+ */
+export const GET = handleRoute<{ sessionId: string }>(({ request, params, services }) => {
+  authorizeLinkRequest(services, request, params.sessionId);
+  const preview = services.events.getState(params.sessionId)?.preview;
+  if (!preview) throw new AppError("NOT_FOUND", "Nothing to download yet: this generation has no preview");
+  const title = services.store.getSession(params.sessionId)?.prompt.slice(0, 80) ?? "OpenV0 site";
+  const index = linkAssets(renderSiteDocument({ html: preview.html_content, css: "", js: "" }, { title }));
+  const zip = zipSync(
+    {
+      "index.html": strToU8(index),
+      "styles.css": strToU8(preview.css_content),
+      "script.js": strToU8(preview.js_content),
+    },
+    { level: 6, mtime: new Date(preview.updated_at) },
+  );
+  return new Response(new Blob([zip.slice().buffer], { type: "application/zip" }), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="openv0-${params.sessionId}.zip"`,
+      "Cache-Control": "no-store",
+      // The link carries a token in its query: never pass it on.
+      "Referrer-Policy": "no-referrer",
+    },
+  });
+});

@@ -1,0 +1,8 @@
+import { handleRoute } from "@/lib/server/http/route-handler";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(({ services }) => {
+  services.store.getSession("health-check");
+  return Response.json({ status: "ok" });
+});

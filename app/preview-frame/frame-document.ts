@@ -1,0 +1,83 @@
+import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+
+/*
+ * The runtime that lives inside the sandboxed preview frame. It is loaded once; every new version
+ * of the site arrives by postMessage and is applied in place (style text swapped, body patched with
+ * morphdom), so the frame never reloads or flashes. Plain ES2017 because it is served as-is.
+ */
+const runtime = `(function () {
+  "use strict";
+  var PARENT = ${JSON.stringify(PARENT_MESSAGE_SOURCE)};
+  var FRAME = ${JSON.stringify(FRAME_MESSAGE_SOURCE)};
+  var V = ${PREVIEW_PROTOCOL_VERSION};
+  var parentWindow = window.parent;
+  var style = document.getElementById("openv0-site-style");
+  var version = 0;
+  var scriptRan = false;
+
+  function post(message) {
+    message.source = FRAME;
+    message.v = V;
+    // The parent's origin is not knowable from an opaque origin; it checks event.source instead.
+    parentWindow.postMessage(message, "*");
+  }
+
+  function isRender(m) {
+    return m && m.source === PARENT && m.v === V && m.type === "render" && typeof m.version === "number" &&
+      typeof m.html === "string" && typeof m.css === "string" && typeof m.js === "string" && typeof m.runScript === "boolean";
+  }
+
+  function runSiteScript(js) {
+    scriptRan = true;
+    if (!js.trim()) return;
+    var script = document.createElement("script");
+    script.textContent = js;
+    // In <head>, so later body patches can never remove or re-run it.
+    document.head.appendChild(script);
+    // The page loaded long ago; replay the load events site scripts commonly wait for.
+    document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
+    window.dispatchEvent(new Event("load"));
+  }
+
+  function render(m) {
+    if (m.version < version) return;
+    version = m.version;
+    if (!scriptRan) {
+      if (style.textContent !== m.css) style.textContent = m.css;
+      var next = document.createElement("body");
+      next.innerHTML = m.html;
+      morphdom(document.body, next, { childrenOnly: true });
+    }
+    if (m.runScript && !scriptRan) runSiteScript(m.js);
+    post({ type: "rendered", version: version, scriptRan: scriptRan });
+  }
+
+  window.addEventListener("message", function (event) {
+    if (event.source !== parentWindow || !isRender(event.data)) return;
+    render(event.data);
+  });
+  window.addEventListener("error", function (event) {
+    post({ type: "script-error", message: String(event.message || "Script error").slice(0, 1000) });
+  });
+  post({ type: "ready" });
+})();`;
+
+/** Keeps inlined code from closing the <script> element that holds it. */
+const guardScript = (js: string) => js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
+
+/** The frame's whole HTML document, with morphdom and the runtime inlined. */
+export function renderFrameDocument(morphdomSource: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview</title>
+<style id="openv0-site-style"></style>
+<script>${guardScript(morphdomSource)}</script>
+<script>${runtime}</script>
+</head>
+<body></body>
+</html>
+`;
+}

@@ -1,0 +1,26 @@
+import { idSchema } from "@/lib/protocol";
+import { AppError } from "@/lib/server/http/app-error";
+import { handleRoute } from "@/lib/server/http/route-handler";
+import { renderSiteDocument } from "@/lib/server/site/render-document";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The latest site as one document. The unguessable session id is the capability; the sandbox CSP
+ * gives the page an opaque origin so generated scripts can never act as the app.
+ */
+export const GET = handleRoute<{ sessionId: string }>(({ params, services }) => {
+  if (!idSchema.safeParse(params.sessionId).success) throw new AppError("NOT_FOUND", "No such preview");
+  const preview = services.events.getState(params.sessionId)?.preview;
+  if (!preview) throw new AppError("NOT_FOUND", "No preview yet for this generation");
+  const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content });
+  return new Response(html, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "sandbox allow-scripts; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,217 @@
+import { io, type Socket } from "socket.io-client";
+import {
+  SOCKET_PATH,
+  connectErrorDataSchema,
+  connectedSchema,
+  heartbeatSchema,
+  parseSessionEvent,
+  sessionEventTypes,
+  type SessionEvent,
+} from "@/lib/protocol";
+import type { ConnectionState, GenerationStoreApi } from "@/stores/generation-store";
+import { fetchSnapshot } from "./generation-api";
+
+/** Attempts before the status turns Offline and waits for the user (or the network coming back). */
+export const MAX_RECONNECT_ATTEMPTS = 15;
+const MAX_DELAY_MS = 5_000;
+const RESYNC_RETRY_MS = 2_000;
+const RESYNC_MAX_TRIES = 5;
+
+/** Delay before reconnection attempt `attempt` (1-based): the manager's backoff without jitter. */
+export function reconnectDelay(attempt: number, baseMs: number, maxMs = MAX_DELAY_MS): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
+}
+
+export interface SessionSocketOptions {
+  sessionId: string;
+  token: string;
+  store: GenerationStoreApi;
+  heartbeatIntervalMs: number;
+  /** Called for each event that changed the state (never for duplicates or events held back by a gap). */
+  onEvent: (event: SessionEvent) => void;
+  url?: string;
+}
+
+export interface SessionSocket {
+  // Untyped on purpose: payloads arrive as `unknown` and are parsed, never trusted as typed.
+  socket: Socket;
+  /** Drops the current transport and connects again at once (the Offline "Reconnect" button). */
+  reconnectNow: () => void;
+  close: () => void;
+}
+
+/**
+ * Opens the session's socket and feeds the store. Every listener is registered here and removed
+ * in `close` with the same handler. Reconnects resume after the store's last applied seq.
+ */
+export function connectSessionSocket(options: SessionSocketOptions): SessionSocket {
+  const { sessionId, token, store, heartbeatIntervalMs, onEvent } = options;
+  // Jitter is chosen once per client instead of per attempt, so the countdown shown is exact
+  // while clients reconnecting after a server restart still spread out.
+  const baseDelay = 800 + Math.floor(Math.random() * 400);
+  const socketOptions = {
+    path: SOCKET_PATH,
+    // A function, so *every* (re)connect — backoff, watchdog restart, manual — sends the current seq.
+    auth: (cb: (data: object) => void) => cb({ sessionId, token, lastEventId: store.getState().generation.last_seq }),
+    reconnection: true,
+    reconnectionAttempts: MAX_RECONNECT_ATTEMPTS,
+    reconnectionDelay: baseDelay,
+    reconnectionDelayMax: MAX_DELAY_MS,
+    randomizationFactor: 0,
+    autoConnect: false,
+  };
+  const socket: Socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+  const setConnection = (patch: Partial<ConnectionState>) => store.getState().setConnection(patch);
+  const scheduleRetry = (attempt: number) => setConnection({ status: "reconnecting", attempt, nextRetryAt: Date.now() + reconnectDelay(attempt, baseDelay) });
+  let managerAttempt = 0;
+  let gaveUp = false;
+  let restarting = false;
+  let closed = false;
+
+  const sessionHandlers = sessionEventTypes.map((type) => {
+    const handler = (data: unknown) => {
+      const event = parseSessionEvent(type, data);
+      if (!event) {
+        socket.emit("log_event", { event_type: "client:invalid_event", data: { type } });
+        return;
+      }
+      if (store.getState().receiveEvent(event)) onEvent(event);
+    };
+    return [type, handler] as const;
+  });
+
+  const markAlive = () => setConnection({ lastHeartbeatAt: Date.now() });
+  const onConnected = (data: unknown) => {
+    const parsed = connectedSchema.safeParse(data);
+    if (!parsed.success) return;
+    store.getState().setRole(parsed.data.role);
+    store.getState().noteServerTime(parsed.data.timestamp);
+    markAlive();
+  };
+  const onHeartbeat = (data: unknown) => {
+    const parsed = heartbeatSchema.safeParse(data);
+    if (!parsed.success) return;
+    store.getState().noteServerTime(parsed.data.timestamp);
+    markAlive();
+  };
+  const onConnect = () => {
+    managerAttempt = 0;
+    gaveUp = false;
+    setConnection({ status: "live", attempt: 0, nextRetryAt: null, error: null, lastHeartbeatAt: Date.now() });
+  };
+  const onDisconnect = (reason: string) => {
+    if (restarting || closed) return;
+    if (reason === "io server disconnect") {
+      setConnection({ status: "offline", nextRetryAt: null, error: { code: "DISCONNECTED", message: "The server closed the connection." } });
+      return;
+    }
+    managerAttempt = 0;
+    scheduleRetry(1);
+  };
+  const onConnectError = (err: Error & { data?: unknown }) => {
+    if (!socket.active) {
+      // Refused by the server's auth middleware (bad or expired token, unknown session): retrying cannot help.
+      const data = connectErrorDataSchema.safeParse(err.data);
+      setConnection({ status: "refused", nextRetryAt: null, error: data.success ? data.data : { code: err.message, message: "The server refused the connection." } });
+      return;
+    }
+    setConnection({ error: { code: "TRANSPORT", message: err.message } });
+    // A failed first open (no reconnect loop yet): the manager schedules attempt 1 itself.
+    if (managerAttempt === 0 && !gaveUp) scheduleRetry(1);
+  };
+  const onReconnectAttempt = (attempt: number) => {
+    managerAttempt = attempt;
+    setConnection({ status: "reconnecting", attempt, nextRetryAt: null });
+  };
+  const onReconnectError = () => {
+    if (!gaveUp) scheduleRetry(managerAttempt + 1);
+  };
+  const onReconnectFailed = () => {
+    gaveUp = true;
+    setConnection({ status: "offline", nextRetryAt: null });
+  };
+
+  /** Starts over with a fresh transport; the auth callback resumes from the last applied seq. */
+  const restart = (error: ConnectionState["error"]) => {
+    restarting = true;
+    socket.disconnect();
+    restarting = false;
+    managerAttempt = 0;
+    gaveUp = false;
+    setConnection({ status: "reconnecting", attempt: 1, nextRetryAt: null, error });
+    socket.connect();
+  };
+
+  // Heartbeat watchdog: a connection that looks open but delivers nothing (a dead network path)
+  // is detected after two missed heartbeats instead of Socket.IO's much longer ping timeout.
+  const watchdog = setInterval(() => {
+    const { connection } = store.getState();
+    if (connection.status !== "live" || connection.lastHeartbeatAt === null) return;
+    if (Date.now() - connection.lastHeartbeatAt > 2 * heartbeatIntervalMs) {
+      restart({ code: "STALE", message: "No heartbeat from the server; reconnecting." });
+    }
+  }, Math.max(200, Math.floor(heartbeatIntervalMs / 2)));
+
+  const onOnline = () => {
+    const { status } = store.getState().connection;
+    if (status === "reconnecting" || status === "offline") restart(null);
+  };
+
+  let resyncTries = 0;
+  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  const loadSnapshot = async () => {
+    try {
+      const snapshot = await fetchSnapshot({ sessionId, token });
+      if (!closed) store.getState().receiveSnapshot(snapshot, { role: snapshot.role, prompt: snapshot.prompt });
+    } catch {
+      // The socket reports access problems; a failed resync is retried below while still needed.
+    }
+    if (!closed && store.getState().needsResync && resyncTries++ < RESYNC_MAX_TRIES) {
+      resyncTimer = setTimeout(() => void loadSnapshot(), RESYNC_RETRY_MS);
+    }
+  };
+  const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.needsResync && !previous.needsResync) {
+      resyncTries = 0;
+      void loadSnapshot();
+    }
+  });
+
+  for (const [type, handler] of sessionHandlers) socket.on(type, handler);
+  socket.on("connected", onConnected);
+  socket.on("heartbeat", onHeartbeat);
+  socket.on("connect", onConnect);
+  socket.on("disconnect", onDisconnect);
+  socket.on("connect_error", onConnectError);
+  socket.io.on("reconnect_attempt", onReconnectAttempt);
+  socket.io.on("reconnect_error", onReconnectError);
+  socket.io.on("reconnect_failed", onReconnectFailed);
+  window.addEventListener("online", onOnline);
+
+  setConnection({ status: "connecting", attempt: 0, nextRetryAt: null, error: null });
+  socket.connect();
+  void loadSnapshot();
+
+  return {
+    socket,
+    reconnectNow: () => restart(null),
+    close: () => {
+      closed = true;
+      clearInterval(watchdog);
+      clearTimeout(resyncTimer);
+      unsubscribeStore();
+      window.removeEventListener("online", onOnline);
+      for (const [type, handler] of sessionHandlers) socket.off(type, handler);
+      socket.off("connected", onConnected);
+      socket.off("heartbeat", onHeartbeat);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+      socket.io.off("reconnect_attempt", onReconnectAttempt);
+      socket.io.off("reconnect_error", onReconnectError);
+      socket.io.off("reconnect_failed", onReconnectFailed);
+      socket.disconnect();
+      setConnection({ status: "idle", nextRetryAt: null });
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { useMemo, useSyncExternalStore } from "react";
+import { z } from "zod";
+import { idSchema } from "@/lib/protocol";
+
+/*
+ * This browser's generations: tokens and a little metadata in localStorage, one key per session,
+ * so a reload, a second tab and the "recent generations" list all work without an account.
+ */
+
+const PREFIX = "openv0:generation:";
+/** Same-tab writes do not fire `storage`, so writers announce changes with this event. */
+const CHANGE_EVENT = "openv0:storage";
+const RECENT_LIMIT = 8;
+
+export const storedSessionSchema = z.object({
+  sessionId: idSchema,
+  projectId: idSchema,
+  prompt: z.string(),
+  createdAt: z.string(),
+  token: idSchema.optional(),
+  viewerToken: idSchema.optional(),
+  projectToken: idSchema.optional(),
+});
+export type StoredSession = z.infer<typeof storedSessionSchema>;
+
+function parseRecord(raw: string | null): StoredSession | null {
+  if (!raw) return null;
+  try {
+    const parsed = storedSessionSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function readRaw(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    // Storage can be disabled (privacy mode); the app then simply has no memory.
+    return null;
+  }
+}
+
+/** Saves (or merges into) the record of one session. */
+export function saveStoredSession(record: StoredSession): void {
+  const previous = parseRecord(readRaw(PREFIX + record.sessionId));
+  try {
+    window.localStorage.setItem(PREFIX + record.sessionId, JSON.stringify({ ...previous, ...record }));
+    window.dispatchEvent(new Event(CHANGE_EVENT));
+  } catch {
+    // Quota or disabled storage: the current tab still works, only reload/second tab lose the token.
+  }
+}
+
+/** The stored record of a session, or null. */
+export function readStoredSession(sessionId: string): StoredSession | null {
+  return parseRecord(readRaw(PREFIX + sessionId));
+}
+
+function listRawRecords(): string {
+  const raws: string[] = [];
+  try {
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith(PREFIX)) raws.push(readRaw(key) ?? "");
+    }
+  } catch {
+    return "[]";
+  }
+  return `[${raws.filter(Boolean).join(",")}]`;
+}
+
+/** Newest-first records of this browser's generations. */
+export function listStoredSessions(raw = listRawRecords()): StoredSession[] {
+  let values: unknown[] = [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (Array.isArray(parsed)) values = parsed;
+  } catch {
+    return [];
+  }
+  return values
+    .flatMap((v) => {
+      const parsed = storedSessionSchema.safeParse(v);
+      return parsed.success ? [parsed.data] : [];
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, RECENT_LIMIT);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener("storage", onChange);
+  window.addEventListener(CHANGE_EVENT, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(CHANGE_EVENT, onChange);
+  };
+}
+
+/**
+ * The stored record of a session: `undefined` during the server render and hydration (storage is
+ * unknown there), then the record or null. Raw strings are the snapshot so React can compare them.
+ */
+export function useStoredSession(sessionId: string): StoredSession | null | undefined {
+  const raw = useSyncExternalStore(subscribe, () => readRaw(PREFIX + sessionId), () => undefined);
+  return useMemo(() => (raw === undefined ? undefined : parseRecord(raw)), [raw]);
+}
+
+/** This browser's recent generations (empty on the server render). */
+export function useStoredSessions(): StoredSession[] | undefined {
+  const raw = useSyncExternalStore(subscribe, listRawRecords, () => undefined);
+  return useMemo(() => (raw === undefined ? undefined : listStoredSessions(raw)), [raw]);
+}

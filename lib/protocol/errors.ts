@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Request-level error codes (HTTP bodies, socket connect_error, socket acks) and their HTTP status. */
+export const requestErrorStatus = {
+  VALIDATION_ERROR: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  ORIGIN_NOT_ALLOWED: 403,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type RequestErrorCode = keyof typeof requestErrorStatus;
+export const requestErrorCodeSchema = z.enum(
+  Object.keys(requestErrorStatus) as [RequestErrorCode, ...RequestErrorCode[]],
+);
+
+/** Codes a generation can fail with (the `error_code` of `generation:error`). */
+export const generationErrorCodes = [
+  "GENERATION_FAILED",
+  "CANCELLED",
+  "INTERRUPTED",
+  "AUTH_FAILED",
+  "RATE_LIMITED",
+  "PROVIDER_ERROR",
+  "STALLED",
+  "INVALID_OUTPUT",
+] as const;
+export type GenerationErrorCode = (typeof generationErrorCodes)[number];
+
+/** The one error body every HTTP error and socket error ack uses. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** `connect_error.data` sent by the server when it refuses a socket. */
+export const connectErrorDataSchema = z.object({ code: z.string(), message: z.string() });
+export type ConnectErrorData = z.infer<typeof connectErrorDataSchema>;

@@ -1,0 +1,6 @@
+export * from "./common";
+export * from "./errors";
+export * from "./events";
+export * from "./http";
+export * from "./socket";
+export * from "./session-state";

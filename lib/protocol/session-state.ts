@@ -1,0 +1,177 @@
+import type { SessionStatus } from "./common";
+import { applyPreviewOps, type SessionEvent } from "./events";
+import type { GenerationState, StepSnapshot } from "./http";
+
+/*
+ * The one fold from a session's event log to its state. The server uses it to answer
+ * `GET /api/generations/:id` and to decide cancel/retry; the browser store uses the very same
+ * function, so a snapshot and a live client can never disagree about what the events mean.
+ */
+
+/** State of a session before any event. */
+export function createInitialState(sessionId: string, projectId: string): GenerationState {
+  return {
+    session_id: sessionId,
+    project_id: projectId,
+    status: "queued",
+    run: 0,
+    steps: [],
+    current_step_id: null,
+    progress: 0,
+    message: "Waiting to start…",
+    estimated_remaining: null,
+    estimated_time: null,
+    preview: null,
+    error: null,
+    started_at: null,
+    completed_at: null,
+    total_time: null,
+    files_generated: null,
+    final_url: null,
+    last_seq: 0,
+    updated_at: null,
+  };
+}
+
+const statusForErrorCode = (code: string): SessionStatus =>
+  code === "CANCELLED" ? "cancelled" : code === "INTERRUPTED" ? "interrupted" : "failed";
+
+function updateStep(steps: StepSnapshot[], stepId: string, patch: Partial<StepSnapshot>, title = stepId) {
+  const index = steps.findIndex((s) => s.step_id === stepId);
+  if (index === -1) {
+    return [
+      ...steps,
+      { step_id: stepId, title, status: "pending", message: "", started_at: null, duration: null, ...patch },
+    ] satisfies StepSnapshot[];
+  }
+  return steps.map((s, i) => (i === index ? { ...s, ...patch } : s));
+}
+
+/** Applies one session event to the state (pure; returns a new object). */
+export function reduceSessionEvent(state: GenerationState, event: SessionEvent): GenerationState {
+  const next = reduceByType(state, event);
+  return { ...next, last_seq: event.data.seq, updated_at: event.data.timestamp };
+}
+
+function reduceByType(state: GenerationState, event: SessionEvent): GenerationState {
+  switch (event.type) {
+    case "generation:started": {
+      const d = event.data;
+      const previous = new Map(state.steps.map((s) => [s.step_id, s]));
+      return {
+        ...state,
+        project_id: d.project_id,
+        status: "running",
+        run: d.run,
+        steps: d.steps.map((s) => {
+          const kept = previous.get(s.step_id);
+          return s.status === "completed" && kept
+            ? { ...kept, status: "completed" }
+            : { step_id: s.step_id, title: s.title, status: s.status, message: "", started_at: null, duration: null };
+        }),
+        current_step_id: null,
+        message: d.run > 1 ? "Retrying…" : "Generation started",
+        estimated_time: d.estimated_time,
+        estimated_remaining: d.estimated_time,
+        error: null,
+        started_at: d.timestamp,
+        completed_at: null,
+        total_time: null,
+        final_url: null,
+      };
+    }
+    case "generation:step": {
+      const d = event.data;
+      const patch: Partial<StepSnapshot> = { status: d.status, message: d.message, title: d.title };
+      if (d.status === "in_progress") patch.started_at = d.timestamp;
+      if (d.duration !== undefined) patch.duration = d.duration;
+      return {
+        ...state,
+        status: "running",
+        steps: updateStep(state.steps, d.step_id, patch, d.title),
+        current_step_id: d.step_id,
+        progress: Math.max(state.progress, d.progress),
+        message: d.message,
+        estimated_remaining: d.estimated_remaining,
+      };
+    }
+    case "generation:completed": {
+      const d = event.data;
+      const ok = d.status === "completed";
+      return {
+        ...state,
+        status: ok ? "completed" : state.status === "running" || state.status === "queued" ? "failed" : state.status,
+        current_step_id: null,
+        progress: ok ? 100 : state.progress,
+        message: ok ? "Your site is ready" : state.message,
+        estimated_remaining: 0,
+        completed_at: d.timestamp,
+        total_time: d.total_time,
+        files_generated: d.files_generated,
+        final_url: d.final_url,
+      };
+    }
+    case "generation:error": {
+      const d = event.data;
+      const steps = d.step_id
+        ? state.steps.map((s) => (s.step_id === d.step_id && s.status !== "completed" ? { ...s, status: "failed" as const } : s))
+        : state.steps;
+      return {
+        ...state,
+        status: statusForErrorCode(d.error_code),
+        steps,
+        message: d.error_message,
+        estimated_remaining: null,
+        error: { code: d.error_code, message: d.error_message, retry_available: d.retry_available, step_id: d.step_id ?? null },
+      };
+    }
+    case "preview:updated": {
+      const d = event.data;
+      return {
+        ...state,
+        preview: {
+          version: d.version,
+          step_id: d.step_id,
+          html_content: d.html_content,
+          css_content: d.css_content,
+          js_content: d.js_content,
+          updated_at: d.timestamp,
+        },
+      };
+    }
+    case "preview:delta": {
+      const d = event.data;
+      const progress = Math.max(state.progress, d.progress ?? 0);
+      const current = state.preview;
+      // A client that missed the base version ignores the delta; the next snapshot puts it right.
+      const files =
+        current && current.version === d.base_version
+          ? applyPreviewOps({ html: current.html_content, css: current.css_content, js: current.js_content }, d.ops)
+          : null;
+      if (!files) return { ...state, progress };
+      return {
+        ...state,
+        progress,
+        preview: {
+          version: d.version,
+          step_id: d.step_id,
+          html_content: files.html,
+          css_content: files.css,
+          js_content: files.js,
+          updated_at: d.timestamp,
+        },
+      };
+    }
+    case "preview:error":
+      return { ...state, message: `Preview problem: ${event.data.error_message}` };
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+/** Folds a whole log. */
+export function foldSessionEvents(initial: GenerationState, events: readonly SessionEvent[]): GenerationState {
+  return events.reduce(reduceSessionEvent, initial);
+}

@@ -1,0 +1,78 @@
+/**
+ * The seam between the generation runner and whatever writes the website.
+ * The built-in template engine implements it today; an LLM engine implements it next.
+ * The runner owns events, sequencing, persistence, cancellation and progress maths:
+ * an engine only turns (prompt, site so far) into the next site.
+ */
+
+/** The three files a generated site consists of. */
+export interface SiteFiles {
+  html: string;
+  css: string;
+  js: string;
+}
+
+/** One planned step of a generation, as shown in the progress UI. */
+export interface PlannedStep {
+  /** Stable id, unique within a generation, e.g. "structure". */
+  id: string;
+  /** Short human title, e.g. "Laying out the page structure". */
+  title: string;
+}
+
+export interface PlanInput {
+  prompt: string;
+  /** The project's latest site when this generation is a follow-up edit; absent for a new site. */
+  baseSite?: SiteFiles;
+  signal: AbortSignal;
+}
+
+export interface StepInput {
+  prompt: string;
+  step: PlannedStep;
+  /** Index of the step in the plan (0-based). */
+  index: number;
+  plan: PlannedStep[];
+  /** The whole site as it stands before this step (empty strings before the first code step). */
+  site: SiteFiles;
+  baseSite?: SiteFiles;
+  /** Aborted on cancel or shutdown: engines stop at the next safe point and throw. */
+  signal: AbortSignal;
+  /**
+   * Engines that stream (LLMs) call this with the whole site so far as it grows, plus the fraction
+   * of the step done (0..1); the runner throttles and publishes it. Optional for batch engines.
+   */
+  onPartial?: (site: SiteFiles, fraction: number) => void;
+}
+
+export interface StepResult {
+  /** The whole site after this step, or null when the step wrote no code (e.g. planning). */
+  site: SiteFiles | null;
+  /** Human message for the completed step, e.g. "Added 4 sections". */
+  message?: string;
+}
+
+export interface GenerationEngine {
+  /** Identifier shown in logs and metadata, e.g. "template" or "openai:gpt-4o-mini". */
+  readonly name: string;
+  /** The steps this prompt will go through. Called once per generation (not again on retry). */
+  plan(input: PlanInput): Promise<PlannedStep[]>;
+  /** Runs one step; must throw (any error) when `signal` is aborted. */
+  runStep(input: StepInput): Promise<StepResult>;
+  /** A prior estimate of one step's duration in seconds, used before any step has been measured. */
+  estimateStepSeconds(): number;
+}
+
+/** A typed failure an engine can raise so the runner reports a precise code to clients. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAvailable: boolean,
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}
+
+export const emptySite = (): SiteFiles => ({ html: "", css: "", js: "" });

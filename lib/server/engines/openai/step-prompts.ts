@@ -1,0 +1,67 @@
+import type { PlannedStep, SiteFiles } from "../engine";
+import type { CodeKind } from "./extract-code";
+import type { ChatMessage } from "./stream-chat";
+
+/*
+ * One prompt per pass. Each pass returns exactly one file (body markup, stylesheet or script), so
+ * the site stays three plain files. A pass sees what earlier passes wrote (`site`) and, for a
+ * follow-up edit, its own file as it was before the edit (`baseSite`) — never a half-written file
+ * from a failed attempt, so a retried step starts clean.
+ */
+
+const ROLE = `You are OpenV0, a senior web designer and front-end developer. You build one self-contained, responsive single-page website in three passes: body markup (HTML), then the stylesheet (CSS), then the script (JavaScript). This pass writes one file only.`;
+
+const RULES: Record<CodeKind, string> = {
+  html: `Output format: HTML
+Return only the markup that goes inside <body>: no <!DOCTYPE>, <html>, <head> or <body> tags, no <style> or <script> elements, no style or on* attributes. No Markdown fences, no commentary.
+- Use semantic elements (header, nav, main, section, footer), descriptive class names and an id on every section, so the stylesheet and the script can target them.
+- Write specific, realistic copy for the request; never lorem ipsum.
+- No external resources (remote images, fonts, scripts): draw visuals with inline SVG or emoji.`,
+  css: `Output format: CSS
+Return only the stylesheet: no <style> tags, no Markdown fences, no commentary.
+- Style every element and class the markup uses; mobile-first, with a breakpoint for wide screens.
+- Put the palette in CSS custom properties; use system font stacks; no @import and no remote url().`,
+  js: `Output format: JavaScript
+Return only the script: no <script> tags, no Markdown fences, no commentary.
+- Plain browser JavaScript without modules, imports or libraries; it runs at the end of <body>.
+- Enhance the existing markup (menu toggle, smooth scrolling, tabs, form feedback); check every element you look up for null.
+- No network requests, no alert/confirm/prompt, no cookies or storage (the page runs sandboxed).`,
+};
+
+const NAMES: Record<CodeKind, string> = { html: "body markup", css: "stylesheet", js: "script" };
+
+const block = (tag: string, content: string) => `<${tag}>\n${content}\n</${tag}>`;
+
+export interface StepPromptInput {
+  prompt: string;
+  step: PlannedStep;
+  kind: CodeKind;
+  site: SiteFiles;
+  baseSite?: SiteFiles;
+}
+
+/** The chat for one pass; a follow-up edit includes the current file and asks for all of it back. */
+export function buildStepMessages({ prompt, step, kind, site, baseSite }: StepPromptInput): ChatMessage[] {
+  const parts: string[] = [];
+  if (kind !== "html") parts.push(`The page's body markup:\n${block("markup", site.html)}`);
+  if (baseSite) {
+    parts.push(`The current ${NAMES[kind]}, before this edit:\n${block("current", baseSite[kind])}`);
+    parts.push(`Edit request: ${prompt}`);
+    parts.push(`This pass: ${step.title}`);
+    parts.push(`Return the complete edited ${NAMES[kind]}: everything, including the parts that do not change.`);
+  } else {
+    parts.push(`Website request: ${prompt}`);
+    parts.push(`This pass: ${step.title}`);
+    parts.push(`Write the complete ${NAMES[kind]} now.`);
+  }
+  return [
+    { role: "system", content: `${ROLE}\n${RULES[kind]}` },
+    { role: "user", content: parts.join("\n\n") },
+  ];
+}
+
+/** Typical size of each file, to turn streamed characters into a rough fraction of the step. */
+export function expectedLength(kind: CodeKind, baseSite?: SiteFiles): number {
+  const typical = { html: 9000, css: 5000, js: 1500 }[kind];
+  return Math.max(typical, baseSite?.[kind].length ?? 0);
+}

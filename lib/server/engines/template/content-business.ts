@@ -1,0 +1,110 @@
+/** Copy for software products and online shops. */
+
+import type { KindOverrides } from "./kind-content";
+
+export const SAAS_CONTENT: KindOverrides = {
+  label: "SaaS",
+  names: ["Flowboard", "Lumina", "Taskwise"],
+  accent: "#4f46e5",
+  headingFont: "sans",
+  defaultSections: ["features", "stats", "testimonials", "pricing", "faq", "contact"],
+  eyebrow: "New: automations are here",
+  tagline: "The calm way to run your team's work.",
+  lead: "{name} brings projects, docs and conversations into one fast workspace, so your team spends less time searching and more time shipping.",
+  primaryCta: "Start free trial",
+  primaryTarget: ["pricing", "contact"],
+  secondaryCta: "See features",
+  secondaryTarget: ["features"],
+  heroAlt: "Illustration of a clean app dashboard with charts",
+  titles: {
+    features: { nav: "Features", title: "Everything your team needs", lead: "Powerful when you need it, invisible when you don't." },
+    stats: { nav: "Customers", title: "Trusted by fast-moving teams" },
+    testimonials: { title: "Teams love {name}" },
+    pricing: { nav: "Pricing", title: "Plans that grow with you", lead: "Start free. Upgrade when your team is ready. No credit card required." },
+    faq: { title: "Questions, answered" },
+    contact: { title: "Talk to our team", lead: "Want a demo or have a question about plans? We reply within a few hours." },
+  },
+  features: [
+    { title: "Real-time collaboration", text: "Edit together, see changes instantly and never lose work.", icon: "chat" },
+    { title: "Automations", text: "Turn repetitive steps into rules that run themselves.", icon: "bolt" },
+    { title: "Insightful dashboards", text: "Know where every project stands at a glance.", icon: "layers" },
+    { title: "Enterprise-grade security", text: "SSO, audit logs and encryption at rest and in transit.", icon: "shield" },
+    { title: "Integrations", text: "Connect the tools you already use in a couple of clicks.", icon: "spark" },
+    { title: "Lightning fast", text: "Every action responds in under 100 milliseconds.", icon: "clock" },
+  ],
+  stats: [
+    { value: "12,000+", label: "Teams onboard" },
+    { value: "99.99%", label: "Uptime last year" },
+    { value: "4.8/5", label: "Average review" },
+    { value: "6h", label: "Saved per person weekly" },
+  ],
+  testimonials: [
+    { quote: "We replaced three tools with {name} and our weekly status meeting disappeared.", author: "Hannah W.", role: "Head of Operations, Brightwave" },
+    { quote: "Setup took ten minutes. The automations paid for the subscription in the first week.", author: "Diego M.", role: "Engineering Manager, Loop" },
+    { quote: "Finally a tool the whole company actually enjoys using.", author: "Grace O.", role: "COO, Parcel" },
+  ],
+  pricing: [
+    { name: "Free", price: 0, period: "month", text: "For individuals getting started.", features: ["Up to 3 projects", "Unlimited docs", "Community support"] },
+    { name: "Pro", price: 12, period: "user / month", text: "For growing teams.", features: ["Unlimited projects", "Automations", "Priority support"], featured: true },
+    { name: "Business", price: 24, period: "user / month", text: "For organisations at scale.", features: ["SSO and audit logs", "Advanced permissions", "Dedicated success manager"] },
+  ],
+  faq: [
+    { q: "Is there a free trial?", a: "Yes. Every paid plan comes with a 14-day free trial, no credit card needed." },
+    { q: "Can I import from other tools?", a: "One-click importers bring over projects, docs and comments from the most popular tools." },
+    { q: "How secure is my data?", a: "Data is encrypted at rest and in transit, backed up daily, and hosted in certified data centres." },
+    { q: "Can I cancel any time?", a: "Of course. Plans are month to month and you can export everything whenever you like." },
+  ],
+  contact: {
+    topicLabel: "Team size",
+    topics: ["Just me", "2 to 10 people", "11 to 50 people", "More than 50"],
+    hours: ["Support available around the clock"],
+    address: "Remote-first, with offices in Lisbon and Toronto",
+    submit: "Request a demo",
+  },
+};
+
+export const SHOP_CONTENT: KindOverrides = {
+  label: "Online shop",
+  names: ["Hearth & Home", "Little Goods", "Wildflower Supply"],
+  accent: "#be185d",
+  headingFont: "sans",
+  defaultSections: ["products", "features", "testimonials", "newsletter", "contact"],
+  eyebrow: "Small-batch goods, shipped with care",
+  tagline: "Beautiful everyday things, made to last.",
+  lead: "{name} curates small-batch goods from independent makers: lovingly made, fairly priced and delivered to your door.",
+  primaryCta: "Shop the collection",
+  primaryTarget: ["products"],
+  secondaryCta: "Our story",
+  secondaryTarget: ["about", "features"],
+  heroAlt: "Illustration of neatly arranged handmade goods",
+  titles: {
+    products: { nav: "Shop", title: "Bestsellers", lead: "Our most-loved pieces, back in stock." },
+    features: { nav: "Why us", title: "Why shop with us" },
+    testimonials: { title: "Happy customers" },
+    newsletter: { title: "10% off your first order", lead: "Join the list for new arrivals and a welcome discount." },
+    contact: { title: "Questions about an order?" },
+  },
+  products: [
+    { name: "Stoneware mug", text: "Hand-thrown, speckled glaze, 350 ml.", price: 24 },
+    { name: "Linen tea towel", text: "Stonewashed European linen.", price: 16 },
+    { name: "Beeswax candle", text: "Pure beeswax, 40-hour burn.", price: 28 },
+    { name: "Woven basket", text: "Seagrass, handmade in small batches.", price: 42 },
+    { name: "Olive wood board", text: "Each grain pattern is unique.", price: 38 },
+    { name: "Gift card", text: "Let them choose. Delivered by email.", price: 25 },
+  ],
+  features: [
+    { title: "Made by hand", text: "Every item is made by an independent maker we know personally.", icon: "heart" },
+    { title: "Free returns", text: "Changed your mind? Return anything within 30 days.", icon: "shield" },
+    { title: "Plastic-free shipping", text: "Recycled, recyclable packaging, always.", icon: "leaf" },
+  ],
+  faq: [
+    { q: "How long does delivery take?", a: "Orders ship within two working days and usually arrive two to four days later." },
+    { q: "Can I return an item?", a: "Yes, within 30 days of delivery, as long as it is unused." },
+    { q: "Do you ship internationally?", a: "We ship to most countries. Costs are shown at checkout." },
+  ],
+  contact: {
+    topicLabel: "Topic",
+    topics: ["An existing order", "Returns", "Wholesale", "Something else"],
+    hours: ["Monday to Friday, 9:00 to 17:00"],
+  },
+};

@@ -1,0 +1,94 @@
+/** Sections that list things: a menu, products, projects, articles and a schedule. */
+
+import { renderArtUri } from "./render-art";
+import { fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
+
+export function renderMenu(ctx: RenderContext): string {
+  const groups = ctx.content.menu.map((group) => {
+    const items = group.items.map((item) =>
+      [
+        `              <li class="menu-item">`,
+        `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price">${formatPrice(ctx, item.price)}</span></p>`,
+        `                <p class="menu-item-text">${fillCopy(ctx, item.text)}</p>`,
+        `              </li>`,
+      ].join("\n"),
+    );
+    return [
+      `          <div class="menu-group">`,
+      `            <h3>${fillCopy(ctx, group.title)}</h3>`,
+      `            <ul class="menu-list" role="list">`,
+      ...items,
+      `            </ul>`,
+      `          </div>`,
+    ].join("\n");
+  });
+  return wrapSection(ctx, "menu", [`        <div class="menu-grid">`, ...groups, `        </div>`].join("\n"));
+}
+
+export function renderProducts(ctx: RenderContext): string {
+  const cards = ctx.content.products.map((product, i) =>
+    [
+      `          <li class="card product">`,
+      `            <img src="${renderArtUri(`${ctx.spec.seed}|product|${i}`, ctx.spec.palette, "square")}" alt="${fillCopy(ctx, `${product.name}: ${product.text}`)}" width="480" height="480" decoding="async">`,
+      `            <h3>${fillCopy(ctx, product.name)}</h3>`,
+      `            <p>${fillCopy(ctx, product.text)}</p>`,
+      `            <div class="product-foot">`,
+      `              <span class="price">${formatPrice(ctx, product.price)}</span>`,
+      `              <button class="button button-small" type="button" data-add-to-cart="${fillCopy(ctx, product.name)}">Add to bag</button>`,
+      `            </div>`,
+      `          </li>`,
+    ].join("\n"),
+  );
+  return wrapSection(
+    ctx,
+    "products",
+    [
+      `        <ul class="product-grid" role="list">`,
+      ...cards,
+      `        </ul>`,
+      `        <p class="cart-status" role="status" aria-live="polite" data-cart-status></p>`,
+    ].join("\n"),
+  );
+}
+
+export function renderProjects(ctx: RenderContext): string {
+  const cards = ctx.content.projects.map((project, i) =>
+    [
+      `          <li class="card project">`,
+      `            <img src="${renderArtUri(`${ctx.spec.seed}|project|${i}`, ctx.spec.palette, "wide")}" alt="${fillCopy(ctx, `Preview of the ${project.title} project`)}" width="640" height="420" decoding="async">`,
+      `            <h3>${fillCopy(ctx, project.title)}</h3>`,
+      `            <p>${fillCopy(ctx, project.text)}</p>`,
+      `            <ul class="tag-list" role="list">${project.tags.map((t) => `<li>${fillCopy(ctx, t)}</li>`).join("")}</ul>`,
+      `          </li>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "projects", [`        <ul class="project-grid" role="list">`, ...cards, `        </ul>`].join("\n"));
+}
+
+export function renderPosts(ctx: RenderContext): string {
+  const posts = ctx.content.posts.map((post) =>
+    [
+      `          <article class="card post">`,
+      `            <p class="post-meta"><time datetime="${post.iso}">${fillCopy(ctx, post.date)}</time> · ${fillCopy(ctx, post.tag)} · ${post.minutes} min read</p>`,
+      `            <h3>${fillCopy(ctx, post.title)}</h3>`,
+      `            <p>${fillCopy(ctx, post.excerpt)}</p>`,
+      `          </article>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "posts", [`        <div class="post-grid">`, ...posts, `        </div>`].join("\n"));
+}
+
+export function renderSchedule(ctx: RenderContext): string {
+  const items = ctx.content.schedule.map((item) =>
+    [
+      `          <li class="timeline-item">`,
+      `            <p class="timeline-time">${fillCopy(ctx, item.time)}</p>`,
+      `            <div class="timeline-body">`,
+      `              <h3>${fillCopy(ctx, item.title)}</h3>`,
+      `              <p>${fillCopy(ctx, item.text)}</p>`,
+      `            </div>`,
+      `          </li>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "schedule", [`        <ol class="timeline" role="list">`, ...items, `        </ol>`].join("\n"));
+}

@@ -1,0 +1,108 @@
+/**
+ * The template engine's understanding of a prompt. Everything the renderers need is decided here
+ * once, so every step of a generation renders from the same, deterministic description.
+ */
+
+import type { Palette } from "./build-palette";
+
+export const SITE_KINDS = [
+  "bakery",
+  "cafe",
+  "restaurant",
+  "photography",
+  "portfolio",
+  "agency",
+  "saas",
+  "shop",
+  "blog",
+  "event",
+  "fitness",
+  "landing",
+] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** Content sections in the order they appear on a page (the hero is always first, outside this list). */
+export const SECTION_ORDER = [
+  "about",
+  "features",
+  "services",
+  "menu",
+  "products",
+  "projects",
+  "gallery",
+  "schedule",
+  "stats",
+  "team",
+  "testimonials",
+  "pricing",
+  "posts",
+  "faq",
+  "newsletter",
+  "contact",
+] as const;
+export type SectionId = (typeof SECTION_ORDER)[number];
+
+export type Tone = "calm" | "playful" | "elegant" | "bold";
+export type FontStyle = "serif" | "sans" | "mono";
+
+export interface SiteSpec {
+  kind: SiteKind;
+  /** Human label of the kind, e.g. "Bakery". */
+  kindLabel: string;
+  /** Site or brand name, plain text (escape when rendering). */
+  name: string;
+  /** True when the name came from the prompt rather than a default. */
+  nameFromPrompt: boolean;
+  /** All content sections, in page order. */
+  sections: SectionId[];
+  /** Sections the prompt asked for explicitly. */
+  requested: SectionId[];
+  palette: Palette;
+  /** Colour words honoured, e.g. ["green"], for messages. */
+  colorWords: string[];
+  tone: Tone;
+  headingFont: FontStyle;
+  /** "in Berlin" → "Berlin"; used in copy and the contact block. */
+  location: string | null;
+  /** "specialising in vegan cupcakes" → "vegan cupcakes"; used in the hero copy. */
+  focus: string | null;
+  /** Currency symbol for prices. */
+  currency: string;
+  /** Seed for deterministic variations (derived from the prompt). */
+  seed: string;
+}
+
+/** Orders a set of sections the way they are laid out on the page. */
+export function orderSections(sections: Iterable<SectionId>): SectionId[] {
+  const wanted = new Set(sections);
+  return SECTION_ORDER.filter((id) => wanted.has(id));
+}
+
+/**
+ * Keeps a kind's own order for its default sections (a shop leads with products) and slots each
+ * extra section in before the first default that comes after it in the canonical order.
+ */
+export function mergeSectionOrder(defaults: readonly SectionId[], extras: Iterable<SectionId>): SectionId[] {
+  const result = defaults.filter((id, i) => defaults.indexOf(id) === i);
+  for (const extra of orderSections(extras)) {
+    if (result.includes(extra)) continue;
+    const rank = SECTION_ORDER.indexOf(extra);
+    const at = result.findIndex((id) => SECTION_ORDER.indexOf(id) > rank);
+    if (at < 0) result.push(extra);
+    else result.splice(at, 0, extra);
+  }
+  return result;
+}
+
+export function isSectionId(value: string): value is SectionId {
+  return (SECTION_ORDER as readonly string[]).includes(value);
+}
+
+export function isSiteKind(value: string): value is SiteKind {
+  return (SITE_KINDS as readonly string[]).includes(value);
+}
+
+/** Human wording of a section id for messages ("faq" → "FAQ"). */
+export function sectionLabel(id: SectionId): string {
+  return id === "faq" ? "FAQ" : id === "posts" ? "blog posts" : id === "stats" ? "key numbers" : id;
+}

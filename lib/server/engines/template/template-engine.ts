@@ -1,0 +1,129 @@
+/**
+ * The built-in generation engine: no network, no API key. It reads the prompt into a SiteSpec and
+ * writes the site in visible stages (structure → sections → styling → interactivity), or applies
+ * a follow-up edit to an existing site. Output is deterministic; only the pacing uses time.
+ */
+
+import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type StepInput, type StepResult } from "../engine";
+import { abortableWait, throwIfAborted } from "./abortable-wait";
+import { analyzePrompt, summarizeSpec } from "./analyze-prompt";
+import { buildFrames, buildStage, describeStage, isBuildStage } from "./build-site";
+import { applyContentEdits, polishSite } from "./edit-content";
+import { applyStyleEdits } from "./edit-styles";
+import { describeIntent, parseEdit, type EditIntent } from "./parse-edit";
+import { readBaseSite } from "./read-base-site";
+
+const NEW_SITE_PLAN: readonly PlannedStep[] = [
+  { id: "analyze", title: "Understanding your request" },
+  { id: "structure", title: "Laying out the page structure" },
+  { id: "sections", title: "Writing the content sections" },
+  { id: "styling", title: "Designing the look and feel" },
+  { id: "interactivity", title: "Adding interactivity" },
+];
+
+const EDIT_PLAN: readonly PlannedStep[] = [
+  { id: "analyze-edit", title: "Understanding your edit" },
+  { id: "apply-edit", title: "Updating the content" },
+  { id: "restyle", title: "Adjusting the styles" },
+  { id: "polish", title: "Polishing and checking accessibility" },
+];
+
+const EDIT_EXAMPLES = "“add a pricing section”, “make the header dark”, “change the accent colour to green”, “rename to Crumb & Co”, “make the font bigger”";
+
+interface ComputedStep {
+  result: StepResult;
+  /** Intermediate sites to stream while the step's time passes. */
+  frames: SiteFiles[];
+}
+
+function isEdit(baseSite: SiteFiles | undefined): baseSite is SiteFiles {
+  return baseSite !== undefined && baseSite.html.trim().length > 0;
+}
+
+function joinNotes(notes: string[], fallback: string): string {
+  if (notes.length === 0) return fallback;
+  const text = notes.join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function quotePrompt(prompt: string): string {
+  const flat = prompt.replace(/\s+/g, " ").trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+}
+
+function computeEditStep(input: StepInput, base: SiteFiles): ComputedStep {
+  const intents: EditIntent[] = parseEdit(input.prompt);
+  const info = readBaseSite(base);
+  const understood = intents.length > 0;
+  if (input.step.id === "analyze-edit") {
+    const message = understood
+      ? `Editing “${info.ctx.spec.name}”: ${intents.map(describeIntent).join(", ")}`
+      : `I couldn't match “${quotePrompt(input.prompt)}” to an edit I know, so the site stays as it is. Try ${EDIT_EXAMPLES}`;
+    return { result: { site: null, message }, frames: [] };
+  }
+  const content = applyContentEdits(base, intents, info);
+  if (input.step.id === "apply-edit") {
+    const fallback = understood ? "No content changes were needed" : "Kept the content unchanged (the request did not match a known edit)";
+    return { result: { site: content.site, message: joinNotes(content.notes, fallback) }, frames: [] };
+  }
+  const styled = applyStyleEdits(content.site, intents, info);
+  if (input.step.id === "restyle") {
+    return { result: { site: styled.site, message: joinNotes(styled.notes, "No style changes were needed") }, frames: [] };
+  }
+  const polished = polishSite(styled.site, intents, info);
+  return { result: { site: polished.site, message: joinNotes(polished.notes, "Polished the page") }, frames: [] };
+}
+
+function computeStep(input: StepInput): ComputedStep {
+  const id = input.step.id;
+  if (id === "analyze-edit" || id === "apply-edit" || id === "restyle" || id === "polish") {
+    return computeEditStep(input, input.baseSite ?? emptySite());
+  }
+  const spec = analyzePrompt(input.prompt);
+  if (id === "analyze") {
+    const summary = summarizeSpec(spec);
+    return { result: { site: null, message: `Planned ${/^[aeiou]/i.test(summary) ? "an" : "a"} ${summary}` }, frames: [] };
+  }
+  if (isBuildStage(id)) {
+    return { result: { site: buildStage(spec, id), message: describeStage(spec, id) }, frames: buildFrames(spec, id) };
+  }
+  throw new EngineError("unknown_step", `The template engine has no step called "${id}"`, false);
+}
+
+/** Spends `stepMs` (abortably), streaming intermediate frames at even intervals when asked to. */
+async function paceStep(stepMs: number, input: StepInput, frames: SiteFiles[]): Promise<void> {
+  if (stepMs <= 0) return;
+  const onPartial = input.onPartial;
+  if (!onPartial || frames.length === 0) {
+    await abortableWait(stepMs, input.signal);
+    return;
+  }
+  const slice = stepMs / (frames.length + 1);
+  for (let i = 0; i < frames.length; i += 1) {
+    await abortableWait(slice, input.signal);
+    const frame = frames[i];
+    if (frame) onPartial(frame, (i + 1) / (frames.length + 1));
+  }
+  await abortableWait(slice, input.signal);
+}
+
+export function createTemplateEngine({ stepMs }: { stepMs: number }): GenerationEngine {
+  const pace = Number.isFinite(stepMs) && stepMs > 0 ? stepMs : 0;
+  return {
+    name: "template",
+    async plan(input) {
+      throwIfAborted(input.signal);
+      return (isEdit(input.baseSite) ? EDIT_PLAN : NEW_SITE_PLAN).map((step) => ({ ...step }));
+    },
+    async runStep(input) {
+      throwIfAborted(input.signal);
+      const { result, frames } = computeStep(input);
+      await paceStep(pace, input, frames);
+      throwIfAborted(input.signal);
+      return result;
+    },
+    estimateStepSeconds() {
+      return Math.max(pace / 1000, 0.05);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+/** Every setting OpenV0 reads, parsed once at start-up so a bad value fails fast (see .env.example). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: int(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HEARTBEAT_INTERVAL_MS: int(25_000, 100),
+  MAX_CONCURRENT_GENERATIONS: int(4, 1),
+  TEMPLATE_STEP_MS: int(800),
+  SHUTDOWN_TIMEOUT_MS: int(10_000, 100),
+  /** Comma-separated browser origins allowed to open sockets; the app's own origin is always allowed. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean)),
+  /** Rate limits; 0 turns one off. They apply to every client, loopback included. */
+  RATE_LIMIT_GENERATIONS_PER_MINUTE: int(10),
+  RATE_LIMIT_SOCKETS_PER_IP: int(50),
+  RATE_LIMIT_MESSAGES_PER_SECOND: int(20),
+  /** 1 = behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+  /** When set, `GET /api/metrics` requires it as a Bearer token. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Finished sessions older than this have their event log compacted to the final snapshot. */
+  EVENT_LOG_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  /** API key of the OpenAI-compatible provider. Setting it (or OPENAI_BASE_URL) makes `openai` the default engine. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1 (Ollama); unset = api.openai.com. */
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Chat model the LLM engine asks, e.g. gpt-4o-mini or llama3.1. */
+  OPENAI_MODEL: z.string().min(1).max(200).default("gpt-4o-mini"),
+  /** `template` (offline, built in) or `openai`; unset = `openai` when a key or base URL is set, else `template`. */
+  GENERATION_ENGINE: z.enum(["template", "openai"]).optional(),
+  /** A step fails with STALLED when the provider sends no token for this long. */
+  LLM_STALL_TIMEOUT_MS: int(45_000, 100),
+  /** How many times a 429 from the provider is retried, with backoff, before RATE_LIMITED. */
+  LLM_MAX_RETRIES: int(3),
+});
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

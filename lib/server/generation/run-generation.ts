@@ -1,0 +1,250 @@
+import { diffPreviewFiles, type GenerationState } from "@/lib/protocol";
+import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
+import type { EventService } from "../realtime/event-service";
+import type { Store } from "../storage/store";
+
+/** Why a run was stopped from outside: a user's cancel or a server shutdown. */
+export class StopReason extends Error {
+  constructor(readonly code: "CANCELLED" | "INTERRUPTED", message: string) {
+    super(message);
+    this.name = "StopReason";
+  }
+}
+
+export interface RunInput {
+  sessionId: string;
+  prompt: string;
+  projectId: string;
+  baseSite?: SiteFiles;
+  engine: GenerationEngine;
+  events: EventService;
+  store: Store;
+  signal: AbortSignal;
+}
+
+const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
+const seconds = (fromMs: number) => round((performance.now() - fromMs) / 1000);
+/** Files a site consists of, counting only the ones with content. */
+export const countFiles = (site: SiteFiles) => [site.html, site.css, site.js].filter((f) => f.trim() !== "").length;
+const siteFromState = (state: GenerationState): SiteFiles | null =>
+  state.preview ? { html: state.preview.html_content, css: state.preview.css_content, js: state.preview.js_content } : null;
+
+/**
+ * One run of a generation, from `generation:started` to exactly one terminal `generation:completed`.
+ * On a retry, the plan and the output of completed steps come from the event log, so the run
+ * continues from the first unfinished step.
+ */
+export async function runGeneration(input: RunInput): Promise<void> {
+  const { sessionId, engine, events, signal } = input;
+  const state = events.getState(sessionId)!;
+  const runStartedAt = performance.now();
+  const previewUrl = `/preview/${sessionId}`;
+  const done = new Set(state.steps.filter((s) => s.status === "completed").map((s) => s.step_id));
+  let site = recoverCompletedSite(input, state, done);
+  let currentStep: PlannedStep | undefined;
+  let started = false;
+  const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
+
+  try {
+    const plan: PlannedStep[] = state.steps.length
+      ? state.steps.map((s) => ({ id: s.step_id, title: s.title }))
+      : await engine.plan({ prompt: input.prompt, baseSite: input.baseSite, signal });
+    const total = plan.length;
+    const remainingAtStart = plan.filter((s) => !done.has(s.id)).length;
+    signal.throwIfAborted();
+    events.emitGenerationStarted(sessionId, {
+      project_id: input.projectId,
+      total_steps: total,
+      estimated_time: round(remainingAtStart * engine.estimateStepSeconds()),
+      run: state.run + 1,
+      steps: plan.map((s) => ({ step_id: s.id, title: s.title, status: done.has(s.id) ? "completed" : "pending" })),
+      engine: engine.name,
+    });
+    started = true;
+
+    const durations: number[] = [];
+    const estimateRemaining = (left: number) => {
+      const perStep = durations.length
+        ? durations.reduce((a, b) => a + b, 0) / durations.length
+        : engine.estimateStepSeconds();
+      return round(perStep * left);
+    };
+
+    for (const [index, step] of plan.entries()) {
+      if (done.has(step.id)) continue;
+      signal.throwIfAborted();
+      currentStep = step;
+      const stepStartedAt = performance.now();
+      const progressBefore = round((done.size / total) * 100, 1);
+      const common = { step_id: step.id, step_number: index + 1, total_steps: total, title: step.title };
+      const left = total - done.size;
+      events.emitGenerationStep(sessionId, {
+        ...common, status: "pending", progress: progressBefore, message: `Up next: ${step.title}`,
+        estimated_remaining: estimateRemaining(left),
+      });
+      events.emitGenerationStep(sessionId, {
+        ...common, status: "in_progress", progress: progressBefore, message: `${step.title}…`,
+        estimated_remaining: estimateRemaining(left),
+      });
+
+      const stepShare = 100 / total;
+      const result = await engine.runStep({
+        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, signal,
+        onPartial: (partial, fraction) => {
+          const within = Math.min(Math.max(fraction, 0), 0.99);
+          preview.offer(step.id, partial, round(progressBefore + within * stepShare, 1));
+        },
+      });
+      preview.cancel();
+      signal.throwIfAborted();
+      if (result.site) {
+        site = result.site;
+        preview.snapshot(step.id, site, { step: step.id, engine: engine.name });
+      }
+      const duration = seconds(stepStartedAt);
+      durations.push(duration);
+      done.add(step.id);
+      currentStep = undefined;
+      events.emitGenerationStep(sessionId, {
+        ...common, status: "completed", progress: round((done.size / total) * 100, 1),
+        message: result.message ?? `Finished: ${step.title}`, estimated_remaining: estimateRemaining(total - done.size),
+        duration,
+      });
+    }
+
+    input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
+    events.emitGenerationCompleted(sessionId, {
+      status: "completed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
+    });
+  } catch (error) {
+    preview.cancel();
+    const failure = describeFailure(error, signal);
+    if (currentStep && started) {
+      const state = events.getState(sessionId)!;
+      const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);
+      events.emitGenerationStep(sessionId, {
+        step_id: currentStep.id, step_number: index + 1, total_steps: state.steps.length, title: currentStep.title,
+        status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
+      });
+    }
+    events.emitError(sessionId, {
+      step_id: currentStep?.id, error_code: failure.code, error_message: failure.message,
+      retry_available: failure.retryAvailable,
+    });
+    events.emitGenerationCompleted(sessionId, {
+      status: "failed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
+    });
+    return;
+  }
+}
+
+/** Maps any failure to a public code and message; internal details never reach clients. */
+function describeFailure(error: unknown, signal: AbortSignal) {
+  const reason: unknown = signal.aborted ? signal.reason : error;
+  if (reason instanceof StopReason) return { code: reason.code, message: reason.message, retryAvailable: true };
+  if (error instanceof EngineError) {
+    return { code: error.code, message: error.message, retryAvailable: error.retryAvailable };
+  }
+  return { code: "GENERATION_FAILED", message: "The generation failed unexpectedly. You can retry it.", retryAvailable: true };
+}
+
+/**
+ * The site as completed steps left it. A run that failed mid-stream leaves a partial preview in
+ * the log; the next run starts from the last snapshot of a completed step instead.
+ */
+function recoverCompletedSite(input: RunInput, state: GenerationState, done: Set<string>): SiteFiles {
+  if (!state.preview || done.has(state.preview.step_id)) return siteFromState(state) ?? input.baseSite ?? emptySite();
+  const events = input.events.readSince(input.sessionId, 0);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === "preview:updated" && done.has(e.data.step_id) && e.data.metadata.partial !== true) {
+      return { html: e.data.html_content, css: e.data.css_content, js: e.data.js_content };
+    }
+  }
+  return input.baseSite ?? emptySite();
+}
+
+/** At most one streamed preview event per this many ms (≈5 per second per session). */
+const PREVIEW_INTERVAL_MS = 200;
+/** While streaming, a full snapshot at most this often; deltas in between. */
+const SNAPSHOT_INTERVAL_MS = 10_000;
+
+/**
+ * Publishes a streaming engine's partial sites: throttled, as `preview:delta` events carrying only
+ * what changed, with a full `preview:updated` snapshot at the end of every step and every
+ * SNAPSHOT_INTERVAL_MS, so a client that missed a delta is corrected soon.
+ */
+class PreviewPublisher {
+  /** What clients hold at `version`. */
+  private shown: SiteFiles;
+  private version: number;
+  private lastSentAt = -Infinity;
+  private lastSnapshotAt = performance.now();
+  private pending: { stepId: string; site: SiteFiles; progress: number } | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  /** A publish that failed inside the timer, rethrown into the run at the next offer. */
+  private failure: unknown = null;
+
+  constructor(
+    private readonly deps: { sessionId: string; events: EventService; engineName: string; signal: AbortSignal },
+    state: GenerationState,
+  ) {
+    this.shown = siteFromState(state) ?? emptySite();
+    this.version = state.preview?.version ?? 0;
+  }
+
+  /** Takes the newest partial site; publishes it now or when the throttle window ends. */
+  offer(stepId: string, site: SiteFiles, progress: number): void {
+    if (this.failure) throw this.failure;
+    this.pending = { stepId, site, progress };
+    const wait = this.lastSentAt + PREVIEW_INTERVAL_MS - performance.now();
+    if (wait <= 0) return this.flush();
+    this.timer ??= setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        this.failure = error;
+      }
+    }, wait);
+  }
+
+  /** Publishes a full snapshot (always at the end of a step). */
+  snapshot(stepId: string, site: SiteFiles, metadata: Record<string, unknown>): void {
+    this.cancel();
+    this.version += 1;
+    this.deps.events.emitPreviewUpdated(this.deps.sessionId, {
+      step_id: stepId, preview_url: `/preview/${this.deps.sessionId}`, html_content: site.html, css_content: site.css,
+      js_content: site.js, version: this.version, metadata,
+    });
+    this.shown = site;
+    this.lastSentAt = this.lastSnapshotAt = performance.now();
+  }
+
+  /** Drops an unsent partial and its timer (the step ended, failed or was cancelled). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = null;
+  }
+
+  private flush(): void {
+    const pending = this.pending;
+    this.cancel();
+    if (!pending || this.deps.signal.aborted) return;
+    if (this.version === 0 || performance.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
+      return this.snapshot(pending.stepId, pending.site, { step: pending.stepId, engine: this.deps.engineName, partial: true });
+    }
+    const ops = diffPreviewFiles(this.shown, pending.site);
+    if (ops.length === 0) return;
+    this.deps.events.publish(this.deps.sessionId, {
+      type: "preview:delta",
+      data: {
+        session_id: this.deps.sessionId, timestamp: new Date().toISOString(), step_id: pending.stepId,
+        base_version: this.version, version: this.version + 1, ops, progress: pending.progress,
+      },
+    });
+    this.version += 1;
+    this.shown = pending.site;
+    this.lastSentAt = performance.now();
+  }
+}

@@ -1,0 +1,40 @@
+import { requestErrorStatus, type ErrorBody, type RequestErrorCode } from "@/lib/protocol";
+
+// Route handlers are bundled apart from server.ts, so an AppError thrown by a service may come
+// from another copy of this class: recognise it by a registry symbol, not by `instanceof`.
+const BRAND = Symbol.for("openv0.AppError");
+
+/** A failure with a public code and message; anything else becomes a generic 500. */
+export class AppError extends Error {
+  readonly [BRAND] = true;
+
+  constructor(
+    readonly code: RequestErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return requestErrorStatus[this.code];
+  }
+}
+
+/** True for an AppError from any copy of this module. */
+export function isAppError(error: unknown): error is AppError {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** The JSON error response for any thrown value; never leaks a stack trace or an internal message. */
+export function toErrorResponse(error: unknown): Response {
+  if (!isAppError(error)) {
+    const body: ErrorBody = { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } };
+    return Response.json(body, { status: 500 });
+  }
+  const { code, message, details, headers } = error;
+  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return Response.json(body, { status: requestErrorStatus[code], headers });
+}

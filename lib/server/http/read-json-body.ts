@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import { BODY_MAX_BYTES } from "@/lib/protocol";
+import { AppError } from "./app-error";
+
+/** Reads at most `limit` bytes of the body, refusing early rather than buffering an oversized upload. */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${limit} bytes`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError("VALIDATION_ERROR", "Request body is not valid UTF-8");
+  }
+}
+
+/** Parses a JSON request body with a zod schema: 415 / 413 / 400 with the schema's issues. */
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
+  }
+  const text = await readLimited(request, BODY_MAX_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION_ERROR", "Request body is not valid JSON");
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
+    throw new AppError("VALIDATION_ERROR", "Request body is invalid", details);
+  }
+  return parsed.data;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function readBearerToken(request: Request): string | undefined {
+  const match = /^Bearer\s+([A-Za-z0-9_-]{1,128})\s*$/i.exec(request.headers.get("authorization") ?? "");
+  return match?.[1];
+}

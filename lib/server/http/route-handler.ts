@@ -1,0 +1,46 @@
+import type { Logger } from "../logger";
+import { CLIENT_IP_HEADER } from "../security/client-ip";
+import { getServices, type Services } from "../services-registry";
+import { isAppError, toErrorResponse } from "./app-error";
+
+/** Set by the custom server on every request and echoed in the response. */
+export const REQUEST_ID_HEADER = "x-request-id";
+
+type Params = Record<string, string | string[] | undefined>;
+type Context<P extends Params> = { params: Promise<P> };
+
+export interface RouteInput<P> {
+  request: Request;
+  params: P;
+  services: Services;
+  /** Logger bound to this request's id (and session id when the route has one). */
+  log: Logger;
+  /** The client's IP as resolved by the custom server. */
+  ip: string;
+}
+
+/**
+ * Wraps a route handler: gives it the services and a request-scoped logger, turns every thrown
+ * value into the JSON error body, and logs unexpected failures (server-side only).
+ */
+export function handleRoute<P extends Params = Params>(handler: (input: RouteInput<P>) => Promise<Response> | Response) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    let services: Services | undefined;
+    let log: Logger | undefined;
+    try {
+      services = getServices();
+      const params = ((await context?.params) ?? {}) as P;
+      log = services.logger.child({
+        requestId: request.headers.get(REQUEST_ID_HEADER) ?? undefined,
+        ...(typeof params.sessionId === "string" ? { sessionId: params.sessionId } : {}),
+      });
+      const ip = request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+      return await handler({ request, params, services, log, ip });
+    } catch (error) {
+      const response = toErrorResponse(error);
+      services?.metrics.errors.inc({ code: isAppError(error) ? error.code : "INTERNAL" });
+      if (response.status >= 500) (log ?? services?.logger)?.error({ err: error, url: request.url }, "request failed");
+      return response;
+    }
+  };
+}

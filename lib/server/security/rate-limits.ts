@@ -1,0 +1,63 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Env } from "../env";
+
+export type LimitName = "generations" | "sockets" | "messages";
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * The three limits of the issue: generation starts per IP per minute, concurrent sockets per IP,
+ * client→server messages per socket per second. A limit of 0 is off.
+ */
+export class RateLimits {
+  private readonly generations: RateLimiterMemory | null;
+  private readonly messages: RateLimiterMemory | null;
+  private readonly socketsPerIp = new Map<string, number>();
+
+  constructor(
+    private readonly env: Pick<Env, "RATE_LIMIT_GENERATIONS_PER_MINUTE" | "RATE_LIMIT_SOCKETS_PER_IP" | "RATE_LIMIT_MESSAGES_PER_SECOND">,
+    private readonly onReject: (limit: LimitName) => void = () => {},
+  ) {
+    const g = env.RATE_LIMIT_GENERATIONS_PER_MINUTE;
+    const m = env.RATE_LIMIT_MESSAGES_PER_SECOND;
+    this.generations = g > 0 ? new RateLimiterMemory({ points: g, duration: 60 }) : null;
+    this.messages = m > 0 ? new RateLimiterMemory({ points: m, duration: 1 }) : null;
+  }
+
+  consumeGenerationStart(ip: string): Promise<LimitResult> {
+    return this.consume(this.generations, ip, "generations");
+  }
+
+  consumeMessage(socketId: string): Promise<LimitResult> {
+    return this.consume(this.messages, socketId, "messages");
+  }
+
+  /** Counts a new socket for the IP; false (and nothing counted) when the IP is at its limit. */
+  acquireSocket(ip: string): boolean {
+    const limit = this.env.RATE_LIMIT_SOCKETS_PER_IP;
+    const current = this.socketsPerIp.get(ip) ?? 0;
+    if (limit > 0 && current >= limit) {
+      this.onReject("sockets");
+      return false;
+    }
+    this.socketsPerIp.set(ip, current + 1);
+    return true;
+  }
+
+  releaseSocket(ip: string): void {
+    const current = this.socketsPerIp.get(ip) ?? 0;
+    if (current <= 1) this.socketsPerIp.delete(ip);
+    else this.socketsPerIp.set(ip, current - 1);
+  }
+
+  private async consume(limiter: RateLimiterMemory | null, key: string, name: LimitName): Promise<LimitResult> {
+    if (!limiter) return { ok: true };
+    try {
+      await limiter.consume(key);
+      return { ok: true };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      this.onReject(name);
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+  }
+}

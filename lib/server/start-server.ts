@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { createServices } from "./create-services";
+import type { Env } from "./env";
+import type { Logger } from "./logger";
+import { createIoServer, createRoomBroadcast, registerSocketHandlers } from "./realtime/socket-server";
+import { REQUEST_ID_HEADER } from "./http/route-handler";
+import { CLIENT_IP_HEADER, resolveClientIp } from "./security/client-ip";
+import { setServices } from "./services-registry";
+
+/** Boots Next and Socket.IO on one HTTP server; resolves once listening. */
+export async function startServer({ env, logger }: { env: Env; logger: Logger }) {
+  const dev = env.NODE_ENV !== "production";
+  const app = next({ dev, hostname: env.HOST, port: env.PORT, turbopack: dev });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((req, res) => {
+    // Route handlers cannot see the socket: hand them the client IP and a request id as headers,
+    // overwriting whatever the client sent under those names.
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.headers, req.socket.remoteAddress, env.TRUST_PROXY);
+    const requestId = randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void handle(req, res);
+  });
+  const io = createIoServer(httpServer);
+  const services = createServices({ env, logger, io, broadcast: createRoomBroadcast(io) });
+  setServices(services);
+  let port = env.PORT;
+  const sockets = registerSocketHandlers(io, services, { getPort: () => port });
+  const interrupted = services.generations.recoverInterrupted();
+  if (interrupted) logger.warn({ count: interrupted }, "marked generations interrupted by the last shutdown");
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port, url: `http://localhost:${port}`, dev, engine: services.engine.name }, "server listening");
+
+  /** Graceful stop: no new connections, running jobs interrupted cleanly, log flushed, DB closed. */
+  async function shutdown(signal: string) {
+    logger.info({ signal }, "shutting down");
+    httpServer.close();
+    sockets.stop();
+    // Running jobs publish INTERRUPTED (retryable) while their watchers are still connected.
+    await services.generations.stopAll(env.SHUTDOWN_TIMEOUT_MS);
+    // Closing transports (not `disconnect()`) makes clients treat it as a drop and reconnect later.
+    io.engine.close();
+    services.store.close();
+    setServices(undefined);
+  }
+  return { port, shutdown };
+}

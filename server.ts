@@ -1,0 +1,34 @@
+import { loadEnv } from "./lib/server/env";
+import { createLogger } from "./lib/server/logger";
+import { startServer } from "./lib/server/start-server";
+
+// Thin entry point: parse the environment, boot Next + Socket.IO on one port, stop cleanly.
+const env = loadEnv();
+const logger = createLogger({ level: env.LOG_LEVEL });
+
+startServer({ env, logger })
+  .then(({ shutdown }) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      const force = setTimeout(() => {
+        logger.error({ signal }, "shutdown timed out; exiting");
+        process.exit(1);
+      }, env.SHUTDOWN_TIMEOUT_MS + 2_000);
+      force.unref();
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  })
+  .catch((error: unknown) => {
+    logger.fatal({ err: error }, "server failed to start");
+    process.exit(1);
+  });
