@@ -26,6 +26,15 @@ afterAll(async () => {
 test("type a prompt, watch progress reach 100% and the site appear in the frame without a reload", async () => {
   const context = await newContext(app.browser);
   const page = await context.newPage();
+  // Hydration mismatches, React errors and errors thrown in the frame all surface here.
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
+  });
   await page.goto(app.server.url);
   await saveScreenshot(page, "01-home");
   // An example prompt fills the box; then we type our own.
@@ -55,6 +64,9 @@ test("type a prompt, watch progress reach 100% and the site appear in the frame 
   expect(snapshot.preview!.version).toBeGreaterThan(1);
   await expectPageMatchesSnapshot(page, snapshot);
   await saveScreenshot(page, "03-completed");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await saveScreenshot(page, "03b-completed-dark");
+  await page.emulateMedia({ colorScheme: "light" });
 
   // The site's script ran inside the frame once the generation completed.
   expect(await frame.locator("html.has-js").count()).toBe(1);
@@ -79,6 +91,11 @@ test("type a prompt, watch progress reach 100% and the site appear in the frame 
   expect(index).toContain(snapshot.preview!.html_content);
   expect(strFromU8(files["styles.css"]!)).toBe(snapshot.preview!.css_content);
   expect(strFromU8(files["script.js"]!)).toBe(snapshot.preview!.js_content);
+
+  // Reloading the finished workspace (server render + hydration) is clean too.
+  await page.reload();
+  await page.locator('[data-testid="live-preview"][data-script-ran="true"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(problems).toEqual([]);
 
   // The home page now lists it under recent generations.
   await page.goto(app.server.url);

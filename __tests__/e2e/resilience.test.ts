@@ -39,6 +39,8 @@ test("reload mid-generation: it continues from where it was, no step repeated or
   expect(Number(await page.getByTestId("workspace").getAttribute("data-last-seq"))).toBeGreaterThanOrEqual(seqBefore);
   expect(afterReload.filter((s) => s.status === "completed").length).toBeGreaterThanOrEqual(before.filter((s) => s.status === "completed").length);
   await waitForConnection(page, "live");
+  // The server-rendered frame may boot before hydration; the hello handshake still connects it.
+  await page.locator('[data-testid="live-preview"][data-frame-loads="1"]:not([data-rendered-version="0"])').waitFor({ timeout: RUN_TIMEOUT_MS });
   await saveScreenshot(page, "06-after-reload");
 
   await waitForStatus(page, "completed");

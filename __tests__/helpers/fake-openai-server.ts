@@ -9,7 +9,8 @@ import type { AddressInfo, Socket } from "node:net";
  * to one kind of request (`[fake:drop@css]`) and to the first matching request (`drop-once`).
  * Names: ok, slow, big, 401, 403, 404, 500, 429 (always, retry-after: 0), 429-once (retry-after: 1),
  * drop (socket destroyed mid-answer), truncate (ends mid-answer, no finish), garbage (a
- * malformed frame), stall (a few tokens, then silence until the client gives up), bad-plan.
+ * malformed frame), stall (a few tokens, then silence until the client gives up), hang (no
+ * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time).
  */
 
 export interface FakeRequest {
@@ -170,6 +171,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     if (status === "429") return sendError(res, record, 429, { "retry-after": scenario === "429-once" ? "1" : "0" });
     if (status) return sendError(res, record, Number(status));
 
+    if (scenario === "hang") return; // Never answers, not even headers, until the client leaves.
     const answer = buildAnswer({ kind, messages: body.messages, scenario });
     const chunks = toChunks(answer, scenario === "big" ? 16 : 24);
     const chunkDelay = scenario === "slow" ? 40 : scenario === "big" ? 4 : 1;

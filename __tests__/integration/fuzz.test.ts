@@ -56,7 +56,10 @@ test("thousands of malformed HTTP bodies are each answered with a JSON error (or
 test("hostile socket handshakes are refused with a code", async () => {
   const auths = fc.sample(fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom("sessionId", "token", "lastEventId", "__proto__"), fc.anything({ maxDepth: 2 }))), { seed: SEED, numRuns: 150 });
   for (const auth of auths) {
-    const refused = await expectConnectError(server.url, typeof auth === "object" && auth !== null ? (auth as Record<string, unknown>) : { value: auth });
+    // A non-object auth (array, number) is a malformed CONNECT packet that Socket.IO itself drops by
+    // closing the transport, so those are wrapped to reach our handshake validation.
+    const isRecord = typeof auth === "object" && auth !== null && !Array.isArray(auth);
+    const refused = await expectConnectError(server.url, isRecord ? (auth as Record<string, unknown>) : { value: auth });
     expect(["VALIDATION_ERROR", "NOT_FOUND", "UNAUTHORIZED"]).toContain(refused.message);
   }
 });

@@ -51,11 +51,9 @@ test.each([["401"], ["403"]])("HTTP %s → AUTH_FAILED, not retryable, and not r
   expect(error).toMatchObject({ error_code: "AUTH_FAILED", retry_available: false });
   expect(requests).toHaveLength(1);
   // The retry route refuses a failure that is not retryable, and nothing goes upstream again.
-  // (It should answer 409; see the report: an AppError thrown in server.ts's module graph is
-  // not `instanceof` the bundled AppError, so the route currently turns it into a 500.)
   const before = fake.requests.length;
   const res = await retry(created.sessionId, created.token);
-  expect(res.status).not.toBe(202);
+  expect(res.status).toBe(409);
   await new Promise((r) => setTimeout(r, 200));
   expect(fake.requests.length).toBe(before);
 });

@@ -22,7 +22,7 @@ test("queued: 0%, waiting message, cancel for the owner, no steps yet", () => {
 
 test("running: percent, current step in the live region, step states and durations, ETA", () => {
   // started + step 1 done + step 2 in progress
-  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(run.slice(0, 7)) });
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(run.slice(0, 7)), connection: { status: "live" } });
   expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "33");
   expect(screen.getByTestId("progress-percent")).toHaveTextContent("33%");
   const live = screen.getByTestId("progress-live");
@@ -34,6 +34,12 @@ test("running: percent, current step in the live region, step states and duratio
   expect(within(done!).getByText(/Done · 1\.5 s/)).toBeInTheDocument();
   expect(screen.getByTestId("eta")).toHaveTextContent(/left/);
   expect(screen.getByTestId("cancel-button")).toBeEnabled();
+});
+
+test("without live updates (refused) the clock does not run: no ETA, no elapsed", () => {
+  renderWithStore(<GenerationProgress />, { generation: foldState(run.slice(0, 7)), connection: { status: "refused" } });
+  expect(screen.queryByTestId("eta")).toBeNull();
+  expect(screen.getByTestId("elapsed")).toHaveTextContent("Elapsed —");
 });
 
 test("completed: 100%, every step done, no owner buttons left", () => {

@@ -13,7 +13,7 @@ function receive(data: unknown, source: Window | null = frame().contentWindow) {
     window.dispatchEvent(new MessageEvent("message", { data, source }));
   });
 }
-const ready = { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready" };
+const ready = { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready", instance: "boot-1" };
 
 function spyOnFrame() {
   const win = frame().contentWindow!;
@@ -76,6 +76,18 @@ test("completed: the script runs; failed: it never does", () => {
   receive(ready);
   expect(post.mock.calls[0]![0]).toMatchObject({ version: 1, runScript: false });
   expect(screen.queryByTestId("download-zip")).toBeNull();
+});
+
+test("a repeated ready from the same runtime is not a reload; a new runtime gets everything again", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 4)) });
+  const post = spyOnFrame();
+  receive(ready);
+  receive(ready);
+  expect(post).toHaveBeenCalledTimes(1);
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-frame-loads", "1");
+  receive({ ...ready, instance: "boot-2" });
+  expect(post).toHaveBeenCalledTimes(2);
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-frame-loads", "2");
 });
 
 test("messages from any other window, or malformed ones, are ignored", () => {

@@ -78,6 +78,12 @@ describe("extractFinalCode", () => {
     expect(extractFinalCode("   ", "js")).toBe("");
   });
 
+  test("a reasoning model's leading <think> block is never part of the code", () => {
+    expect(extractStreamingCode("<think>Let me plan <div> ...", "html")).toBe("");
+    expect(extractStreamingCode("<think>plan</think>\n<main><p>x", "html")).toBe("<main><p>x");
+    expect(extractFinalCode("<think>plan { a }</think>\n```css\nbody{}\n```", "css")).toBe("body{}");
+  });
+
   test("a fenced answer streams to exactly the code the final extraction keeps", () => {
     const answer = "```html\n<main><h1>Hi</h1></main>\n```";
     expect(extractStreamingCode(answer, "html")).toBe(extractFinalCode(answer, "html"));

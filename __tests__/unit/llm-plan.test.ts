@@ -29,6 +29,11 @@ describe("parsePlanAnswer (new site)", () => {
     ]);
   });
 
+  test("ignores a reasoning model's <think> block, braces and all", () => {
+    const result = parsePlanAnswer(`<think>maybe {"sections": []}</think>${JSON.stringify(valid)}`, { edit: false });
+    expect(result.ok).toBe(true);
+  });
+
   test("clips long, multi-line model text so titles stay valid (≤ 200 characters, one line)", () => {
     const long = { sections: Array.from({ length: 30 }, (_, i) => `section number ${i}\nwith a newline`), style: "x".repeat(500) };
     const result = parsePlanAnswer(JSON.stringify(long), { edit: false });

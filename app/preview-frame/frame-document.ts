@@ -14,6 +14,7 @@ const runtime = `(function () {
   var style = document.getElementById("openv0-site-style");
   var version = 0;
   var scriptRan = false;
+  var instance = Math.random().toString(36).slice(2) + Date.now().toString(36);
 
   function post(message) {
     message.source = FRAME;
@@ -53,13 +54,15 @@ const runtime = `(function () {
   }
 
   window.addEventListener("message", function (event) {
-    if (event.source !== parentWindow || !isRender(event.data)) return;
-    render(event.data);
+    if (event.source !== parentWindow) return;
+    var m = event.data;
+    if (m && m.source === PARENT && m.v === V && m.type === "hello") post({ type: "ready", instance: instance });
+    else if (isRender(m)) render(m);
   });
   window.addEventListener("error", function (event) {
     post({ type: "script-error", message: String(event.message || "Script error").slice(0, 1000) });
   });
-  post({ type: "ready" });
+  post({ type: "ready", instance: instance });
 })();`;
 
 /** Keeps inlined code from closing the <script> element that holds it. */

@@ -52,8 +52,10 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
   );
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const offset = useGenerationStore((s) => s.clockOffsetMs);
+  // Count time only while updates can arrive; a page without live updates shows a frozen state.
+  const counting = useGenerationStore((s) => ["connecting", "live", "reconnecting"].includes(s.connection.status));
   const now = useNow();
-  const serverNow = now === null ? null : now - offset;
+  const serverNow = now === null || !counting ? null : now - offset;
   const [busy, setBusy] = useState<"cancel" | "retry" | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 

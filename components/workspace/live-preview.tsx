@@ -109,14 +109,17 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
       </div>
 
       {tab === "code" && (
-        <div className="min-h-[60vh] flex-1">
-          {preview ? (
-            <Suspense fallback={<p className="p-4 text-sm text-zinc-500">Loading code…</p>}>
-              <CodeView html={preview.html_content} css={preview.css_content} js={preview.js_content} />
-            </Suspense>
-          ) : (
-            <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No code yet.</p>
-          )}
+        // Fills the panel and scrolls inside it, instead of stretching the page by the file's length.
+        <div className="relative min-h-[60vh] flex-1">
+          <div className="absolute inset-0">
+            {preview ? (
+              <Suspense fallback={<p className="p-4 text-sm text-zinc-500">Loading code…</p>}>
+                <CodeView html={preview.html_content} css={preview.css_content} js={preview.js_content} />
+              </Suspense>
+            ) : (
+              <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No code yet.</p>
+            )}
+          </div>
         </div>
       )}
     </section>

@@ -37,6 +37,7 @@ function WorkspaceBody({ sessionId, heartbeatIntervalMs, viewToken }: { sessionI
   const isViewer = useGenerationStore((s) => s.role === "viewer") || (viewToken !== null && !stored?.token);
   const ownerToken = viewToken ? null : (stored?.token ?? null);
   const lastSeq = useGenerationStore((s) => s.generation.last_seq);
+  const refused = useGenerationStore((s) => s.connection.status === "refused");
 
   return (
     <div data-testid="workspace" data-last-seq={lastSeq} className="mx-auto flex min-h-screen w-full max-w-[1600px] flex-col">
@@ -54,7 +55,7 @@ function WorkspaceBody({ sessionId, heartbeatIntervalMs, viewToken }: { sessionI
             </span>
           )}
           <ConnectionStatus onReconnect={reconnect} hasToken={token === undefined ? null : token !== null} />
-          <ShareButton sessionId={sessionId} viewerToken={viewToken ?? stored?.viewerToken ?? null} />
+          {!refused && <ShareButton sessionId={sessionId} viewerToken={viewToken ?? stored?.viewerToken ?? null} />}
         </div>
       </header>
 

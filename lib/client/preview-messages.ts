@@ -16,11 +16,22 @@ const frameBase = { source: z.literal(FRAME_MESSAGE_SOURCE), v: z.literal(PREVIE
 
 /** Frame → parent: validated on receipt, because the frame also runs the generated site's code. */
 export const frameMessageSchema = z.discriminatedUnion("type", [
-  z.object({ ...frameBase, type: z.literal("ready") }),
+  /** `instance` is random per runtime start, so a repeated "ready" is told apart from a reload. */
+  z.object({ ...frameBase, type: z.literal("ready"), instance: z.string().min(1).max(64) }),
   z.object({ ...frameBase, type: z.literal("rendered"), version: z.number().int().min(0), scriptRan: z.boolean() }),
   z.object({ ...frameBase, type: z.literal("script-error"), message: z.string().max(1000) }),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
+
+/**
+ * Parent → frame: "are you there?". A server-rendered frame can start before the app hydrates and
+ * listens, so its first "ready" may be lost; the runtime answers every hello with another one.
+ */
+export interface HelloMessage {
+  source: typeof PARENT_MESSAGE_SOURCE;
+  v: typeof PREVIEW_PROTOCOL_VERSION;
+  type: "hello";
+}
 
 /** Parent → frame: one whole version of the site; the frame patches itself to match it. */
 export interface RenderMessage {
@@ -38,4 +49,9 @@ export interface RenderMessage {
 /** Builds the render message for one preview version. */
 export function createRenderMessage(input: { version: number; html: string; css: string; js: string; runScript: boolean }): RenderMessage {
   return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", ...input };
+}
+
+/** Builds the hello message. */
+export function createHelloMessage(): HelloMessage {
+  return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "hello" };
 }

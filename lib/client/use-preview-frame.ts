@@ -1,10 +1,12 @@
 import { useEffect, useState, type RefObject } from "react";
 import type { PreviewSnapshot } from "@/lib/protocol";
-import { createRenderMessage, frameMessageSchema } from "./preview-messages";
+import { createHelloMessage, createRenderMessage, frameMessageSchema } from "./preview-messages";
 
 export interface PreviewFrameState {
   /** How many times the frame's runtime started: 1 means the frame never reloaded. */
   loads: number;
+  /** Id of the runtime instance currently in the frame. */
+  instance: string | null;
   /** Last version the frame reported as applied (0 before any). */
   renderedVersion: number;
   scriptRan: boolean;
@@ -19,7 +21,7 @@ export function usePreviewFrame(
   frameRef: RefObject<HTMLIFrameElement | null>,
   { preview, runScript }: { preview: PreviewSnapshot | null; runScript: boolean },
 ): PreviewFrameState {
-  const [state, setState] = useState<PreviewFrameState>({ loads: 0, renderedVersion: 0, scriptRan: false, scriptError: null });
+  const [state, setState] = useState<PreviewFrameState>({ loads: 0, instance: null, renderedVersion: 0, scriptRan: false, scriptError: null });
 
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
@@ -30,7 +32,11 @@ export function usePreviewFrame(
       const message = parsed.data;
       if (message.type === "ready") {
         // A (re)started runtime has an empty page: everything gets re-sent by the effect below.
-        setState((s) => ({ loads: s.loads + 1, renderedVersion: 0, scriptRan: false, scriptError: s.scriptError }));
+        setState((s) =>
+          s.instance === message.instance
+            ? s
+            : { loads: s.loads + 1, instance: message.instance, renderedVersion: 0, scriptRan: false, scriptError: s.scriptError },
+        );
       } else if (message.type === "rendered") {
         setState((s) => ({ ...s, renderedVersion: message.version, scriptRan: message.scriptRan }));
       } else {
@@ -38,6 +44,8 @@ export function usePreviewFrame(
       }
     };
     window.addEventListener("message", onMessage);
+    // The frame may have booted before this listener existed (server-rendered page): ask again.
+    frameRef.current?.contentWindow?.postMessage(createHelloMessage(), "*");
     return () => window.removeEventListener("message", onMessage);
   }, [frameRef]);
 

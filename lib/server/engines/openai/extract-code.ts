@@ -7,8 +7,19 @@ export type CodeKind = "html" | "css" | "js";
 
 const FENCE = "```";
 
+/**
+ * The answer without a leading `<think>…</think>` block, which some reasoning models served over
+ * the compatible API (e.g. deepseek-r1 on Ollama) put in the content; "" while it is unfinished.
+ */
+export function stripThinking(raw: string): string {
+  if (!raw.trimStart().startsWith("<think>")) return raw;
+  const end = raw.indexOf("</think>");
+  return end === -1 ? "" : raw.slice(end + "</think>".length);
+}
+
 /** The code so far of a streaming answer; grows only by appending while the answer streams. */
-export function extractStreamingCode(raw: string, kind: CodeKind): string {
+export function extractStreamingCode(answer: string, kind: CodeKind): string {
+  const raw = stripThinking(answer);
   const fence = raw.indexOf(FENCE);
   if (fence !== -1) {
     const lineEnd = raw.indexOf("\n", fence);
@@ -32,7 +43,8 @@ function holdBackFenceStart(text: string): string {
 }
 
 /** The complete file from a finished answer, unwrapped from fences, documents and tags. */
-export function extractFinalCode(raw: string, kind: CodeKind): string {
+export function extractFinalCode(answer: string, kind: CodeKind): string {
+  const raw = stripThinking(answer);
   let code = raw;
   const fenced = /```[^\n]*\n([\s\S]*?)(?:\n```|$)/.exec(raw);
   if (fenced) code = fenced[1]!;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PlannedStep, SiteFiles } from "../engine";
+import { stripThinking } from "./extract-code";
 import type { ChatMessage } from "./stream-chat";
 
 /*
@@ -77,7 +78,8 @@ export function buildPlanCorrection(answer: string, problem: string): ChatMessag
 export type PlanResult = { ok: true; steps: PlannedStep[] } | { ok: false; problem: string };
 
 /** Validates a planner answer and turns it into steps; explains the problem when it is unusable. */
-export function parsePlanAnswer(answer: string, { edit }: { edit: boolean }): PlanResult {
+export function parsePlanAnswer(rawAnswer: string, { edit }: { edit: boolean }): PlanResult {
+  const answer = stripThinking(rawAnswer);
   const start = answer.indexOf("{");
   const end = answer.lastIndexOf("}");
   if (start === -1 || end < start) return { ok: false, problem: "no JSON object found" };

@@ -49,7 +49,8 @@ export async function streamChat(options: ChatOptions, input: ChatInput): Promis
           error.retryAfterMs,
         );
       }
-      await sleep(wait, undefined, { signal: input.signal });
+      // Cancel ends the wait at once, failing with the signal's own reason.
+      await sleep(wait, undefined, { signal: input.signal }).catch(() => input.signal.throwIfAborted());
     }
   }
 }
@@ -68,6 +69,8 @@ async function streamOnce(options: ChatOptions, input: ChatInput): Promise<strin
   const signal = AbortSignal.any([input.signal, watchdog.signal]);
   let text = "";
   let finished = false;
+  /** The stream was read to its end (not left by a throwing callback). */
+  let drained = false;
   arm();
   try {
     const stream = await options.client.chat.completions
@@ -102,10 +105,11 @@ async function streamOnce(options: ChatOptions, input: ChatInput): Promise<strin
         input.onText?.(text);
       }
     }
+    drained = true;
   } finally {
     clearTimeout(timer);
-    // Leaving early (callback error, cancel) must not leave the HTTP request running.
-    if (!finished) watchdog.abort();
+    // Leaving early (a callback error) must not leave the HTTP request running.
+    if (!drained) watchdog.abort();
   }
   // The SDK ends the iteration quietly when the request is aborted, so check why it ended.
   input.signal.throwIfAborted();

@@ -1,0 +1,141 @@
+import { connectSessionSocket, reconnectDelay } from "@/lib/client/session-socket";
+import { createGenerationStore, createInitialStoreState } from "@/stores/generation-store";
+import { foldState, initialState, SESSION, successfulRun } from "./fixtures";
+
+type Handler = (...args: unknown[]) => void;
+
+/** A minimal stand-in for socket.io's Socket and Manager: records listeners, fires events. */
+class FakeEmitter {
+  readonly handlers = new Map<string, Set<Handler>>();
+  on(event: string, handler: Handler) {
+    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
+    this.handlers.get(event)!.add(handler);
+    return this;
+  }
+  off(event: string, handler: Handler) {
+    this.handlers.get(event)?.delete(handler);
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
+  count() {
+    return [...this.handlers.values()].reduce((n, set) => n + set.size, 0);
+  }
+}
+
+class FakeSocket extends FakeEmitter {
+  io = new FakeEmitter();
+  active = true;
+  connect = jest.fn();
+  disconnect = jest.fn();
+  emit = jest.fn();
+}
+
+let fake: FakeSocket;
+let ioOptions: { auth: (cb: (data: object) => void) => void; randomizationFactor: number; reconnectionDelay: number };
+jest.mock("socket.io-client", () => ({
+  io: (options: typeof ioOptions) => {
+    ioOptions = options;
+    return fake;
+  },
+}));
+
+const run = successfulRun();
+let fetchMock: jest.Mock;
+
+function setup(events = run.slice(0, 3)) {
+  fake = new FakeSocket();
+  const store = createGenerationStore(createInitialStoreState(foldState(events)));
+  const onEvent = jest.fn();
+  const connection = connectSessionSocket({ sessionId: SESSION, token: "tok_owner", store, heartbeatIntervalMs: 1000, onEvent });
+  return { store, onEvent, connection };
+}
+
+beforeEach(() => {
+  const snapshot = { ...foldState(run.slice(0, 8)), prompt: "a bakery", created_at: "2026-01-01T12:00:00.000Z", role: "owner", engine: "template" };
+  fetchMock = jest.fn(async () => ({ ok: true, status: 200, json: async () => snapshot }));
+  global.fetch = fetchMock as unknown as typeof fetch;
+});
+
+test("the handshake always carries the last applied seq, so a reconnect never replays twice", () => {
+  const { store, connection } = setup();
+  const auth = () => new Promise<object>((resolve) => ioOptions.auth(resolve));
+  return (async () => {
+    expect(await auth()).toEqual({ sessionId: SESSION, token: "tok_owner", lastEventId: 3 });
+    fake.fire(run[3]!.type, run[3]!.data);
+    expect(store.getState().generation.last_seq).toBe(4);
+    expect(await auth()).toEqual({ sessionId: SESSION, token: "tok_owner", lastEventId: 4 });
+    connection.close();
+  })();
+});
+
+test("payloads are validated: invalid ones are dropped and reported, duplicates not re-announced", () => {
+  const { store, onEvent, connection } = setup();
+  fake.fire(run[3]!.type, { ...run[3]!.data, version: "lots" });
+  expect(store.getState().generation.last_seq).toBe(3);
+  expect(fake.emit).toHaveBeenCalledWith("log_event", expect.objectContaining({ event_type: "client:invalid_event" }));
+  fake.fire(run[3]!.type, run[3]!.data);
+  fake.fire(run[3]!.type, run[3]!.data);
+  expect(onEvent).toHaveBeenCalledTimes(1);
+  connection.close();
+});
+
+test("a gap triggers a re-sync from the snapshot API with the Bearer token", async () => {
+  const { store, connection } = setup();
+  fake.fire(run[6]!.type, run[6]!.data); // seq 7 after 3
+  expect(store.getState().needsResync).toBe(true);
+  await new Promise((r) => setTimeout(r, 0));
+  const resyncCall = fetchMock.mock.calls.find(([, init]) => init?.headers?.authorization === "Bearer tok_owner");
+  expect(resyncCall?.[0]).toBe(`/api/generations/${SESSION}`);
+  expect(store.getState().needsResync).toBe(false);
+  expect(store.getState().generation).toEqual(foldState(run.slice(0, 8)));
+  expect(store.getState().prompt).toBe("a bakery");
+  connection.close();
+});
+
+test("connect, heartbeat, drop, reconnect attempts with a countdown, then live again", () => {
+  const { store, connection } = setup();
+  expect(ioOptions.randomizationFactor).toBe(0);
+  fake.fire("connect");
+  fake.fire("connected", { session_id: SESSION, timestamp: new Date().toISOString(), last_seq: 3, role: "viewer" });
+  expect(store.getState().connection.status).toBe("live");
+  expect(store.getState().role).toBe("viewer");
+  fake.fire("disconnect", "transport close");
+  expect(store.getState().connection).toMatchObject({ status: "reconnecting", attempt: 1 });
+  fake.io.fire("reconnect_attempt", 1);
+  expect(store.getState().connection).toMatchObject({ status: "reconnecting", attempt: 1, nextRetryAt: null });
+  const before = Date.now();
+  fake.io.fire("reconnect_error", new Error("offline"));
+  const { attempt, nextRetryAt } = store.getState().connection;
+  expect(attempt).toBe(2);
+  expect(nextRetryAt! - before).toBeGreaterThanOrEqual(reconnectDelay(2, ioOptions.reconnectionDelay) - 5);
+  fake.io.fire("reconnect_failed");
+  expect(store.getState().connection.status).toBe("offline");
+  fake.fire("connect");
+  expect(store.getState().connection).toMatchObject({ status: "live", attempt: 0, nextRetryAt: null });
+  connection.close();
+});
+
+test("a refusal by the server (bad token) stops retrying and says why", () => {
+  const { store, connection } = setup();
+  fake.active = false; // socket.io deactivates a socket its server refused
+  fake.fire("connect_error", Object.assign(new Error("UNAUTHORIZED"), { data: { code: "UNAUTHORIZED", message: "bad token" } }));
+  expect(store.getState().connection).toMatchObject({ status: "refused", error: { code: "UNAUTHORIZED", message: "bad token" } });
+  connection.close();
+});
+
+test("close removes every listener it added, with the same handler", () => {
+  const { connection } = setup();
+  expect(fake.count()).toBeGreaterThan(8);
+  expect(fake.io.count()).toBe(3);
+  connection.close();
+  expect(fake.count()).toBe(0);
+  expect(fake.io.count()).toBe(0);
+  expect(fake.disconnect).toHaveBeenCalled();
+});
+
+test("reconnectDelay doubles up to the cap", () => {
+  expect([1, 2, 3, 4, 5].map((n) => reconnectDelay(n, 1000))).toEqual([1000, 2000, 4000, 5000, 5000]);
+  expect(initialState().last_seq).toBe(0);
+});
