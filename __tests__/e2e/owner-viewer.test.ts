@@ -76,6 +76,12 @@ test("without a token, or with a bad one, the page says so instead of spinning",
   const owner = await newContext(app.browser);
   const page = await owner.newPage();
   const sessionId = await generateFromHome(page, app.server.url, "A yoga studio with class times");
+  // The zip needs a token and a preview: the first step writes no site yet.
+  const download = (token: string) => fetch(`${app.server.url}/api/generations/${sessionId}/download?token=${token}`);
+  expect((await download("wrong_token")).status).toBe(401);
+  const early = await download(await readStoredToken(page, sessionId));
+  expect(early.status).toBe(404);
+  expect(((await early.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
 
   const stranger = await newContext(app.browser);
   const other = await stranger.newPage();
@@ -92,6 +98,7 @@ test("without a token, or with a bad one, the page says so instead of spinning",
   const missing = await other.goto(`${app.server.url}/g/no_such_session`);
   expect(missing?.status()).toBe(404);
   await waitForStatus(page, "completed");
+  expect((await download(await readStoredToken(page, sessionId, "viewerToken"))).status).toBe(200);
   await stranger.close();
   await owner.close();
 });

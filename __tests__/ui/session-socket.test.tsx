@@ -125,6 +125,26 @@ test("a refusal by the server (bad token) stops retrying and says why", () => {
   connection.close();
 });
 
+test("no heartbeat for two intervals while live: the connection is restarted", () => {
+  jest.useFakeTimers();
+  try {
+    const { store, connection } = setup();
+    fake.fire("connect");
+    jest.advanceTimersByTime(1500);
+    fake.fire("heartbeat", { timestamp: new Date().toISOString() });
+    jest.advanceTimersByTime(1500);
+    expect(store.getState().connection.status).toBe("live");
+    expect(fake.connect).toHaveBeenCalledTimes(1);
+    jest.advanceTimersByTime(1000); // 2.5 s since the last heartbeat, interval 1 s
+    expect(store.getState().connection).toMatchObject({ status: "reconnecting", error: { code: "STALE" } });
+    expect(fake.disconnect).toHaveBeenCalledTimes(1);
+    expect(fake.connect).toHaveBeenCalledTimes(2);
+    connection.close();
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
 test("close removes every listener it added, with the same handler", () => {
   const { connection } = setup();
   expect(fake.count()).toBeGreaterThan(8);

@@ -142,40 +142,16 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     socket.connect();
   };
 
-  // Heartbeat watchdog: a connection that looks open but delivers nothing (a dead network path)
-  // is detected after two missed heartbeats instead of Socket.IO's much longer ping timeout.
-  const watchdog = setInterval(() => {
-    const { connection } = store.getState();
-    if (connection.status !== "live" || connection.lastHeartbeatAt === null) return;
-    if (Date.now() - connection.lastHeartbeatAt > 2 * heartbeatIntervalMs) {
-      restart({ code: "STALE", message: "No heartbeat from the server; reconnecting." });
-    }
-  }, Math.max(200, Math.floor(heartbeatIntervalMs / 2)));
+  const stopWatchdog = watchHeartbeat(store, heartbeatIntervalMs, () =>
+    restart({ code: "STALE", message: "No heartbeat from the server; reconnecting." }),
+  );
 
   const onOnline = () => {
     const { status } = store.getState().connection;
     if (status === "reconnecting" || status === "offline") restart(null);
   };
 
-  let resyncTries = 0;
-  let resyncTimer: ReturnType<typeof setTimeout> | undefined;
-  const loadSnapshot = async () => {
-    try {
-      const snapshot = await fetchSnapshot({ sessionId, token });
-      if (!closed) store.getState().receiveSnapshot(snapshot, { role: snapshot.role, prompt: snapshot.prompt });
-    } catch {
-      // The socket reports access problems; a failed resync is retried below while still needed.
-    }
-    if (!closed && store.getState().needsResync && resyncTries++ < RESYNC_MAX_TRIES) {
-      resyncTimer = setTimeout(() => void loadSnapshot(), RESYNC_RETRY_MS);
-    }
-  };
-  const unsubscribeStore = store.subscribe((state, previous) => {
-    if (state.needsResync && !previous.needsResync) {
-      resyncTries = 0;
-      void loadSnapshot();
-    }
-  });
+  const stopResync = syncSnapshots(store, sessionId, token);
 
   for (const [type, handler] of sessionHandlers) socket.on(type, handler);
   socket.on("connected", onConnected);
@@ -190,16 +166,14 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
 
   setConnection({ status: "connecting", attempt: 0, nextRetryAt: null, error: null });
   socket.connect();
-  void loadSnapshot();
 
   return {
     socket,
     reconnectNow: () => restart(null),
     close: () => {
       closed = true;
-      clearInterval(watchdog);
-      clearTimeout(resyncTimer);
-      unsubscribeStore();
+      stopWatchdog();
+      stopResync();
       window.removeEventListener("online", onOnline);
       for (const [type, handler] of sessionHandlers) socket.off(type, handler);
       socket.off("connected", onConnected);
@@ -213,5 +187,51 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
       socket.disconnect();
       setConnection({ status: "idle", nextRetryAt: null });
     },
+  };
+}
+
+/**
+ * Heartbeat watchdog: a connection that looks open but delivers nothing (a dead network path) is
+ * detected after two missed heartbeats instead of Socket.IO's much longer ping timeout.
+ */
+function watchHeartbeat(store: GenerationStoreApi, intervalMs: number, onStale: () => void): () => void {
+  const timer = setInterval(() => {
+    const { connection } = store.getState();
+    if (connection.status !== "live" || connection.lastHeartbeatAt === null) return;
+    if (Date.now() - connection.lastHeartbeatAt > 2 * intervalMs) onStale();
+  }, Math.max(200, Math.floor(intervalMs / 2)));
+  return () => clearInterval(timer);
+}
+
+/**
+ * Loads the snapshot once (prompt and role are only in it), and again whenever the store flags a
+ * gap, retrying a failed load a few times while the gap is still there.
+ */
+function syncSnapshots(store: GenerationStoreApi, sessionId: string, token: string): () => void {
+  let stopped = false;
+  let tries = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const load = async () => {
+    try {
+      const snapshot = await fetchSnapshot({ sessionId, token });
+      if (!stopped) store.getState().receiveSnapshot(snapshot, { role: snapshot.role, prompt: snapshot.prompt });
+    } catch {
+      // Access problems are reported by the socket; a failed resync is retried below while needed.
+    }
+    if (!stopped && store.getState().needsResync && tries++ < RESYNC_MAX_TRIES) {
+      timer = setTimeout(() => void load(), RESYNC_RETRY_MS);
+    }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.needsResync && !previous.needsResync) {
+      tries = 0;
+      void load();
+    }
+  });
+  void load();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    unsubscribe();
   };
 }

@@ -125,6 +125,11 @@ export const connectedSchema = z.object({
   /** The newest seq in the session's log when this socket joined; replay follows up to it. */
   last_seq: z.number().int().min(0),
   role: z.enum(["owner", "viewer"]),
+  /**
+   * Events up to this seq were compacted into the session's snapshot and cannot be replayed:
+   * a client that has applied less than this must load `GET /api/generations/:id` instead.
+   */
+  compacted_through: z.number().int().min(0).optional(),
 });
 
 export const heartbeatSchema = z.object({ timestamp: timestampSchema });

@@ -5,10 +5,10 @@ import next from "next";
 import { createServices } from "./create-services";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
-import { createIoServer, createRoomBroadcast, registerSocketHandlers } from "./realtime/socket-server";
+import { createIoServer, createRoomBroadcast, registerSocketHandlers, type IoServer } from "./realtime/socket-server";
 import { REQUEST_ID_HEADER } from "./http/route-handler";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./security/client-ip";
-import { setServices } from "./services-registry";
+import { setServices, type Services } from "./services-registry";
 
 /** Boots Next and Socket.IO on one HTTP server; resolves once listening. */
 export async function startServer({ env, logger }: { env: Env; logger: Logger }) {
@@ -34,6 +34,7 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
   const interrupted = services.generations.recoverInterrupted();
   if (interrupted) logger.warn({ count: interrupted }, "marked generations interrupted by the last shutdown");
 
+  const compaction = scheduleCompaction(services);
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   port = (httpServer.address() as AddressInfo).port;
   logger.info({ port, url: `http://localhost:${port}`, dev, engine: services.engine.name }, "server listening");
@@ -43,12 +44,37 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
     logger.info({ signal }, "shutting down");
     httpServer.close();
     sockets.stop();
+    clearInterval(compaction);
     // Running jobs publish INTERRUPTED (retryable) while their watchers are still connected.
     await services.generations.stopAll(env.SHUTDOWN_TIMEOUT_MS);
-    // Closing transports (not `disconnect()`) makes clients treat it as a drop and reconnect later.
-    io.engine.close();
+    await closeTransports(io, 2_000);
     services.store.close();
     setServices(undefined);
   }
   return { port, shutdown };
+}
+
+/** Compacts old finished sessions now and then periodically (every hour, or faster for short retentions). */
+function scheduleCompaction({ env, events, generations, logger }: Services): NodeJS.Timeout {
+  const retentionMs = env.EVENT_LOG_RETENTION_HOURS * 3_600_000;
+  const run = () => {
+    const compacted = events.compactFinishedBefore(new Date(Date.now() - retentionMs), (id) => generations.isActive(id));
+    if (compacted) logger.info({ compacted }, "compacted finished sessions' event logs");
+  };
+  run();
+  const timer = setInterval(run, Math.max(250, Math.min(3_600_000, retentionMs / 2)));
+  timer.unref();
+  return timer;
+}
+
+/**
+ * Closes every client's transport after its pending packets are written (the INTERRUPTED events
+ * must arrive). A transport close, unlike `disconnect()`, makes clients reconnect on their own.
+ */
+async function closeTransports(io: IoServer, timeoutMs: number): Promise<void> {
+  const { clients } = io.engine as unknown as { clients: Record<string, { close: () => void }> };
+  for (const client of Object.values(clients)) client.close();
+  const deadline = Date.now() + timeoutMs;
+  while (io.engine.clientsCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  io.engine.close();
 }

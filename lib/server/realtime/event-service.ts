@@ -60,8 +60,9 @@ export class EventService {
     if (cached) return cached;
     const session = this.deps.store.getSession(sessionId);
     if (!session) return null;
-    const events = this.deps.store.readEvents(sessionId, 0);
-    const state = events.reduce(reduceSessionEvent, createInitialState(session.id, session.projectId));
+    const snapshot = this.deps.store.getSnapshot(sessionId);
+    const events = this.deps.store.readEvents(sessionId, snapshot?.throughSeq ?? 0);
+    const state = events.reduce(reduceSessionEvent, snapshot?.state ?? createInitialState(session.id, session.projectId));
     this.states.set(sessionId, state);
     return state;
   }
@@ -69,6 +70,29 @@ export class EventService {
   /** Logged events after `afterSeq`, in order (the replay a reconnecting client needs). */
   readSince(sessionId: string, afterSeq: number): SessionEvent[] {
     return this.deps.store.readEvents(sessionId, afterSeq);
+  }
+
+  /** Seq up to which the session's log was compacted away (0 when it was not). */
+  compactedThrough(sessionId: string): number {
+    return this.deps.store.getSnapshot(sessionId)?.throughSeq ?? 0;
+  }
+
+  /**
+   * Folds the logs of sessions finished before `cutoff` into their final snapshot and deletes the
+   * folded events, so old sessions cost one row. Returns how many sessions were compacted.
+   */
+  compactFinishedBefore(cutoff: Date, isActive: (sessionId: string) => boolean, batch = 500): number {
+    const ids = this.deps.store.listCompactableSessions(cutoff.toISOString(), batch);
+    let done = 0;
+    for (const id of ids) {
+      if (isActive(id)) continue;
+      const state = this.getState(id);
+      if (!state) continue;
+      this.deps.store.compactSession(id, state.last_seq, state);
+      this.forget(id);
+      done++;
+    }
+    return done;
   }
 
   /** Drops a session's cached state (it is rebuilt from the log if needed again). */

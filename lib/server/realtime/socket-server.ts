@@ -116,7 +116,10 @@ function joinAndReplay(socket: IoSocket, services: Services): void {
   const { sessionId, role, lastEventId } = socket.data;
   const missed = services.events.readSince(sessionId, lastEventId);
   const lastSeq = services.events.getState(sessionId)?.last_seq ?? 0;
-  socket.emit("connected", { session_id: sessionId, timestamp: new Date().toISOString(), last_seq: lastSeq, role });
+  const compactedThrough = services.events.compactedThrough(sessionId);
+  socket.emit("connected", {
+    session_id: sessionId, timestamp: new Date().toISOString(), last_seq: lastSeq, role, compacted_through: compactedThrough,
+  });
   for (const event of missed) socket.emit(event.type, event.data as never);
   services.metrics.replayedEvents.inc(missed.length);
   socket.join(roomForSession(sessionId));

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { sessionEventSchema, type SessionEvent, type SessionStatus } from "@/lib/protocol";
+import { generationStateSchema, sessionEventSchema, type GenerationState, type SessionEvent, type SessionStatus } from "@/lib/protocol";
 import type { NewSession, ProjectVersion, SessionRecord, Store } from "./store";
 
 const MIGRATIONS: string[] = [
@@ -45,6 +45,13 @@ const MIGRATIONS: string[] = [
    );`,
   // A restore copies an old version as the newest one and remembers which version it copied.
   `ALTER TABLE versions ADD COLUMN restored_from INTEGER;`,
+  // Compaction: a finished session's log folded into one state row; events up to through_seq are gone.
+  `CREATE TABLE session_snapshots (
+     session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+     through_seq INTEGER NOT NULL,
+     state TEXT NOT NULL
+   );
+   CREATE INDEX sessions_updated ON sessions(updated_at);`,
 ];
 
 interface SessionRow {
@@ -150,6 +157,25 @@ export function openSqliteStore({ dataDir }: { dataDir: string }): Store {
     ),
   };
 
+  const snapshots = {
+    get: db.prepare<[string], { through_seq: number; state: string }>("SELECT through_seq, state FROM session_snapshots WHERE session_id = ?"),
+    upsert: db.prepare(
+      `INSERT INTO session_snapshots (session_id, through_seq, state) VALUES (?, ?, ?)
+       ON CONFLICT(session_id) DO UPDATE SET through_seq = excluded.through_seq, state = excluded.state`,
+    ),
+    deleteEvents: db.prepare("DELETE FROM events WHERE session_id = ? AND seq <= ?"),
+    compactable: db.prepare<[string, number], { id: string }>(
+      `SELECT s.id FROM sessions s LEFT JOIN session_snapshots p ON p.session_id = s.id
+       WHERE s.status IN ('completed', 'failed', 'cancelled', 'interrupted') AND s.updated_at < ?
+         AND s.last_seq > COALESCE(p.through_seq, 0)
+       LIMIT ?`,
+    ),
+  };
+  const compactSession = db.transaction((sessionId: string, throughSeq: number, state: GenerationState) => {
+    snapshots.upsert.run(sessionId, throughSeq, JSON.stringify(state));
+    snapshots.deleteEvents.run(sessionId, throughSeq);
+  });
+
   const appendEvent = db.transaction((event: SessionEvent, status: SessionStatus) => {
     const { seq, session_id: sessionId, timestamp } = event.data;
     const changed = q.advanceSession.run(seq, status, timestamp, sessionId, seq - 1).changes;
@@ -215,6 +241,12 @@ export function openSqliteStore({ dataDir }: { dataDir: string }): Store {
         return copied === 1 ? toVersion(q.getVersion.get(projectId, version)!) : null;
       })();
     },
+    getSnapshot(sessionId) {
+      const row = snapshots.get.get(sessionId);
+      return row ? { throughSeq: row.through_seq, state: generationStateSchema.parse(JSON.parse(row.state)) } : null;
+    },
+    compactSession: (sessionId, throughSeq, state) => compactSession(sessionId, throughSeq, state),
+    listCompactableSessions: (finishedBefore, limit) => snapshots.compactable.all(finishedBefore, limit).map((r) => r.id),
     close: () => db.close(),
   };
 }

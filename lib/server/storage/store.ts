@@ -1,4 +1,4 @@
-import type { Role, SessionEvent, SessionStatus } from "@/lib/protocol";
+import type { GenerationState, Role, SessionEvent, SessionStatus } from "@/lib/protocol";
 import type { SiteFiles } from "../engines/engine";
 
 export interface SessionRecord {
@@ -58,6 +58,12 @@ export interface Store {
   getProjectVersion(projectId: string, version: number): ProjectVersion | null;
   /** Copies `version` as the project's newest version (atomically); null when it does not exist. */
   restoreProjectVersion(projectId: string, version: number): ProjectVersion | null;
+  /** The folded state a compacted session keeps instead of its events up to `throughSeq`. */
+  getSnapshot(sessionId: string): { throughSeq: number; state: GenerationState } | null;
+  /** Replaces the session's events up to `throughSeq` by `state` (atomically). */
+  compactSession(sessionId: string, throughSeq: number, state: GenerationState): void;
+  /** Finished sessions last updated before the ISO time whose log still has events to compact. */
+  listCompactableSessions(finishedBefore: string, limit: number): string[];
   close(): void;
 }
 
