@@ -5,6 +5,8 @@ import { startServer } from "./lib/server/start-server";
 // Thin entry point: parse the environment, boot Next + Socket.IO on one port, stop cleanly.
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
+// A stray rejection must not take every user's session down with it: log it and keep serving.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
 startServer({ env, logger })
   .then(({ shutdown }) => {
