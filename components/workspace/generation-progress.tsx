@@ -63,6 +63,8 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
   const elapsed = g.totalTime ?? (running && serverNow !== null ? secondsSince(g.startedAt, serverNow) : null);
   const eta = g.status === "running" && serverNow !== null ? countDown(g.estimate, g.updatedAt, serverNow) : null;
   const percent = Math.round(g.progress);
+  const stopped = g.error !== null && !running;
+  const errorTitle = g.status === "cancelled" ? "Generation cancelled" : "The generation stopped";
   const canCancel = isOwner && onCancel && running;
   const canRetry = isOwner && onRetry && !running && g.status !== "completed" && g.error?.retry_available === true;
 
@@ -111,18 +113,20 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
         </div>
       </div>
 
-      <div aria-live="polite" data-testid="progress-live" className="min-h-10 text-sm">
+      <div aria-live="polite" data-testid="progress-live" className="text-sm">
         {g.currentTitle && <p className="font-medium">{g.currentTitle}</p>}
-        <p className="text-zinc-600 dark:text-zinc-400">{g.message}</p>
+        {/* Once stopped, the message is the error's, shown (and announced) in the box below. */}
+        {!stopped && <p className="text-zinc-600 dark:text-zinc-400">{g.message}</p>}
       </div>
 
-      {g.error && !running && (
+      {stopped && g.error && (
         <div
           data-testid="generation-error"
+          role={g.status === "cancelled" ? "status" : "alert"}
           className={`rounded-lg border p-3 text-sm ${g.status === "cancelled" ? "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" : "border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"}`}
         >
-          <p className="font-medium">{g.status === "cancelled" ? "Generation cancelled" : "The generation stopped"}</p>
-          <p className="mt-1">{g.error.message}</p>
+          <p className="font-medium">{errorTitle}</p>
+          {g.error.message !== errorTitle && <p className="mt-1">{g.error.message}</p>}
           <p className="mt-1 font-mono text-xs opacity-70">{g.error.code}</p>
         </div>
       )}

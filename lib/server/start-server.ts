@@ -29,6 +29,8 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
   const io = createIoServer(httpServer);
   const services = createServices({ env, logger, io, broadcast: createRoomBroadcast(io) });
   setServices(services);
+  // `npm run bench` only: publish commands over the IPC channel (lib/server/bench); inert otherwise.
+  if (process.env.BENCH_DRIVER === "1") (await import("./bench/bench-driver")).startOpenV0BenchDriver(services);
   let port = env.PORT;
   const sockets = registerSocketHandlers(io, services, { getPort: () => port });
   const interrupted = services.generations.recoverInterrupted();

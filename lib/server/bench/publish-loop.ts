@@ -1,0 +1,100 @@
+import type { SessionEventInput } from "@/lib/protocol";
+import { buildPreviewEvent, buildPreviewPages, buildStepEvent, nowMs, type BenchEventKind } from "./bench-payloads";
+
+/** What one `publish` command asks for. `ratePerSession: 0` means "as fast as the loop can". */
+export interface PublishPlan {
+  sessionIds: string[];
+  ratePerSession: number;
+  durationMs: number;
+  kind: BenchEventKind;
+  previewBytes?: number;
+  /** Max mode only: events published per macrotask before yielding to I/O. */
+  batch?: number;
+  /** Rate mode only: stop after this many events even if the duration is not over. */
+  maxEvents?: number;
+}
+
+export interface PublishReport {
+  sent: number;
+  elapsedMs: number;
+  /** Per session, the first and last seq published by this command (absent when none). */
+  ranges: Record<string, [number, number]>;
+  /** How far behind the rate plan the publisher ran (the server could not keep up), in ms. */
+  lagP99Ms: number;
+  lagMaxMs: number;
+  errors: number;
+  firstError?: string;
+}
+
+/** Publishes one event and returns the seq it got. */
+export type PublishOne = (sessionId: string, input: SessionEventInput) => number;
+
+const PAGE_POOL = 32;
+
+/**
+ * Open-loop publisher shared by OpenV0's driver and the baseline, so both see the same schedule:
+ * event k is due at start + k / totalRate and goes to session k mod n (round-robin). A 1 ms timer
+ * publishes whatever is due; when the process cannot keep up, the deficit is published in a burst
+ * and shows as lag (each payload carries both the actual and the scheduled time).
+ */
+export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promise<PublishReport> {
+  const { sessionIds, ratePerSession, durationMs, kind } = plan;
+  const n = sessionIds.length;
+  const pages = kind === "preview" ? buildPreviewPages(PAGE_POOL, plan.previewBytes ?? 8192) : [];
+  const totalRate = ratePerSession * n;
+  const planned = ratePerSession > 0 ? Math.min(plan.maxEvents ?? Infinity, Math.round((durationMs / 1000) * totalRate)) : Infinity;
+  const batch = plan.batch ?? 50;
+  const ranges: Record<string, [number, number]> = {};
+  const versions = new Map<string, number>();
+  const lags: number[] = [];
+  let sent = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const start = nowMs();
+
+  const publishAt = (k: number, scheduledAt: number) => {
+    const sessionId = sessionIds[k % n]!;
+    const sentAt = nowMs();
+    lags.push(sentAt - scheduledAt);
+    try {
+      const version = (versions.get(sessionId) ?? 0) + 1;
+      versions.set(sessionId, version);
+      const input = kind === "step" ? buildStepEvent(sessionId, sentAt, scheduledAt) : buildPreviewEvent(sessionId, pages[k % PAGE_POOL]!, version, sentAt, scheduledAt);
+      const seq = publishOne(sessionId, input);
+      const range = ranges[sessionId];
+      if (range) range[1] = seq;
+      else ranges[sessionId] = [seq, seq];
+      sent++;
+    } catch (error) {
+      errors++;
+      firstError ??= error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  return new Promise((resolve) => {
+    let k = 0;
+    const finish = () => {
+      lags.sort((a, b) => a - b);
+      resolve({
+        sent, elapsedMs: nowMs() - start, ranges, errors, firstError,
+        lagP99Ms: lags[Math.floor(lags.length * 0.99)] ?? 0,
+        lagMaxMs: lags[lags.length - 1] ?? 0,
+      });
+    };
+    const tick = () => {
+      const elapsed = nowMs() - start;
+      if (ratePerSession > 0) {
+        const due = Math.min(planned, Math.floor((elapsed / 1000) * totalRate) + 1);
+        for (; k < due; k++) publishAt(k, start + (k * 1000) / totalRate);
+        if (k >= planned) return finish();
+        setTimeout(tick, 1);
+      } else {
+        if (elapsed >= durationMs) return finish();
+        // Max rate: the "schedule" is now, so lag is 0 and latency is all queueing after publish.
+        for (const end = k + batch; k < end; k++) publishAt(k, nowMs());
+        setImmediate(tick);
+      }
+    };
+    tick();
+  });
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+
+/** Linux clock ticks per second for /proc/<pid>/stat times (USER_HZ; 100 on every mainstream kernel). */
+const CLOCK_TICKS = 100;
+
+export interface ProcSample {
+  at: number;
+  /** user + system CPU seconds, all threads (zlib and GC threads included). */
+  cpuSeconds: number;
+  rssBytes: number;
+}
+
+/** Reads CPU time and resident memory of a process from /proc; null once it has exited. */
+export function sampleProc(pid: number): ProcSample | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may contain spaces and parentheses: fields start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { at: performance.now(), cpuSeconds: (utime + stime) / CLOCK_TICKS, rssBytes: rssKb * 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the whole machine spent busy (all cores, everything but idle and iowait). */
+function sampleMachineBusySeconds(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return (total - (fields[3] ?? 0) - (fields[4] ?? 0)) / CLOCK_TICKS;
+}
+
+export type WatchResult = Record<string, { cpuPercent: number; peakRssBytes: number; endRssBytes: number }> & {
+  /** CPU used on the machine by processes outside the bench (other engineers' builds and tests). */
+  others?: { cpuPercent: number; peakRssBytes: number; endRssBytes: number };
+};
+
+/**
+ * Samples a set of processes every `intervalMs` until stopped; reports CPU % and peak RSS of each,
+ * plus `others`: machine-wide busy CPU minus the watched processes, to flag a noisy machine.
+ */
+export function watchProcs(pids: Record<string, number>, intervalMs = 200) {
+  const machineStart = sampleMachineBusySeconds();
+  const wallStart = performance.now();
+  const first: Record<string, ProcSample | null> = {};
+  const peakRss: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    first[name] = sampleProc(pid);
+    peakRss[name] = first[name]?.rssBytes ?? 0;
+  }
+  const timer = setInterval(() => {
+    for (const [name, pid] of Object.entries(pids)) peakRss[name] = Math.max(peakRss[name] ?? 0, sampleProc(pid)?.rssBytes ?? 0);
+  }, intervalMs);
+  return {
+    /** CPU % per process (100 = one full core) over the watch, and peak RSS in bytes. */
+    stop(): WatchResult {
+      clearInterval(timer);
+      const out: WatchResult = {};
+      let ownCpuSeconds = 0;
+      for (const [name, pid] of Object.entries(pids)) {
+        const end = sampleProc(pid);
+        const start = first[name];
+        const seconds = end && start ? (end.at - start.at) / 1000 : 0;
+        out[name] = {
+          cpuPercent: end && start && seconds > 0 ? ((end.cpuSeconds - start.cpuSeconds) / seconds) * 100 : 0,
+          peakRssBytes: Math.max(peakRss[name] ?? 0, end?.rssBytes ?? 0),
+          endRssBytes: end?.rssBytes ?? 0,
+        };
+        ownCpuSeconds += end && start ? end.cpuSeconds - start.cpuSeconds : 0;
+      }
+      const wallSeconds = (performance.now() - wallStart) / 1000;
+      const othersSeconds = sampleMachineBusySeconds() - machineStart - ownCpuSeconds;
+      out.others = { cpuPercent: wallSeconds > 0 ? Math.max(0, (othersSeconds / wallSeconds) * 100) : 0, peakRssBytes: 0, endRssBytes: 0 };
+      return out;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** One load scenario on one server. */
+export interface LoadResult {
+  scenario: string;
+  server: string;
+  connections: number;
+  targetPerSec: number | null;
+  sentPerSec: number;
+  deliveredPerSec: number;
+  /** Receive time minus the actual publish-call time stamped in the payload. */
+  latencyMs: Percentiles | null;
+  /** Receive time minus the time the rate plan scheduled the event (includes publisher lag). */
+  schedLatencyMs: Percentiles | null;
+  expected: number;
+  lost: number;
+  dups: number;
+  serverCpuPercent: number;
+  serverPeakRssMb: number;
+  clientsCpuPercent: number;
+  /** Machine CPU used by processes outside the bench during the scenario (noise). */
+  othersCpuPercent: number;
+  publisherLagP99Ms: number;
+  wireBytesPerEvent: number;
+  payloadBytesPerEvent: number;
+  publishErrors: number;
+  extra?: Record<string, unknown>;
+}
+
+/** Scenario (e): memory of idle connections. */
+export interface MemoryResult {
+  server: string;
+  connections: number;
+  failed: number;
+  connectMs: number;
+  rssPerConnKb: number;
+  heapPerConnKb: number;
+  /** After every connection received one 8 KB preview (allocates per-connection zlib state). */
+  rssPerConnAfterPreviewKb: number;
+  heapPerConnAfterPreviewKb: number;
+  previewLost: number;
+}
+
+/** Percentiles of a sample; null when it is empty. */
+export function percentiles(values: ArrayLike<number>): Percentiles | null {
+  if (!values.length) return null;
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
+}
+
+const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(digits));
+const int = (n: number | null | undefined) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : Math.round(n).toLocaleString("en-US"));
+
+/** Renders rows as a fixed-width text table. */
+export function renderTable(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function renderLoadTable(results: LoadResult[]): string {
+  return renderTable(
+    ["scenario", "server", "conns", "target/s", "sent/s", "deliv/s", "p50 ms", "p95 ms", "p99 ms", "p99 sched", "lost", "dup", "srv CPU%", "srv RSS MB", "cli CPU%", "other CPU%"],
+    results.map((r) => [
+      r.scenario, r.server, int(r.connections), int(r.targetPerSec), int(r.sentPerSec), int(r.deliveredPerSec),
+      fmt(r.latencyMs?.p50, 2), fmt(r.latencyMs?.p95, 2), fmt(r.latencyMs?.p99, 2), fmt(r.schedLatencyMs?.p99, 2),
+      int(r.lost), int(r.dups), fmt(r.serverCpuPercent, 0), fmt(r.serverPeakRssMb, 0), fmt(r.clientsCpuPercent, 0),
+      fmt(r.othersCpuPercent, 0),
+    ]),
+  );
+}
+
+/** OpenV0 / baseline for each scenario both ran. */
+export function renderRatioTable(results: LoadResult[]): string {
+  const rows: string[][] = [];
+  for (const ours of results.filter((r) => r.server === "openv0")) {
+    const base = results.find((r) => r.server === "baseline" && r.scenario === ours.scenario);
+    if (!base) continue;
+    const ratio = (a?: number, b?: number) => (a !== undefined && b ? fmt(a / b, 2) : "–");
+    rows.push([
+      ours.scenario, "openv0/baseline", ratio(ours.deliveredPerSec, base.deliveredPerSec), ratio(ours.latencyMs?.p50, base.latencyMs?.p50),
+      ratio(ours.latencyMs?.p99, base.latencyMs?.p99), ratio(ours.serverCpuPercent, base.serverCpuPercent),
+    ]);
+  }
+  return renderTable(["scenario", "ratio", "deliv/s", "p50", "p99", "srv CPU"], rows);
+}
+
+export function renderMemoryTable(results: MemoryResult[]): string {
+  return renderTable(
+    ["scenario", "server", "conns", "failed", "connect s", "RSS KB/conn", "heap KB/conn", "RSS KB/conn +8KB msg", "heap KB/conn +8KB msg"],
+    results.map((r) => [
+      "e idle", r.server, int(r.connections), int(r.failed), fmt(r.connectMs / 1000, 1), fmt(r.rssPerConnKb), fmt(r.heapPerConnKb),
+      fmt(r.rssPerConnAfterPreviewKb), fmt(r.heapPerConnAfterPreviewKb),
+    ]),
+  );
+}
+
+export function renderCompressionTable(rows: { setting: string; load?: LoadResult; memory?: MemoryResult }[]): string {
+  return renderTable(
+    ["setting", "server", "wire B/event", "payload B/event", "wire/payload", "p50 ms", "p99 ms", "srv CPU%", "cli CPU%", "other CPU%", "RSS KB/conn idle", "RSS KB/conn +8KB"],
+    rows.map(({ setting, load, memory }) => [
+      setting, load?.server ?? memory?.server ?? "", int(load?.wireBytesPerEvent), int(load?.payloadBytesPerEvent),
+      load && load.payloadBytesPerEvent ? fmt(load.wireBytesPerEvent / load.payloadBytesPerEvent, 2) : "–",
+      fmt(load?.latencyMs?.p50, 2), fmt(load?.latencyMs?.p99, 2), fmt(load?.serverCpuPercent, 0), fmt(load?.clientsCpuPercent, 0),
+      fmt(load?.othersCpuPercent, 0), fmt(memory?.rssPerConnKb), fmt(memory?.rssPerConnAfterPreviewKb),
+    ]),
+  );
+}
+
+/** Writes the run as JSON (timestamped and `latest.json`) and the printed text under bench-results/. */
+export function writeResults(root: string, data: unknown, text: string): string {
+  const dir = path.join(root, "bench-results");
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const file = path.join(dir, `bench-${stamp}.json`);
+  const json = JSON.stringify(data, null, 2);
+  writeFileSync(file, json);
+  writeFileSync(path.join(dir, "latest.json"), json);
+  writeFileSync(path.join(dir, "latest.txt"), text);
+  return file;
+}

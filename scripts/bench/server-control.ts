@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BenchUsage } from "@/lib/server/bench/bench-driver";
+import type { PublishPlan, PublishReport } from "@/lib/server/bench/publish-loop";
+import { createRpcClient, type RpcCall } from "@/lib/server/bench/ipc-rpc";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+export interface BenchServer {
+  name: string;
+  url: string;
+  pid: number;
+  call: RpcCall;
+  createSessions: (count: number) => Promise<{ sessionId: string; token: string }[]>;
+  publish: (plan: PublishPlan) => Promise<PublishReport>;
+  usage: (gc?: boolean) => Promise<BenchUsage>;
+  /** Waits until the server counts `count` connections (or the timeout passes). */
+  waitConnections: (count: number, timeoutMs?: number) => Promise<number>;
+  stop: () => Promise<void>;
+}
+
+/** Every child the bench started, so an exit on any path can kill them. */
+export const children = new Set<ChildProcess>();
+
+export function killAllChildren(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+/** The env OpenV0 runs with during the bench: limits off, no pacing, the bench driver on. */
+function openV0Env(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    TEMPLATE_STEP_MS: "0",
+    RATE_LIMIT_SOCKETS_PER_IP: "0",
+    RATE_LIMIT_MESSAGES_PER_SECOND: "0",
+    RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
+    BENCH_DRIVER: "1",
+  };
+}
+
+/** Starts OpenV0 (`kind: "openv0"`, production build) or the baseline, with an IPC channel. */
+export async function startBenchServer(kind: "openv0" | "baseline", options: { compression?: string } = {}): Promise<BenchServer> {
+  // On disk by default, like ./data in production; BENCH_DATA_DIR=/dev/shm shows the no-fsync ceiling.
+  const dataDir = mkdtempSync(path.join(process.env.BENCH_DATA_DIR || tmpdir(), "openv0-bench-"));
+  const script = kind === "openv0" ? "server.ts" : "scripts/bench/baseline-server.ts";
+  const env = kind === "openv0" ? openV0Env(dataDir) : { ...process.env, BASELINE_COMPRESSION: options.compression ?? "off" };
+  // --expose-gc lets the driver collect before memory readings; it changes nothing else.
+  const proc = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script], {
+    cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced",
+  });
+  children.add(proc);
+  const name = kind === "openv0" ? "openv0" : `baseline${options.compression && options.compression !== "off" ? `-deflate-${options.compression}` : ""}`;
+  const tail: string[] = [];
+  const remember = (line: string) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+  };
+  proc.stderr!.on("data", (d: Buffer) => remember(d.toString().trimEnd()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = "";
+    let found = false;
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s\n${tail.join("\n")}`)), 60_000);
+    // Keep draining stdout for the whole run: a full pipe would block the server's logger.
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl: number;
+      while ((nl = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        remember(line);
+        if (!found && line.includes('"server listening"')) {
+          found = true;
+          clearTimeout(timer);
+          resolve((JSON.parse(line) as { port: number }).port);
+        }
+      }
+    });
+    proc.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before listening\n${tail.join("\n")}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  const call = createRpcClient(proc, name);
+  const usage = (gc = false) => call<BenchUsage>("usage", { gc });
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    pid: proc.pid!,
+    call,
+    createSessions: async (count) => (await call<{ sessions: { sessionId: string; token: string }[] }>("createSessions", { count }, 120_000)).sessions,
+    publish: (plan) => call<PublishReport>("publish", plan, plan.durationMs + 120_000),
+    usage,
+    waitConnections: async (count, timeoutMs = 15_000) => {
+      const deadline = Date.now() + timeoutMs;
+      let seen = (await usage()).connections;
+      while (seen !== count && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        seen = (await usage()).connections;
+      }
+      return seen;
+    },
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill("SIGTERM");
+        const force = setTimeout(() => proc.kill("SIGKILL"), 5_000);
+        await exited;
+        clearTimeout(force);
+      }
+      children.delete(proc);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
