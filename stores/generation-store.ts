@@ -42,6 +42,8 @@ export interface GenerationStoreActions {
   receiveSnapshot: (snapshot: GenerationState, extra?: { role?: Role; prompt?: string }) => void;
   setConnection: (patch: Partial<ConnectionState>) => void;
   setRole: (role: Role) => void;
+  /** The server compacted the log through this seq: events up to it will never be replayed. */
+  noteCompaction: (compactedThrough: number) => void;
   /** Records a server timestamp seen now (heartbeat, connect) to estimate clock skew. */
   noteServerTime: (timestamp: string, receivedAt?: number) => void;
 }
@@ -94,6 +96,15 @@ export function applySnapshot(state: GenerationStoreState, snapshot: GenerationS
   return drainPending({ ...state, generation });
 }
 
+/**
+ * Pure: a log compacted past our last applied seq replays nothing for the missing part, so no gap
+ * would ever show; flag a resync so the snapshot API fills it instead of waiting forever.
+ */
+export function applyCompaction(state: GenerationStoreState, compactedThrough: number): GenerationStoreState {
+  if (compactedThrough <= state.generation.last_seq || state.needsResync) return state;
+  return { ...state, needsResync: true };
+}
+
 /** Keeps only the protocol's state fields, so a richer snapshot body never leaks into the fold. */
 function toGenerationState(s: GenerationState): GenerationState {
   const { session_id, project_id, status, run, steps, current_step_id, progress, message, estimated_remaining,
@@ -120,6 +131,11 @@ export function createGenerationStore(initial: GenerationStoreState) {
       })),
     setConnection: (patch) => set((s) => ({ connection: { ...s.connection, ...patch } })),
     setRole: (role) => set({ role }),
+    noteCompaction: (compactedThrough) => {
+      const before = get();
+      const after = applyCompaction(before, compactedThrough);
+      if (after !== before) set(after);
+    },
     noteServerTime: (timestamp, receivedAt = Date.now()) => {
       const serverMs = Date.parse(timestamp);
       if (Number.isFinite(serverMs)) set({ clockOffsetMs: receivedAt - serverMs });

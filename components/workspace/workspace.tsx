@@ -8,9 +8,11 @@ import { useWebSocket } from "@/lib/client/use-web-socket";
 import { GenerationStoreProvider, useGenerationStore } from "@/stores/generation-store-provider";
 import { AccessNotice } from "./access-notice";
 import { ConnectionStatus } from "./connection-status";
+import { FollowUpForm } from "./follow-up-form";
 import { GenerationProgress } from "./generation-progress";
 import { LivePreview } from "./live-preview";
 import { ShareButton } from "./share-button";
+import { VersionsPanel } from "./versions-panel";
 
 export interface WorkspaceProps {
   initialGeneration: GenerationState;
@@ -21,8 +23,10 @@ export interface WorkspaceProps {
 
 /** The workspace of one generation: live progress and preview, fed by the session's socket. */
 export function Workspace({ initialGeneration, heartbeatIntervalMs, viewToken }: WorkspaceProps) {
+  // Keyed by session: a follow-up navigates from /g/A to /g/B, which may reuse this component,
+  // and the store must start from B's snapshot instead of carrying A's state over.
   return (
-    <GenerationStoreProvider initialGeneration={initialGeneration}>
+    <GenerationStoreProvider key={initialGeneration.session_id} initialGeneration={initialGeneration}>
       <WorkspaceBody sessionId={initialGeneration.session_id} heartbeatIntervalMs={heartbeatIntervalMs} viewToken={viewToken} />
     </GenerationStoreProvider>
   );
@@ -36,6 +40,8 @@ function WorkspaceBody({ sessionId, heartbeatIntervalMs, viewToken }: { sessionI
   const prompt = useGenerationStore((s) => s.prompt) ?? stored?.prompt ?? null;
   const isViewer = useGenerationStore((s) => s.role === "viewer") || (viewToken !== null && !stored?.token);
   const ownerToken = viewToken ? null : (stored?.token ?? null);
+  // A watch link never edits the project, even in the browser that owns it.
+  const projectToken = viewToken ? null : (stored?.projectToken ?? null);
   const lastSeq = useGenerationStore((s) => s.generation.last_seq);
   const refused = useGenerationStore((s) => s.connection.status === "refused");
 
@@ -68,6 +74,8 @@ function WorkspaceBody({ sessionId, heartbeatIntervalMs, viewToken }: { sessionI
               onRetry={ownerToken ? () => retryGeneration({ sessionId, token: ownerToken }) : undefined}
             />
           </div>
+          <FollowUpForm projectToken={projectToken} />
+          <VersionsPanel projectToken={projectToken} />
         </div>
         <LivePreview sessionId={sessionId} token={token ?? null} />
       </main>

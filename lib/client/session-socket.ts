@@ -87,6 +87,14 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     store.getState().setRole(parsed.data.role);
     store.getState().noteServerTime(parsed.data.timestamp);
     markAlive();
+    // Events up to `compacted_through` are gone from the log: the replay that follows cannot
+    // bring us up to date, only the snapshot can.
+    const compactedThrough = parsed.data.compacted_through ?? 0;
+    if (compactedThrough <= store.getState().generation.last_seq) return;
+    // Flagging starts a load (syncSnapshots watches the flag); an earlier flag may have used up
+    // its retries, so then start over explicitly.
+    if (store.getState().needsResync) resync.now();
+    else store.getState().noteCompaction(compactedThrough);
   };
   const onHeartbeat = (data: unknown) => {
     const parsed = heartbeatSchema.safeParse(data);
@@ -151,7 +159,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     if (status === "reconnecting" || status === "offline") restart(null);
   };
 
-  const stopResync = syncSnapshots(store, sessionId, token);
+  const resync = syncSnapshots(store, sessionId, token);
 
   for (const [type, handler] of sessionHandlers) socket.on(type, handler);
   socket.on("connected", onConnected);
@@ -173,7 +181,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     close: () => {
       closed = true;
       stopWatchdog();
-      stopResync();
+      resync.stop();
       window.removeEventListener("online", onOnline);
       for (const [type, handler] of sessionHandlers) socket.off(type, handler);
       socket.off("connected", onConnected);
@@ -205,9 +213,9 @@ function watchHeartbeat(store: GenerationStoreApi, intervalMs: number, onStale: 
 
 /**
  * Loads the snapshot once (prompt and role are only in it), and again whenever the store flags a
- * gap, retrying a failed load a few times while the gap is still there.
+ * gap or `now()` is called, retrying a failed load a few times while the gap is still there.
  */
-function syncSnapshots(store: GenerationStoreApi, sessionId: string, token: string): () => void {
+function syncSnapshots(store: GenerationStoreApi, sessionId: string, token: string): { now: () => void; stop: () => void } {
   let stopped = false;
   let tries = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -219,19 +227,27 @@ function syncSnapshots(store: GenerationStoreApi, sessionId: string, token: stri
       // Access problems are reported by the socket; a failed resync is retried below while needed.
     }
     if (!stopped && store.getState().needsResync && tries++ < RESYNC_MAX_TRIES) {
+      clearTimeout(timer);
       timer = setTimeout(() => void load(), RESYNC_RETRY_MS);
     }
   };
+  /** Loads at once and starts a fresh round of tries (an older answer arriving later is ignored by the store). */
+  const now = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    tries = 0;
+    void load();
+  };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.needsResync && !previous.needsResync) {
-      tries = 0;
-      void load();
-    }
+    if (state.needsResync && !previous.needsResync) now();
   });
   void load();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-    unsubscribe();
+  return {
+    now,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+    },
   };
 }

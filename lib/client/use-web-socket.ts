@@ -5,6 +5,7 @@ import type {
   GenerationError,
   GenerationStarted,
   GenerationStep,
+  PreviewDelta,
   PreviewError,
   PreviewUpdated,
   SessionEvent,
@@ -24,6 +25,8 @@ export interface UseWebSocketOptions {
   onGenerationStep?: (data: GenerationStep) => void;
   onGenerationCompleted?: (data: GenerationCompleted) => void;
   onPreviewUpdated?: (data: PreviewUpdated) => void;
+  /** A streamed change, already folded into `generation.preview` (a delta for another base version is ignored there). */
+  onPreviewDelta?: (data: PreviewDelta) => void;
   onError?: (data: GenerationError | PreviewError) => void;
 }
 
@@ -51,9 +54,16 @@ export function useWebSocket(options: UseWebSocketOptions) {
         return options.onGenerationCompleted?.(event.data);
       case "preview:updated":
         return options.onPreviewUpdated?.(event.data);
+      case "preview:delta":
+        return options.onPreviewDelta?.(event.data);
       case "generation:error":
       case "preview:error":
         return options.onError?.(event.data);
+      default: {
+        // A new event type in the contract must be handled here (the socket already subscribes to it).
+        const unhandled: never = event;
+        return unhandled;
+      }
     }
   });
 

@@ -46,6 +46,8 @@ export interface MemoryResult {
   /** After every connection received one 8 KB preview (allocates per-connection zlib state). */
   rssPerConnAfterPreviewKb: number;
   heapPerConnAfterPreviewKb: number;
+  /** Off-heap memory V8 knows about (zlib contexts, buffers) after the preview, per connection. */
+  externalPerConnAfterPreviewKb: number;
   previewLost: number;
 }
 
@@ -96,22 +98,22 @@ export function renderRatioTable(results: LoadResult[]): string {
 
 export function renderMemoryTable(results: MemoryResult[]): string {
   return renderTable(
-    ["scenario", "server", "conns", "failed", "connect s", "RSS KB/conn", "heap KB/conn", "RSS KB/conn +8KB msg", "heap KB/conn +8KB msg"],
+    ["scenario", "server", "conns", "failed", "connect s", "RSS KB/conn", "heap KB/conn", "RSS KB/conn +8KB msg", "heap KB/conn +8KB msg", "ext KB/conn +8KB msg"],
     results.map((r) => [
       "e idle", r.server, int(r.connections), int(r.failed), fmt(r.connectMs / 1000, 1), fmt(r.rssPerConnKb), fmt(r.heapPerConnKb),
-      fmt(r.rssPerConnAfterPreviewKb), fmt(r.heapPerConnAfterPreviewKb),
+      fmt(r.rssPerConnAfterPreviewKb), fmt(r.heapPerConnAfterPreviewKb), fmt(r.externalPerConnAfterPreviewKb),
     ]),
   );
 }
 
 export function renderCompressionTable(rows: { setting: string; load?: LoadResult; memory?: MemoryResult }[]): string {
   return renderTable(
-    ["setting", "server", "wire B/event", "payload B/event", "wire/payload", "p50 ms", "p99 ms", "srv CPU%", "cli CPU%", "other CPU%", "RSS KB/conn idle", "RSS KB/conn +8KB"],
+    ["setting", "server", "wire B/event", "payload B/event", "wire/payload", "p50 ms", "p99 ms", "srv CPU%", "cli CPU%", "other CPU%", "RSS KB/conn idle", "RSS KB/conn +8KB", "ext KB/conn +8KB"],
     rows.map(({ setting, load, memory }) => [
       setting, load?.server ?? memory?.server ?? "", int(load?.wireBytesPerEvent), int(load?.payloadBytesPerEvent),
       load && load.payloadBytesPerEvent ? fmt(load.wireBytesPerEvent / load.payloadBytesPerEvent, 2) : "–",
       fmt(load?.latencyMs?.p50, 2), fmt(load?.latencyMs?.p99, 2), fmt(load?.serverCpuPercent, 0), fmt(load?.clientsCpuPercent, 0),
-      fmt(load?.othersCpuPercent, 0), fmt(memory?.rssPerConnKb), fmt(memory?.rssPerConnAfterPreviewKb),
+      fmt(load?.othersCpuPercent, 0), fmt(memory?.rssPerConnKb), fmt(memory?.rssPerConnAfterPreviewKb), fmt(memory?.externalPerConnAfterPreviewKb),
     ]),
   );
 }

@@ -123,6 +123,7 @@ export async function runIdleMemory(ctx: BenchContext, count: number): Promise<M
     server: server.name, connections: connected.connected, failed: connected.failed, connectMs: connected.ms,
     rssPerConnKb: perConn(idle.rss - before.rss), heapPerConnKb: perConn(idle.heapUsed - before.heapUsed),
     rssPerConnAfterPreviewKb: perConn(after.rss - before.rss), heapPerConnAfterPreviewKb: perConn(after.heapUsed - before.heapUsed),
+    externalPerConnAfterPreviewKb: perConn(after.external - before.external),
     previewLost: got.lost,
   };
 }

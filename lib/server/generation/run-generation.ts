@@ -161,7 +161,9 @@ function recoverCompletedSite(input: RunInput, state: GenerationState, done: Set
       return { html: e.data.html_content, css: e.data.css_content, js: e.data.js_content };
     }
   }
-  return input.baseSite ?? emptySite();
+  // No completed snapshot left (none yet, or the log was compacted): the partial beats nothing
+  // once a step has completed, since it still holds that step's output.
+  return (done.size > 0 ? siteFromState(state) : null) ?? input.baseSite ?? emptySite();
 }
 
 /** At most one streamed preview event per this many ms (≈5 per second per session). */

@@ -1,0 +1,127 @@
+import type { Page } from "playwright-core";
+import { saveScreenshot } from "../helpers/browser";
+import {
+  generateFromHome,
+  hasHorizontalScroll,
+  newContext,
+  readStoredToken,
+  RUN_TIMEOUT_MS,
+  startE2eApp,
+  waitForStatus,
+  type E2eApp,
+} from "../helpers/e2e-app";
+
+jest.setTimeout(120_000);
+
+/*
+ * Follow-up edits and versions in a real browser: a finished site is edited from the workspace,
+ * the edit opens as a new session of the same project, and the versions panel lists, opens and
+ * restores the project's versions.
+ */
+
+let app: E2eApp;
+beforeAll(async () => {
+  // Short steps: this file is about what happens after a run, not during it.
+  app = await startE2eApp({ TEMPLATE_STEP_MS: "100" });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const versionCount = (page: Page, count: number) =>
+  page.locator(`[data-testid="versions-panel"][data-state="ready"][data-count="${count}"]`).waitFor({ timeout: RUN_TIMEOUT_MS });
+const versionRow = (page: Page, version: number) => page.locator(`[data-testid="version-item"][data-version="${version}"]`);
+
+/** Fails the test on anything the page reports: uncaught errors, console errors, failed requests. */
+function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  return problems;
+}
+
+test("edit a finished site with a follow-up, land on its workspace, then restore v1 as v3", async () => {
+  const context = await newContext(app.browser);
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  const firstId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu and a contact form, in green");
+  await waitForStatus(page, "completed");
+  await versionCount(page, 1);
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await frame.locator("h1").first().waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(await frame.locator("section#pricing").count()).toBe(0);
+
+  await page.getByTestId("follow-up-input").fill("add a pricing section");
+  await saveScreenshot(page, "20-follow-up-box");
+  await page.getByTestId("follow-up-submit").click();
+  await page.waitForURL((url) => /^\/g\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.pathname.endsWith(firstId), { timeout: RUN_TIMEOUT_MS });
+  const secondId = new URL(page.url()).pathname.split("/").pop()!;
+  expect(secondId).not.toBe(firstId);
+
+  // The new workspace is the new session's (not the old one's state carried over), owned by us.
+  await waitForStatus(page, "completed");
+  expect(await page.getByTestId("workspace-prompt").textContent()).toBe("add a pricing section");
+  expect(await readStoredToken(page, secondId)).toBeTruthy();
+  const pricing = frame.locator("section#pricing h2");
+  await pricing.waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect((await pricing.textContent())?.trim()).toBeTruthy();
+  // An edit, not a new site: the name from the first prompt is still there.
+  expect(await frame.locator("h1").first().textContent()).toContain("Crumb & Co");
+
+  await versionCount(page, 2);
+  expect(await versionRow(page, 2).getByTestId("version-prompt").textContent()).toBe("add a pricing section");
+  expect(await versionRow(page, 1).getByTestId("version-prompt").textContent()).toContain("Crumb & Co");
+  await page.getByTestId("follow-up").waitFor();
+  await saveScreenshot(page, "21-follow-up-done-desktop");
+
+  // "Open" shows exactly that version in a new tab: v1 has no pricing section.
+  const [opened] = await Promise.all([context.waitForEvent("page"), versionRow(page, 1).getByTestId("version-open").click()]);
+  await opened.waitForLoadState();
+  expect(new URL(opened.url()).pathname).toMatch(/\/versions\/1\/preview$/);
+  expect(await opened.locator("h1").first().textContent()).toContain("Crumb & Co");
+  expect(await opened.locator("section#pricing").count()).toBe(0);
+  await opened.close();
+
+  await versionRow(page, 1).getByTestId("version-restore").click();
+  await versionCount(page, 3);
+  expect(await versionRow(page, 3).getByTestId("version-restored-from").textContent()).toBe("restored from v1");
+  expect(await page.getByTestId("versions-notice").textContent()).toContain("Restored v1 as v3");
+  // The newest version has nothing to restore; the two older ones do.
+  expect(await versionRow(page, 3).getByTestId("version-restore").count()).toBe(0);
+  expect(await page.getByTestId("version-restore").count()).toBe(2);
+  await saveScreenshot(page, "22-versions-restored-desktop");
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.getByTestId("versions-panel").scrollIntoViewIfNeeded();
+  expect(await hasHorizontalScroll(page)).toBe(false);
+  await saveScreenshot(page, "23-follow-up-versions-mobile");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await saveScreenshot(page, "23b-follow-up-versions-mobile-dark");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("a watch link shows neither the follow-up box nor the versions", async () => {
+  const owner = await newContext(app.browser);
+  const page = await owner.newPage();
+  const sessionId = await generateFromHome(page, app.server.url, "A landing page for a yoga studio in Lisbon");
+  await waitForStatus(page, "completed");
+  await page.getByTestId("follow-up").waitFor();
+  await versionCount(page, 1);
+  const viewerToken = await readStoredToken(page, sessionId, "viewerToken");
+
+  const viewerContext = await newContext(app.browser);
+  const viewer = await viewerContext.newPage();
+  await viewer.goto(`${app.server.url}/g/${sessionId}?view=${viewerToken}`);
+  await waitForStatus(viewer, "completed");
+  await viewer.getByTestId("viewer-badge").waitFor();
+  expect(await viewer.getByTestId("follow-up").count()).toBe(0);
+  expect(await viewer.getByTestId("versions-panel").count()).toBe(0);
+  await viewerContext.close();
+  await owner.close();
+});
