@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { saveScreenshot } from "../helpers/browser";
+import { saveScreenshot, SCREENSHOT_DIR } from "../helpers/browser";
 import {
   generateFromHome,
   hasHorizontalScroll,
@@ -96,12 +96,16 @@ test("edit a finished site with a follow-up, land on its workspace, then restore
   expect(await page.getByTestId("version-restore").count()).toBe(2);
   await saveScreenshot(page, "22-versions-restored-desktop");
 
+  // A fresh load at phone width (resizing a live page leaves the sandboxed frame unpainted in screenshots).
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.getByTestId("versions-panel").scrollIntoViewIfNeeded();
+  await page.reload();
+  await page.locator('[data-testid="live-preview"][data-script-ran="true"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  await versionCount(page, 3);
   expect(await hasHorizontalScroll(page)).toBe(false);
   await saveScreenshot(page, "23-follow-up-versions-mobile");
   await page.emulateMedia({ colorScheme: "dark" });
   await saveScreenshot(page, "23b-follow-up-versions-mobile-dark");
+  await page.getByTestId("versions-panel").screenshot({ path: `${SCREENSHOT_DIR}/23c-versions-panel-mobile-dark.png` });
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -36,7 +36,9 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   const proc = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      // A developer's own provider settings must not turn every test into real LLM calls.
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|GENERATION_ENGINE)/.test(k))),
+      GENERATION_ENGINE: "template",
       NODE_ENV: "production",
       PORT: "0",
       HOST: "127.0.0.1",

@@ -110,7 +110,7 @@ export function VersionsPanel({ projectToken }: VersionsPanelProps) {
                 v{v.version}
               </span>
               <div className="min-w-0 flex-1">
-                <p data-testid="version-prompt" title={v.prompt} className="truncate text-sm text-zinc-800 dark:text-zinc-200">
+                <p data-testid="version-prompt" title={v.prompt} className="line-clamp-2 text-sm break-words text-zinc-800 dark:text-zinc-200">
                   {truncatePrompt(v.prompt)}
                 </p>
                 <p className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
@@ -119,7 +119,21 @@ export function VersionsPanel({ projectToken }: VersionsPanelProps) {
                   {v.version === newest && <span className="font-medium text-emerald-700 dark:text-emerald-400">latest</span>}
                 </p>
               </div>
+              {/* Restore first, so "Open" lines up in one column whether or not a row can be restored. */}
               <div className="flex shrink-0 items-center gap-1">
+                {/* Restoring the newest version would only duplicate it. */}
+                {v.version !== newest && (
+                  <button
+                    type="button"
+                    data-testid="version-restore"
+                    disabled={restoring !== null}
+                    onClick={() => void restore(v.version)}
+                    aria-label={`Restore version ${v.version}`}
+                    className={`${smallButton} border border-zinc-300 text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800`}
+                  >
+                    {restoring === v.version ? "Restoring…" : "Restore"}
+                  </button>
+                )}
                 <a
                   href={buildVersionPreviewHref({ previewUrl: v.previewUrl, projectToken: projectToken! })}
                   target="_blank"
@@ -130,19 +144,6 @@ export function VersionsPanel({ projectToken }: VersionsPanelProps) {
                 >
                   Open
                 </a>
-                {/* Restoring the newest version would only duplicate it. */}
-                {v.version !== newest && (
-                  <button
-                    type="button"
-                    data-testid="version-restore"
-                    disabled={restoring !== null}
-                    onClick={() => void restore(v.version)}
-                    aria-label={`Restore version ${v.version}`}
-                    className={`${smallButton} border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800`}
-                  >
-                    {restoring === v.version ? "Restoring…" : "Restore"}
-                  </button>
-                )}
               </div>
             </li>
           ))}

@@ -65,7 +65,9 @@ function WorkspaceBody({ sessionId, heartbeatIntervalMs, viewToken }: { sessionI
         </div>
       </header>
 
-      <main className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(280px,380px)_minmax(0,1fr)]">
+      {/* Two rows on wide screens (sidebar, then versions; the preview spans both) so that on a
+          phone the single column reads: progress and edit box, the preview, then the versions. */}
+      <main className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(280px,380px)_minmax(0,1fr)] lg:grid-rows-[auto_1fr]">
         <div className="min-w-0 space-y-4">
           <AccessNotice hasToken={token === undefined ? null : token !== null} isViewer={isViewer} />
           <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
@@ -75,9 +77,16 @@ function WorkspaceBody({ sessionId, heartbeatIntervalMs, viewToken }: { sessionI
             />
           </div>
           <FollowUpForm projectToken={projectToken} />
-          <VersionsPanel projectToken={projectToken} />
         </div>
-        <LivePreview sessionId={sessionId} token={token ?? null} />
+        {/* A grid of one, so the preview still stretches to the full height of its cell. */}
+        <div className="grid min-w-0 lg:row-span-2">
+          <LivePreview sessionId={sessionId} token={token ?? null} />
+        </div>
+        {projectToken && (
+          <div className="min-w-0 lg:col-start-1 lg:row-start-2 lg:self-start">
+            <VersionsPanel projectToken={projectToken} />
+          </div>
+        )}
       </main>
     </div>
   );

@@ -15,7 +15,7 @@ export interface ClientPool {
   pids: Record<string, number>;
   connect: (url: string, sessions: Session[]) => Promise<{ connected: number; failed: number; firstError?: string; ms: number }>;
   reset: () => Promise<void>;
-  progress: () => Promise<number>;
+  progress: () => Promise<{ unique: number; pendingCatchUp: number }>;
   drop: () => Promise<number>;
   collect: (ranges: Record<string, [number, number]>) => Promise<PooledCollect>;
   disconnectAll: () => Promise<void>;
@@ -65,7 +65,8 @@ export function startClientPool(count: number): ClientPool {
       await all("reset");
     },
     async progress() {
-      return (await all<{ unique: number }>("progress")).reduce((n, r) => n + r.unique, 0);
+      const parts = await all<{ unique: number; pendingCatchUp: number }>("progress");
+      return { unique: parts.reduce((n, r) => n + r.unique, 0), pendingCatchUp: parts.reduce((n, r) => n + r.pendingCatchUp, 0) };
     },
     async drop() {
       return (await all<{ killed: number }>("drop")).reduce((n, r) => n + r.killed, 0);

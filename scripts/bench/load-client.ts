@@ -159,7 +159,12 @@ serveRpc({
     }
     return { sockets: tracked.length };
   },
-  progress: () => ({ unique: tracked.reduce((sum, t) => sum + t.seen.size, 0), received }),
+  progress: () => ({
+    unique: tracked.reduce((sum, t) => sum + t.seen.size, 0),
+    received,
+    /** Dropped sockets not yet caught up: the drain wait must not stop while they are reconnecting. */
+    pendingCatchUp: tracked.filter((t) => t.droppedAt !== undefined && t.caughtUpAt === undefined).length,
+  }),
   /** Destroys every TCP connection under the sockets: to the client this is a network drop. */
   drop: () => {
     let killed = 0;

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { FirstEventResult } from "./first-event";
 
 export interface Percentiles {
   p50: number;
@@ -116,6 +117,29 @@ export function renderCompressionTable(rows: { setting: string; load?: LoadResul
       fmt(load?.othersCpuPercent, 0), fmt(memory?.rssPerConnKb), fmt(memory?.rssPerConnAfterPreviewKb), fmt(memory?.externalPerConnAfterPreviewKb),
     ]),
   );
+}
+
+/** (f): what the drop did to each server. */
+export function renderDropSummary(load: LoadResult[]): string {
+  const ms = (n?: number) => (n === undefined ? "–" : `${n.toFixed(0)} ms`);
+  return load
+    .filter((r) => r.scenario.startsWith("f"))
+    .map((r) => {
+      const x = (r.extra ?? {}) as { killed?: number; reconnectMs?: Percentiles | null; catchUpMs?: Percentiles | null; notCaughtUp?: number; maxReconnectAttempts?: number; connectErrors?: number; connectErrorSample?: string };
+      return `f ${r.server}: ${x.killed ?? 0} transports killed; lost ${r.lost} of ${r.expected}, dup ${r.dups}; ` +
+        `reconnected p50 ${ms(x.reconnectMs?.p50)} / max ${ms(x.reconnectMs?.max)} after the kill (client backoff 800–1200 ms); ` +
+        `caught up p50 ${ms(x.catchUpMs?.p50)} / p95 ${ms(x.catchUpMs?.p95)} / max ${ms(x.catchUpMs?.max)}; not caught up ${x.notCaughtUp ?? 0}; ` +
+        `max attempts ${x.maxReconnectAttempts ?? 0}; connect errors ${x.connectErrors ?? 0}${x.connectErrorSample ? ` (${x.connectErrorSample})` : ""}`;
+    })
+    .join("\n");
+}
+
+/** (g): POST /api/generations → first event. */
+export function renderFirstEvent(g: FirstEventResult | null): string {
+  if (!g) return "g not run";
+  return `g POST /api/generations → first event (openv0, ${g.runs} real generations after 1 warm-up, TEMPLATE_STEP_MS=0): ` +
+    `p50 ${fmt(g.firstEventMs?.p50)} ms, p95 ${fmt(g.firstEventMs?.p95)} ms, p99 ${fmt(g.firstEventMs?.p99)} ms; cold first run ${fmt(g.coldFirstEventMs)} ms ` +
+    `(POST alone p50 ${fmt(g.postMs?.p50)} ms; POST → completed p50 ${fmt(g.completedMs?.p50, 0)} ms; ${g.failed} failed)`;
 }
 
 /** Writes the run as JSON (timestamped and `latest.json`) and the printed text under bench-results/. */
