@@ -5,7 +5,7 @@ import { createHtmlRepairer } from "@/lib/server/engines/openai/html-repair";
 import { runGeneration } from "@/lib/server/generation/run-generation";
 import { createLogger } from "@/lib/server/logger";
 import { EventService } from "@/lib/server/realtime/event-service";
-import { openSqliteStore } from "@/lib/server/storage/sqlite-store";
+import { openStore } from "@/lib/server/storage/kysely-store";
 import type { Store } from "@/lib/server/storage/store";
 import { makeDataDir, removeDataDir } from "../helpers/server-process";
 
@@ -60,23 +60,23 @@ let store: Store;
 let events: EventService;
 let published: SessionEvent[];
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = makeDataDir();
-  store = openSqliteStore({ dataDir: dir });
+  store = await openStore({ dataDir: dir });
   published = [];
-  events = new EventService({ store, broadcast: (_id, event) => published.push(event), logger: createLogger({ level: "silent" }) });
+  events = new EventService({ store, broadcast: (event) => void published.push(event), logger: createLogger({ level: "silent" }) });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   removeDataDir(dir);
 });
 
 function createSession(id: string) {
-  store.createSession({ id, projectId: `p-${id}`, prompt: "a page", tokenHash: "x", viewerTokenHash: "y", engine: "scripted-stream", baseVersion: null, newProjectTokenHash: "z" });
+  return store.createSession({ id, projectId: `p-${id}`, prompt: "a page", tokenHash: "x", viewerTokenHash: "y", engine: "scripted-stream", baseVersion: null, newProjectTokenHash: "z" });
 }
 
 test("deltas rebuild exactly what the engine streamed, bytes stay linear, the fold equals the final snapshot", async () => {
-  createSession("s1");
+  await createSession("s1");
   await runGeneration({ sessionId: "s1", prompt: "a page", projectId: "p-s1", engine: createStreamingEngine(), events, store, signal: new AbortController().signal });
 
   expect(published.map((e) => e.data.seq)).toEqual(published.map((_, i) => i + 1));
@@ -101,7 +101,7 @@ test("deltas rebuild exactly what the engine streamed, bytes stay linear, the fo
   expect(deltaTextBytes).toBeLessThanOrEqual(pageBytes + deltas.length * 200);
   expect(state.status).toBe("completed");
   expect(state.preview).toMatchObject({ html_content: PAGE, css_content: CSS });
-  expect(events.getState("s1")).toEqual(state);
+  expect(await events.getState("s1")).toEqual(state);
   // Previews are throttled: never more than one per 200 ms window per step, plus the step-end snapshot.
   const previews = published.filter((e) => e.type === "preview:delta" || e.type === "preview:updated");
   const versions = previews.map((e) => e.data.version);
@@ -109,10 +109,10 @@ test("deltas rebuild exactly what the engine streamed, bytes stay linear, the fo
 });
 
 test("a retry after a failure mid-stream starts the failed step from the completed steps' site", async () => {
-  createSession("s2");
+  await createSession("s2");
   const seenSites: SiteFiles[] = [];
   await runGeneration({ sessionId: "s2", prompt: "a page", projectId: "p-s2", engine: createStreamingEngine({ failStylingAt: 0.7, seenSites }), events, store, signal: new AbortController().signal });
-  const failed = events.getState("s2")!;
+  const failed = (await events.getState("s2"))!;
   expect(failed.status).toBe("failed");
   expect(failed.error).toMatchObject({ code: "PROVIDER_ERROR", retry_available: true, step_id: "styling" });
   // Half the stylesheet reached clients before the failure (≥ 150 chunks of ≥ 2 ms each).
@@ -127,11 +127,11 @@ test("a retry after a failure mid-stream starts the failed step from the complet
   events.forget("s2");
   const retrySeen: SiteFiles[] = [];
   await runGeneration({ sessionId: "s2", prompt: "a page", projectId: "p-s2", engine: createStreamingEngine({ seenSites: retrySeen }), events, store, signal: new AbortController().signal });
-  const done = events.getState("s2")!;
+  const done = (await events.getState("s2"))!;
   expect(done.status).toBe("completed");
   // Only styling ran again, and it saw the finished markup, with none of the half-written CSS.
   expect(retrySeen).toHaveLength(1);
   expect(retrySeen[0]).toEqual({ html: PAGE, css: "", js: "" });
   expect(done.preview).toMatchObject({ html_content: PAGE, css_content: CSS });
-  expect(store.latestProjectVersion("p-s2")?.site).toEqual({ html: PAGE, css: CSS, js: "" });
+  expect((await store.latestProjectVersion("p-s2"))?.site).toEqual({ html: PAGE, css: CSS, js: "" });
 });

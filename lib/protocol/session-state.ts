@@ -47,10 +47,26 @@ function updateStep(steps: StepSnapshot[], stepId: string, patch: Partial<StepSn
   return steps.map((s, i) => (i === index ? { ...s, ...patch } : s));
 }
 
+/** The session status after an event: the one rule both the fold and the storage layer use. */
+export function nextSessionStatus(status: SessionStatus, event: SessionEvent): SessionStatus {
+  switch (event.type) {
+    case "generation:started":
+    case "generation:step":
+      return "running";
+    case "generation:error":
+      return statusForErrorCode(event.data.error_code);
+    case "generation:completed":
+      if (event.data.status === "completed") return "completed";
+      return status === "running" || status === "queued" ? "failed" : status;
+    default:
+      return status;
+  }
+}
+
 /** Applies one session event to the state (pure; returns a new object). */
 export function reduceSessionEvent(state: GenerationState, event: SessionEvent): GenerationState {
   const next = reduceByType(state, event);
-  return { ...next, last_seq: event.data.seq, updated_at: event.data.timestamp };
+  return { ...next, status: nextSessionStatus(state.status, event), last_seq: event.data.seq, updated_at: event.data.timestamp };
 }
 
 function reduceByType(state: GenerationState, event: SessionEvent): GenerationState {

@@ -1,35 +1,20 @@
-import type { GenerationEngine } from "./engines/engine";
-import { createOpenAIEngine } from "./engines/openai/openai-engine";
-import { createTemplateEngine } from "./engines/template/template-engine";
+import type { Redis } from "ioredis";
+import { sessionEventSchema, idSchema } from "@/lib/protocol";
+import { CANCEL_CHANNEL, EVENT_CHANNEL } from "./cluster";
+import { selectEngine } from "./engines/select-engine";
 import type { Env } from "./env";
+import { BullJobQueue } from "./generation/bull-job-queue";
 import { GenerationService } from "./generation/generation-service";
+import { LocalJobQueue, LocalJobs, type JobHandler, type JobQueue } from "./generation/job-queue";
+import { StopReason } from "./generation/run-generation";
 import type { Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
-import { EventService, roomForSession, type Broadcast } from "./realtime/event-service";
+import { EventService, roomForSession } from "./realtime/event-service";
+import { SessionDelivery } from "./realtime/session-delivery";
 import type { IoServer } from "./realtime/socket-server";
 import { RateLimits } from "./security/rate-limits";
 import type { Services } from "./services-registry";
-import { openSqliteStore } from "./storage/sqlite-store";
-
-/**
- * Picks the generation engine from the environment: GENERATION_ENGINE when set, else the LLM
- * engine as soon as a provider is configured (API key or base URL), else the offline template.
- */
-export function selectEngine(env: Env): GenerationEngine {
-  const configured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
-  const choice = env.GENERATION_ENGINE ?? (configured ? "openai" : "template");
-  if (choice === "template") return createTemplateEngine({ stepMs: env.TEMPLATE_STEP_MS });
-  if (!configured) {
-    throw new Error("GENERATION_ENGINE=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local server (see docs/PROVIDERS.md)");
-  }
-  return createOpenAIEngine({
-    apiKey: env.OPENAI_API_KEY,
-    baseURL: env.OPENAI_BASE_URL,
-    model: env.OPENAI_MODEL,
-    stallTimeoutMs: env.LLM_STALL_TIMEOUT_MS,
-    maxRetries: env.LLM_MAX_RETRIES,
-  });
-}
+import { openStore } from "./storage/kysely-store";
 
 const SESSION_ROOM_PREFIX = roomForSession("");
 
@@ -40,17 +25,62 @@ function countWatchedSessions(io: IoServer): number {
   return count;
 }
 
-/** Wires storage, the event service, the engine, the job queue, limits and metrics together. */
-export function createServices({ env, logger, io, broadcast }: { env: Env; logger: Logger; io: IoServer; broadcast: Broadcast }): Services {
-  const store = openSqliteStore({ dataDir: env.DATA_DIR });
-  const metrics = createMetrics({ connections: () => io.engine.clientsCount, activeSessions: () => countWatchedSessions(io) });
+interface CreateServicesInput {
+  env: Env;
+  logger: Logger;
+  io: IoServer;
+  /** Set with REDIS_URL: events and cancels cross processes, jobs live in BullMQ. */
+  redis?: Redis;
+  /** Jobs this process runs at once (0 = enqueue only). */
+  workerConcurrency: number;
+}
+
+/** Wires storage, the event service and delivery, the engine, the job queue, limits and metrics. */
+export async function createServices({ env, logger, io, redis, workerConcurrency }: CreateServicesInput): Promise<Services> {
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const metrics = createMetrics({ connections: () => io.engine?.clientsCount ?? 0, activeSessions: () => countWatchedSessions(io) });
   const rateLimits = new RateLimits(env, (limit) => metrics.rateLimited.inc({ limit }));
-  const events = new EventService({ store, broadcast, logger });
-  const hasWatchers = (sessionId: string) => (io.sockets.adapter.rooms.get(roomForSession(sessionId))?.size ?? 0) > 0;
-  const engine = selectEngine(env);
-  const generations = new GenerationService({
-    store, events, engine, logger, maxConcurrent: env.MAX_CONCURRENT_GENERATIONS, hasWatchers,
+  const delivery = new SessionDelivery({
+    rooms: () => ({ rooms: io.sockets.adapter.rooms, sockets: io.sockets.sockets }),
+    readLog: (sessionId, afterSeq) => store.readEvents(sessionId, afterSeq),
+    onReplayed: (count) => metrics.replayedEvents.inc(count),
   });
+  const events = new EventService({
+    store,
+    logger,
+    broadcast: (event) => {
+      delivery.deliver(event);
+      if (redis) io.serverSideEmit(EVENT_CHANNEL, event);
+    },
+  });
+  const hasWatchers = (sessionId: string) => (io.sockets.adapter.rooms.get(roomForSession(sessionId))?.size ?? 0) > 0;
+  // Memory stays flat: a finished session nobody watches keeps nothing in memory.
+  const jobs = new LocalJobs((sessionId) => !hasWatchers(sessionId) && events.forget(sessionId));
+  const engine = selectEngine(env);
+  const handler: JobHandler = (sessionId, signal) => generations.runJob(sessionId, signal);
+  const queue: JobQueue = redis
+    ? new BullJobQueue({
+        connection: redis, handler, jobs, logger, workerConcurrency, lockMs: env.WORKER_LOCK_MS,
+        broadcastCancel: (sessionId) => io.serverSideEmit(CANCEL_CHANNEL, sessionId),
+        onAbandoned: (sessionId) => generations.finishWithoutRun(sessionId, "INTERRUPTED", "The worker running this generation stopped; retry to continue"),
+      })
+    : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
+  const generations = new GenerationService({ store, events, engine, queue });
+
+  if (redis) {
+    // Events published by other processes (workers, other nodes) reach this node's sockets.
+    io.on(EVENT_CHANNEL as never, (raw: unknown) => {
+      const parsed = sessionEventSchema.safeParse(raw);
+      if (!parsed.success) return logger.warn("dropped a malformed event from another node");
+      events.applyToCache(parsed.data);
+      delivery.deliver(parsed.data);
+    });
+    io.on(CANCEL_CHANNEL as never, (raw: unknown) => {
+      const id = idSchema.safeParse(raw);
+      if (id.success) jobs.abort(id.data, new StopReason("CANCELLED", "Generation cancelled"));
+    });
+    if (queue instanceof BullJobQueue) await queue.ready();
+  }
 
   events.onPublish((event, elapsed) => {
     metrics.eventsPublished.inc({ type: event.type });
@@ -59,11 +89,11 @@ export function createServices({ env, logger, io, broadcast }: { env: Env; logge
     if (event.type === "generation:completed") metrics.generationDuration.observe({ status: event.data.status }, event.data.total_time);
   });
 
-  const stats = () => {
-    const { running, queued } = generations.counts();
+  const stats = async () => {
+    const { running, queued } = await queue.counts();
     const memory = process.memoryUsage();
     return {
-      total_connections: io.engine.clientsCount,
+      total_connections: io.engine?.clientsCount ?? 0,
       active_sessions: countWatchedSessions(io),
       running_generations: running,
       queued_generations: queued,
@@ -72,5 +102,5 @@ export function createServices({ env, logger, io, broadcast }: { env: Env; logge
       timestamp: new Date().toISOString(),
     };
   };
-  return { env, logger, store, engine, events, generations, metrics, rateLimits, stats };
+  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, stats };
 }

@@ -40,6 +40,16 @@ export const envSchema = z.object({
   LLM_STALL_TIMEOUT_MS: int(45_000, 100),
   /** How many times a 429 from the provider is retried, with backoff, before RATE_LIMITED. */
   LLM_MAX_RETRIES: int(3),
+  /** PostgreSQL for projects, sessions, the event log and versions (postgres://…); unset = SQLite in DATA_DIR. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  /** Redis (redis://…): turns on the Socket.IO Redis Streams adapter and the BullMQ job queue, for several nodes. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  /** Jobs one worker process runs at once (with REDIS_URL); unset = MAX_CONCURRENT_GENERATIONS. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /** With REDIS_URL: 1 = web processes also run jobs; 0 = only `npm run worker` processes do. */
+  WORKER_IN_WEB: z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true"),
+  /** With REDIS_URL: a job whose worker died is taken over by another worker after about this long. */
+  WORKER_LOCK_MS: int(30_000, 1000),
 });
 export type Env = z.infer<typeof envSchema>;
 

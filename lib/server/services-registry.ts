@@ -2,6 +2,8 @@ import type { Stats } from "@/lib/protocol";
 import type { GenerationEngine } from "./engines/engine";
 import type { Env } from "./env";
 import type { GenerationService } from "./generation/generation-service";
+import type { JobQueue, LocalJobs } from "./generation/job-queue";
+import type { SessionDelivery } from "./realtime/session-delivery";
 import type { Logger } from "./logger";
 import type { Metrics } from "./observability/metrics";
 import type { RateLimits } from "./security/rate-limits";
@@ -16,9 +18,15 @@ export interface Services {
   engine: GenerationEngine;
   events: EventService;
   generations: GenerationService;
+  /** Where jobs wait: in this process, or in Redis for workers anywhere. */
+  queue: JobQueue;
+  /** The jobs running in this process. */
+  jobs: LocalJobs;
+  /** Per-socket, exactly-once delivery of session events on this node. */
+  delivery: SessionDelivery;
   metrics: Metrics;
   rateLimits: RateLimits;
-  stats: () => Stats;
+  stats: () => Promise<Stats>;
 }
 
 // Next's route handlers are bundled separately from server.ts and do not share its module

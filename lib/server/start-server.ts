@@ -5,7 +5,9 @@ import next from "next";
 import { createServices } from "./create-services";
 import type { Env } from "./env";
 import type { Logger } from "./logger";
-import { createIoServer, createRoomBroadcast, registerSocketHandlers, type IoServer } from "./realtime/socket-server";
+import { connectRedis, createClusterAdapter } from "./cluster";
+import { LocalJobQueue } from "./generation/job-queue";
+import { createIoServer, registerSocketHandlers, type IoServer } from "./realtime/socket-server";
 import { REQUEST_ID_HEADER } from "./http/route-handler";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./security/client-ip";
 import { setServices, type Services } from "./services-registry";
@@ -26,14 +28,17 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
     res.setHeader(REQUEST_ID_HEADER, requestId);
     void handle(req, res);
   });
-  const io = createIoServer(httpServer);
-  const services = createServices({ env, logger, io, broadcast: createRoomBroadcast(io) });
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
+  const io = createIoServer(httpServer, { adapter: redis && createClusterAdapter(redis) });
+  const workerConcurrency = env.WORKER_IN_WEB ? (env.WORKER_CONCURRENCY ?? env.MAX_CONCURRENT_GENERATIONS) : 0;
+  const services = await createServices({ env, logger, io, redis, workerConcurrency });
   setServices(services);
   // `npm run bench` only: publish commands over the IPC channel (lib/server/bench); inert otherwise.
   if (process.env.BENCH_DRIVER === "1") (await import("./bench/bench-driver")).startOpenV0BenchDriver(services);
   let port = env.PORT;
   const sockets = registerSocketHandlers(io, services, { getPort: () => port });
-  const interrupted = services.generations.recoverInterrupted();
+  // With a shared queue (REDIS_URL) a dead process's jobs are taken over by other workers instead.
+  const interrupted = redis ? 0 : await services.generations.recoverInterrupted();
   if (interrupted) logger.warn({ count: interrupted }, "marked generations interrupted by the last shutdown");
 
   const compaction = scheduleCompaction(services);
@@ -48,20 +53,23 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
     sockets.stop();
     clearInterval(compaction);
     // Running jobs publish INTERRUPTED (retryable) while their watchers are still connected.
-    await services.generations.stopAll(env.SHUTDOWN_TIMEOUT_MS);
+    await stopJobs(services, env.SHUTDOWN_TIMEOUT_MS);
     await closeTransports(io, 2_000);
-    services.store.close();
+    await services.store.close();
+    redis?.disconnect();
     setServices(undefined);
   }
   return { port, shutdown };
 }
 
 /** Compacts old finished sessions now and then periodically (every hour, or faster for short retentions). */
-function scheduleCompaction({ env, events, generations, logger }: Services): NodeJS.Timeout {
+export function scheduleCompaction({ env, events, jobs, logger }: Services): NodeJS.Timeout {
   const retentionMs = env.EVENT_LOG_RETENTION_HOURS * 3_600_000;
   const run = () => {
-    const compacted = events.compactFinishedBefore(new Date(Date.now() - retentionMs), (id) => generations.isActive(id));
-    if (compacted) logger.info({ compacted }, "compacted finished sessions' event logs");
+    events
+      .compactFinishedBefore(new Date(Date.now() - retentionMs), (id) => jobs.has(id))
+      .then((compacted) => compacted && logger.info({ compacted }, "compacted finished sessions' event logs"))
+      .catch((error: unknown) => logger.error({ err: error }, "compaction failed"));
   };
   run();
   const timer = setInterval(run, Math.max(250, Math.min(3_600_000, retentionMs / 2)));
@@ -79,4 +87,16 @@ async function closeTransports(io: IoServer, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (io.engine.clientsCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   io.engine.close();
+}
+
+/**
+ * Interrupts the jobs of this process: each publishes INTERRUPTED (retryable) and its terminal
+ * event; jobs still waiting in a local queue are reported the same way.
+ */
+export async function stopJobs({ queue, generations }: Services, timeoutMs: number): Promise<void> {
+  const waiting = queue instanceof LocalJobQueue ? queue.waitingSessions() : [];
+  await queue.stop(timeoutMs);
+  for (const sessionId of waiting) {
+    await generations.finishWithoutRun(sessionId, "INTERRUPTED", "The server is restarting; retry to continue");
+  }
 }

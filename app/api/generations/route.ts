@@ -12,7 +12,7 @@ export const POST = handleRoute(async ({ request, services, log, ip }) => {
   if (!limit.ok) {
     throw new AppError("RATE_LIMITED", "Too many generations started from your address; try again shortly", { retryAfterSeconds: limit.retryAfterSeconds }, { "Retry-After": String(limit.retryAfterSeconds) });
   }
-  const started = services.generations.start(body, readBearerToken(request));
+  const started = await services.generations.start(body, readBearerToken(request));
   const response: CreateGenerationResponse = {
     ...started,
     links: {

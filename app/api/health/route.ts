@@ -2,7 +2,7 @@ import { handleRoute } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleRoute(({ services }) => {
-  services.store.getSession("health-check");
+export const GET = handleRoute(async ({ services }) => {
+  await services.store.getSession("health-check");
   return Response.json({ status: "ok" });
 });

@@ -18,12 +18,12 @@ export const PREVIEW_HEADERS = {
  * Checks the project token (the capability for a project's versions). `?token=` is accepted only
  * where an iframe must load the URL, since an iframe cannot send an Authorization header.
  */
-export function authorizeProject(input: { services: Services; request: Request; projectId: string; allowQueryToken?: boolean }) {
+export async function authorizeProject(input: { services: Services; request: Request; projectId: string; allowQueryToken?: boolean }) {
   const { services, request, projectId } = input;
   const queryToken = input.allowQueryToken ? new URL(request.url).searchParams.get("token") : null;
   const token = readBearerToken(request) ?? (queryToken && idSchema.safeParse(queryToken).success ? queryToken : undefined);
   if (!token) throw new AppError("UNAUTHORIZED", "Send the project token as Authorization: Bearer <token>");
-  const hash = idSchema.safeParse(projectId).success ? services.store.getProjectTokenHash(projectId) : null;
+  const hash = idSchema.safeParse(projectId).success ? await services.store.getProjectTokenHash(projectId) : null;
   if (!hash) throw new AppError("NOT_FOUND", "No such project");
   if (!verifyToken(token, hash)) throw new AppError("UNAUTHORIZED", "This token does not grant access to this project");
 }

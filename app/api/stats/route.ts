@@ -3,4 +3,4 @@ import { handleRoute } from "@/lib/server/http/route-handler";
 export const dynamic = "force-dynamic";
 
 /** The same figures as the socket `stats` event (counts only, nothing per session). */
-export const GET = handleRoute(({ services }) => Response.json(services.stats(), { headers: { "Cache-Control": "no-store" } }));
+export const GET = handleRoute(async ({ services }) => Response.json(await services.stats(), { headers: { "Cache-Control": "no-store" } }));

@@ -26,7 +26,7 @@ export default async function WorkspacePage({
   const { view } = await searchParams;
   if (!idSchema.safeParse(sessionId).success) notFound();
   const services = getServices();
-  const state = services.store.getSession(sessionId) ? services.events.getState(sessionId) : null;
+  const state = (await services.store.getSession(sessionId)) ? await services.events.getState(sessionId) : null;
   if (!state) notFound();
   const viewToken = idSchema.safeParse(view);
   return (

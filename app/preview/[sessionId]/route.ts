@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
  * The latest site as one document. The unguessable session id is the capability; the sandbox CSP
  * gives the page an opaque origin so generated scripts can never act as the app.
  */
-export const GET = handleRoute<{ sessionId: string }>(({ params, services }) => {
+export const GET = handleRoute<{ sessionId: string }>(async ({ params, services }) => {
   if (!idSchema.safeParse(params.sessionId).success) throw new AppError("NOT_FOUND", "No such preview");
-  const preview = services.events.getState(params.sessionId)?.preview;
+  const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "No preview yet for this generation");
   const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content });
   return new Response(html, {

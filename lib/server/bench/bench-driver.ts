@@ -1,3 +1,4 @@
+import type { SessionEvent } from "@/lib/protocol";
 import { createRandomId, hashToken } from "../security/tokens";
 import type { Services } from "../services-registry";
 import { serveRpc } from "./ipc-rpc";
@@ -12,10 +13,11 @@ import { runPublishLoop, type PublishOne, type PublishPlan } from "./publish-loo
 
 /** What the driver needs from a server: OpenV0's services, or the plain Socket.IO baseline. */
 export interface BenchTarget {
-  createSession: () => { sessionId: string; token: string };
+  createSession: () => BenchSession | Promise<BenchSession>;
   publish: PublishOne;
-  connectionCount: () => number;
+  connectionCount: () => number | Promise<number>;
 }
+export type BenchSession = { sessionId: string; token: string };
 
 export interface BenchUsage {
   rss: number;
@@ -27,16 +29,19 @@ export interface BenchUsage {
   connections: number;
 }
 
+const seqOf = (event: SessionEvent) => event.data.seq;
 const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** Serves the bench commands for `target` on this process's IPC channel. */
 export function startBenchDriver(target: BenchTarget): void {
   serveRpc({
-    createSessions: ({ count }: { count: number }) => ({
-      sessions: Array.from({ length: count }, () => target.createSession()),
-    }),
+    createSessions: async ({ count }: { count: number }) => {
+      const sessions: BenchSession[] = [];
+      for (let i = 0; i < count; i++) sessions.push(await target.createSession());
+      return { sessions };
+    },
     publish: (plan: PublishPlan) => runPublishLoop(plan, target.publish),
-    usage: ({ gc }: { gc?: boolean }): BenchUsage => {
+    usage: async ({ gc }: { gc?: boolean }): Promise<BenchUsage> => {
       // Two passes: the first may only schedule finalisers. Needs --expose-gc; skipped otherwise.
       if (gc) {
         collectGarbage();
@@ -46,7 +51,7 @@ export function startBenchDriver(target: BenchTarget): void {
       const cpu = process.cpuUsage();
       return {
         rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, arrayBuffers: memory.arrayBuffers,
-        cpuUserUs: cpu.user, cpuSystemUs: cpu.system, connections: target.connectionCount(),
+        cpuUserUs: cpu.user, cpuSystemUs: cpu.system, connections: await target.connectionCount(),
       };
     },
   });
@@ -66,22 +71,26 @@ export function startOpenV0BenchDriver(services: Services): void {
   // cached fold survives watchers dropping. Without this, every mass reconnect would rebuild 1,000
   // states from the log — a cost real running generations do not pay.
   const benchSessions = new Set<string>();
-  const isActive = services.generations.isActive.bind(services.generations);
-  services.generations.isActive = (sessionId) => benchSessions.has(sessionId) || isActive(sessionId);
+  const hasJob = services.jobs.has.bind(services.jobs);
+  services.jobs.has = (sessionId) => benchSessions.has(sessionId) || hasJob(sessionId);
   startBenchDriver({
-    createSession: () => {
+    // `await` and `unknown` keep the driver working whether the store and publish are sync or async.
+    createSession: async () => {
       const sessionId = createRandomId();
       benchSessions.add(sessionId);
       const token = createRandomId();
-      services.store.createSession({
+      await services.store.createSession({
         id: sessionId, projectId: createRandomId(), prompt: "bench session", tokenHash: hashToken(token),
         viewerTokenHash: hashToken(createRandomId()), engine: services.engine.name, baseVersion: null,
         newProjectTokenHash: hashToken(createRandomId()),
       });
       return { sessionId, token };
     },
-    publish: (sessionId, input) => services.events.publish(sessionId, input).data.seq,
-    connectionCount: () => services.stats().total_connections,
+    publish: (sessionId, input) => {
+      const published: unknown = services.events.publish(sessionId, input);
+      return published instanceof Promise ? published.then(seqOf) : seqOf(published as SessionEvent);
+    },
+    connectionCount: async () => (await services.stats()).total_connections,
   });
   services.logger.warn("bench driver enabled (BENCH_DRIVER=1): accepting publish commands over IPC");
 }

@@ -26,8 +26,8 @@ export interface PublishReport {
   firstError?: string;
 }
 
-/** Publishes one event and returns the seq it got. */
-export type PublishOne = (sessionId: string, input: SessionEventInput) => number;
+/** Publishes one event and returns the seq it got (synchronously, or once an async store has it). */
+export type PublishOne = (sessionId: string, input: SessionEventInput) => number | Promise<number>;
 
 const PAGE_POOL = 32;
 /** Most events published before yielding to I/O when behind schedule (like many jobs awaiting between events). */
@@ -57,8 +57,22 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
   let firstError: string | undefined;
   const start = nowMs();
 
-  const publishAt = (k: number, scheduledAt: number) => {
-    const sessionId = sessionIds[k % n]!;
+  // An async publish path gets at most one publish in flight per session, like a generation job
+  // that awaits each event: later events of that session queue behind it, in order.
+  const chains = new Map<string, Promise<void>>();
+  const record = (sessionId: string, seq: number) => {
+    const range = ranges[sessionId];
+    if (range) {
+      range[0] = Math.min(range[0], seq);
+      range[1] = Math.max(range[1], seq);
+    } else ranges[sessionId] = [seq, seq];
+    sent++;
+  };
+  const fail = (error: unknown) => {
+    errors++;
+    firstError ??= error instanceof Error ? error.message : String(error);
+  };
+  const publishNow = (sessionId: string, k: number, scheduledAt: number): Promise<void> | undefined => {
     const sentAt = nowMs();
     lags.push(sentAt - scheduledAt);
     try {
@@ -66,19 +80,28 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
       versions.set(sessionId, version);
       const input = kind === "step" ? buildStepEvent(sessionId, sentAt, scheduledAt) : buildPreviewEvent(sessionId, pages[k % PAGE_POOL]!, version, sentAt, scheduledAt);
       const seq = publishOne(sessionId, input);
-      const range = ranges[sessionId];
-      if (range) range[1] = seq;
-      else ranges[sessionId] = [seq, seq];
-      sent++;
+      if (typeof seq === "number") record(sessionId, seq);
+      else return seq.then((s) => record(sessionId, s), fail);
     } catch (error) {
-      errors++;
-      firstError ??= error instanceof Error ? error.message : String(error);
+      fail(error);
     }
+    return undefined;
+  };
+  const publishAt = (k: number, scheduledAt: number) => {
+    const sessionId = sessionIds[k % n]!;
+    const previous = chains.get(sessionId);
+    const pending = previous ? previous.then(() => publishNow(sessionId, k, scheduledAt)) : publishNow(sessionId, k, scheduledAt);
+    if (!pending) return;
+    chains.set(sessionId, pending);
+    void pending.then(() => {
+      if (chains.get(sessionId) === pending) chains.delete(sessionId);
+    });
   };
 
   return new Promise((resolve) => {
     let k = 0;
-    const finish = () => {
+    const finish = async () => {
+      await Promise.all(chains.values());
       lags.sort((a, b) => a - b);
       resolve({
         sent, elapsedMs: nowMs() - start, ranges, errors, firstError,
@@ -91,11 +114,11 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
       if (ratePerSession > 0) {
         const due = Math.min(planned, Math.floor((elapsed / 1000) * totalRate) + 1);
         for (const end = Math.min(due, k + MAX_BURST); k < end; k++) publishAt(k, start + (k * 1000) / totalRate);
-        if (k >= planned || elapsed > durationMs * OVERRUN_FACTOR) return finish();
+        if (k >= planned || elapsed > durationMs * OVERRUN_FACTOR) return void finish();
         if (k < due) setImmediate(tick);
         else setTimeout(tick, 1);
       } else {
-        if (elapsed >= durationMs) return finish();
+        if (elapsed >= durationMs) return void finish();
         // Max rate: the "schedule" is now, so lag is 0 and latency is all queueing after publish.
         for (const end = k + batch; k < end; k++) publishAt(k, nowMs());
         setImmediate(tick);

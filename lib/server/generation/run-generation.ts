@@ -36,11 +36,11 @@ const siteFromState = (state: GenerationState): SiteFiles | null =>
  */
 export async function runGeneration(input: RunInput): Promise<void> {
   const { sessionId, engine, events, signal } = input;
-  const state = events.getState(sessionId)!;
+  const state = (await events.getState(sessionId))!;
   const runStartedAt = performance.now();
   const previewUrl = `/preview/${sessionId}`;
   const done = new Set(state.steps.filter((s) => s.status === "completed").map((s) => s.step_id));
-  let site = recoverCompletedSite(input, state, done);
+  let site = await recoverCompletedSite(input, state, done);
   let currentStep: PlannedStep | undefined;
   let started = false;
   const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
@@ -52,7 +52,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
     const total = plan.length;
     const remainingAtStart = plan.filter((s) => !done.has(s.id)).length;
     signal.throwIfAborted();
-    events.emitGenerationStarted(sessionId, {
+    await events.emitGenerationStarted(sessionId, {
       project_id: input.projectId,
       total_steps: total,
       estimated_time: round(remainingAtStart * engine.estimateStepSeconds()),
@@ -78,11 +78,11 @@ export async function runGeneration(input: RunInput): Promise<void> {
       const progressBefore = round((done.size / total) * 100, 1);
       const common = { step_id: step.id, step_number: index + 1, total_steps: total, title: step.title };
       const left = total - done.size;
-      events.emitGenerationStep(sessionId, {
+      await events.emitGenerationStep(sessionId, {
         ...common, status: "pending", progress: progressBefore, message: `Up next: ${step.title}`,
         estimated_remaining: estimateRemaining(left),
       });
-      events.emitGenerationStep(sessionId, {
+      await events.emitGenerationStep(sessionId, {
         ...common, status: "in_progress", progress: progressBefore, message: `${step.title}…`,
         estimated_remaining: estimateRemaining(left),
       });
@@ -96,42 +96,45 @@ export async function runGeneration(input: RunInput): Promise<void> {
         },
       });
       preview.cancel();
+      await preview.settle();
       signal.throwIfAborted();
       if (result.site) {
         site = result.site;
         preview.snapshot(step.id, site, { step: step.id, engine: engine.name });
+        await preview.settle();
       }
       const duration = seconds(stepStartedAt);
       durations.push(duration);
       done.add(step.id);
       currentStep = undefined;
-      events.emitGenerationStep(sessionId, {
+      await events.emitGenerationStep(sessionId, {
         ...common, status: "completed", progress: round((done.size / total) * 100, 1),
         message: result.message ?? `Finished: ${step.title}`, estimated_remaining: estimateRemaining(total - done.size),
         duration,
       });
     }
 
-    input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
-    events.emitGenerationCompleted(sessionId, {
+    await input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
+    await events.emitGenerationCompleted(sessionId, {
       status: "completed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
     });
   } catch (error) {
     preview.cancel();
+    await preview.settle().catch(() => undefined);
     const failure = describeFailure(error, signal);
     if (currentStep && started) {
-      const state = events.getState(sessionId)!;
+      const state = (await events.getState(sessionId))!;
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);
-      events.emitGenerationStep(sessionId, {
+      await events.emitGenerationStep(sessionId, {
         step_id: currentStep.id, step_number: index + 1, total_steps: state.steps.length, title: currentStep.title,
         status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
       });
     }
-    events.emitError(sessionId, {
+    await events.emitError(sessionId, {
       step_id: currentStep?.id, error_code: failure.code, error_message: failure.message,
       retry_available: failure.retryAvailable,
     });
-    events.emitGenerationCompleted(sessionId, {
+    await events.emitGenerationCompleted(sessionId, {
       status: "failed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
     });
     return;
@@ -152,9 +155,9 @@ function describeFailure(error: unknown, signal: AbortSignal) {
  * The site as completed steps left it. A run that failed mid-stream leaves a partial preview in
  * the log; the next run starts from the last snapshot of a completed step instead.
  */
-function recoverCompletedSite(input: RunInput, state: GenerationState, done: Set<string>): SiteFiles {
+async function recoverCompletedSite(input: RunInput, state: GenerationState, done: Set<string>): Promise<SiteFiles> {
   if (!state.preview || done.has(state.preview.step_id)) return siteFromState(state) ?? input.baseSite ?? emptySite();
-  const events = input.events.readSince(input.sessionId, 0);
+  const events = await input.events.readSince(input.sessionId, 0);
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.type === "preview:updated" && done.has(e.data.step_id) && e.data.metadata.partial !== true) {
@@ -184,8 +187,10 @@ class PreviewPublisher {
   private lastSnapshotAt = performance.now();
   private pending: { stepId: string; site: SiteFiles; progress: number } | null = null;
   private timer: NodeJS.Timeout | undefined;
-  /** A publish that failed inside the timer, rethrown into the run at the next offer. */
+  /** A publish that failed in the background, rethrown into the run at the next offer or settle. */
   private failure: unknown = null;
+  /** The newest background publish; publishes of a session are chained, so awaiting it awaits all. */
+  private inflight: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly deps: { sessionId: string; events: EventService; engineName: string; signal: AbortSignal },
@@ -210,14 +215,26 @@ class PreviewPublisher {
     }, wait);
   }
 
+  /** Resolves once every preview event handed to the EventService is logged; throws a failed one. */
+  async settle(): Promise<void> {
+    await this.inflight;
+    if (this.failure) throw this.failure;
+  }
+
+  private track(publish: Promise<unknown>): void {
+    this.inflight = publish.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
   /** Publishes a full snapshot (always at the end of a step). */
   snapshot(stepId: string, site: SiteFiles, metadata: Record<string, unknown>): void {
     this.cancel();
     this.version += 1;
-    this.deps.events.emitPreviewUpdated(this.deps.sessionId, {
+    this.track(this.deps.events.emitPreviewUpdated(this.deps.sessionId, {
       step_id: stepId, preview_url: `/preview/${this.deps.sessionId}`, html_content: site.html, css_content: site.css,
       js_content: site.js, version: this.version, metadata,
-    });
+    }));
     this.shown = site;
     this.lastSentAt = this.lastSnapshotAt = performance.now();
   }
@@ -234,17 +251,18 @@ class PreviewPublisher {
     this.cancel();
     if (!pending || this.deps.signal.aborted) return;
     if (this.version === 0 || performance.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
-      return this.snapshot(pending.stepId, pending.site, { step: pending.stepId, engine: this.deps.engineName, partial: true });
+      this.snapshot(pending.stepId, pending.site, { step: pending.stepId, engine: this.deps.engineName, partial: true });
+      return;
     }
     const ops = diffPreviewFiles(this.shown, pending.site);
     if (ops.length === 0) return;
-    this.deps.events.publish(this.deps.sessionId, {
+    this.track(this.deps.events.publish(this.deps.sessionId, {
       type: "preview:delta",
       data: {
         session_id: this.deps.sessionId, timestamp: new Date().toISOString(), step_id: pending.stepId,
         base_version: this.version, version: this.version + 1, ops, progress: pending.progress,
       },
-    });
+    }));
     this.version += 1;
     this.shown = pending.site;
     this.lastSentAt = performance.now();

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import {
   LOG_EVENT_MAX_BYTES,
   SOCKET_PATH,
@@ -14,7 +14,7 @@ import {
 import { resolveClientIp } from "../security/client-ip";
 import { isOriginAllowed } from "../security/origin";
 import type { Services } from "../services-registry";
-import { roomForSession, type Broadcast } from "./event-service";
+import { roomForSession } from "./event-service";
 
 interface SocketData {
   sessionId: string;
@@ -25,21 +25,19 @@ interface SocketData {
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Creates the Socket.IO server on the app's HTTP server (same port, path /socket.io). */
-export function createIoServer(httpServer: HttpServer): IoServer {
-  return new Server(httpServer, {
+/**
+ * Creates the Socket.IO server on the app's HTTP server (same port, path /socket.io). A worker
+ * process passes no HTTP server: it only uses the adapter to talk to the other processes.
+ */
+export function createIoServer(httpServer: HttpServer | undefined, options: { adapter?: ServerOptions["adapter"] } = {}): IoServer {
+  const settings: Partial<ServerOptions> = {
     path: SOCKET_PATH,
     // Client → server messages are small; previews only flow server → client.
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
-  });
-}
-
-/** The broadcast the EventService uses: one room per session. */
-export function createRoomBroadcast(io: IoServer): Broadcast {
-  return (sessionId, event) => {
-    io.to(roomForSession(sessionId)).emit(event.type, event.data as never);
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   };
+  return httpServer ? new Server(httpServer, settings) : new Server(settings);
 }
 
 function refuse(code: RequestErrorCode, message: string): Error {
@@ -59,19 +57,24 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
     }
     next();
   });
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const handshake = parseHandshake(socket.handshake.auth, socket.handshake.query);
     if (!handshake.success) {
       return next(refuse("VALIDATION_ERROR", "Connect with auth: { sessionId, token, lastEventId? }"));
     }
     const { sessionId, token, lastEventId } = handshake.data;
-    if (!services.store.getSession(sessionId)) return next(refuse("NOT_FOUND", "No such generation session"));
-    const role = services.generations.authorize(sessionId, token);
-    if (!role) return next(refuse("UNAUTHORIZED", "This token does not grant access to this session"));
-    const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
-    if (!rateLimits.acquireSocket(ip)) return next(refuse("RATE_LIMITED", "Too many open connections from your address"));
-    socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };
-    next();
+    try {
+      if (!(await services.store.getSession(sessionId))) return next(refuse("NOT_FOUND", "No such generation session"));
+      const role = await services.generations.authorize(sessionId, token);
+      if (!role) return next(refuse("UNAUTHORIZED", "This token does not grant access to this session"));
+      const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
+      if (!rateLimits.acquireSocket(ip)) return next(refuse("RATE_LIMITED", "Too many open connections from your address"));
+      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };
+      next();
+    } catch (error) {
+      services.logger.error({ err: error, sessionId }, "socket handshake failed");
+      next(refuse("UNAVAILABLE", "The server cannot check this session right now; retry shortly"));
+    }
   });
 
   io.on("connection", (socket) => {
@@ -84,9 +87,9 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
         else socket.emit("request_error", error);
       });
     });
-    joinAndReplay(socket, services);
-    socket.on("get_stats", (...args) => {
-      const stats = services.stats();
+    void joinAndReplay(socket, services);
+    socket.on("get_stats", async (...args) => {
+      const stats = await services.stats();
       socket.emit("stats", stats);
       ackIfWanted(args, stats);
     });
@@ -96,7 +99,7 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
       rateLimits.releaseSocket(ip);
       const room = io.sockets.adapter.rooms.get(roomForSession(sessionId));
       // Disconnect never deletes a session: a reload must find it. Only the cached fold is dropped.
-      if (!room?.size && !services.generations.isActive(sessionId)) services.events.forget(sessionId);
+      if (!room?.size && !services.jobs.has(sessionId)) services.events.forget(sessionId);
     });
   });
 
@@ -108,21 +111,26 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
 }
 
 /**
- * `connected`, then every logged event after `lastEventId`, then the room. All of it runs in one
- * synchronous block (the log read is synchronous), so no event can be published in between: the
- * client gets each seq exactly once, in order, with no gap between the replay and live events.
+ * `connected`, then every logged event after `lastEventId`, then live events: the session's
+ * delivery keeps a per-socket cursor, so each seq reaches the socket exactly once and in order
+ * however the replay and live publishing interleave (see SessionDelivery).
  */
-function joinAndReplay(socket: IoSocket, services: Services): void {
+async function joinAndReplay(socket: IoSocket, services: Services): Promise<void> {
   const { sessionId, role, lastEventId } = socket.data;
-  const missed = services.events.readSince(sessionId, lastEventId);
-  const lastSeq = services.events.getState(sessionId)?.last_seq ?? 0;
-  const compactedThrough = services.events.compactedThrough(sessionId);
-  socket.emit("connected", {
-    session_id: sessionId, timestamp: new Date().toISOString(), last_seq: lastSeq, role, compacted_through: compactedThrough,
-  });
-  for (const event of missed) socket.emit(event.type, event.data as never);
-  services.metrics.replayedEvents.inc(missed.length);
-  socket.join(roomForSession(sessionId));
+  try {
+    const [session, compactedThrough] = await Promise.all([
+      services.store.getSession(sessionId),
+      services.events.compactedThrough(sessionId),
+    ]);
+    socket.emit("connected", {
+      session_id: sessionId, timestamp: new Date().toISOString(), last_seq: session?.lastSeq ?? 0, role,
+      compacted_through: compactedThrough,
+    });
+    await services.delivery.attach(socket, sessionId, lastEventId);
+  } catch (error) {
+    services.logger.error({ err: error, sessionId }, "replay failed");
+    socket.conn.close(); // the client reconnects with its lastEventId
+  }
 }
 
 function ackIfWanted(args: unknown[], payload: unknown): void {

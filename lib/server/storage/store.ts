@@ -36,35 +36,38 @@ export interface NewSession {
   newProjectTokenHash?: string;
 }
 
+/** Builds the event to append once its seq is known, with the session's status after it. */
+export type EventBuilder = (seq: number, currentStatus: SessionStatus) => { event: SessionEvent; status: SessionStatus };
+
 /**
- * Durable storage. Synchronous on purpose: appending an event and reading a replay happen
- * inside one tick of the event loop, which is what makes "replay then live" gap-free on a node.
+ * Durable storage behind one query layer (Kysely) for SQLite and PostgreSQL. Sequence numbers are
+ * allocated inside the append transaction, so they stay gap-free under concurrent publishers.
  */
 export interface Store {
-  createSession(input: NewSession): SessionRecord;
-  getSession(id: string): SessionRecord | null;
+  readonly dialect: "sqlite" | "postgres";
+  createSession(input: NewSession): Promise<SessionRecord>;
+  getSession(id: string): Promise<SessionRecord | null>;
   /** Hashes needed to authorise a token for the session. */
-  getSessionSecrets(id: string): { tokenHash: string; viewerTokenHash: string } | null;
-  getProjectTokenHash(projectId: string): string | null;
-  listSessionsByStatus(statuses: SessionStatus[]): SessionRecord[];
-  /** Appends the event (its seq must be lastSeq + 1) and sets the session's status, atomically. */
-  appendEvent(event: SessionEvent, status: SessionStatus): void;
-  readEvents(sessionId: string, afterSeq: number): SessionEvent[];
-  addProjectVersion(input: Omit<ProjectVersion, "version" | "createdAt">): ProjectVersion;
-  latestProjectVersion(projectId: string): ProjectVersion | null;
-  listProjectVersions(projectId: string): ProjectVersion[];
-  /** The project's versions without their files, oldest first. */
-  listProjectVersionSummaries(projectId: string): Omit<ProjectVersion, "site">[];
-  getProjectVersion(projectId: string, version: number): ProjectVersion | null;
+  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string } | null>;
+  getProjectTokenHash(projectId: string): Promise<string | null>;
+  listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
+  /** Allocates the next seq, appends the built event and sets the session's status, atomically. */
+  appendEvent(sessionId: string, build: EventBuilder): Promise<SessionEvent>;
+  readEvents(sessionId: string, afterSeq: number): Promise<SessionEvent[]>;
+  addProjectVersion(input: Omit<ProjectVersion, "version" | "createdAt">): Promise<ProjectVersion>;
+  latestProjectVersion(projectId: string): Promise<ProjectVersion | null>;
+  getProjectVersion(projectId: string, version: number): Promise<ProjectVersion | null>;
+  /** Versions without their files, oldest first. */
+  listProjectVersionSummaries(projectId: string): Promise<Omit<ProjectVersion, "site">[]>;
   /** Copies `version` as the project's newest version (atomically); null when it does not exist. */
-  restoreProjectVersion(projectId: string, version: number): ProjectVersion | null;
+  restoreProjectVersion(projectId: string, version: number): Promise<ProjectVersion | null>;
   /** The folded state a compacted session keeps instead of its events up to `throughSeq`. */
-  getSnapshot(sessionId: string): { throughSeq: number; state: GenerationState } | null;
+  getSnapshot(sessionId: string): Promise<{ throughSeq: number; state: GenerationState } | null>;
   /** Replaces the session's events up to `throughSeq` by `state` (atomically). */
-  compactSession(sessionId: string, throughSeq: number, state: GenerationState): void;
+  compactSession(sessionId: string, throughSeq: number, state: GenerationState): Promise<void>;
   /** Finished sessions last updated before the ISO time whose log still has events to compact. */
-  listCompactableSessions(finishedBefore: string, limit: number): string[];
-  close(): void;
+  listCompactableSessions(finishedBefore: string, limit: number): Promise<string[]>;
+  close(): Promise<void>;
 }
 
 export type { Role };

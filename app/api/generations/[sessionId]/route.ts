@@ -6,10 +6,10 @@ import { handleRoute } from "@/lib/server/http/route-handler";
 export const dynamic = "force-dynamic";
 
 /** The session's snapshot: the fold of its event log plus its own facts. */
-export const GET = handleRoute<{ sessionId: string }>(({ request, params, services }) => {
-  const role = authorizeRequest(services, request, params.sessionId);
-  const session = services.store.getSession(params.sessionId);
-  const state = services.events.getState(params.sessionId);
+export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
+  const role = await authorizeRequest(services, request, params.sessionId);
+  const session = await services.store.getSession(params.sessionId);
+  const state = await services.events.getState(params.sessionId);
   if (!session || !state) throw new AppError("NOT_FOUND", "No such generation");
   const snapshot: GenerationSnapshot = {
     ...state,

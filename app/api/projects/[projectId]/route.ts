@@ -5,11 +5,11 @@ import { authorizeProject, toVersionInfo } from "../project-access";
 export const dynamic = "force-dynamic";
 
 /** A project's versions, oldest first (Bearer project token). */
-export const GET = handleRoute<{ projectId: string }>(({ request, params, services }) => {
-  authorizeProject({ services, request, projectId: params.projectId });
+export const GET = handleRoute<{ projectId: string }>(async ({ request, params, services }) => {
+  await authorizeProject({ services, request, projectId: params.projectId });
   const body: ProjectResponse = {
     projectId: params.projectId,
-    versions: services.store.listProjectVersionSummaries(params.projectId).map(toVersionInfo),
+    versions: (await services.store.listProjectVersionSummaries(params.projectId)).map(toVersionInfo),
   };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });

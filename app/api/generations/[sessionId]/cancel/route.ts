@@ -4,9 +4,9 @@ import { handleRoute } from "@/lib/server/http/route-handler";
 export const dynamic = "force-dynamic";
 
 /** Stops a queued or running generation at its next safe point (owner only). */
-export const POST = handleRoute<{ sessionId: string }>(({ request, params, services }) => {
-  authorizeRequest(services, request, params.sessionId, "owner");
-  services.generations.cancel(params.sessionId);
-  const status = services.events.getState(params.sessionId)?.status ?? "cancelled";
+export const POST = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
+  await authorizeRequest(services, request, params.sessionId, "owner");
+  await services.generations.cancel(params.sessionId);
+  const status = (await services.events.getState(params.sessionId))?.status ?? "cancelled";
   return Response.json({ sessionId: params.sessionId, status }, { status: 202 });
 });

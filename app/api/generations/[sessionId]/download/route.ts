@@ -19,11 +19,11 @@ function linkAssets(document: string): string {
  * The latest site as a zip (index.html, styles.css, script.js). Owner or viewer token, as a Bearer
  * header or `?token=` so a plain download link works.
  */
-export const GET = handleRoute<{ sessionId: string }>(({ request, params, services }) => {
-  authorizeLinkRequest(services, request, params.sessionId);
-  const preview = services.events.getState(params.sessionId)?.preview;
+export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
+  await authorizeLinkRequest(services, request, params.sessionId);
+  const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "Nothing to download yet: this generation has no preview");
-  const title = services.store.getSession(params.sessionId)?.prompt.slice(0, 80) ?? "OpenV0 site";
+  const title = (await services.store.getSession(params.sessionId))?.prompt.slice(0, 80) ?? "OpenV0 site";
   const index = linkAssets(renderSiteDocument({ html: preview.html_content, css: "", js: "" }, { title }));
   const zip = zipSync(
     {

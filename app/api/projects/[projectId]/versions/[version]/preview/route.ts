@@ -6,9 +6,9 @@ import { authorizeProject, parseVersionParam, PREVIEW_HEADERS } from "../../../.
 export const dynamic = "force-dynamic";
 
 /** One version of a project as a document (project token as Bearer or `?token=`, for iframes). */
-export const GET = handleRoute<{ projectId: string; version: string }>(({ request, params, services }) => {
-  authorizeProject({ services, request, projectId: params.projectId, allowQueryToken: true });
-  const found = services.store.getProjectVersion(params.projectId, parseVersionParam(params.version));
+export const GET = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services }) => {
+  await authorizeProject({ services, request, projectId: params.projectId, allowQueryToken: true });
+  const found = await services.store.getProjectVersion(params.projectId, parseVersionParam(params.version));
   if (!found) throw new AppError("NOT_FOUND", "No such version");
   return new Response(renderSiteDocument(found.site), { headers: PREVIEW_HEADERS });
 });

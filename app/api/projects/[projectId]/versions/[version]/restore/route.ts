@@ -6,9 +6,9 @@ import { authorizeProject, parseVersionParam, toVersionInfo } from "../../../../
 export const dynamic = "force-dynamic";
 
 /** Copies a version as the project's newest version and answers 201 with it (Bearer project token). */
-export const POST = handleRoute<{ projectId: string; version: string }>(({ request, params, services, log }) => {
-  authorizeProject({ services, request, projectId: params.projectId });
-  const restored = services.store.restoreProjectVersion(params.projectId, parseVersionParam(params.version));
+export const POST = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services, log }) => {
+  await authorizeProject({ services, request, projectId: params.projectId });
+  const restored = await services.store.restoreProjectVersion(params.projectId, parseVersionParam(params.version));
   if (!restored) throw new AppError("NOT_FOUND", "No such version");
   log.info({ projectId: params.projectId, from: restored.restoredFrom, version: restored.version }, "version restored");
   const body: RestoreVersionResponse = { projectId: params.projectId, ...toVersionInfo(restored) };

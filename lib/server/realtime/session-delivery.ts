@@ -1,0 +1,97 @@
+import type { Socket } from "socket.io";
+import type { SessionEvent } from "@/lib/protocol";
+import { roomForSession } from "./event-service";
+
+interface Cursor {
+  sessionId: string;
+  /** Highest seq this socket has been sent. */
+  seq: number;
+  /** Reading the log: live events wait in `buffer` meanwhile. */
+  catchingUp: boolean;
+  buffer: SessionEvent[];
+}
+
+type ReadLog = (sessionId: string, afterSeq: number) => Promise<SessionEvent[]>;
+type Rooms = { rooms: Map<string, Set<string>>; sockets: Map<string, Socket> };
+
+/** Past this many tries to close a gap from the log, the socket is dropped so its client resumes. */
+const MAX_CATCH_UP_ROUNDS = 5;
+
+/**
+ * Delivers each session event to each watching socket of this node exactly once and in order.
+ *
+ * Every socket keeps a cursor (the last seq it was sent). A joining socket first reads the log
+ * after its `lastEventId` while live events for it are buffered; then the buffer is drained.
+ * A live event that skips ahead of a cursor (a message lost between nodes) sends that socket back
+ * to the log. Duplicates (seq ≤ cursor) are dropped. This holds whichever process published the
+ * event and however the replay and live traffic interleave, on one node or many.
+ */
+export class SessionDelivery {
+  private readonly cursors = new WeakMap<Socket, Cursor>();
+
+  constructor(
+    private readonly deps: { rooms: () => Rooms; readLog: ReadLog; onReplayed?: (count: number) => void },
+  ) {}
+
+  /** Joins the socket to its session and sends every logged event after `lastEventId`. */
+  async attach(socket: Socket, sessionId: string, lastEventId: number): Promise<void> {
+    this.cursors.set(socket, { sessionId, seq: lastEventId, catchingUp: true, buffer: [] });
+    await socket.join(roomForSession(sessionId));
+    await this.catchUp(socket);
+  }
+
+  /** Sends a freshly published event to this node's watchers of its session. */
+  deliver(event: SessionEvent): void {
+    const { rooms, sockets } = this.deps.rooms();
+    const ids = rooms.get(roomForSession(event.data.session_id));
+    if (!ids) return;
+    for (const id of ids) {
+      const socket = sockets.get(id);
+      const cursor = socket && this.cursors.get(socket);
+      if (!socket || !cursor) continue;
+      if (cursor.catchingUp) cursor.buffer.push(event);
+      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, event);
+      else if (event.data.seq > cursor.seq + 1) {
+        cursor.catchingUp = true;
+        cursor.buffer.push(event);
+        void this.catchUp(socket);
+      }
+    }
+  }
+
+  private send(socket: Socket, cursor: Cursor, event: SessionEvent): void {
+    socket.emit(event.type, event.data);
+    cursor.seq = event.data.seq;
+  }
+
+  private async catchUp(socket: Socket): Promise<void> {
+    const cursor = this.cursors.get(socket)!;
+    try {
+      for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round++) {
+        const logged = await this.deps.readLog(cursor.sessionId, cursor.seq);
+        if (!socket.connected) return;
+        let replayed = 0;
+        for (const event of logged) {
+          if (event.data.seq !== cursor.seq + 1) break;
+          this.send(socket, cursor, event);
+          replayed++;
+        }
+        this.deps.onReplayed?.(replayed);
+        const pending = cursor.buffer.sort((a, b) => a.data.seq - b.data.seq);
+        cursor.buffer = [];
+        for (const event of pending) {
+          if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, event);
+          else if (event.data.seq > cursor.seq + 1) cursor.buffer.push(event);
+        }
+        if (cursor.buffer.length === 0) {
+          cursor.catchingUp = false;
+          return;
+        }
+      }
+      socket.conn.close();
+    } catch {
+      // The log could not be read: drop the socket so its client reconnects with its lastEventId.
+      socket.conn.close();
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from "kysely";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { Pool } from "pg";
+import type { SessionStatus } from "@/lib/protocol";
+
+/*
+ * One query layer for both dialects: SQLite (embedded default) and PostgreSQL (DATABASE_URL).
+ * Columns use types both understand; JSON is stored as text and validated when read.
+ */
+
+export interface Tables {
+  projects: { id: string; token_hash: string; created_at: string };
+  sessions: {
+    id: string;
+    project_id: string;
+    prompt: string;
+    token_hash: string;
+    viewer_token_hash: string;
+    status: SessionStatus;
+    last_seq: number;
+    engine: string | null;
+    base_version: number | null;
+    created_at: string;
+    updated_at: string;
+  };
+  events: { session_id: string; seq: number; type: string; payload: string; created_at: string };
+  versions: {
+    project_id: string;
+    version: number;
+    session_id: string;
+    prompt: string;
+    html: string;
+    css: string;
+    js: string;
+    created_at: string;
+    restored_from: number | null;
+  };
+  session_snapshots: { session_id: string; through_seq: number; state: string };
+}
+
+export type Db = Kysely<Tables>;
+export type Dialect = "sqlite" | "postgres";
+
+const migrations: Record<string, Migration> = {
+  "001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("projects")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("token_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("project_id", "text", (c) => c.notNull().references("projects.id"))
+        .addColumn("prompt", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull())
+        .addColumn("viewer_token_hash", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("last_seq", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("engine", "text")
+        .addColumn("base_version", "integer")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sessions_status").on("sessions").column("status").execute();
+      await db.schema.createIndex("sessions_updated").on("sessions").column("updated_at").execute();
+      await db.schema
+        .createTable("events")
+        .addColumn("session_id", "text", (c) => c.notNull().references("sessions.id"))
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("payload", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        // The primary key is what makes a seq impossible to publish twice, whichever process tries.
+        .addPrimaryKeyConstraint("events_pk", ["session_id", "seq"])
+        .execute();
+      await db.schema
+        .createTable("versions")
+        .addColumn("project_id", "text", (c) => c.notNull().references("projects.id"))
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("session_id", "text", (c) => c.notNull())
+        .addColumn("prompt", "text", (c) => c.notNull())
+        .addColumn("html", "text", (c) => c.notNull())
+        .addColumn("css", "text", (c) => c.notNull())
+        .addColumn("js", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("restored_from", "integer")
+        .addPrimaryKeyConstraint("versions_pk", ["project_id", "version"])
+        .execute();
+      await db.schema
+        .createTable("session_snapshots")
+        .addColumn("session_id", "text", (c) => c.primaryKey().references("sessions.id"))
+        .addColumn("through_seq", "integer", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+function openSqlite(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const database = new BetterSqlite3(path.join(dataDir, "openv0.db"));
+  // WAL + NORMAL survives a killed process (not a power cut) without an fsync per event.
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(url: string): Db {
+  // pg returns int8 as strings; every integer column here is int4, which it parses to numbers.
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 10 }) }) });
+}
+
+/** Opens PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`, and runs pending migrations. */
+export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): Promise<{ db: Db; dialect: Dialect }> {
+  const dialect: Dialect = databaseUrl ? "postgres" : "sqlite";
+  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(dataDir);
+  // Kysely's migrator takes a lock in the database, so several nodes may start at once.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return { db, dialect };
+}

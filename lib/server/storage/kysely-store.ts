@@ -1,0 +1,175 @@
+import { generationStateSchema, sessionEventSchema, type GenerationState } from "@/lib/protocol";
+import { openDatabase, type Db, type Tables } from "./database";
+import type { ProjectVersion, SessionRecord, Store } from "./store";
+
+type SessionRow = Tables["sessions"];
+type VersionRow = Tables["versions"];
+
+const toSession = (r: SessionRow): SessionRecord => ({
+  id: r.id,
+  projectId: r.project_id,
+  prompt: r.prompt,
+  status: r.status,
+  lastSeq: Number(r.last_seq),
+  engine: r.engine,
+  baseVersion: r.base_version === null ? null : Number(r.base_version),
+  createdAt: r.created_at,
+});
+
+const toVersion = (r: VersionRow): ProjectVersion => ({
+  projectId: r.project_id,
+  version: Number(r.version),
+  sessionId: r.session_id,
+  prompt: r.prompt,
+  site: { html: r.html, css: r.css, js: r.js },
+  createdAt: r.created_at,
+  restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
+});
+
+const TERMINAL = ["completed", "failed", "cancelled", "interrupted"] as const;
+
+async function nextVersion(db: Db, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom("versions")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0) + 1;
+}
+
+/** Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite under `dataDir`. */
+export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store> {
+  const { db, dialect } = await openDatabase(options);
+
+  const store: Store = {
+    dialect,
+    async createSession(input) {
+      const now = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        if (input.newProjectTokenHash) {
+          await trx.insertInto("projects").values({ id: input.projectId, token_hash: input.newProjectTokenHash, created_at: now }).execute();
+        }
+        await trx
+          .insertInto("sessions")
+          .values({
+            id: input.id, project_id: input.projectId, prompt: input.prompt, token_hash: input.tokenHash,
+            viewer_token_hash: input.viewerTokenHash, status: "queued", last_seq: 0, engine: input.engine,
+            base_version: input.baseVersion, created_at: now, updated_at: now,
+          })
+          .execute();
+      });
+      return (await store.getSession(input.id))!;
+    },
+    async getSession(id) {
+      const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? toSession(row) : null;
+    },
+    async getSessionSecrets(id) {
+      const row = await db.selectFrom("sessions").select(["token_hash", "viewer_token_hash"]).where("id", "=", id).executeTakeFirst();
+      return row ? { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash } : null;
+    },
+    async getProjectTokenHash(projectId) {
+      const row = await db.selectFrom("projects").select("token_hash").where("id", "=", projectId).executeTakeFirst();
+      return row?.token_hash ?? null;
+    },
+    async listSessionsByStatus(statuses) {
+      const rows = await db.selectFrom("sessions").selectAll().where("status", "in", statuses).orderBy("created_at").execute();
+      return rows.map(toSession);
+    },
+    appendEvent(sessionId, build) {
+      return db.transaction().execute(async (trx) => {
+        // Row lock (PostgreSQL) / the single writer (SQLite): concurrent publishers queue here, so
+        // seqs are allocated one after another, and the events primary key refuses any duplicate.
+        let select = trx.selectFrom("sessions").select(["last_seq", "status"]).where("id", "=", sessionId);
+        if (dialect === "postgres") select = select.forUpdate();
+        const row = await select.executeTakeFirstOrThrow();
+        const { event, status } = build(Number(row.last_seq) + 1, row.status);
+        const { seq, timestamp } = event.data;
+        await trx.updateTable("sessions").set({ last_seq: seq, status, updated_at: timestamp }).where("id", "=", sessionId).execute();
+        await trx
+          .insertInto("events")
+          .values({ session_id: sessionId, seq, type: event.type, payload: JSON.stringify(event.data), created_at: timestamp })
+          .execute();
+        return event;
+      });
+    },
+    async readEvents(sessionId, afterSeq) {
+      const rows = await db
+        .selectFrom("events")
+        .select(["type", "payload"])
+        .where("session_id", "=", sessionId)
+        .where("seq", ">", afterSeq)
+        .orderBy("seq")
+        .execute();
+      // The log was validated on the way in; parsing again guards against a hand-edited database.
+      return rows.map((r) => sessionEventSchema.parse({ type: r.type, data: JSON.parse(r.payload) }));
+    },
+    addProjectVersion(input) {
+      return db.transaction().execute(async (trx) => {
+        const version = await nextVersion(trx, input.projectId);
+        const createdAt = new Date().toISOString();
+        await trx
+          .insertInto("versions")
+          .values({
+            project_id: input.projectId, version, session_id: input.sessionId, prompt: input.prompt,
+            ...input.site, created_at: createdAt, restored_from: input.restoredFrom ?? null,
+          })
+          .execute();
+        return { ...input, version, createdAt };
+      });
+    },
+    async latestProjectVersion(projectId) {
+      const row = await db.selectFrom("versions").selectAll().where("project_id", "=", projectId).orderBy("version", "desc").limit(1).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async getProjectVersion(projectId, version) {
+      const row = await db.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("version", "=", version).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async listProjectVersionSummaries(projectId) {
+      const rows = await db
+        .selectFrom("versions")
+        .select(["project_id", "version", "session_id", "prompt", "created_at", "restored_from"])
+        .where("project_id", "=", projectId)
+        .orderBy("version")
+        .execute();
+      return rows.map((r) => ({
+        projectId: r.project_id, version: Number(r.version), sessionId: r.session_id, prompt: r.prompt,
+        createdAt: r.created_at, restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
+      }));
+    },
+    async restoreProjectVersion(projectId, from) {
+      const source = await store.getProjectVersion(projectId, from);
+      if (!source) return null;
+      return store.addProjectVersion({ projectId, sessionId: source.sessionId, prompt: source.prompt, site: source.site, restoredFrom: from });
+    },
+    async getSnapshot(sessionId) {
+      const row = await db.selectFrom("session_snapshots").select(["through_seq", "state"]).where("session_id", "=", sessionId).executeTakeFirst();
+      return row ? { throughSeq: Number(row.through_seq), state: generationStateSchema.parse(JSON.parse(row.state)) } : null;
+    },
+    async compactSession(sessionId, throughSeq, state: GenerationState) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("session_snapshots")
+          .values({ session_id: sessionId, through_seq: throughSeq, state: JSON.stringify(state) })
+          .onConflict((oc) => oc.column("session_id").doUpdateSet({ through_seq: throughSeq, state: JSON.stringify(state) }))
+          .execute();
+        await trx.deleteFrom("events").where("session_id", "=", sessionId).where("seq", "<=", throughSeq).execute();
+      });
+    },
+    async listCompactableSessions(finishedBefore, limit) {
+      const rows = await db
+        .selectFrom("sessions as s")
+        .leftJoin("session_snapshots as p", "p.session_id", "s.id")
+        .select("s.id")
+        .where("s.status", "in", [...TERMINAL])
+        .where("s.updated_at", "<", finishedBefore)
+        .where((eb) => eb("s.last_seq", ">", eb.fn.coalesce("p.through_seq", eb.lit(0))))
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    close: () => db.destroy(),
+  };
+  return store;
+}
