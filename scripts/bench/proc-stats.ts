@@ -33,10 +33,54 @@ function sampleMachineBusySeconds(): number {
   return (total - (fields[3] ?? 0) - (fields[4] ?? 0)) / CLOCK_TICKS;
 }
 
-export type WatchResult = Record<string, { cpuPercent: number; peakRssBytes: number; endRssBytes: number }> & {
+type ProcWatch = { cpuPercent: number; peakRssBytes: number; endRssBytes: number };
+export type WatchResult = Record<string, ProcWatch> & {
   /** CPU used on the machine by processes outside the bench (other engineers' builds and tests). */
-  others?: { cpuPercent: number; peakRssBytes: number; endRssBytes: number };
+  others?: ProcWatch;
 };
+
+/** Share of samples the server's main (event-loop) thread spent in each scheduler state. */
+export interface MainThreadStates {
+  /** R: running or waiting for a core. */
+  running: number;
+  /** S: sleeping in epoll, i.e. the event loop had nothing to do. */
+  idle: number;
+  /** D: uninterruptible sleep, i.e. blocked on disk (SQLite write or checkpoint fsync). */
+  disk: number;
+  samples: number;
+}
+
+/** The scheduler state letter of a thread ("R", "S", "D", ...); null once it has exited. */
+function readThreadState(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8");
+    return stat.charAt(stat.lastIndexOf(")") + 2);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples the main thread's state every few ms (schedstat and delay accounting are off on this
+ * kernel, so sampling is the portable way) to tell "busy", "idle" and "blocked on disk" apart.
+ */
+export function sampleMainThread(pid: number, intervalMs = 5) {
+  const counts: Record<string, number> = {};
+  let samples = 0;
+  const timer = setInterval(() => {
+    const state = readThreadState(pid);
+    if (!state) return;
+    counts[state] = (counts[state] ?? 0) + 1;
+    samples++;
+  }, intervalMs);
+  return {
+    stop(): MainThreadStates {
+      clearInterval(timer);
+      const share = (state: string) => (samples ? ((counts[state] ?? 0) / samples) * 100 : 0);
+      return { running: share("R"), idle: share("S"), disk: share("D"), samples };
+    },
+  };
+}
 
 /**
  * Samples a set of processes every `intervalMs` until stopped; reports CPU % and peak RSS of each,

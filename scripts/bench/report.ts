@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FirstEventResult } from "./first-event";
+import type { MainThreadStates } from "./proc-stats";
 
 export interface Percentiles {
   p50: number;
@@ -29,6 +30,8 @@ export interface LoadResult {
   clientsCpuPercent: number;
   /** Machine CPU used by processes outside the bench during the scenario (noise). */
   othersCpuPercent: number;
+  /** Where the server's event-loop thread was while publishing: running, idle or blocked on disk. */
+  serverMainThread: MainThreadStates;
   publisherLagP99Ms: number;
   wireBytesPerEvent: number;
   payloadBytesPerEvent: number;
@@ -72,11 +75,12 @@ export function renderTable(headers: string[], rows: string[][]): string {
 
 export function renderLoadTable(results: LoadResult[]): string {
   return renderTable(
-    ["scenario", "server", "conns", "target/s", "sent/s", "deliv/s", "p50 ms", "p95 ms", "p99 ms", "p99 sched", "lost", "dup", "srv CPU%", "srv RSS MB", "cli CPU%", "other CPU%"],
+    ["scenario", "server", "conns", "target/s", "sent/s", "deliv/s", "p50 ms", "p95 ms", "p99 ms", "p99 sched", "lost", "dup", "srv CPU%", "main R/S/D %", "srv RSS MB", "cli CPU%", "other CPU%"],
     results.map((r) => [
       r.scenario, r.server, int(r.connections), int(r.targetPerSec), int(r.sentPerSec), int(r.deliveredPerSec),
       fmt(r.latencyMs?.p50, 2), fmt(r.latencyMs?.p95, 2), fmt(r.latencyMs?.p99, 2), fmt(r.schedLatencyMs?.p99, 2),
-      int(r.lost), int(r.dups), fmt(r.serverCpuPercent, 0), fmt(r.serverPeakRssMb, 0), fmt(r.clientsCpuPercent, 0),
+      int(r.lost), int(r.dups), fmt(r.serverCpuPercent, 0),
+      `${fmt(r.serverMainThread.running, 0)}/${fmt(r.serverMainThread.idle, 0)}/${fmt(r.serverMainThread.disk, 0)}`, fmt(r.serverPeakRssMb, 0), fmt(r.clientsCpuPercent, 0),
       fmt(r.othersCpuPercent, 0),
     ]),
   );

@@ -1,7 +1,7 @@
 import { nowMs } from "@/lib/server/bench/bench-payloads";
 import type { PublishPlan, PublishReport } from "@/lib/server/bench/publish-loop";
 import type { ClientPool, PooledCollect } from "./client-pool";
-import { watchProcs, type WatchResult } from "./proc-stats";
+import { sampleMainThread, watchProcs, type MainThreadStates, type WatchResult } from "./proc-stats";
 import { percentiles, type LoadResult, type MemoryResult } from "./report";
 import type { BenchServer } from "./server-control";
 
@@ -49,7 +49,7 @@ async function waitDelivered(pool: ClientPool, expected: number, stallMs = 2_000
 
 const rangeTotal = (ranges: PublishReport["ranges"]) => Object.values(ranges).reduce((n, [a, b]) => n + b - a + 1, 0);
 
-function toLoadResult(scenario: string, ctx: BenchContext, plan: PublishPlan, report: PublishReport, got: PooledCollect, t0: number, procs: WatchResult): LoadResult {
+function toLoadResult(scenario: string, ctx: BenchContext, plan: PublishPlan, report: PublishReport, got: PooledCollect, t0: number, procs: WatchResult, main: MainThreadStates): LoadResult {
   const clientCpu = Object.entries(procs).filter(([k]) => k.startsWith("client")).reduce((n, [, v]) => n + v.cpuPercent, 0);
   const deliveredWindow = (got.lastAt - t0) / 1000;
   const events = got.received || 1;
@@ -62,6 +62,7 @@ function toLoadResult(scenario: string, ctx: BenchContext, plan: PublishPlan, re
     expected: got.expected, lost: got.lost, dups: got.dups,
     serverCpuPercent: procs.server?.cpuPercent ?? 0, serverPeakRssMb: (procs.server?.peakRssBytes ?? 0) / MB, clientsCpuPercent: clientCpu,
     othersCpuPercent: procs.others?.cpuPercent ?? 0,
+    serverMainThread: main,
     publisherLagP99Ms: report.lagP99Ms, wireBytesPerEvent: got.wireBytes / events, payloadBytesPerEvent: got.payloadChars / events,
     publishErrors: report.errors,
     extra: {
@@ -85,12 +86,15 @@ export async function runLoad(scenario: string, ctx: BenchContext, plan: Publish
   const { server, pool } = ctx;
   await pool.reset();
   const watch = watchProcs({ server: server.pid, ...pool.pids, orchestrator: process.pid });
+  const mainThread = sampleMainThread(server.pid);
   const t0 = nowMs();
   const [report] = await Promise.all([server.publish(plan), during?.()]);
+  // Main-thread states cover the publishing window only, where "idle" means spare capacity.
+  const main = mainThread.stop();
   await waitDelivered(pool, rangeTotal(report.ranges));
   const procs = watch.stop();
   const got = await pool.collect(report.ranges);
-  return toLoadResult(scenario, ctx, plan, report, got, t0, procs);
+  return toLoadResult(scenario, ctx, plan, report, got, t0, procs, main);
 }
 
 /** (f) Every client's TCP connection destroyed at 40 % of the run; clients reconnect with lastEventId. */
