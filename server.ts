@@ -1,8 +1,11 @@
+import { loadEnvConfig } from "@next/env";
 import { loadEnv } from "./lib/server/env";
 import { createLogger } from "./lib/server/logger";
 import { startServer } from "./lib/server/start-server";
 
 // Thin entry point: parse the environment, boot Next + Socket.IO on one port, stop cleanly.
+// .env, .env.local, .env.production… are read the way Next reads them, before we parse.
+loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
 // A stray rejection must not take every user's session down with it: log it and keep serving.

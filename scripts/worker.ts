@@ -1,3 +1,4 @@
+import { loadEnvConfig } from "@next/env";
 import { connectRedis, createClusterAdapter } from "../lib/server/cluster";
 import { createServices } from "../lib/server/create-services";
 import { loadEnv } from "../lib/server/env";
@@ -7,6 +8,8 @@ import { scheduleCompaction, stopJobs } from "../lib/server/start-server";
 
 // `npm run worker`: a generation worker without HTTP. It takes jobs from the BullMQ queue and
 // publishes their events; the Redis Streams adapter carries them to the web nodes' sockets.
+// .env, .env.local, .env.production… are read the way Next reads them, before we parse.
+loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL }).child({ role: "worker" });
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));

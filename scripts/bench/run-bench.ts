@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { nowMs } from "@/lib/server/bench/bench-payloads";
@@ -42,12 +42,32 @@ const startedAt = nowMs();
 const log = (line: string) => console.log(`[bench ${((nowMs() - startedAt) / 1000).toFixed(0).padStart(3)}s] ${line}`);
 type Session = { sessionId: string; token: string };
 
-/** Builds the app into DIST_DIR when it has no BUILD_ID, undoing the tsconfig include Next adds. */
+/** Newest modification time of the sources Next bundles (route handlers import lib/server too). */
+function newestSourceMtime(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ["app", "components", "lib", "stores"]) if (existsSync(path.join(ROOT, dir))) walk(path.join(ROOT, dir));
+  for (const file of ["next.config.mjs", "package.json"]) newest = Math.max(newest, statSync(path.join(ROOT, file)).mtimeMs);
+  return newest;
+}
+
+/**
+ * Builds the app into DIST_DIR when it has no BUILD_ID or the sources changed since (a stale build
+ * would run old route handlers against new services); BENCH_SKIP_BUILD=1 uses whatever is there.
+ * Undoes the tsconfig include Next adds for the dist dir.
+ */
 function ensureBuild(): void {
-  if (existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) return;
+  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
+  if (existsSync(buildId) && (process.env.BENCH_SKIP_BUILD === "1" || statSync(buildId).mtimeMs > newestSourceMtime())) return;
   const tsconfigPath = path.join(ROOT, "tsconfig.json");
   const before = readFileSync(tsconfigPath, "utf8");
-  log(`no production build in ${DIST_DIR}: running next build (not counted in the run time)`);
+  log(`production build in ${DIST_DIR} missing or older than the sources: running next build (not counted in the run time)`);
   const built = spawnSync("npx", ["next", "build"], { cwd: ROOT, env: process.env, stdio: "inherit" });
   if (built.status !== 0) throw new Error(`next build failed (${built.status})`);
   // Next adds "<distDir>/types/**" to tsconfig's include: revert only that, never others' edits.
