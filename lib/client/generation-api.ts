@@ -22,7 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-async function requestJson<T extends z.ZodType>(url: string, init: RequestInit, schema: T): Promise<z.infer<T>> {
+/** Fetches JSON and parses it with `schema`; failures become an ApiError with the server's code. */
+export async function requestJson<T extends z.ZodType>(url: string, init: RequestInit, schema: T): Promise<z.infer<T>> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, cache: "no-store" });
@@ -45,7 +46,8 @@ async function requestJson<T extends z.ZodType>(url: string, init: RequestInit, 
   return parsed.data;
 }
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** The Authorization header for a session or project token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** POST /api/generations: starts a generation and returns its tokens. */
 export function startGeneration({ prompt }: { prompt: string }): Promise<CreateGenerationResponse> {
