@@ -1,4 +1,5 @@
 import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+import { guardScript } from "@/lib/server/site/render-document";
 
 /*
  * The runtime that lives inside the sandboxed preview frame. It is loaded once; every new version
@@ -66,7 +67,6 @@ const runtime = `(function () {
 })();`;
 
 /** Keeps inlined code from closing the <script> element that holds it. */
-const guardScript = (js: string) => js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
 
 /** The frame's whole HTML document, with morphdom and the runtime inlined. */
 export function renderFrameDocument(morphdomSource: string): string {

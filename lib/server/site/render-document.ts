@@ -1,26 +1,30 @@
 import type { SiteFiles } from "../engines/engine";
 
 /** Keeps generated text from closing the element it is embedded in. */
-const guardStyle = (css: string) => css.replace(/<\/style/gi, "<\\/style");
-const guardScript = (js: string) => js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
+export const guardStyle = (css: string) => css.replace(/<\/style/gi, "<\\/style");
+export const guardScript = (js: string) => js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
+
+interface DocumentOptions {
+  title?: string;
+  /** Link `styles.css` and `script.js` (the zip download) instead of inlining the css and js. */
+  linkAssets?: boolean;
+}
 
 /** One standalone HTML document of a generated site (what `/preview/:id` serves and the zip's index). */
-export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview" }: { title?: string } = {}): string {
+export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", linkAssets = false }: DocumentOptions = {}): string {
+  const style = linkAssets ? '<link rel="stylesheet" href="styles.css">' : `<style>\n${guardStyle(site.css)}\n</style>`;
+  const script = linkAssets ? '<script src="script.js"></script>' : `<script>\n${guardScript(site.js)}\n</script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title.replace(/[<>&"]/g, "")}</title>
-<style>
-${guardStyle(site.css)}
-</style>
+${style}
 </head>
 <body>
 ${site.html}
-<script>
-${guardScript(site.js)}
-</script>
+${script}
 </body>
 </html>
 `;

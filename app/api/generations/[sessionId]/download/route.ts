@@ -6,15 +6,6 @@ import { renderSiteDocument } from "@/lib/server/site/render-document";
 
 export const dynamic = "force-dynamic";
 
-/** Turns the standalone document into one that links the zip's styles.css and script.js. */
-function linkAssets(document: string): string {
-  const head = document.replace(/<style>\s*<\/style>/, '<link rel="stylesheet" href="styles.css">');
-  const at = head.lastIndexOf("<script>");
-  const end = head.indexOf("</script>", at);
-  if (at === -1 || end === -1 || head === document) throw new Error("unexpected site document layout");
-  return `${head.slice(0, at)}<script src="script.js"></script>${head.slice(end + "</script>".length)}`;
-}
-
 /**
  * The latest site as a zip (index.html, styles.css, script.js). Owner or viewer token, as a Bearer
  * header or `?token=` so a plain download link works.
@@ -24,7 +15,7 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
   const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "Nothing to download yet: this generation has no preview");
   const title = (await services.store.getSession(params.sessionId))?.prompt.slice(0, 80) ?? "OpenV0 site";
-  const index = linkAssets(renderSiteDocument({ html: preview.html_content, css: "", js: "" }, { title }));
+  const index = renderSiteDocument({ html: preview.html_content, css: "", js: "" }, { title, linkAssets: true });
   const zip = zipSync(
     {
       "index.html": strToU8(index),
