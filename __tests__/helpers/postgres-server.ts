@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { findExecutable, findFreePort } from "./redis-server";
+import { findExecutable, findFreePort, reapWhenWeExit } from "./redis-server";
 
 export interface RunningPostgres {
   /** `postgres://openv0@127.0.0.1:PORT/openv0` (trust auth on loopback, no password). */
@@ -68,10 +68,6 @@ function runTool(binary: string, args: string[], options: SpawnOptions): Promise
   });
 }
 
-const running = new Set<ChildProcess>();
-// SIGQUIT = immediate shutdown: a crashed test file must not leave a postmaster behind.
-process.once("exit", () => running.forEach((p) => p.kill("SIGQUIT")));
-
 /** Creates a throw-away cluster in a temp dir, starts it on a free loopback port, creates `openv0`. */
 export async function startPostgres(): Promise<RunningPostgres> {
   const bin = findPostgresBin();
@@ -103,12 +99,13 @@ async function launchPostgres(o: { bin: string; dir: string; dataDir: string; op
   const settings = ["listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"];
   const args = ["-D", o.dataDir, "-p", String(o.port), "-k", o.dir, ...settings.flatMap((s) => ["-c", s])];
   const proc = spawn(path.join(o.bin, "postgres"), args, o.options);
-  running.add(proc);
+  // SIGQUIT = immediate shutdown; the reaper also deletes the cluster's files.
+  const disarm = reapWhenWeExit(proc, "QUIT", o.dir);
   let output = "";
   proc.stdout!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8_000)));
   proc.stderr!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-8_000)));
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  void exited.then(() => running.delete(proc));
+  void exited.then(disarm);
   let died: Error | undefined;
   proc.once("exit", (code, signal) => (died = new Error(`postgres exited (${code ?? signal}) before accepting connections\n${output}`)));
   proc.once("error", (error) => (died = error));

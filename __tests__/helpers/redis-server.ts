@@ -44,9 +44,25 @@ export function findExecutable(name: string, extraDirs: string[] = []): string |
   return undefined;
 }
 
-// A crashed test file must not leave servers behind: kill whatever is still running on exit.
-const running = new Set<ChildProcess>();
-process.once("exit", () => running.forEach((p) => p.kill("SIGKILL")));
+/**
+ * Makes sure `pid` does not outlive us, even if a test forgets stop() or Jest itself is killed
+ * (Jest's sandbox never delivers `process.on("exit")`, and a killed run runs no afterAll). A tiny
+ * shell blocks reading a pipe from us; when the pipe closes — we exited, however — it kills `pid`
+ * and removes `dir`. Both child and pipes are unref'd so a forgotten stop() cannot hang Jest.
+ * Returns the disarm function for the normal stop path.
+ */
+export function reapWhenWeExit(proc: ChildProcess, signal: "KILL" | "QUIT", dir = ""): () => void {
+  proc.unref();
+  for (const stream of [proc.stdout, proc.stderr]) (stream as { unref?: () => void } | null)?.unref?.();
+  const script = 'read _; kill -s "$1" "$2" 2>/dev/null; if [ -n "$3" ]; then sleep 1; rm -rf "$3"; fi';
+  const reaper = spawn("sh", ["-c", script, "openv0-reaper", signal, String(proc.pid), dir], { stdio: ["pipe", "ignore", "ignore"] });
+  reaper.on("error", () => undefined); // no sh: we just lose the safety net
+  reaper.unref();
+  (reaper.stdin as { unref?: () => void } | null)?.unref?.();
+  return () => {
+    reaper.kill("SIGKILL");
+  };
+}
 
 /**
  * Starts a throw-away `redis-server` on a free loopback port (no persistence) and resolves once it
@@ -70,9 +86,9 @@ export async function startRedis(): Promise<RunningRedis> {
 async function launchRedis(binary: string, port: number): Promise<RunningRedis> {
   const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"];
   const proc = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-  running.add(proc);
+  const disarm = reapWhenWeExit(proc, "KILL");
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  void exited.then(() => running.delete(proc));
+  void exited.then(disarm);
   let output = "";
   try {
     await new Promise<void>((resolve, reject) => {

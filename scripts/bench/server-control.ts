@@ -52,7 +52,9 @@ export async function startBenchServer(kind: "openv0" | "baseline", options: { c
   const script = kind === "openv0" ? "server.ts" : "scripts/bench/baseline-server.ts";
   const env = kind === "openv0" ? openV0Env(dataDir) : { ...process.env, BASELINE_COMPRESSION: options.compression ?? "off" };
   // --expose-gc lets the driver collect before memory readings; it changes nothing else.
-  const proc = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script], {
+  // BENCH_CPU_PROF=1 writes a V8 CPU profile of OpenV0 (whole run) to bench-results/ at exit.
+  const profile = kind === "openv0" && process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.join(ROOT, "bench-results")] : [];
+  const proc = spawn(process.execPath, ["--expose-gc", ...profile, "--import", "tsx", script], {
     cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced",
   });
   children.add(proc);

@@ -20,6 +20,9 @@ export type PublishListener = (event: SessionEvent, elapsedSeconds: number) => v
 
 type Fields<T extends SessionEventType> = Omit<SessionEventData<T>, "seq" | "session_id" | "timestamp">;
 
+/** Folds kept in memory at most; sessions beyond it are refolded from the log on demand. */
+const MAX_CACHED_STATES = 2_000;
+
 /** The Socket.IO room of a session. */
 export const roomForSession = (sessionId: string) => `session:${sessionId}`;
 
@@ -85,6 +88,12 @@ export class EventService {
     const raced = this.states.get(sessionId);
     if (raced && raced.last_seq >= state.last_seq) return raced;
     this.states.set(sessionId, state);
+    // Snapshot reads of unwatched sessions (API polling) must not grow memory without bound: drop
+    // the oldest folds (Map order); a dropped one is simply refolded from the log when needed.
+    for (const oldest of this.states.keys()) {
+      if (this.states.size <= MAX_CACHED_STATES) break;
+      this.states.delete(oldest);
+    }
     return state;
   }
 
