@@ -21,11 +21,14 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-/** Every child the bench started, so an exit on any path can kill them. */
+/** Every child and temp folder the bench made, so an exit on any path can clean them up. */
 export const children = new Set<ChildProcess>();
+const dataDirs = new Set<string>();
 
 export function killAllChildren(): void {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  dataDirs.clear();
 }
 
 /** The env OpenV0 runs with during the bench: limits off, no pacing, the bench driver on. */
@@ -49,6 +52,7 @@ function openV0Env(dataDir: string): NodeJS.ProcessEnv {
 export async function startBenchServer(kind: "openv0" | "baseline", options: { compression?: string } = {}): Promise<BenchServer> {
   // On disk by default, like ./data in production; BENCH_DATA_DIR=/dev/shm shows the no-fsync ceiling.
   const dataDir = mkdtempSync(path.join(process.env.BENCH_DATA_DIR || tmpdir(), "openv0-bench-"));
+  dataDirs.add(dataDir);
   const script = kind === "openv0" ? "server.ts" : "scripts/bench/baseline-server.ts";
   const env = kind === "openv0" ? openV0Env(dataDir) : { ...process.env, BASELINE_COMPRESSION: options.compression ?? "off" };
   // --expose-gc lets the driver collect before memory readings; it changes nothing else.
@@ -118,6 +122,7 @@ export async function startBenchServer(kind: "openv0" | "baseline", options: { c
       }
       children.delete(proc);
       rmSync(dataDir, { recursive: true, force: true });
+      dataDirs.delete(dataDir);
     },
   };
 }
