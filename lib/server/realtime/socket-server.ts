@@ -35,6 +35,9 @@ export function createIoServer(httpServer: HttpServer | undefined, options: { ad
     // Client → server messages are small; previews only flow server → client.
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    // Measured in docs/BENCH.md: deflate cut 8 KB previews to 20–43 % but cost 110–236 KB of
+    // memory per socket and 1.4–5× the CPU; previews already travel as small deltas.
+    perMessageDeflate: false,
     ...(options.adapter ? { adapter: options.adapter } : {}),
   };
   return httpServer ? new Server(httpServer, settings) : new Server(settings);
