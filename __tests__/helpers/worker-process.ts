@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { reapWhenWeExit } from "./redis-server";
 import { makeDataDir, removeDataDir, ROOT } from "./server-process";
 
 export const WORKER_SCRIPT = "scripts/worker.ts";
@@ -40,7 +41,10 @@ export async function startWorker(options: { env?: Record<string, string> } = {}
   const logs: string[] = [];
   let stderr = "";
   proc.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-16_000)));
+  // A worker outliving a killed test run would keep polling Redis forever.
+  const disarm = reapWhenWeExit(proc, "KILL");
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  void exited.then(disarm);
   const cleanUp = () => {
     if (ownDataDir) removeDataDir(ownDataDir);
   };

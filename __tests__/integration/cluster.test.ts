@@ -1,7 +1,7 @@
 import { generationSnapshotSchema, type SessionEvent } from "@/lib/protocol";
 import { connectRecorder, createGeneration, expectConnectError, isTerminal, postJson, range, seqs, type Recorder } from "../helpers/clients";
 import { startPostgres, type RunningPostgres } from "../helpers/postgres-server";
-import { startRedis, type RunningRedis } from "../helpers/redis-server";
+import { reapWhenWeExit, startRedis, type RunningRedis } from "../helpers/redis-server";
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
 import { startWorker, type RunningWorker } from "../helpers/worker-process";
 
@@ -26,6 +26,9 @@ async function bootNode(): Promise<RunningServer> {
   dataDirs.push(dataDir);
   const server = await startServer({ dataDir, env: clusterEnv });
   servers.push(server);
+  // Nodes must not outlive a killed test run either (server-process.ts has no such net).
+  const disarm = reapWhenWeExit(server.proc, "KILL");
+  server.proc.once("exit", disarm);
   return server;
 }
 
@@ -148,8 +151,8 @@ test("(c) a worker killed mid-job: a second worker takes it over; seqs stay cont
   const client = watch(nodeA, { sessionId: created.sessionId, token: created.token });
   await client.waitFor(stepAt("in_progress", 1), 30_000);
   await bootWorker(); // W2
-  expect(isTerminal(client.events)).toBe(false); // otherwise the kill below would not be mid-job
   expect(ofType(client.events, "generation:error")).toEqual([]); // W2 starting up left the running job alone
+  expect(isTerminal(client.events)).toBe(false); // otherwise the kill below would not be mid-job
   const doneBeforeKill = completedStepIds(client.events);
   await victim.stop("SIGKILL");
 
@@ -237,6 +240,7 @@ test("(f) a web node starting while a worker runs a job leaves that job alone (n
   const client = watch(nodeB, { sessionId: created.sessionId, token: created.token });
   await client.waitFor(stepAt("in_progress", 1), 30_000);
   const nodeC = await bootNode();
+  expect(ofType(client.events, "generation:error")).toEqual([]); // checked first: it names the culprit
   expect(isTerminal(client.events)).toBe(false); // the boot really overlapped the job
   await client.waitFor(isTerminal, 60_000);
   expect(ofType(client.events, "generation:error")).toEqual([]);
