@@ -54,7 +54,10 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   proc.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s\n${stderr}`)), 60_000);
+    const timer = setTimeout(() => {
+      proc.kill("SIGKILL"); // never leave a half-started server behind
+      reject(new Error(`server did not start in 60 s\n${stderr}`));
+    }, 60_000);
     proc.stdout!.on("data", (chunk: Buffer) => {
       buffer += chunk.toString();
       let nl: number;
