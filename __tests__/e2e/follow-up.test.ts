@@ -1,17 +1,15 @@
 import type { Page } from "playwright-core";
 import { saveScreenshot, SCREENSHOT_DIR } from "../helpers/browser";
 import {
+  collectProblems,
   generateFromHome,
   hasHorizontalScroll,
-  newContext,
+  openPage,
   readStoredToken,
   RUN_TIMEOUT_MS,
-  startE2eApp,
+  setupE2eApp,
   waitForStatus,
-  type E2eApp,
 } from "../helpers/e2e-app";
-
-jest.setTimeout(120_000);
 
 /*
  * Follow-up edits and versions in a real browser: a finished site is edited from the workspace,
@@ -19,35 +17,16 @@ jest.setTimeout(120_000);
  * restores the project's versions.
  */
 
-let app: E2eApp;
-beforeAll(async () => {
-  // Short steps: this file is about what happens after a run, not during it.
-  app = await startE2eApp({ TEMPLATE_STEP_MS: "100" });
-});
-afterAll(async () => {
-  await app?.stop();
-});
+// Short steps: this file is about what happens after a run, not during it.
+const app = setupE2eApp({ TEMPLATE_STEP_MS: "100" });
 
 const versionCount = (page: Page, count: number) =>
   page.locator(`[data-testid="versions-panel"][data-state="ready"][data-count="${count}"]`).waitFor({ timeout: RUN_TIMEOUT_MS });
 const versionRow = (page: Page, version: number) => page.locator(`[data-testid="version-item"][data-version="${version}"]`);
 
-/** Fails the test on anything the page reports: uncaught errors, console errors, failed requests. */
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  return problems;
-}
-
 test("edit a finished site with a follow-up, land on its workspace, then restore v1 as v3", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
+  // Fails the test on anything the page reports: uncaught errors, console errors, failed requests.
   const problems = collectProblems(page);
   const firstId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu and a contact form, in green");
   await waitForStatus(page, "completed");
@@ -111,16 +90,14 @@ test("edit a finished site with a follow-up, land on its workspace, then restore
 });
 
 test("a watch link shows neither the follow-up box nor the versions", async () => {
-  const owner = await newContext(app.browser);
-  const page = await owner.newPage();
+  const { context: owner, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A landing page for a yoga studio in Lisbon");
   await waitForStatus(page, "completed");
   await page.getByTestId("follow-up").waitFor();
   await versionCount(page, 1);
   const viewerToken = await readStoredToken(page, sessionId, "viewerToken");
 
-  const viewerContext = await newContext(app.browser);
-  const viewer = await viewerContext.newPage();
+  const { context: viewerContext, page: viewer } = await openPage(app.browser);
   await viewer.goto(`${app.server.url}/g/${sessionId}?view=${viewerToken}`);
   await waitForStatus(viewer, "completed");
   await viewer.getByTestId("viewer-badge").waitFor();

@@ -1,40 +1,24 @@
 import { unzipSync, strFromU8 } from "fflate";
 import { saveScreenshot } from "../helpers/browser";
 import {
+  collectProblems,
   expectPageMatchesSnapshot,
   fetchSnapshot,
   generateFromHome,
-  newContext,
+  openPage,
   readStoredToken,
   RUN_TIMEOUT_MS,
-  startE2eApp,
+  setupE2eApp,
   waitForConnection,
   waitForStatus,
-  type E2eApp,
 } from "../helpers/e2e-app";
 
-jest.setTimeout(120_000);
-
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2eApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = setupE2eApp();
 
 test("type a prompt, watch progress reach 100% and the site appear in the frame without a reload", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   // Hydration mismatches, React errors and errors thrown in the frame all surface here.
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
-  });
+  const problems = collectProblems(page, { warnings: true });
   await page.goto(app.server.url);
   await saveScreenshot(page, "01-home");
   // An example prompt fills the box; then we type our own.
@@ -105,8 +89,7 @@ test("type a prompt, watch progress reach 100% and the site appear in the frame 
 });
 
 test("the generated page runs in an opaque origin: it cannot read the app's localStorage", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A portfolio for a photographer named Ana Ruiz");
   await page.evaluate(() => window.localStorage.setItem("secret", "app-only"));
   expect(await page.getByTestId("preview-frame").getAttribute("sandbox")).toBe("allow-scripts");
@@ -141,8 +124,7 @@ test("the generated page runs in an opaque origin: it cannot read the app's loca
 });
 
 test("API errors from the create call are shown clearly", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   await page.goto(app.server.url);
   // Whitespace-only prompts are refused by the server's schema (the button guards the empty case).
   await page.route("**/api/generations", (route) =>

@@ -4,27 +4,18 @@ import {
   generateFromHome,
   hasHorizontalScroll,
   newContext,
+  openPage,
   readStoredToken,
   RUN_TIMEOUT_MS,
-  startE2eApp,
+  setupE2eApp,
   waitForConnection,
   waitForStatus,
-  type E2eApp,
 } from "../helpers/e2e-app";
 
-jest.setTimeout(120_000);
-
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2eApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = setupE2eApp();
 
 test("Cancel, then Retry: the run resumes and completes", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu");
   await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
   await page.getByTestId("cancel-button").click();
@@ -55,8 +46,7 @@ test("Share copies a watch link; a viewer watches live but cannot cancel", async
   const viewerToken = await readStoredToken(page, sessionId, "viewerToken");
   expect(link).toBe(`${app.server.url}/g/${sessionId}?view=${viewerToken}`);
 
-  const viewerContext = await newContext(app.browser);
-  const viewer = await viewerContext.newPage();
+  const { context: viewerContext, page: viewer } = await openPage(app.browser);
   await viewer.goto(link);
   await waitForConnection(viewer, "live");
   await viewer.getByTestId("viewer-badge").waitFor();
@@ -73,8 +63,7 @@ test("Share copies a watch link; a viewer watches live but cannot cancel", async
 });
 
 test("without a token, or with a bad one, the page says so instead of spinning", async () => {
-  const owner = await newContext(app.browser);
-  const page = await owner.newPage();
+  const { context: owner, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A yoga studio with class times");
   // The zip needs a token and a preview: the first step writes no site yet.
   const download = (token: string) => fetch(`${app.server.url}/api/generations/${sessionId}/download?token=${token}`);
@@ -83,8 +72,7 @@ test("without a token, or with a bad one, the page says so instead of spinning",
   expect(early.status).toBe(404);
   expect(((await early.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
 
-  const stranger = await newContext(app.browser);
-  const other = await stranger.newPage();
+  const { context: stranger, page: other } = await openPage(app.browser);
   await other.goto(`${app.server.url}/g/${sessionId}`);
   await other.getByTestId("no-token").waitFor();
   expect(await other.getByTestId("connection-status").getAttribute("data-status")).toBe("idle");
@@ -104,8 +92,7 @@ test("without a token, or with a bad one, the page says so instead of spinning",
 });
 
 test("a phone-sized viewport (375×740) renders without horizontal scroll", async () => {
-  const context = await newContext(app.browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
   await page.goto(app.server.url);
   expect(await hasHorizontalScroll(page)).toBe(false);
   await saveScreenshot(page, "12-phone-home");
@@ -118,8 +105,7 @@ test("a phone-sized viewport (375×740) renders without horizontal scroll", asyn
   await saveScreenshot(page, "13-phone-workspace");
   await context.close();
 
-  const dark = await newContext(app.browser, { colorScheme: "dark" });
-  const darkPage = await dark.newPage();
+  const { context: dark, page: darkPage } = await openPage(app.browser, { colorScheme: "dark" });
   await darkPage.goto(app.server.url);
   await saveScreenshot(darkPage, "14-dark-home");
   await dark.close();

@@ -3,29 +3,19 @@ import {
   expectPageMatchesSnapshot,
   fetchSnapshot,
   generateFromHome,
-  newContext,
+  openPage,
   readStepList,
   readStoredToken,
   RUN_TIMEOUT_MS,
-  startE2eApp,
+  setupE2eApp,
   waitForConnection,
   waitForStatus,
-  type E2eApp,
 } from "../helpers/e2e-app";
 
-jest.setTimeout(120_000);
-
-let app: E2eApp;
-beforeAll(async () => {
-  app = await startE2eApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const app = setupE2eApp();
 
 test("reload mid-generation: it continues from where it was, no step repeated or lost", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A landing page for a yoga studio in Lisbon");
   // Wait until at least one step is done, then reload while another is running.
   await page.locator('[data-testid="step-item"][data-status="completed"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
@@ -53,8 +43,7 @@ test("reload mid-generation: it continues from where it was, no step repeated or
 });
 
 test("offline mid-generation: Reconnecting, then Live, and the final state equals the server's", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A small SaaS called Ledgerly that does invoicing, in blue");
   await waitForConnection(page, "live");
   await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
@@ -80,8 +69,7 @@ test("offline mid-generation: Reconnecting, then Live, and the final state equal
 });
 
 test("a second tab of the same browser works with the stored token", async () => {
-  const context = await newContext(app.browser);
-  const page = await context.newPage();
+  const { context, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A café menu for Bean There");
   const second = await context.newPage();
   await second.goto(`${app.server.url}/g/${sessionId}`);

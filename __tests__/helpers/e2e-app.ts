@@ -30,6 +30,56 @@ export async function startE2eApp(env: Record<string, string> = {}): Promise<E2e
   };
 }
 
+/**
+ * One app for the calling test file: sets the file's test timeout, starts the app before its
+ * first test and stops it after its last. The handle's fields are there once the tests run.
+ */
+export function setupE2eApp(env: Record<string, string> = {}): E2eApp {
+  jest.setTimeout(120_000);
+  let app: E2eApp | undefined;
+  beforeAll(async () => {
+    app = await startE2eApp(env);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  const started = () => {
+    if (!app) throw new Error("the e2e app is not running (use it inside a test)");
+    return app;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get browser() {
+      return started().browser;
+    },
+    stop: () => started().stop(),
+  };
+}
+
+/** A fresh browser context (desktop viewport unless `options` say otherwise) and a page in it. */
+export async function openPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options);
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * Collects everything the page reports as a problem: uncaught errors, failed requests (status
+ * 400 or more), console errors and, with `warnings`, console warnings. Tests expect it empty.
+ */
+export function collectProblems(page: Page, { warnings = false }: { warnings?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" || (warnings && message.type() === "warning")) problems.push(`${message.type()}: ${message.text()}`);
+  });
+  return problems;
+}
+
 /** Types a prompt on the home page, submits it and resolves with the new session's id. */
 export async function generateFromHome(page: Page, baseUrl: string, prompt: string): Promise<string> {
   await page.goto(baseUrl);

@@ -2,7 +2,7 @@ import { emptySite, type SiteFiles, type StepInput } from "@/lib/server/engines/
 import { repairPartialHtml } from "@/lib/server/engines/openai/html-repair";
 import { createOpenAIEngine } from "@/lib/server/engines/openai/openai-engine";
 import { StopReason } from "@/lib/server/generation/run-generation";
-import { startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai-server";
+import { setupFakeOpenAI } from "../helpers/llm-harness";
 
 jest.setTimeout(30_000);
 
@@ -11,13 +11,9 @@ jest.setTimeout(30_000);
  * streaming, and how cancel and a failing callback end the upstream request.
  */
 
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-});
-afterAll(() => fake.close());
+const llm = setupFakeOpenAI();
 
-const engine = () => createOpenAIEngine({ apiKey: "test", baseURL: fake.url, model: "fake-model", stallTimeoutMs: 2000, maxRetries: 2 });
+const engine = () => createOpenAIEngine({ apiKey: "test", baseURL: llm.fake.url, model: "fake-model", stallTimeoutMs: 2000, maxRetries: 2 });
 const structure = { id: "structure", title: "Structure: hero, menu" };
 
 function stepInput(prompt: string, overrides: Partial<StepInput> = {}): StepInput {
@@ -44,18 +40,18 @@ test("every partial site handed to onPartial is renderable markup, growing to th
 
 test("cancel during a 429 backoff stops at once: the provider is not asked again", async () => {
   const controller = new AbortController();
-  const before = fake.requests.length;
+  const before = llm.fake.requests.length;
   const planning = engine().plan({ prompt: "A bakery [fake:429-once#engine]", signal: controller.signal });
-  await fake.waitFor((r) => r.length > before && r.at(-1)!.completed);
+  await llm.fake.waitFor((r) => r.length > before && r.at(-1)!.completed);
   controller.abort(new StopReason("CANCELLED", "Generation cancelled"));
   await expect(planning).rejects.toBeInstanceOf(StopReason);
   // retry-after was 1 s; well past it, no second request has come.
   await new Promise((r) => setTimeout(r, 1500));
-  expect(fake.requests.length).toBe(before + 1);
+  expect(llm.fake.requests.length).toBe(before + 1);
 });
 
 test("a failing onPartial (publishing) ends the upstream request and surfaces as itself", async () => {
-  const before = fake.requests.length;
+  const before = llm.fake.requests.length;
   const boom = new Error("log write failed");
   let calls = 0;
   const run = engine().runStep(stepInput("A slow bakery [fake:slow]", {
@@ -65,8 +61,8 @@ test("a failing onPartial (publishing) ends the upstream request and surfaces as
     },
   }));
   await expect(run).rejects.toBe(boom);
-  const request = fake.requests[before]!;
-  await fake.waitFor(() => request.aborted);
+  const request = llm.fake.requests[before]!;
+  await llm.fake.waitFor(() => request.aborted);
   expect(request.completed).toBe(false);
 });
 
@@ -75,17 +71,17 @@ test("a follow-up edit returns the whole edited file, keeping the others", async
   const result = await engine().runStep(stepInput("add a pricing section", { site: base, baseSite: base }));
   expect(result.site).toEqual({ ...base, html: expect.stringContaining('<section id="menu"><h2>Menu</h2></section>') });
   expect(result.site!.html).toContain('class="edited"');
-  const sent = fake.requests.at(-1)!.messages.at(-1)!.content;
+  const sent = llm.fake.requests.at(-1)!.messages.at(-1)!.content;
   expect(sent).toContain(`<current>\n${base.html}\n</current>`);
 });
 
 test("a provider that never answers at all is STALLED too, and the request is abandoned", async () => {
-  const before = fake.requests.length;
-  const quick = createOpenAIEngine({ apiKey: "test", baseURL: fake.url, model: "fake-model", stallTimeoutMs: 300, maxRetries: 0 });
+  const before = llm.fake.requests.length;
+  const quick = createOpenAIEngine({ apiKey: "test", baseURL: llm.fake.url, model: "fake-model", stallTimeoutMs: 300, maxRetries: 0 });
   await expect(quick.plan({ prompt: "A bakery [fake:hang]", signal: new AbortController().signal })).rejects.toMatchObject({
     code: "STALLED",
     retryAvailable: true,
   });
-  const request = fake.requests[before]!;
-  await fake.waitFor(() => request.aborted);
+  const request = llm.fake.requests[before]!;
+  await llm.fake.waitFor(() => request.aborted);
 });

@@ -1,7 +1,6 @@
 import type { SessionEvent } from "@/lib/protocol";
-import { connectRecorder, createGeneration, isTerminal, postJson, range, seqs } from "../helpers/clients";
-import { llmServerEnv, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai-server";
-import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
+import { range, seqs } from "../helpers/clients";
+import { setupLlmApp } from "../helpers/llm-harness";
 
 jest.setTimeout(90_000);
 
@@ -10,28 +9,15 @@ jest.setTimeout(90_000);
  * clear, public error code (never the provider's own message), and the right retry_available.
  */
 
-let fake: FakeOpenAI;
-let server: RunningServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  // LLM_MAX_RETRIES=2: a 429 is tried 3 times in all. Stall timeout 1.5 s.
-  server = await startServer({ env: llmServerEnv(fake) });
-});
-afterAll(async () => {
-  await server?.stop();
-  if (server) removeDataDir(server.dataDir);
-  await fake?.close();
-});
+// LLM_MAX_RETRIES=2: a 429 is tried 3 times in all. Stall timeout 1.5 s.
+const llm = setupLlmApp();
 
 type ErrorEvent = Extract<SessionEvent, { type: "generation:error" }>;
 
 async function runFailing(prompt: string) {
-  const before = fake.requests.length;
-  const created = await createGeneration(server.url, prompt);
-  const client = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token });
-  await client.waitFor(isTerminal, 30_000);
-  client.socket.close();
-  const { events } = client;
+  const before = llm.fake.requests.length;
+  const created = await llm.create(prompt);
+  const { events } = await llm.recordToEnd(created, 30_000);
   expect(seqs(events)).toEqual(range(1, events.length));
   expect(events.filter((e) => e.type === "generation:completed")).toHaveLength(1);
   const last = events.at(-1)!;
@@ -40,22 +26,19 @@ async function runFailing(prompt: string) {
   if (!error) throw new Error(`no generation:error in ${events.map((e) => e.type).join(", ")}`);
   // The fake's error bodies echo a key fragment; none of it may reach a client.
   expect(error.data.error_message).not.toMatch(/sk-|Incorrect API key|fake_error/);
-  return { created, events, error: error.data, requests: fake.requests.slice(before) };
+  return { created, events, error: error.data, requests: llm.fake.requests.slice(before) };
 }
-
-const retry = (sessionId: string, token: string) =>
-  postJson(`${server.url}/api/generations/${sessionId}/retry`, {}, { authorization: `Bearer ${token}` });
 
 test.each([["401"], ["403"]])("HTTP %s → AUTH_FAILED, not retryable, and not retried upstream", async (status) => {
   const { created, error, requests } = await runFailing(`A bakery [fake:${status}]`);
   expect(error).toMatchObject({ error_code: "AUTH_FAILED", retry_available: false });
   expect(requests).toHaveLength(1);
   // The retry route refuses a failure that is not retryable, and nothing goes upstream again.
-  const before = fake.requests.length;
-  const res = await retry(created.sessionId, created.token);
+  const before = llm.fake.requests.length;
+  const res = await llm.post(created, "retry");
   expect(res.status).toBe(409);
   await new Promise((r) => setTimeout(r, 200));
-  expect(fake.requests.length).toBe(before);
+  expect(llm.fake.requests.length).toBe(before);
 });
 
 test("429 on every try → RATE_LIMITED (retryable) after LLM_MAX_RETRIES retries", async () => {
@@ -69,14 +52,11 @@ test("429 on every try → RATE_LIMITED (retryable) after LLM_MAX_RETRIES retrie
 });
 
 test("one 429 with retry-after: 1 → waits, retries and completes", async () => {
-  const before = fake.requests.length;
-  const created = await createGeneration(server.url, "A bakery [fake:429-once]");
-  const client = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token });
-  await client.waitFor(isTerminal, 30_000);
-  client.socket.close();
+  const before = llm.fake.requests.length;
+  const client = await llm.recordToEnd(await llm.create("A bakery [fake:429-once]"), 30_000);
   const last = client.events.at(-1)!;
   expect(last.type === "generation:completed" && last.data.status).toBe("completed");
-  const requests = fake.requests.slice(before);
+  const requests = llm.fake.requests.slice(before);
   expect(requests.map((r) => [r.kind, r.status])).toEqual([
     ["plan", 429],
     ["plan", 200],
@@ -104,7 +84,7 @@ test("no token for LLM_STALL_TIMEOUT_MS → STALLED (retryable), and the request
   const { error, events, requests } = await runFailing("A bakery [fake:stall@html]");
   expect(error).toMatchObject({ error_code: "STALLED", retry_available: true, step_id: "structure" });
   const stalled = requests.find((r) => r.kind === "html")!;
-  await fake.waitFor(() => stalled.aborted);
+  await llm.fake.waitFor(() => stalled.aborted);
   expect(stalled.completed).toBe(false);
   const failedStep = events.find((e) => e.type === "generation:step" && e.data.status === "failed");
   expect(failedStep?.type === "generation:step" && failedStep.data.step_id).toBe("structure");

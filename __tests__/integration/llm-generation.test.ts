@@ -1,42 +1,27 @@
 import {
   createGenerationResponseSchema,
   createInitialState,
-  generationSnapshotSchema,
   projectResponseSchema,
   reduceSessionEvent,
   type SessionEvent,
 } from "@/lib/protocol";
 import { extractFinalCode, extractStreamingCode } from "@/lib/server/engines/openai/extract-code";
 import { createHtmlRepairer } from "@/lib/server/engines/openai/html-repair";
-import { connectRecorder, createGeneration, isTerminal, postJson, range, seqs } from "../helpers/clients";
-import { llmServerEnv, startFakeOpenAI, type FakeOpenAI, type FakeRequest } from "../helpers/fake-openai-server";
-import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
+import { postJson, range, seqs } from "../helpers/clients";
+import type { FakeRequest } from "../helpers/fake-openai-server";
+import { bearer, setupLlmApp } from "../helpers/llm-harness";
 
 jest.setTimeout(90_000);
 
-let fake: FakeOpenAI;
-let server: RunningServer;
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  server = await startServer({ env: llmServerEnv(fake) });
-});
-afterAll(async () => {
-  await server?.stop();
-  if (server) removeDataDir(server.dataDir);
-  await fake?.close();
-});
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const llm = setupLlmApp();
 
 async function generate(prompt: string, headers?: { projectId: string; projectToken: string }) {
   const res = headers
-    ? await postJson(`${server.url}/api/generations`, { prompt, projectId: headers.projectId }, bearer(headers.projectToken))
-    : { status: 202, json: await createGeneration(server.url, prompt) };
+    ? await postJson(`${llm.server.url}/api/generations`, { prompt, projectId: headers.projectId }, bearer(headers.projectToken))
+    : { status: 202, json: await llm.create(prompt) };
   expect(res.status).toBe(202);
   const created = createGenerationResponseSchema.parse(res.json);
-  const client = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token });
-  await client.waitFor(isTerminal, 60_000);
-  client.socket.close();
+  const client = await llm.recordToEnd(created, 60_000);
   expect(client.invalid).toEqual([]);
   return { created, events: client.events };
 }
@@ -56,15 +41,15 @@ function markupPartials(request: FakeRequest): Set<string> {
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 test("a whole generation streams plan → markup → styles → script, and deltas rebuild the live preview exactly", async () => {
-  const before = fake.requests.length;
+  const before = llm.fake.requests.length;
   const { created, events } = await generate("A bakery called Crumb & Co with a menu [fake:big]");
-  const requests = fake.requests.slice(before);
+  const requests = llm.fake.requests.slice(before);
 
   // The provider saw one streamed request per pass, authenticated, none abandoned.
   expect(requests.map((r) => r.kind)).toEqual(["plan", "html", "css", "js"]);
   for (const r of requests) expect(r).toMatchObject({ model: "fake-model", authorization: "Bearer test", aborted: false, completed: true });
   // Prompts are never written to the server log at info level.
-  expect(server.logs.join("\n")).not.toContain("Crumb & Co with a menu");
+  expect(llm.server.logs.join("\n")).not.toContain("Crumb & Co with a menu");
 
   // Event sequence: contiguous seq, started → steps → completed.
   expect(seqs(events)).toEqual(range(1, events.length));
@@ -91,11 +76,9 @@ test("a whole generation streams plan → markup → styles → script, and delt
     css: extractFinalCode(answerOf(requests[2]!), "css"),
     js: extractFinalCode(answerOf(requests[3]!), "js"),
   };
-  const snapshot = generationSnapshotSchema.parse(
-    await (await fetch(`${server.url}/api/generations/${created.sessionId}`, { headers: bearer(created.token) })).json(),
-  );
+  const snapshot = await llm.snapshot(created);
   expect(snapshot.preview).toMatchObject({ html_content: site.html, css_content: site.css, js_content: site.js });
-  const documentHtml = await (await fetch(`${server.url}/preview/${created.sessionId}`)).text();
+  const documentHtml = await (await fetch(`${llm.server.url}/preview/${created.sessionId}`)).text();
   expect(documentHtml).toContain(site.html);
 
   // A client applying every delta with the shared reducer holds exactly what the engine streamed.
@@ -142,13 +125,11 @@ test("a whole generation streams plan → markup → styles → script, and delt
 
 test("a follow-up edit sends the current site to the model and adds version 2", async () => {
   const first = await generate("A tea room called Leaf");
-  const before = fake.requests.length;
-  const v1 = generationSnapshotSchema.parse(
-    await (await fetch(`${server.url}/api/generations/${first.created.sessionId}`, { headers: bearer(first.created.token) })).json(),
-  ).preview!;
+  const before = llm.fake.requests.length;
+  const v1 = (await llm.snapshot(first.created)).preview!;
 
   const edit = await generate("add a pricing section", { projectId: first.created.projectId, projectToken: first.created.projectToken });
-  const requests = fake.requests.slice(before);
+  const requests = llm.fake.requests.slice(before);
   // Only the files the edit plan changes are rewritten (this plan leaves the script alone).
   expect(requests.map((r) => r.kind)).toEqual(["edit-plan", "html", "css"]);
   expect(requests[0]!.messages.at(-1)!.content).toContain(v1.html_content);
@@ -157,31 +138,29 @@ test("a follow-up edit sends the current site to the model and adds version 2", 
   const started = edit.events[0]!;
   expect(started.type === "generation:started" && started.data.steps.map((s) => s.step_id)).toEqual(["structure", "styling"]);
 
-  const v2 = generationSnapshotSchema.parse(
-    await (await fetch(`${server.url}/api/generations/${edit.created.sessionId}`, { headers: bearer(edit.created.token) })).json(),
-  ).preview!;
+  const v2 = (await llm.snapshot(edit.created)).preview!;
   expect(v2.html_content).toContain('class="edited"');
   expect(v2.html_content).toContain("add a pricing section");
   expect(v2.html_content).toContain(v1.html_content.slice(0, 200));
   expect(v2.js_content).toBe(v1.js_content);
   const project = projectResponseSchema.parse(
-    await (await fetch(`${server.url}/api/projects/${first.created.projectId}`, { headers: bearer(first.created.projectToken) })).json(),
+    await (await fetch(`${llm.server.url}/api/projects/${first.created.projectId}`, { headers: bearer(first.created.projectToken) })).json(),
   );
   expect(project.versions.map((v) => v.version)).toEqual([1, 2]);
 });
 
 test("an unusable plan is asked for once more; twice unusable fails with INVALID_OUTPUT", async () => {
-  let before = fake.requests.length;
+  let before = llm.fake.requests.length;
   const once = await generate("A florist [fake:bad-plan-once]");
-  const planRequests = fake.requests.slice(before).filter((r) => r.kind === "plan");
+  const planRequests = llm.fake.requests.slice(before).filter((r) => r.kind === "plan");
   expect(planRequests).toHaveLength(2);
   expect(planRequests[1]!.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
   expect(planRequests[1]!.messages.at(-1)!.content).toMatch(/not usable/);
   expect(once.events.at(-1)!.type === "generation:completed" && once.events.at(-1)!.data).toMatchObject({ status: "completed" });
 
-  before = fake.requests.length;
+  before = llm.fake.requests.length;
   const never = await generate("A florist [fake:bad-plan]");
-  expect(fake.requests.slice(before).map((r) => r.kind)).toEqual(["plan", "plan"]);
+  expect(llm.fake.requests.slice(before).map((r) => r.kind)).toEqual(["plan", "plan"]);
   const error = never.events.find((e): e is Extract<SessionEvent, { type: "generation:error" }> => e.type === "generation:error");
   expect(error?.data).toMatchObject({ error_code: "INVALID_OUTPUT", retry_available: true });
   expect(never.events.map((e) => e.type)).toEqual(["generation:error", "generation:completed"]);

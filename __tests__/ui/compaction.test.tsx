@@ -1,6 +1,7 @@
 import { connectSessionSocket } from "@/lib/client/session-socket";
 import { applyCompaction, createGenerationStore, createInitialStoreState } from "@/stores/generation-store";
-import { foldState, SESSION, successfulRun } from "./fixtures";
+import { foldState, SESSION, snapshotBody, successfulRun } from "./fixtures";
+import { FakeSocket, mockFetchJson } from "./render-helpers";
 
 /*
  * A compacted session log keeps only its final snapshot: a client that reconnects from an older
@@ -8,37 +9,10 @@ import { foldState, SESSION, successfulRun } from "./fixtures";
  * snapshot instead of waiting.
  */
 
-type Handler = (...args: unknown[]) => void;
-
-/** The few parts of socket.io's Socket this code touches: listeners, connect, disconnect. */
-class FakeSocket {
-  readonly handlers = new Map<string, Set<Handler>>();
-  io = { on: jest.fn(), off: jest.fn() };
-  active = true;
-  connect = jest.fn();
-  disconnect = jest.fn();
-  emit = jest.fn();
-  on(event: string, handler: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-    return this;
-  }
-  off(event: string, handler: Handler) {
-    this.handlers.get(event)?.delete(handler);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-}
-
 let fake: FakeSocket;
 jest.mock("socket.io-client", () => ({ io: () => fake }));
 
 const run = successfulRun();
-const snapshotAt = (events: number) => ({
-  ...foldState(run.slice(0, events)), prompt: "a bakery", created_at: "2026-01-01T12:00:00.000Z", role: "owner", engine: "template",
-});
 let serverEvents: number;
 let fetchMock: jest.Mock;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -46,8 +20,7 @@ const connected = (extra: object) => ({ session_id: SESSION, timestamp: new Date
 
 beforeEach(() => {
   serverEvents = 3;
-  fetchMock = jest.fn(async () => ({ ok: true, status: 200, json: async () => snapshotAt(serverEvents) }));
-  global.fetch = fetchMock as unknown as typeof fetch;
+  fetchMock = mockFetchJson(() => snapshotBody(run.slice(0, serverEvents)));
   fake = new FakeSocket();
 });
 

@@ -51,3 +51,8 @@ export const initialState = (): GenerationState => createInitialState(SESSION, P
 
 /** The state after folding `events` with the protocol's own reducer. */
 export const foldState = (events: SessionEvent[]): GenerationState => foldSessionEvents(initialState(), events);
+
+/** What GET /api/generations/:id answers: the state folded from `events`, plus the snapshot-only fields. */
+export const snapshotBody = (events: SessionEvent[], createdAt = "2026-01-01T12:00:00.000Z") => ({
+  ...foldState(events), prompt: "a bakery", created_at: createdAt, role: "owner", engine: "template",
+});

@@ -3,41 +3,18 @@ import { sessionEventTypes, type PreviewDelta } from "@/lib/protocol";
 import { LivePreview } from "@/components/workspace/live-preview";
 import { FRAME_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
 import { useWebSocket } from "@/lib/client/use-web-socket";
-import { foldState, SESSION, successfulRun } from "./fixtures";
-import { renderWithStore } from "./render-helpers";
+import { foldState, SESSION, snapshotBody, successfulRun } from "./fixtures";
+import { FakeSocket, mockFetchJson, renderWithStore } from "./render-helpers";
 
 /*
  * `preview:delta` end to end in the browser code: socket listener → validated event → store
  * (the protocol's reducer applies the ops) → LivePreview posts the new text to its frame.
  */
 
-type Handler = (...args: unknown[]) => void;
-
-class FakeSocket {
-  readonly handlers = new Map<string, Set<Handler>>();
-  io = { on: jest.fn(), off: jest.fn() };
-  active = true;
-  connect = jest.fn();
-  disconnect = jest.fn();
-  emit = jest.fn();
-  on(event: string, handler: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-    return this;
-  }
-  off(event: string, handler: Handler) {
-    this.handlers.get(event)?.delete(handler);
-    return this;
-  }
-  fire(event: string, data: unknown) {
-    act(() => {
-      for (const h of this.handlers.get(event) ?? []) h(data);
-    });
-  }
-}
-
 let fake: FakeSocket;
 jest.mock("socket.io-client", () => ({ io: () => fake }));
+/** Delivers a server event to the page's socket, inside act (it re-renders). */
+const fire = (event: string, data: unknown) => act(() => fake.fire(event, data));
 
 const run = successfulRun();
 const snapshot = run[3]!; // preview:updated, version 1: "<h1>Crumb &amp; Co v1</h1>"
@@ -58,8 +35,8 @@ const posted = (post: jest.SpyInstance) => post.mock.calls.map(([m]) => m as { v
 beforeEach(() => {
   fake = new FakeSocket();
   onPreviewDelta.mockReset();
-  const body = { ...foldState(run.slice(0, 3)), prompt: "a bakery", created_at: at(0), role: "owner", engine: "template" };
-  global.fetch = jest.fn(async () => ({ ok: true, status: 200, json: async () => body })) as unknown as typeof fetch;
+  const body = snapshotBody(run.slice(0, 3), at(0));
+  mockFetchJson(() => body);
 });
 
 test("the socket hook listens to every session event type, preview:delta included", async () => {
@@ -83,10 +60,10 @@ test("a snapshot then deltas: the frame receives the grown page, the code view s
     }));
   });
 
-  fake.fire(snapshot.type, snapshot.data);
-  fake.fire("preview:delta", delta(5, { base_version: 1, version: 2, ops: [{ file: "html", op: "append", text: "<p>Fresh bread daily</p>" }] }));
+  fire(snapshot.type, snapshot.data);
+  fire("preview:delta", delta(5, { base_version: 1, version: 2, ops: [{ file: "html", op: "append", text: "<p>Fresh bread daily</p>" }] }));
   // The streamed page's tail is replaced in place, and the stylesheet grows in the same delta.
-  fake.fire("preview:delta", delta(6, {
+  fire("preview:delta", delta(6, {
     base_version: 2, version: 3,
     ops: [
       { file: "html", op: "splice", start: "<h1>Crumb &amp; Co v1</h1><p>Fresh bread ".length, delete_count: "daily</p>".length, text: "every morning</p>" },
@@ -101,7 +78,7 @@ test("a snapshot then deltas: the frame receives the grown page, the code view s
   expect(onPreviewDelta).toHaveBeenCalledTimes(2);
 
   // A delta for a version this client does not hold is skipped; the next full snapshot corrects it.
-  fake.fire("preview:delta", delta(7, { base_version: 9, version: 10, ops: [{ file: "html", op: "append", text: "<p>lost</p>" }] }));
+  fire("preview:delta", delta(7, { base_version: 9, version: 10, ops: [{ file: "html", op: "append", text: "<p>lost</p>" }] }));
   expect(store.getState().generation.preview?.version).toBe(3);
   expect(posted(post)).toHaveLength(3);
 

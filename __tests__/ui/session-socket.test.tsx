@@ -1,36 +1,7 @@
 import { connectSessionSocket, reconnectDelay } from "@/lib/client/session-socket";
 import { createGenerationStore, createInitialStoreState } from "@/stores/generation-store";
-import { foldState, initialState, SESSION, successfulRun } from "./fixtures";
-
-type Handler = (...args: unknown[]) => void;
-
-/** A minimal stand-in for socket.io's Socket and Manager: records listeners, fires events. */
-class FakeEmitter {
-  readonly handlers = new Map<string, Set<Handler>>();
-  on(event: string, handler: Handler) {
-    if (!this.handlers.has(event)) this.handlers.set(event, new Set());
-    this.handlers.get(event)!.add(handler);
-    return this;
-  }
-  off(event: string, handler: Handler) {
-    this.handlers.get(event)?.delete(handler);
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-  count() {
-    return [...this.handlers.values()].reduce((n, set) => n + set.size, 0);
-  }
-}
-
-class FakeSocket extends FakeEmitter {
-  io = new FakeEmitter();
-  active = true;
-  connect = jest.fn();
-  disconnect = jest.fn();
-  emit = jest.fn();
-}
+import { foldState, initialState, SESSION, snapshotBody, successfulRun } from "./fixtures";
+import { FakeSocket, mockFetchJson } from "./render-helpers";
 
 let fake: FakeSocket;
 let ioOptions: { auth: (cb: (data: object) => void) => void; randomizationFactor: number; reconnectionDelay: number };
@@ -53,9 +24,8 @@ function setup(events = run.slice(0, 3)) {
 }
 
 beforeEach(() => {
-  const snapshot = { ...foldState(run.slice(0, 8)), prompt: "a bakery", created_at: "2026-01-01T12:00:00.000Z", role: "owner", engine: "template" };
-  fetchMock = jest.fn(async () => ({ ok: true, status: 200, json: async () => snapshot }));
-  global.fetch = fetchMock as unknown as typeof fetch;
+  const snapshot = snapshotBody(run.slice(0, 8));
+  fetchMock = mockFetchJson(() => snapshot);
 });
 
 test("the handshake always carries the last applied seq, so a reconnect never replays twice", () => {

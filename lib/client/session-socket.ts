@@ -161,15 +161,19 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
 
   const resync = syncSnapshots(store, sessionId, token);
 
-  for (const [type, handler] of sessionHandlers) socket.on(type, handler);
-  socket.on("connected", onConnected);
-  socket.on("heartbeat", onHeartbeat);
-  socket.on("connect", onConnect);
-  socket.on("disconnect", onDisconnect);
-  socket.on("connect_error", onConnectError);
-  socket.io.on("reconnect_attempt", onReconnectAttempt);
-  socket.io.on("reconnect_error", onReconnectError);
-  socket.io.on("reconnect_failed", onReconnectFailed);
+  /** Adds (`on`) or removes (`off`) every socket and manager listener, each time with the same handlers. */
+  const listen = (method: "on" | "off") => {
+    for (const [type, handler] of sessionHandlers) socket[method](type, handler);
+    socket[method]("connected", onConnected);
+    socket[method]("heartbeat", onHeartbeat);
+    socket[method]("connect", onConnect);
+    socket[method]("disconnect", onDisconnect);
+    socket[method]("connect_error", onConnectError);
+    socket.io[method]("reconnect_attempt", onReconnectAttempt);
+    socket.io[method]("reconnect_error", onReconnectError);
+    socket.io[method]("reconnect_failed", onReconnectFailed);
+  };
+  listen("on");
   window.addEventListener("online", onOnline);
 
   setConnection({ status: "connecting", attempt: 0, nextRetryAt: null, error: null });
@@ -183,15 +187,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
       stopWatchdog();
       resync.stop();
       window.removeEventListener("online", onOnline);
-      for (const [type, handler] of sessionHandlers) socket.off(type, handler);
-      socket.off("connected", onConnected);
-      socket.off("heartbeat", onHeartbeat);
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      socket.off("connect_error", onConnectError);
-      socket.io.off("reconnect_attempt", onReconnectAttempt);
-      socket.io.off("reconnect_error", onReconnectError);
-      socket.io.off("reconnect_failed", onReconnectFailed);
+      listen("off");
       socket.disconnect();
       setConnection({ status: "idle", nextRetryAt: null });
     },
