@@ -109,7 +109,30 @@ function openSqlite(dataDir: string): Db {
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
+  cachePreparedStatements(database);
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** Most distinct SQL texts kept prepared (IN-lists of different lengths make new texts). */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; the publish path runs the same few queries
+ * thousands of times a second, so prepared statements are reused by SQL text (oldest dropped).
+ * Safe because the driver runs one query at a time on this single connection.
+ */
+function cachePreparedStatements(database: BetterSqlite3.Database): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      cache.set(source, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return statement;
+  }) as BetterSqlite3.Database["prepare"];
 }
 
 function openPostgres(url: string): Db {
