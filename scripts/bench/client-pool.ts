@@ -13,11 +13,13 @@ export interface PooledCollect extends Omit<WorkerCollect, "latencies" | "schedL
 
 export interface ClientPool {
   pids: Record<string, number>;
-  connect: (url: string, sessions: Session[]) => Promise<{ connected: number; failed: number; firstError?: string; ms: number }>;
+  /** Opens one socket per session to `url`; `group` labels them so `collect` can report them apart. */
+  connect: (url: string, sessions: Session[], group?: string) => Promise<{ connected: number; failed: number; firstError?: string; ms: number }>;
   reset: () => Promise<void>;
   progress: () => Promise<{ unique: number; pendingCatchUp: number }>;
   drop: () => Promise<number>;
-  collect: (ranges: Record<string, [number, number]>) => Promise<PooledCollect>;
+  /** Measures of the sockets in `group` (every socket when absent) since the last reset. */
+  collect: (ranges: Record<string, [number, number]>, group?: string) => Promise<PooledCollect>;
   disconnectAll: () => Promise<void>;
   stop: () => void;
 }
@@ -50,10 +52,10 @@ export function startClientPool(count: number): ClientPool {
   const all = <T>(cmd: string, args?: unknown, timeoutMs?: number) => Promise.all(calls.map((call) => call<T>(cmd, args, timeoutMs)));
   return {
     pids: Object.fromEntries(procs.map((p, i) => [`client${i}`, p.pid!])),
-    async connect(url, sessions) {
+    async connect(url, sessions, group) {
       // Session i goes to worker i mod count, so each worker holds every count-th session.
       const parts = calls.map((_, w) => sessions.filter((_, i) => i % count === w));
-      const results = await Promise.all(calls.map((call, w) => call<{ connected: number; failed: number; firstError?: string; ms: number }>("connect", { url, sessions: parts[w] }, 180_000)));
+      const results = await Promise.all(calls.map((call, w) => call<{ connected: number; failed: number; firstError?: string; ms: number }>("connect", { url, sessions: parts[w], group }, 180_000)));
       return {
         connected: results.reduce((n, r) => n + r.connected, 0),
         failed: results.reduce((n, r) => n + r.failed, 0),
@@ -71,8 +73,8 @@ export function startClientPool(count: number): ClientPool {
     async drop() {
       return (await all<{ killed: number }>("drop")).reduce((n, r) => n + r.killed, 0);
     },
-    async collect(ranges) {
-      const parts = await all<WorkerCollect>("collect", { ranges }, 120_000);
+    async collect(ranges, group) {
+      const parts = await all<WorkerCollect>("collect", { ranges, group }, 120_000);
       const sum = (key: "received" | "unique" | "dups" | "lost" | "expected" | "wireBytes" | "payloadChars" | "notCaughtUp") => parts.reduce((n, p) => n + p[key], 0);
       return {
         latencies: concat(parts.map((p) => p.latencies)),

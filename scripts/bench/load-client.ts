@@ -12,6 +12,8 @@ import { serveRpc } from "@/lib/server/bench/ipc-rpc";
 
 interface Tracked {
   sessionId: string;
+  /** Which set of sockets this one belongs to (scenario h: the node it is connected to). */
+  group: string;
   socket: Socket;
   /** Highest seq ever seen: what a reconnect sends as lastEventId, like the app's store. */
   lastSeq: number;
@@ -50,35 +52,48 @@ export interface WorkerCollect {
 
 const SESSION_EVENTS = ["generation:step", "preview:updated"] as const;
 let tracked: Tracked[] = [];
-let latencies: number[] = [];
-let schedLatencies: number[] = [];
-let received = 0;
-let firstAt = 0;
-let lastAt = 0;
-let payloadChars = 0;
+
+/** What arrived on one group's sockets since the last reset. */
+interface Received {
+  latencies: number[];
+  schedLatencies: number[];
+  received: number;
+  firstAt: number;
+  lastAt: number;
+  payloadChars: number;
+}
+const newReceived = (): Received => ({ latencies: [], schedLatencies: [], received: 0, firstAt: 0, lastAt: 0, payloadChars: 0 });
+/** Per group ("" unless a connect named one), so one run can report sockets on different nodes apart. */
+let byGroup = new Map<string, Received>();
+const receivedOf = (group: string) => {
+  let r = byGroup.get(group);
+  if (!r) byGroup.set(group, (r = newReceived()));
+  return r;
+};
 let connectErrorSample: string | undefined;
 
 const rawSocketOf = (t: Tracked) => (t.socket.io.engine?.transport as unknown as { ws?: { _socket?: NetSocket } } | undefined)?.ws?._socket;
 
 function onSessionEvent(t: Tracked, data: { seq?: unknown }): void {
   const at = nowMs();
+  const r = receivedOf(t.group);
   const times = readBenchTimes(data);
   if (times) {
-    latencies.push(at - times.sentAt);
-    schedLatencies.push(at - times.scheduledAt);
+    r.latencies.push(at - times.sentAt);
+    r.schedLatencies.push(at - times.scheduledAt);
   }
   if (typeof data.seq === "number") {
     if (t.seen.has(data.seq)) t.dups++;
     else t.seen.add(data.seq);
     if (data.seq > t.lastSeq) t.lastSeq = data.seq;
   }
-  received++;
-  if (!firstAt) firstAt = at;
-  lastAt = at;
+  r.received++;
+  if (!r.firstAt) r.firstAt = at;
+  r.lastAt = at;
   if (t.catchUpTarget !== undefined && t.caughtUpAt === undefined && t.lastSeq >= t.catchUpTarget) t.caughtUpAt = at;
 }
 
-function openSocket(url: string, session: { sessionId: string; token: string }): Promise<Tracked | string> {
+function openSocket(url: string, session: { sessionId: string; token: string }, group: string): Promise<Tracked | string> {
   return new Promise((resolve) => {
     // Same reconnection policy as lib/client/session-socket.ts: 800–1200 ms, doubling, no per-try jitter.
     const socket = io(url, {
@@ -90,7 +105,7 @@ function openSocket(url: string, session: { sessionId: string; token: string }):
       randomizationFactor: 0,
       auth: (cb) => cb({ sessionId: session.sessionId, token: session.token, lastEventId: t.lastSeq }),
     });
-    const t: Tracked = { sessionId: session.sessionId, socket, lastSeq: 0, seen: new Set(), dups: 0, rawBytesAtReset: 0, attempts: 0, connectErrors: 0 };
+    const t: Tracked = { sessionId: session.sessionId, group, socket, lastSeq: 0, seen: new Set(), dups: 0, rawBytesAtReset: 0, attempts: 0, connectErrors: 0 };
     let settled = false;
     socket.on("connected", (d: { last_seq: number }) => {
       const at = nowMs();
@@ -119,18 +134,19 @@ function openSocket(url: string, session: { sessionId: string; token: string }):
     });
     for (const type of SESSION_EVENTS) socket.on(type, (data: { seq?: unknown }) => onSessionEvent(t, data));
     socket.io.engine?.on("packet", (packet: { type: string; data?: unknown }) => {
-      if (packet.type === "message" && typeof packet.data === "string") payloadChars += packet.data.length;
+      if (packet.type === "message" && typeof packet.data === "string") receivedOf(group).payloadChars += packet.data.length;
     });
   });
 }
 
 serveRpc({
-  connect: async ({ url, sessions, concurrency = 100 }: { url: string; sessions: { sessionId: string; token: string }[]; concurrency?: number }) => {
+  connect: async ({ url, sessions, group = "", concurrency = 100 }: { url: string; sessions: { sessionId: string; token: string }[]; group?: string; concurrency?: number }) => {
     const started = nowMs();
     let failed = 0;
+    const before = tracked.length;
     let firstError: string | undefined;
     for (let i = 0; i < sessions.length; i += concurrency) {
-      const results = await Promise.all(sessions.slice(i, i + concurrency).map((s) => openSocket(url, s)));
+      const results = await Promise.all(sessions.slice(i, i + concurrency).map((s) => openSocket(url, s, group)));
       for (const r of results) {
         if (typeof r === "string") {
           failed++;
@@ -138,15 +154,10 @@ serveRpc({
         } else tracked.push(r);
       }
     }
-    return { connected: tracked.length, failed, firstError, ms: nowMs() - started };
+    return { connected: tracked.length - before, failed, firstError, ms: nowMs() - started };
   },
   reset: () => {
-    latencies = [];
-    schedLatencies = [];
-    received = 0;
-    firstAt = 0;
-    lastAt = 0;
-    payloadChars = 0;
+    byGroup = new Map();
     connectErrorSample = undefined;
     for (const t of tracked) {
       t.attempts = 0;
@@ -161,7 +172,7 @@ serveRpc({
   },
   progress: () => ({
     unique: tracked.reduce((sum, t) => sum + t.seen.size, 0),
-    received,
+    received: [...byGroup.values()].reduce((n, r) => n + r.received, 0),
     /** Dropped sockets not yet caught up: the drain wait must not stop while they are reconnecting. */
     pendingCatchUp: tracked.filter((t) => t.droppedAt !== undefined && t.caughtUpAt === undefined).length,
   }),
@@ -177,7 +188,8 @@ serveRpc({
     }
     return { killed };
   },
-  collect: ({ ranges }: { ranges: Record<string, [number, number]> }): WorkerCollect => {
+  /** Measures of the sockets in `group` (all sockets when it is absent). */
+  collect: ({ ranges, group }: { ranges: Record<string, [number, number]>; group?: string }): WorkerCollect => {
     let lost = 0;
     let expected = 0;
     let unique = 0;
@@ -189,6 +201,7 @@ serveRpc({
     let maxReconnectAttempts = 0;
     let connectErrors = 0;
     for (const t of tracked) {
+      if (group !== undefined && t.group !== group) continue;
       maxReconnectAttempts = Math.max(maxReconnectAttempts, t.attempts);
       connectErrors += t.connectErrors;
       dups += t.dups;
@@ -208,9 +221,13 @@ serveRpc({
         else notCaughtUp++;
       }
     }
+    const parts = group === undefined ? [...byGroup.values()] : [receivedOf(group)];
+    const firstAts = parts.map((r) => r.firstAt).filter((at) => at > 0);
     return {
-      latencies: Float64Array.from(latencies), schedLatencies: Float64Array.from(schedLatencies),
-      received, unique, dups, lost, expected, firstAt, lastAt, wireBytes, payloadChars, reconnectMs, catchUpMs, notCaughtUp,
+      latencies: Float64Array.from(parts.flatMap((r) => r.latencies)), schedLatencies: Float64Array.from(parts.flatMap((r) => r.schedLatencies)),
+      received: parts.reduce((n, r) => n + r.received, 0), unique, dups, lost, expected,
+      firstAt: firstAts.length ? Math.min(...firstAts) : 0, lastAt: Math.max(0, ...parts.map((r) => r.lastAt)),
+      wireBytes, payloadChars: parts.reduce((n, r) => n + r.payloadChars, 0), reconnectMs, catchUpMs, notCaughtUp,
       maxReconnectAttempts, connectErrors, connectErrorSample,
     };
   },

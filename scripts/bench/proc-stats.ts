@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Linux clock ticks per second for /proc/<pid>/stat times (USER_HZ; 100 on every mainstream kernel). */
 const CLOCK_TICKS = 100;
@@ -24,6 +24,49 @@ export function sampleProc(pid: number): ProcSample | null {
   } catch {
     return null;
   }
+}
+
+/** Direct children of a process (all its threads'), from /proc/<pid>/task/<tid>/children. */
+function childPids(pid: number): number[] {
+  try {
+    const out: number[] = [];
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      if (list) out.push(...list.split(/\s+/).map(Number));
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU seconds of a process and every descendant (PostgreSQL: the postmaster, its background
+ * processes and one backend per client connection). Live processes count their own time; those
+ * that exited and were reaped count in their parent's cutime/cstime, so a backend that came and
+ * went during a measurement is not lost and nothing is counted twice. RSS is the root's only
+ * (summing would count shared memory once per process).
+ */
+export function sampleTree(pid: number): ProcSample | null {
+  const root = sampleProc(pid);
+  if (!root) return null;
+  let cpuSeconds = 0;
+  const seen = new Set<number>();
+  const visit = (p: number) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime, stime, cutime, cstime (fields 14–17 of stat(5), 11–14 after the command name)
+      cpuSeconds += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+    } catch {
+      return; // exited meanwhile: its time is in its parent's cutime from now on
+    }
+    for (const child of childPids(p)) visit(child);
+  };
+  visit(pid);
+  return { at: root.at, cpuSeconds, rssBytes: root.rssBytes };
 }
 
 /** CPU seconds the whole machine spent busy (all cores, everything but idle and iowait). */
@@ -85,14 +128,17 @@ export function sampleMainThread(pid: number, intervalMs = 5) {
 /**
  * Samples a set of processes every `intervalMs` until stopped; reports CPU % and peak RSS of each,
  * plus `others`: machine-wide busy CPU minus the watched processes, to flag a noisy machine.
+ * Names in `trees` are measured with their descendants (sampleTree).
  */
-export function watchProcs(pids: Record<string, number>, intervalMs = 200) {
+export function watchProcs(pids: Record<string, number>, intervalMs = 200, trees: Record<string, number> = {}) {
+  const sample = (name: string, pid: number) => (name in trees ? sampleTree(pid) : sampleProc(pid));
+  pids = { ...pids, ...trees };
   const machineStart = sampleMachineBusySeconds();
   const wallStart = performance.now();
   const first: Record<string, ProcSample | null> = {};
   const peakRss: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) {
-    first[name] = sampleProc(pid);
+    first[name] = sample(name, pid);
     peakRss[name] = first[name]?.rssBytes ?? 0;
   }
   const timer = setInterval(() => {
@@ -105,7 +151,7 @@ export function watchProcs(pids: Record<string, number>, intervalMs = 200) {
       const out: WatchResult = {};
       let ownCpuSeconds = 0;
       for (const [name, pid] of Object.entries(pids)) {
-        const end = sampleProc(pid);
+        const end = sample(name, pid);
         const start = first[name];
         const seconds = end && start ? (end.at - start.at) / 1000 : 0;
         out[name] = {

@@ -158,3 +158,74 @@ export function writeResults(root: string, data: unknown, text: string): string 
   writeFileSync(path.join(dir, "latest.txt"), text);
   return file;
 }
+
+/** The rows of scenario (h) (defined in cluster.ts; only the fields the tables need). */
+interface ClusterRowView extends LoadResult {
+  setup: string;
+  clients: string;
+  cpu: { publisher: number; otherNode: number | null; redis: number | null; postgres: number | null };
+}
+
+/** (h) latency and delivery, one row per set of sockets. */
+export function renderClusterTable(rows: ClusterRowView[]): string {
+  return renderTable(
+    ["setup", "clients", "conns", "target/s", "sent/s", "deliv/s", "p50 ms", "p95 ms", "p99 ms", "p99 sched", "lost", "dup"],
+    rows.map((r) => [
+      r.setup, r.clients, int(r.connections), int(r.targetPerSec), int(r.sentPerSec), int(r.deliveredPerSec),
+      fmt(r.latencyMs?.p50, 2), fmt(r.latencyMs?.p95, 2), fmt(r.latencyMs?.p99, 2), fmt(r.schedLatencyMs?.p99, 2), int(r.lost), int(r.dups),
+    ]),
+  );
+}
+
+/** (h) CPU of every process taking part, once per run (100 = one core). */
+export function renderClusterCpuTable(rows: ClusterRowView[]): string {
+  const runs = rows.filter((r, i) => rows.findIndex((o) => o.setup === r.setup && o.scenario === r.scenario) === i);
+  return renderTable(
+    ["setup", "run", "publisher CPU%", "other node CPU%", "redis CPU%", "postgres CPU%", "main R/S/D %", "publisher RSS MB", "cli CPU%", "other CPU%"],
+    runs.map((r) => [
+      r.setup, r.scenario, fmt(r.cpu.publisher, 0), fmt(r.cpu.otherNode, 0), fmt(r.cpu.redis, 0), fmt(r.cpu.postgres, 0),
+      `${fmt(r.serverMainThread.running, 0)}/${fmt(r.serverMainThread.idle, 0)}/${fmt(r.serverMainThread.disk, 0)}`,
+      fmt(r.serverPeakRssMb, 0), fmt(r.clientsCpuPercent, 0), fmt(r.othersCpuPercent, 0),
+    ]),
+  );
+}
+
+export interface ClusterRatio {
+  name: string;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  /** Difference in ms (numerator − denominator). */
+  deltaP50Ms: number | null;
+  deltaP99Ms: number | null;
+}
+
+/** The overhead of the cross-node path, as ratios (and differences) of latency percentiles. */
+export function clusterRatios(rows: ClusterRowView[]): ClusterRatio[] {
+  const find = (setup: string, clients: string) => rows.find((r) => r.setup === setup && r.clients.startsWith(clients) && !r.scenario.startsWith("h ceiling"));
+  const a = find("2 nodes, PG+Redis", "on A");
+  const b = find("2 nodes, PG+Redis", "on B");
+  const pg = find("1 node, PG+Redis", "all");
+  const sqlite = find("1 node, SQLite", "all");
+  const pairs: [string, ClusterRowView | undefined, ClusterRowView | undefined][] = [
+    ["2 nodes: B (cross-node) / A (same node)", b, a],
+    ["2 nodes B / 1 node PG+Redis", b, pg],
+    ["2 nodes A / 1 node PG+Redis", a, pg],
+    ["1 node PG+Redis / 1 node SQLite", pg, sqlite],
+    ["2 nodes B / 1 node SQLite", b, sqlite],
+  ];
+  const ratio = (x?: number, y?: number) => (x !== undefined && y ? x / y : null);
+  const delta = (x?: number, y?: number) => (x !== undefined && y !== undefined ? x - y : null);
+  return pairs.map(([name, num, den]) => ({
+    name,
+    p50: ratio(num?.latencyMs?.p50, den?.latencyMs?.p50), p95: ratio(num?.latencyMs?.p95, den?.latencyMs?.p95), p99: ratio(num?.latencyMs?.p99, den?.latencyMs?.p99),
+    deltaP50Ms: delta(num?.latencyMs?.p50, den?.latencyMs?.p50), deltaP99Ms: delta(num?.latencyMs?.p99, den?.latencyMs?.p99),
+  }));
+}
+
+export function renderClusterRatios(ratios: ClusterRatio[]): string {
+  return renderTable(
+    ["latency ratio", "", "p50", "p95", "p99", "Δ p50 ms", "Δ p99 ms"],
+    ratios.map((r) => [r.name, "", fmt(r.p50, 2), fmt(r.p95, 2), fmt(r.p99, 2), fmt(r.deltaP50Ms, 2), fmt(r.deltaP99Ms, 2)]),
+  );
+}

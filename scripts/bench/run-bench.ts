@@ -5,6 +5,7 @@ import path from "node:path";
 import { nowMs } from "@/lib/server/bench/bench-payloads";
 import type { PublishPlan } from "@/lib/server/bench/publish-loop";
 import { startClientPool } from "./client-pool";
+import { runCluster, startClusterNodes, type ClusterNodes, type ClusterRow } from "./cluster";
 import { measureFirstEvent } from "./first-event";
 import * as report from "./report";
 import { connectAll, disconnectAll, runDrop, runIdleMemory, runLoad, type BenchContext } from "./scenarios";
@@ -15,7 +16,8 @@ import { killAllChildren, ROOT, startBenchServer, type BenchServer } from "./ser
  * with its in-process bench driver and plain Socket.IO baselines (compression off and on), drives
  * them with the same client workers and payloads, prints the tables and writes bench-results/.
  * Scenarios alternate between servers (a on OpenV0, a on the baseline, b on OpenV0, ...) so that
- * other load on a shared machine hits both sides alike. See docs/BENCH.md.
+ * other load on a shared machine hits both sides alike. Scenario (h) adds Redis, PostgreSQL and
+ * four more OpenV0 nodes (two clustered, one alone on PG+Redis, one alone on SQLite). See docs/BENCH.md.
  */
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -34,8 +36,14 @@ const CONFIG = {
   // Below OpenV0's saturation on purpose: (f) measures the drop and replay, not overload (that is d).
   f: { sessions: 1_000, ratePerSession: 2, durationMs: QUICK ? 4_000 : 10_000 },
   g: { runs: QUICK ? 3 : 10 },
+  // Two nodes sharing PostgreSQL + Redis vs one node (same load), two watchers per session.
+  h: {
+    sessions: 200, ratePerSession: 5, durationMs: QUICK ? 3_000 : 10_000, warmupMs: QUICK ? 500 : 1_000,
+    // Ceiling of one PG+Redis node: asked 3,000 events/s on the same 400 sockets; sent/s is what it managed.
+    probe: { ratePerSession: 15, durationMs: QUICK ? 1_500 : 2_000 },
+  },
   compression: QUICK ? ["lean"] : ["lean", "lean-w10", "default"],
-  budgetMs: QUICK ? 150_000 : 300_000,
+  budgetMs: QUICK ? 180_000 : 360_000,
 };
 
 const startedAt = nowMs();
@@ -95,14 +103,36 @@ async function main(): Promise<void> {
   const servers: BenchServer[] = [];
   const load: report.LoadResult[] = [];
   const memory: report.MemoryResult[] = [];
+  let cluster: ClusterNodes | undefined;
+  let clusterRows: ClusterRow[] = [];
+  let clusterProblem: string | undefined;
+  const clusterStarted = nowMs();
+  let clusterStartMs = 0;
+  // (h)'s Redis, PostgreSQL and nodes boot alongside the other servers (they sit idle until h).
+  const clusterBoot = startClusterNodes(log).then(
+    (nodes) => {
+      cluster = nodes;
+      clusterStartMs = nowMs() - clusterStarted;
+    },
+    (error: unknown) => {
+      clusterProblem = `not run: Redis/PostgreSQL/nodes did not start: ${error instanceof Error ? error.message : String(error)}`;
+      log(`h ${clusterProblem}`);
+    },
+  );
   try {
-    servers.push(...(await Promise.all([
-      startBenchServer("openv0"), startBenchServer("baseline"),
-      ...CONFIG.compression.map((compression) => startBenchServer("baseline", { compression })),
-    ])));
+    const [started] = await Promise.all([
+      Promise.allSettled([
+        startBenchServer("openv0"), startBenchServer("baseline"),
+        ...CONFIG.compression.map((compression) => startBenchServer("baseline", { compression })),
+      ]),
+      clusterBoot,
+    ]);
+    for (const s of started) if (s.status === "fulfilled") servers.push(s.value);
+    const failedStart = started.find((s) => s.status === "rejected");
+    if (failedStart) throw failedStart.reason;
     const [openv0, baseline] = servers as [BenchServer, BenchServer];
     const main = [openv0, baseline];
-    for (const s of servers) log(`${s.name} listening on ${s.url} (pid ${s.pid})`);
+    for (const s of [...servers, ...(cluster?.servers ?? [])]) log(`${s.name} listening on ${s.url} (pid ${s.pid})`);
     const ctxOf = (server: BenchServer): BenchContext => ({ server, pool });
 
     // (e) first, on fresh processes: later scenarios leave heap and allocator state that turns RSS deltas into noise.
@@ -135,6 +165,18 @@ async function main(): Promise<void> {
     await scenario("f drop 1k×2/s", main, "large", { ratePerSession: CONFIG.f.ratePerSession, durationMs: CONFIG.f.durationMs, kind: "step" }, true);
     const firstEvent = await measureFirstEvent(openv0.url, CONFIG.g.runs);
     log(report.renderFirstEvent(firstEvent));
+    const clusterRunStarted = nowMs();
+    if (cluster) {
+      try {
+        clusterRows = await runCluster(cluster, pool, CONFIG.h, log);
+      } catch (error) {
+        clusterProblem = `failed: ${error instanceof Error ? error.message : String(error)}`;
+        log(`h ${clusterProblem}`);
+        process.exitCode = 1;
+      }
+    }
+    const clusterRunMs = nowMs() - clusterRunStarted;
+    const ratios = report.clusterRatios(clusterRows);
 
     const durationSec = (nowMs() - runStarted) / 1000;
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}`;
@@ -160,14 +202,25 @@ async function main(): Promise<void> {
       "", report.renderDropSummary(mainLoad),
       "", "compression (c: 8 KB previews to 1,000 sockets; e: idle sockets, then one 8 KB preview each)",
       report.renderCompressionTable(compression),
+      "", `h two nodes: ${CONFIG.h.sessions} sessions × ${CONFIG.h.ratePerSession} step events/s for ${CONFIG.h.durationMs / 1000} s, published by one node's driver, ` +
+        `2 watchers per session (2 nodes: one on A, one on B; 1 node: both on it); each run after ${CONFIG.h.warmupMs / 1000} s unmeasured warm-up`,
+      ...(clusterProblem ? [`h ${clusterProblem}`] : []),
+      ...(clusterRows.length
+        ? [
+            report.renderClusterTable(clusterRows), "", report.renderClusterCpuTable(clusterRows), "", report.renderClusterRatios(ratios),
+            `h took ${(clusterRunMs / 1000).toFixed(0)} s (+ ${(clusterStartMs / 1000).toFixed(0)} s to start Redis, PostgreSQL and 4 nodes, alongside the other servers)`,
+          ]
+        : []),
     ].join("\n");
     console.log(`\n${text}\n`);
-    const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, compression }, text);
+    const h = { rows: clusterRows, ratios, problem: clusterProblem, startMs: clusterStartMs, runMs: clusterRunMs };
+    const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, compression, h }, text);
     log(`results written to ${path.relative(ROOT, file)} (and bench-results/latest.json, latest.txt)`);
   } finally {
     clearTimeout(watchdog);
     pool.stop();
-    await Promise.all(servers.map((s) => s.stop()));
+    await clusterBoot; // a failure before it finished: wait, so its processes are stopped too
+    await Promise.all([...servers.map((s) => s.stop()), cluster?.stop()]);
     killAllChildren();
   }
 }

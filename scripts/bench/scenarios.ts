@@ -32,7 +32,7 @@ export async function disconnectAll({ server, pool }: BenchContext) {
  * while no dropped client is still reconnecting (a server with lost events never reaches
  * `expected`), or `maxMs` passed. What is missing at that point counts as lost.
  */
-async function waitDelivered(pool: ClientPool, expected: number, stallMs = 2_000, maxMs = 15_000) {
+export async function waitDelivered(pool: ClientPool, expected: number, stallMs = 2_000, maxMs = 15_000) {
   const deadline = Date.now() + maxMs;
   let last = -1;
   let lastChange = Date.now();
@@ -47,7 +47,7 @@ async function waitDelivered(pool: ClientPool, expected: number, stallMs = 2_000
   }
 }
 
-const rangeTotal = (ranges: PublishReport["ranges"]) => Object.values(ranges).reduce((n, [a, b]) => n + b - a + 1, 0);
+export const rangeTotal = (ranges: PublishReport["ranges"]) => Object.values(ranges).reduce((n, [a, b]) => n + b - a + 1, 0);
 
 function toLoadResult(scenario: string, ctx: BenchContext, plan: PublishPlan, report: PublishReport, got: PooledCollect, t0: number, procs: WatchResult, main: MainThreadStates): LoadResult {
   const clientCpu = Object.entries(procs).filter(([k]) => k.startsWith("client")).reduce((n, [, v]) => n + v.cpuPercent, 0);

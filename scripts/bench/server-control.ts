@@ -24,17 +24,37 @@ export interface BenchServer {
 /** Every child and temp folder the bench made, so an exit on any path can clean them up. */
 export const children = new Set<ChildProcess>();
 const dataDirs = new Set<string>();
+/** Synchronous last-resort cleanups (Redis, PostgreSQL of scenario h), run by killAllChildren. */
+const cleanups = new Set<() => void>();
+
+/** Registers a synchronous cleanup for every exit path; returns the function that unregisters it. */
+export function onKillAll(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
 
 export function killAllChildren(): void {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   dataDirs.clear();
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // best effort: keep cleaning up the rest
+    }
+  }
+  cleanups.clear();
 }
 
 /** The env OpenV0 runs with during the bench: limits off, no pacing, the bench driver on. */
 function openV0Env(dataDir: string): NodeJS.ProcessEnv {
+  // Single node with SQLite unless a scenario passes these explicitly (scenario h does).
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.REDIS_URL;
   return {
-    ...process.env,
+    ...inherited,
     NODE_ENV: "production",
     PORT: "0",
     HOST: "127.0.0.1",
@@ -48,13 +68,22 @@ function openV0Env(dataDir: string): NodeJS.ProcessEnv {
   };
 }
 
+export interface BenchServerOptions {
+  /** Baseline only: permessage-deflate setting (see baseline-server.ts). */
+  compression?: string;
+  /** OpenV0 only: a name for tables and errors (default "openv0"). */
+  name?: string;
+  /** OpenV0 only: extra environment (REDIS_URL, DATABASE_URL, WORKER_IN_WEB for scenario h). */
+  env?: Record<string, string>;
+}
+
 /** Starts OpenV0 (`kind: "openv0"`, production build) or the baseline, with an IPC channel. */
-export async function startBenchServer(kind: "openv0" | "baseline", options: { compression?: string } = {}): Promise<BenchServer> {
+export async function startBenchServer(kind: "openv0" | "baseline", options: BenchServerOptions = {}): Promise<BenchServer> {
   // On disk by default, like ./data in production; BENCH_DATA_DIR=/dev/shm shows the no-fsync ceiling.
   const dataDir = mkdtempSync(path.join(process.env.BENCH_DATA_DIR || tmpdir(), "openv0-bench-"));
   dataDirs.add(dataDir);
   const script = kind === "openv0" ? "server.ts" : "scripts/bench/baseline-server.ts";
-  const env = kind === "openv0" ? openV0Env(dataDir) : { ...process.env, BASELINE_COMPRESSION: options.compression ?? "off" };
+  const env = kind === "openv0" ? { ...openV0Env(dataDir), ...options.env } : { ...process.env, BASELINE_COMPRESSION: options.compression ?? "off" };
   // --expose-gc lets the driver collect before memory readings; it changes nothing else.
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of OpenV0 (whole run) to bench-results/ at exit.
   const profile = kind === "openv0" && process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", path.join(ROOT, "bench-results")] : [];
@@ -62,14 +91,14 @@ export async function startBenchServer(kind: "openv0" | "baseline", options: { c
     cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced",
   });
   children.add(proc);
-  const name = kind === "openv0" ? "openv0" : `baseline${options.compression && options.compression !== "off" ? `-deflate-${options.compression}` : ""}`;
+  const name = kind === "openv0" ? options.name ?? "openv0" : `baseline${options.compression && options.compression !== "off" ? `-deflate-${options.compression}` : ""}`;
   const tail: string[] = [];
   const remember = (line: string) => {
     tail.push(line);
     if (tail.length > 40) tail.shift();
   };
   proc.stderr!.on("data", (d: Buffer) => remember(d.toString().trimEnd()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = new Promise<number>((resolve, reject) => {
     let buffer = "";
     let found = false;
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s\n${tail.join("\n")}`)), 60_000);
@@ -93,6 +122,17 @@ export async function startBenchServer(kind: "openv0" | "baseline", options: { c
       reject(new Error(`${name} exited with ${code} before listening\n${tail.join("\n")}`));
     });
   });
+  let port: number;
+  try {
+    port = await listening;
+  } catch (error) {
+    // Did not start: leave nothing behind (its folder, or a process that is still booting).
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
+    children.delete(proc);
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDirs.delete(dataDir);
+    throw error;
+  }
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   const call = createRpcClient(proc, name);
   const usage = (gc = false) => call<BenchUsage>("usage", { gc });
