@@ -17,6 +17,8 @@ import type { Services } from "./services-registry";
 import { openStore } from "./storage/kysely-store";
 
 const SESSION_ROOM_PREFIX = roomForSession("");
+/** How often a clustered node checks its sockets against the log (see SessionDelivery.sweep). */
+const CROSS_NODE_SWEEP_MS = 5_000;
 
 /** Sessions with at least one connected socket on this node. */
 function countWatchedSessions(io: IoServer): number {
@@ -80,6 +82,13 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       if (id.success) jobs.abort(id.data, new StopReason("CANCELLED", "Generation cancelled"));
     });
     if (queue instanceof BullJobQueue) await queue.ready();
+    const sweep = setInterval(() => {
+      delivery
+        .sweep((ids) => store.getLastSeqs(ids))
+        .then((behind) => behind && logger.warn({ behind }, "caught up sockets that missed a cross-node event"))
+        .catch((error: unknown) => logger.error({ err: error }, "delivery sweep failed"));
+    }, CROSS_NODE_SWEEP_MS);
+    sweep.unref();
   }
 
   events.onPublish((event, elapsed) => {

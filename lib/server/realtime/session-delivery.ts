@@ -14,6 +14,8 @@ interface Cursor {
 type ReadLog = (sessionId: string, afterSeq: number) => Promise<SessionEvent[]>;
 type Rooms = { rooms: Map<string, Set<string>>; sockets: Map<string, Socket> };
 
+const ROOM_PREFIX = roomForSession("");
+
 /** Past this many tries to close a gap from the log, the socket is dropped so its client resumes. */
 const MAX_CATCH_UP_ROUNDS = 5;
 
@@ -57,6 +59,36 @@ export class SessionDelivery {
         void this.catchUp(socket);
       }
     }
+  }
+
+  /**
+   * Cluster safety net. Events from other processes travel as Redis PUB/SUB messages, which are
+   * not kept: a lost one is noticed at the next event of its session, but a lost *last* event
+   * would not be. So now and then every watching socket's cursor is compared with the session's
+   * logged last seq, and a socket that is behind reads the rest from the log.
+   */
+  async sweep(readLastSeqs: (sessionIds: string[]) => Promise<Map<string, number>>): Promise<number> {
+    const { rooms, sockets } = this.deps.rooms();
+    const watchers = new Map<string, Socket[]>();
+    for (const [room, ids] of rooms) {
+      if (!room.startsWith(ROOM_PREFIX)) continue;
+      const list = [...ids].flatMap((id) => sockets.get(id) ?? []);
+      if (list.length) watchers.set(room.slice(ROOM_PREFIX.length), list);
+    }
+    if (watchers.size === 0) return 0;
+    const lastSeqs = await readLastSeqs([...watchers.keys()]);
+    let behind = 0;
+    for (const [sessionId, list] of watchers) {
+      const last = lastSeqs.get(sessionId) ?? 0;
+      for (const socket of list) {
+        const cursor = this.cursors.get(socket);
+        if (!cursor || cursor.catchingUp || cursor.seq >= last) continue;
+        behind++;
+        cursor.catchingUp = true;
+        void this.catchUp(socket);
+      }
+    }
+    return behind;
   }
 
   private send(socket: Socket, cursor: Cursor, event: SessionEvent): void {

@@ -76,6 +76,14 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       const rows = await db.selectFrom("sessions").selectAll().where("status", "in", statuses).orderBy("created_at").execute();
       return rows.map(toSession);
     },
+    async getLastSeqs(sessionIds) {
+      const result = new Map<string, number>();
+      for (let i = 0; i < sessionIds.length; i += 500) {
+        const rows = await db.selectFrom("sessions").select(["id", "last_seq"]).where("id", "in", sessionIds.slice(i, i + 500)).execute();
+        for (const row of rows) result.set(row.id, Number(row.last_seq));
+      }
+      return result;
+    },
     appendEvent(sessionId, build) {
       return db.transaction().execute(async (trx) => {
         // Row lock (PostgreSQL) / the single writer (SQLite): concurrent publishers queue here, so
