@@ -1,3 +1,4 @@
+import { createInterface } from "node:readline";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,13 @@ export interface RunningServer {
   logs: string[];
   /** Sends a signal and resolves with the exit code. */
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** The parent's env for a spawned app process, minus what would change its engine. */
+export function inheritedTestEnv(): NodeJS.ProcessEnv {
+  // A developer's own provider settings must not turn every test into real LLM calls.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|GENERATION_ENGINE)/.test(k)));
+  return { ...env, GENERATION_ENGINE: "template" } as NodeJS.ProcessEnv;
 }
 
 export function makeDataDir(): string {
@@ -36,9 +44,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   const proc = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: {
-      // A developer's own provider settings must not turn every test into real LLM calls.
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|GENERATION_ENGINE)/.test(k))),
-      GENERATION_ENGINE: "template",
+      ...inheritedTestEnv(),
       NODE_ENV: "production",
       PORT: "0",
       HOST: "127.0.0.1",
@@ -53,22 +59,15 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   let stderr = "";
   proc.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    let buffer = "";
     const timer = setTimeout(() => {
       proc.kill("SIGKILL"); // never leave a half-started server behind
       reject(new Error(`server did not start in 60 s\n${stderr}`));
     }, 60_000);
-    proc.stdout!.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        logs.push(line);
-        if (line.includes('"server listening"')) {
-          clearTimeout(timer);
-          resolve((JSON.parse(line) as { port: number }).port);
-        }
+    createInterface({ input: proc.stdout! }).on("line", (line) => {
+      logs.push(line);
+      if (line.includes('"server listening"')) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
       }
     });
     proc.once("exit", (code) => {

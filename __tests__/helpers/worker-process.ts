@@ -1,8 +1,9 @@
+import { createInterface } from "node:readline";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { reapWhenWeExit } from "./redis-server";
-import { makeDataDir, removeDataDir, ROOT } from "./server-process";
+import { inheritedTestEnv, makeDataDir, removeDataDir, ROOT } from "./server-process";
 
 export const WORKER_SCRIPT = "scripts/worker.ts";
 
@@ -28,8 +29,7 @@ export async function startWorker(options: { env?: Record<string, string> } = {}
   const proc = spawn(process.execPath, ["--import", "tsx", WORKER_SCRIPT], {
     cwd: ROOT,
     env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|GENERATION_ENGINE)/.test(k))),
-      GENERATION_ENGINE: "template",
+      ...inheritedTestEnv(),
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       TEMPLATE_STEP_MS: "0",
@@ -56,19 +56,12 @@ export async function startWorker(options: { env?: Record<string, string> } = {}
   };
   try {
     await new Promise<void>((resolve, reject) => {
-      let buffer = "";
       const timer = setTimeout(() => reject(new Error(`worker did not log "worker ready" in 60 s\n${logs.join("\n")}\n${stderr}`)), 60_000);
-      proc.stdout!.on("data", (chunk: Buffer) => {
-        buffer += chunk.toString();
-        let nl: number;
-        while ((nl = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, nl);
-          buffer = buffer.slice(nl + 1);
-          logs.push(line);
-          if (isReadyLine(line)) {
-            clearTimeout(timer);
-            resolve();
-          }
+      createInterface({ input: proc.stdout! }).on("line", (line) => {
+        logs.push(line);
+        if (isReadyLine(line)) {
+          clearTimeout(timer);
+          resolve();
         }
       });
       proc.once("error", (error) => {

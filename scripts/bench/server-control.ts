@@ -1,3 +1,4 @@
+import { createInterface } from "node:readline";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,22 +100,15 @@ export async function startBenchServer(kind: "openv0" | "baseline", options: Ben
   };
   proc.stderr!.on("data", (d: Buffer) => remember(d.toString().trimEnd()));
   const listening = new Promise<number>((resolve, reject) => {
-    let buffer = "";
     let found = false;
     const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s\n${tail.join("\n")}`)), 60_000);
     // Keep draining stdout for the whole run: a full pipe would block the server's logger.
-    proc.stdout!.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf("\n")) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        remember(line);
-        if (!found && line.includes('"server listening"')) {
-          found = true;
-          clearTimeout(timer);
-          resolve((JSON.parse(line) as { port: number }).port);
-        }
+    createInterface({ input: proc.stdout! }).on("line", (line) => {
+      remember(line);
+      if (!found && line.includes('"server listening"')) {
+        found = true;
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
       }
     });
     proc.once("exit", (code) => {
