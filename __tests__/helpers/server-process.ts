@@ -18,10 +18,10 @@ export interface RunningServer {
 }
 
 /** The parent's env for a spawned app process, minus what would change its engine. */
-export function inheritedTestEnv(): NodeJS.ProcessEnv {
+export function inheritedTestEnv(): Record<string, string | undefined> {
   // A developer's own provider settings must not turn every test into real LLM calls.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|GENERATION_ENGINE)/.test(k)));
-  return { ...env, GENERATION_ENGINE: "template" } as NodeJS.ProcessEnv;
+  return { ...env, GENERATION_ENGINE: "template" };
 }
 
 export function makeDataDir(): string {
