@@ -4,3 +4,4 @@ export * from "./events";
 export * from "./http";
 export * from "./socket";
 export * from "./session-state";
+export * from "./preview-delta";

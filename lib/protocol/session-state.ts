@@ -1,5 +1,6 @@
 import type { SessionStatus } from "./common";
-import { applyPreviewOps, type SessionEvent } from "./events";
+import type { SessionEvent } from "./events";
+import { applyPreviewOps } from "./preview-delta";
 import type { GenerationState, StepSnapshot } from "./http";
 
 /*
