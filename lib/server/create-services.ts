@@ -41,7 +41,7 @@ interface CreateServicesInput {
 export async function createServices({ env, logger, io, redis, workerConcurrency }: CreateServicesInput): Promise<Services> {
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const metrics = createMetrics({ connections: () => io.engine?.clientsCount ?? 0, activeSessions: () => countWatchedSessions(io) });
-  const rateLimits = new RateLimits(env, (limit) => metrics.rateLimited.inc({ limit }));
+  const rateLimits = new RateLimits(env, (limit) => metrics.rateLimited.inc({ limit }), redis);
   const delivery = new SessionDelivery({
     rooms: () => ({ rooms: io.sockets.adapter.rooms, sockets: io.sockets.sockets }),
     readLog: (sessionId, afterSeq) => store.readEvents(sessionId, afterSeq),
