@@ -29,6 +29,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "worker shutting down");
     clearInterval(compaction);
+    services.stopBackground();
     await stopJobs(services, env.SHUTDOWN_TIMEOUT_MS);
     await services.store.close();
     io.close();

@@ -69,6 +69,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
     : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
   const generations = new GenerationService({ store, events, engine, queue });
 
+  let sweep: NodeJS.Timeout | undefined;
   if (redis) {
     // Events published by other processes (workers, other nodes) reach this node's sockets.
     io.on(EVENT_CHANNEL as never, (raw: unknown) => {
@@ -82,7 +83,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       if (id.success) jobs.abort(id.data, new StopReason("CANCELLED", "Generation cancelled"));
     });
     if (queue instanceof BullJobQueue) await queue.ready();
-    const sweep = setInterval(() => {
+    sweep = setInterval(() => {
       delivery
         .sweep((ids) => store.getLastSeqs(ids))
         .then((behind) => behind && logger.warn({ behind }, "caught up sockets that missed a cross-node event"))
@@ -111,5 +112,6 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       timestamp: new Date().toISOString(),
     };
   };
-  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, stats };
+  const stopBackground = () => clearInterval(sweep);
+  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, stats, stopBackground };
 }

@@ -52,6 +52,7 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
     httpServer.close();
     sockets.stop();
     clearInterval(compaction);
+    services.stopBackground();
     // Running jobs publish INTERRUPTED (retryable) while their watchers are still connected.
     await stopJobs(services, env.SHUTDOWN_TIMEOUT_MS);
     await closeTransports(io, 2_000);
