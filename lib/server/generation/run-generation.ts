@@ -256,12 +256,8 @@ class PreviewPublisher {
     }
     const ops = diffPreviewFiles(this.shown, pending.site);
     if (ops.length === 0) return;
-    this.track(this.deps.events.publish(this.deps.sessionId, {
-      type: "preview:delta",
-      data: {
-        session_id: this.deps.sessionId, timestamp: new Date().toISOString(), step_id: pending.stepId,
-        base_version: this.version, version: this.version + 1, ops, progress: pending.progress,
-      },
+    this.track(this.deps.events.emitPreviewDelta(this.deps.sessionId, {
+      step_id: pending.stepId, base_version: this.version, version: this.version + 1, ops, progress: pending.progress,
     }));
     this.version += 1;
     this.shown = pending.site;

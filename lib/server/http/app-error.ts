@@ -17,10 +17,6 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
-
-  get status(): number {
-    return requestErrorStatus[this.code];
-  }
 }
 
 /** True for an AppError from any copy of this module. */

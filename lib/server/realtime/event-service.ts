@@ -130,10 +130,6 @@ export class EventService {
     this.states.delete(sessionId);
   }
 
-  cachedSessionCount(): number {
-    return this.states.size;
-  }
-
   onPublish(listener: PublishListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

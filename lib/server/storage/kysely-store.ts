@@ -1,4 +1,4 @@
-import { generationStateSchema, sessionEventSchema, type GenerationState } from "@/lib/protocol";
+import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
 import { openDatabase, type Db, type Tables } from "./database";
 import type { ProjectVersion, SessionRecord, Store } from "./store";
 
@@ -25,8 +25,6 @@ const toVersion = (r: VersionRow): ProjectVersion => ({
   createdAt: r.created_at,
   restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
 });
-
-const TERMINAL = ["completed", "failed", "cancelled", "interrupted"] as const;
 
 async function nextVersion(db: Db, projectId: string): Promise<number> {
   const row = await db
@@ -170,7 +168,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
         .selectFrom("sessions as s")
         .leftJoin("session_snapshots as p", "p.session_id", "s.id")
         .select("s.id")
-        .where("s.status", "in", [...TERMINAL])
+        .where("s.status", "in", [...terminalStatuses])
         .where("s.updated_at", "<", finishedBefore)
         .where((eb) => eb("s.last_seq", ">", eb.fn.coalesce("p.through_seq", eb.lit(0))))
         .limit(limit)
