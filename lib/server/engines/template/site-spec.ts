@@ -3,7 +3,7 @@
  * once, so every step of a generation renders from the same, deterministic description.
  */
 
-import type { Palette } from "./build-palette";
+import type { Palette } from "./palette/build-palette";
 
 export const SITE_KINDS = [
   "bakery",

@@ -8,8 +8,8 @@ import { fillCopy, wrapSection, type RenderContext } from "./render-context";
 import { renderMenu, renderPosts, renderProducts, renderProjects, renderSchedule } from "./render-listing-sections";
 import { renderFaq, renderPricing, renderTestimonials } from "./render-social-sections";
 import { renderContact, renderNewsletter } from "./render-form-sections";
-import type { CardItem } from "./kind-content";
-import type { SectionId } from "./site-spec";
+import type { CardItem } from "../content/kind-content";
+import type { SectionId } from "../site-spec";
 
 function renderAbout(ctx: RenderContext): string {
   const { about, gallery } = ctx.content;

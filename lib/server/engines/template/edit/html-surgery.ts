@@ -4,8 +4,8 @@
  * to a safe position instead of guessing.
  */
 
-import { escapeHtml, stripTags, unescapeHtml } from "./html-escape";
-import { isSectionId, SECTION_ORDER, type SectionId } from "./site-spec";
+import { escapeHtml, stripTags, unescapeHtml } from "../render/html-escape";
+import { isSectionId, SECTION_ORDER, type SectionId } from "../site-spec";
 
 /** Start and end offsets of the element whose opening tag is at `openIndex`, counting nesting. */
 function elementRange(html: string, tag: string, openIndex: number): [number, number] | null {

@@ -3,13 +3,13 @@
  * the previous step's output), so a retried step produces exactly the same files.
  */
 
-import type { SiteFiles } from "../engine";
+import type { SiteFiles } from "../../engine";
 import { createRenderContext } from "./render-context";
 import { renderComponentStyles } from "./render-component-styles";
 import { renderPage } from "./render-layout";
 import { renderScript } from "./render-script";
 import { renderBaseStyles, renderFullStyles } from "./render-styles";
-import { sectionLabel, type SiteSpec } from "./site-spec";
+import { sectionLabel, type SiteSpec } from "../site-spec";
 
 export const BUILD_STAGES = ["structure", "sections", "styling", "interactivity"] as const;
 export type BuildStage = (typeof BUILD_STAGES)[number];

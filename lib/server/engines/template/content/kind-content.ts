@@ -4,7 +4,7 @@
  * section can be rendered for any kind.
  */
 
-import type { FontStyle, SectionId } from "./site-spec";
+import type { FontStyle, SectionId } from "../site-spec";
 
 export type IconName = "spark" | "leaf" | "clock" | "heart" | "shield" | "bolt" | "star" | "chat" | "layers" | "pin";
 

@@ -4,17 +4,17 @@
  * every colour pair is recomputed so contrast stays at WCAG AA.
  */
 
-import type { SiteFiles } from "../engine";
-import { buildColoredHeader, buildDarkHeader, buildPalette, readCssVar, renderPaletteVars, type Palette } from "./build-palette";
-import { isDark, mix, normalizeHex } from "./color-math";
+import type { SiteFiles } from "../../engine";
+import { buildColoredHeader, buildDarkHeader, buildPalette, readCssVar, renderPaletteVars, type Palette } from "../palette/build-palette";
+import { isDark, mix, normalizeHex } from "../palette/color-math";
 import type { EditOutcome } from "./edit-content";
 import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
-import { renderArtUri } from "./render-art";
-import { renderComponentStyles, renderResponsiveStyles } from "./render-component-styles";
-import { renderSectionStyles, sectionStyleMarker } from "./render-section-styles";
-import { FONT_STACKS, renderForeignBasics, renderTokens } from "./render-styles";
-import { sectionLabel } from "./site-spec";
+import { renderArtUri } from "../render/render-art";
+import { renderComponentStyles, renderResponsiveStyles } from "../render/render-component-styles";
+import { renderSectionStyles, sectionStyleMarker } from "../render/render-section-styles";
+import { FONT_STACKS, renderForeignBasics, renderTokens } from "../render/render-styles";
+import { sectionLabel } from "../site-spec";
 
 const BLOCK_PREFIX = "openv0-edit:";
 

@@ -3,8 +3,8 @@
  * returns the whole site, and notes describing what happened (including what could not be done).
  */
 
-import type { SiteFiles } from "../engine";
-import { slugify } from "./html-escape";
+import type { SiteFiles } from "../../engine";
+import { slugify } from "../render/html-escape";
 import {
   addNavLinks,
   dedupeIds,
@@ -19,9 +19,9 @@ import {
 } from "./html-surgery";
 import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
-import { renderSection } from "./render-sections";
-import { SCRIPT_MARKER, renderScript } from "./render-script";
-import { orderSections, sectionLabel } from "./site-spec";
+import { renderSection } from "../render/render-sections";
+import { SCRIPT_MARKER, renderScript } from "../render/render-script";
+import { orderSections, sectionLabel } from "../site-spec";
 
 export interface EditOutcome {
   site: SiteFiles;

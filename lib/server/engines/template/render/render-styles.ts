@@ -4,10 +4,10 @@
  * rules target a 375 px phone and one min-width query widens the layout for larger screens.
  */
 
-import { renderPaletteVars } from "./build-palette";
+import { renderPaletteVars } from "../palette/build-palette";
 import { renderComponentStyles, renderResponsiveStyles } from "./render-component-styles";
 import { renderAllSectionStyles } from "./render-section-styles";
-import type { FontStyle, SiteSpec, Tone } from "./site-spec";
+import type { FontStyle, SiteSpec, Tone } from "../site-spec";
 
 export const FONT_STACKS: Record<FontStyle, string> = {
   sans: `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif`,

@@ -4,10 +4,10 @@
  * identical on every run.
  */
 
-import { mix } from "./color-math";
+import { mix } from "../palette/color-math";
 import { hashString } from "./html-escape";
-import type { IconName } from "./kind-content";
-import type { Palette } from "./build-palette";
+import type { IconName } from "../content/kind-content";
+import type { Palette } from "../palette/build-palette";
 
 /** Deterministic pseudo-random numbers in [0, 1) from a string seed (mulberry32). */
 function seededRandom(seed: string): () => number {

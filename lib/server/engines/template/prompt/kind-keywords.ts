@@ -4,7 +4,7 @@
  * ("shop"). A few non-English words and emoji are included so short or foreign prompts still land.
  */
 
-import type { SectionId, SiteKind, Tone } from "./site-spec";
+import type { SectionId, SiteKind, Tone } from "../site-spec";
 
 type Weighted = ReadonlyArray<readonly [term: string, weight: number]>;
 

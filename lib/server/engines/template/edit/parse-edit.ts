@@ -4,11 +4,11 @@
  * renames the site instead of turning it blue.
  */
 
-import { isDark } from "./color-math";
-import { readNameAfterKeyword } from "./extract-name";
-import { SECTION_KEYWORDS, buildTermPattern } from "./kind-keywords";
-import { findColorMentions } from "./named-colors";
-import { orderSections, sectionLabel, type FontStyle, type SectionId } from "./site-spec";
+import { isDark } from "../palette/color-math";
+import { readNameAfterKeyword } from "../prompt/extract-name";
+import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
+import { findColorMentions } from "../prompt/named-colors";
+import { orderSections, sectionLabel, type FontStyle, type SectionId } from "../site-spec";
 
 export type EditIntent =
   | { type: "add-section"; section: SectionId }

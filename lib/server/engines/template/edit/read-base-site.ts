@@ -4,15 +4,15 @@
  * from the stylesheet's custom properties.
  */
 
-import type { SiteFiles } from "../engine";
-import { detectKind } from "./analyze-prompt";
-import { buildPalette, readCssVar } from "./build-palette";
-import { isDark } from "./color-math";
-import { pickBySeed, stripTags } from "./html-escape";
+import type { SiteFiles } from "../../engine";
+import { detectKind } from "../prompt/analyze-prompt";
+import { buildPalette, readCssVar } from "../palette/build-palette";
+import { isDark } from "../palette/color-math";
+import { pickBySeed, stripTags } from "../render/html-escape";
 import { listSections, readSiteName } from "./html-surgery";
-import { getKindContent } from "./kind-profiles";
-import { createRenderContext, type RenderContext } from "./render-context";
-import { isSiteKind, type SiteSpec } from "./site-spec";
+import { getKindContent } from "../content/kind-profiles";
+import { createRenderContext, type RenderContext } from "../render/render-context";
+import { isSiteKind, type SiteSpec } from "../site-spec";
 
 export interface BaseSiteInfo {
   ctx: RenderContext;

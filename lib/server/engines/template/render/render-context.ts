@@ -4,9 +4,9 @@
  */
 
 import { escapeHtml, slugify } from "./html-escape";
-import type { KindContent } from "./kind-content";
-import { getKindContent } from "./kind-profiles";
-import type { SectionId, SiteSpec } from "./site-spec";
+import type { KindContent } from "../content/kind-content";
+import { getKindContent } from "../content/kind-profiles";
+import type { SectionId, SiteSpec } from "../site-spec";
 
 export interface RenderContext {
   spec: SiteSpec;

@@ -3,7 +3,7 @@
  * stylesheet lacks them can append exactly the rules it needs.
  */
 
-import { SECTION_ORDER, type SectionId } from "./site-spec";
+import { SECTION_ORDER, type SectionId } from "../site-spec";
 
 export const SECTION_STYLES: Record<SectionId, string> = {
   about: `

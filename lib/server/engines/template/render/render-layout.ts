@@ -8,7 +8,7 @@ import { escapeHtml } from "./html-escape";
 import { renderArtUri } from "./render-art";
 import { fillCopy, resolveTarget, type RenderContext } from "./render-context";
 import { renderSection } from "./render-sections";
-import type { SectionId } from "./site-spec";
+import type { SectionId } from "../site-spec";
 
 /** Up to five sections get a header link; the contact call to action is styled as a button. */
 export function renderNavItems(ctx: RenderContext, sections: readonly SectionId[]): string {

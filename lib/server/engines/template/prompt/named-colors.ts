@@ -3,7 +3,7 @@
  * designer words ("sage", "terracotta") are added because people describe sites that way.
  */
 
-import { normalizeHex } from "./color-math";
+import { normalizeHex } from "../palette/color-math";
 
 const COLOR_NAMES: Record<string, string> = {
   // Multi-word names first in spirit: matching always prefers the longest name at a position.

@@ -3,10 +3,10 @@
  * step of a generation (and a retry) renders the same site. Never throws, whatever the input.
  */
 
-import { buildPalette } from "./build-palette";
+import { buildPalette } from "../palette/build-palette";
 import { extractNames } from "./extract-name";
-import { pickBySeed } from "./html-escape";
-import { getKindContent } from "./kind-profiles";
+import { pickBySeed } from "../render/html-escape";
+import { getKindContent } from "../content/kind-profiles";
 import { DARK_PATTERN, KIND_KEYWORDS, LIGHT_PATTERN, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { findColorMentions } from "./named-colors";
 import {
@@ -19,7 +19,7 @@ import {
   type SiteKind,
   type SiteSpec,
   type Tone,
-} from "./site-spec";
+} from "../site-spec";
 
 /** Long prompts are analysed in full for keywords but capped so pathological input stays fast. */
 const MAX_ANALYSED = 6000;

@@ -6,7 +6,7 @@ import { DEFAULT_CONTENT } from "./content-defaults";
 import { BAKERY_CONTENT, CAFE_CONTENT, RESTAURANT_CONTENT } from "./content-food";
 import { EVENT_CONTENT, FITNESS_CONTENT } from "./content-lifestyle";
 import { mergeContent, type KindContent, type KindOverrides } from "./kind-content";
-import type { SiteKind } from "./site-spec";
+import type { SiteKind } from "../site-spec";
 
 const OVERRIDES: Record<SiteKind, KindOverrides> = {
   bakery: BAKERY_CONTENT,
