@@ -5,7 +5,8 @@
  */
 
 import { escapeHtml, stripTags, unescapeHtml } from "../render/html-escape";
-import { isSectionId, SECTION_ORDER, type SectionId } from "../site-spec";
+import { FORM_KINDS, type FormKind } from "../prompt/form-kinds";
+import { isSectionId, SECTION_ORDER, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
 
 /** Start and end offsets of the element whose opening tag is at `openIndex`, counting nesting. */
 function elementRange(html: string, tag: string, openIndex: number): [number, number] | null {
@@ -47,6 +48,27 @@ export function listSections(html: string): SectionId[] {
     if (isSectionId(id) && !found.includes(id)) found.push(id);
   }
   return found;
+}
+
+/** Every section of the page as a block: id, heading text, layout (from its class) and form kind. */
+export function listBlocks(html: string): PageBlock[] {
+  const blocks: PageBlock[] = [];
+  for (const match of html.matchAll(/<section\b[^>]*\bid="([^"]+)"[^>]*>/gi)) {
+    const id = match[1] ?? "";
+    if (id === "top" || blocks.some((b) => b.id === id)) continue;
+    const layoutName = /class="[^"]*\bsection-([a-z]+)\b/.exec(match[0])?.[1] ?? id;
+    const heading = stripTags(new RegExp(`<h2 id="${escapeRegExp(id)}-title"[^>]*>([\\s\\S]*?)</h2>`).exec(html)?.[1] ?? id);
+    const range = elementRange(html, "section", match.index ?? 0);
+    const form = /data-form="([a-z]+)"/.exec(range ? html.slice(range[0], range[1]) : "")?.[1] ?? null;
+    const layout: BlockLayout = isSectionId(layoutName) || layoutName === "cards" || layoutName === "hours" || layoutName === "form" ? layoutName : "cards";
+    const formKind = (FORM_KINDS as readonly string[]).includes(form ?? "") && (layout === "form" || layout === "contact") ? (form as FormKind) : null;
+    blocks.push({ id, heading, nav: heading, layout, form: formKind, requested: !isSectionId(id) });
+  }
+  return blocks;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Removes a whole section element, plus the whitespace line it sat on. */

@@ -9,7 +9,8 @@ import { detectKind } from "../prompt/analyze-prompt";
 import { buildPalette, readCssVar } from "../palette/build-palette";
 import { isDark } from "../palette/color-math";
 import { pickBySeed, stripTags } from "../render/html-escape";
-import { listSections, readSiteName } from "./html-surgery";
+import { findDomain } from "../content/domain-lexicon";
+import { listBlocks, listSections, readSiteName } from "./html-surgery";
 import { getKindContent } from "../content/kind-profiles";
 import { createRenderContext, type RenderContext } from "../render/render-context";
 import { isSiteKind, type SiteSpec } from "../site-spec";
@@ -38,6 +39,13 @@ export function readBaseSite(base: SiteFiles): BaseSiteInfo {
     name,
     nameFromPrompt: true,
     sections: listSections(base.html),
+    blocks: listBlocks(base.html),
+    forms: [],
+    domainId: findDomain(/data-site-domain="([a-z-]+)"/.exec(base.html)?.[1])?.id ?? null,
+    topic: null,
+    purpose: null,
+    date: null,
+    people: [],
     requested: [],
     palette: buildPalette({ accent, mode, lightTint: mode === "light" ? content.lightTint : null }),
     colorWords: [],

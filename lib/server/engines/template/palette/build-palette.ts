@@ -121,7 +121,7 @@ function buildDark(accent: string, secondary: string): Palette {
 export function buildPalette(request: PaletteRequest): Palette {
   let accent = normalizeHex(request.accent, "#2563eb");
   if (isNeutral(accent) && (accent === "#ffffff" || accent === "#000000")) accent = "#334155";
-  const secondary = request.secondary ? normalizeHex(request.secondary) : rotateHue(accent, 38);
+  const secondary = request.secondary ? normalizeHex(request.secondary) : rotateHue(accent, 18);
   return request.mode === "dark" ? buildDark(accent, secondary) : buildLight(accent, secondary, request.lightTint);
 }
 

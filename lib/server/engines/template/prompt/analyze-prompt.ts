@@ -3,23 +3,18 @@
  * step of a generation (and a retry) renders the same site. Never throws, whatever the input.
  */
 
-import { buildPalette } from "../palette/build-palette";
 import { extractNames } from "./extract-name";
 import { pickBySeed } from "../render/html-escape";
 import { getKindContent } from "../content/kind-profiles";
-import { DARK_PATTERN, KIND_KEYWORDS, LIGHT_PATTERN, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
+import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
+import { FORM_WORDING, detectFormsInText } from "./form-kinds";
+import { planBlocks } from "./plan-blocks";
+import { readDate, readPeople } from "./read-details";
+import { readDomain } from "./read-domain";
+import { readLooks } from "./read-looks";
+import { readSectionList } from "./read-section-list";
 import { findColorMentions } from "./named-colors";
-import {
-  SITE_KINDS,
-  mergeSectionOrder,
-  orderSections,
-  sectionLabel,
-  type FontStyle,
-  type SectionId,
-  type SiteKind,
-  type SiteSpec,
-  type Tone,
-} from "../site-spec";
+import { SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
 
 /** Long prompts are analysed in full for keywords but capped so pathological input stays fast. */
 const MAX_ANALYSED = 6000;
@@ -85,34 +80,12 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
   return { requested: orderSections(requested), excluded };
 }
 
-function detectTone(text: string): Tone | null {
-  let best: Tone | null = null;
-  let bestHits = 0;
-  for (const [tone, words] of Object.entries(TONE_KEYWORDS) as Array<[Tone, readonly string[]]>) {
-    const hits = words.reduce((sum, word) => sum + findTerm(text, word).positive, 0);
-    if (hits > bestHits) {
-      best = tone;
-      bestHits = hits;
-    }
-  }
-  return best;
-}
-
 function detectCurrency(text: string): string {
   if (/€|\beuros?\b|\beur\b/i.test(text)) return "€";
   if (/£|\bpounds?\b|\bgbp\b/i.test(text)) return "£";
   if (/¥|\byen\b/i.test(text)) return "¥";
   if (/₹|\brupees?\b/i.test(text)) return "₹";
   return "$";
-}
-
-function headingFontFor(tone: Tone | null, kindDefault: FontStyle, text: string): FontStyle {
-  if (/\bserif\b/i.test(text) && !/\bsans[\s-]?serif\b/i.test(text)) return "serif";
-  if (/\bsans[\s-]?serif\b/i.test(text)) return "sans";
-  if (/\b(monospace|mono|terminal|hacker)\b/i.test(text)) return "mono";
-  if (tone === "elegant") return "serif";
-  if (tone === "bold" || tone === "playful") return "sans";
-  return kindDefault;
 }
 
 /** Words that never make a site name: every kind keyword, section word, tone word and colour. */
@@ -128,55 +101,64 @@ const GENERIC_WORDS = genericWords();
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
-  const kind = detectKind(prompt);
+  const reading = readDomain(prompt);
+  const detected = detectKind(prompt);
+  const kind: SiteKind = reading.software ? "saas" : reading.domain && (detected === "landing" || reading.domain.kind === "saas") ? reading.domain.kind : detected;
   const content = getKindContent(kind);
   const names = extractNames(prompt, [...GENERIC_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
   const { requested, excluded } = detectSections(prompt);
-  const sections = mergeSectionOrder(
-    content.defaultSections.filter((id) => !excluded.includes(id)),
-    requested,
-  );
-
-  const colors = findColorMentions(prompt);
-  const accents = colors.filter((c) => c.role === "accent");
-  const lightTint = colors.find((c) => c.role === "light" && c.word !== "white")?.hex ?? null;
-  const wantsDark = DARK_PATTERN.test(prompt) || (colors.some((c) => c.role === "dark") && !LIGHT_PATTERN.test(prompt));
-  const tone = detectTone(prompt);
-  const palette = buildPalette({
-    accent: accents[0]?.hex ?? content.accent,
-    secondary: accents[1]?.hex ?? null,
-    mode: wantsDark ? "dark" : "light",
-    lightTint: lightTint ?? (accents.length ? null : content.lightTint),
+  const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
+  const list = readSectionList(prompt, [names.name ?? "", names.location ?? ""]);
+  const blocks = planBlocks({
+    list,
+    sections: sections.length ? sections : orderSections(content.defaultSections),
+    forms: detectFormsInText(prompt),
+    titleOf: (id) => content.titles[id],
   });
-
+  const looks = readLooks(prompt, {
+    accent: reading.domain?.accent ?? content.accent,
+    lightTint: content.lightTint,
+    headingFont: content.headingFont,
+  });
+  const name = names.name ?? pickBySeed(content.names, prompt);
   return {
     kind,
     kindLabel: content.label,
-    name: names.name ?? pickBySeed(content.names, prompt),
+    name,
     nameFromPrompt: names.name !== null,
-    sections: sections.length ? sections : orderSections(content.defaultSections),
+    sections: layoutsOf(blocks),
+    blocks,
+    forms: blocks.flatMap((b) => (b.form ? [b.form] : [])),
     requested,
-    palette,
-    colorWords: colors.map((c) => c.word).filter((w, i, all) => all.indexOf(w) === i),
-    tone: tone ?? "calm",
-    headingFont: headingFontFor(tone, content.headingFont, prompt),
+    ...looks,
     location: names.location,
     focus: names.focus,
     currency: detectCurrency(prompt),
     seed: prompt,
+    domainId: reading.domain?.id ?? null,
+    topic: reading.topic,
+    purpose: reading.purpose,
+    date: readDate(prompt),
+    people: readPeople(prompt, names.name),
   };
 }
 
-/** One line describing what was understood, e.g. "Bakery site “Crumb & Co” with menu, gallery, contact". */
+/**
+ * What was understood, in the words of the prompt:
+ * "Surf school “Onda” in Lisbon · Sections: lessons, prices, booking · ocean blue · booking form".
+ */
 export function summarizeSpec(spec: SiteSpec): string {
-  const parts = [`${spec.kindLabel} site “${spec.name}”`];
-  if (spec.location) parts.push(`in ${spec.location}`);
-  const sectionList = spec.sections.map(sectionLabel).join(", ");
-  let summary = `${parts.join(" ")} with ${sectionList}`;
-  const looks: string[] = [];
-  if (spec.colorWords.length) looks.push(`${spec.colorWords.slice(0, 3).join(" and ")} colours`);
+  const what = spec.topic ? spec.topic.charAt(0).toUpperCase() + spec.topic.slice(1) : `${spec.kindLabel} site`;
+  const parts = [`${what} “${spec.name}”${spec.location ? ` in ${spec.location}` : ""}`];
+  const labels = spec.blocks.map((b) => (b.requested || !isSectionId(b.layout) ? b.heading.toLowerCase() : sectionLabel(b.layout)));
+  parts.push(`Sections: ${labels.join(", ")}`);
+  const looks = [...spec.colorWords.slice(0, 3)];
   if (spec.palette.mode === "dark") looks.push("dark theme");
   looks.push(`${spec.tone} tone`);
-  summary += ` — ${looks.join(", ")}`;
-  return summary;
+  if (spec.headingFont !== "sans") looks.push(`${spec.headingFont} headings`);
+  parts.push(looks.join(", "));
+  const forms = spec.forms.filter((f) => f !== "contact").map((f) => FORM_WORDING[f].label);
+  if (forms.length) parts.push(forms.join(", "));
+  if (spec.date) parts.push(spec.date);
+  return parts.join(" · ");
 }

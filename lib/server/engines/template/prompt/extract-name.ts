@@ -90,6 +90,19 @@ export function readNameAfterKeyword(rest: string): string | null {
   return clampName(firstIsProper ? words.join(" ") : titleCase(words));
 }
 
+/**
+ * A lone capitalised first word is a name when the sentence goes on to say what it is:
+ * "Acme, project software for…", "Hive — a coworking space", "Inkwell is a studio", "Acme bakery in…".
+ */
+function introducesName(tokens: string[], length: number, generic: ReadonlySet<string>): boolean {
+  const last = tokens[length - 1] ?? "";
+  const next = tokens[length] ?? "";
+  if (/[,:]$/.test(last) || /^[—–|-]$/.test(next)) return true;
+  if (/^(?:is|are|was)$/.test(next)) return true;
+  const word = bare(next);
+  return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase());
+}
+
 function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
   return run.every((w) => generic.has(w.toLowerCase()) || CONNECTORS.has(w.toLowerCase()));
 }
@@ -111,7 +124,7 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
       const afterPlace = ["in", "from", "at", "near", "à", "en", "aus", "di"].includes(before);
-      const sentenceInitialSingle = runStart === 0 && run.length === 1;
+      const sentenceInitialSingle = runStart === 0 && run.length === 1 && !introducesName(tokens, run.length, generic);
       if (!words.length || afterPlace || sentenceInitialSingle || isGeneric(words, generic)) return null;
       return clampName(words.join(" ").replace(/['’]s$/, ""));
     };
@@ -160,9 +173,12 @@ export function extractNames(prompt: string, genericWords: Iterable<string>): Ex
   }
   if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic);
 
-  const place = /\b(?:in|based in|located in|from)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text);
+  const place =
+    /\b(?:in|based in|located in|from|covering|serving|near|around)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text) ??
+    // "a Lisbon surf school": a capitalised word between an article and a lower-case description.
+    /\b(?:a|an)\s+([\p{Lu}][\p{Ll}'’-]+)\s+(?=[\p{Ll}])/u.exec(text);
   let location = place?.[1] ?? null;
-  if (location && (generic.has(location.toLowerCase()) || location === name)) location = null;
+  if (location && (generic.has(location.toLowerCase()) || location === name || name?.includes(location))) location = null;
 
   const focusMatch =
     /\b(?:speciali[sz](?:ing|es|e|ed)|that\s+(?:sells|makes|offers|serves)|selling|serving|focused\s+on|focusing\s+on|known\s+for)\s+(?:in\s+)?([^.,;:!?\n]{3,80})/i.exec(text);

@@ -3,7 +3,7 @@
  * designer words ("sage", "terracotta") are added because people describe sites that way.
  */
 
-import { normalizeHex } from "../palette/color-math";
+import { fromHsl, isNeutral, normalizeHex, toHsl } from "../palette/color-math";
 
 const COLOR_NAMES: Record<string, string> = {
   // Multi-word names first in spirit: matching always prefers the longest name at a position.
@@ -24,6 +24,13 @@ const COLOR_NAMES: Record<string, string> = {
   "steel blue": "#4682b4",
   "midnight blue": "#191970",
   "hot pink": "#ff69b4",
+  "ocean blue": "#0077be",
+  "sea blue": "#006994",
+  "electric blue": "#0892d0",
+  "powder blue": "#7fb5d5",
+  "bottle green": "#006a4e",
+  "racing green": "#004225",
+  "sunset orange": "#fd5e53",
   "light pink": "#f9a8d4",
   "dusty rose": "#b5727e",
   "dark red": "#8b0000",
@@ -88,6 +95,13 @@ const COLOR_NAMES: Record<string, string> = {
   grey: "#6b7280",
   silver: "#c0c0c0",
   slate: "#475569",
+  ocean: "#0077be",
+  forest: "#228b22",
+  blush: "#de5d83",
+  mauve: "#b784a7",
+  ochre: "#cc7722",
+  petrol: "#005f6a",
+  khaki: "#a39a5b",
 };
 
 /** Colours that describe a light background rather than an accent. */
@@ -97,8 +111,45 @@ const DARK_NEUTRALS = new Set(["black", "charcoal"]);
 /** Words that are colours only in a colour context ("coffee" is a cafe, not a brown accent). */
 const AMBIGUOUS = new Set([
   "coffee", "chocolate", "caramel", "wine", "rose", "sage", "lemon", "peach", "mint", "sand", "rust",
-  "plum", "lime", "tan", "slate", "olive", "salmon", "cream",
+  "plum", "lime", "tan", "slate", "olive", "salmon", "cream", "ocean", "forest", "blush", "petrol",
 ]);
+
+/**
+ * Words that shade a colour ("pastel pink", "neon green", "dusty rose"): each adjusts hue,
+ * saturation or lightness the way a designer would read it.
+ */
+const SHADES: Record<string, (hsl: { h: number; s: number; l: number }) => { h: number; s: number; l: number }> = {
+  pastel: ({ h, s }) => ({ h, s: Math.min(s, 0.75), l: 0.8 }),
+  pale: ({ h, s }) => ({ h, s: Math.min(s, 0.6), l: 0.82 }),
+  soft: ({ h, s, l }) => ({ h, s: Math.min(s, 0.55), l: Math.max(l, 0.68) }),
+  baby: ({ h, s }) => ({ h, s: Math.min(s, 0.7), l: 0.78 }),
+  light: ({ h, s, l }) => ({ h, s, l: Math.max(l, 0.7) }),
+  muted: ({ h, s }) => ({ h, s: s * 0.4, l: 0.5 }),
+  dusty: ({ h, s }) => ({ h, s: s * 0.35, l: 0.55 }),
+  dusky: ({ h, s }) => ({ h, s: s * 0.35, l: 0.45 }),
+  neon: ({ h }) => ({ h, s: 1, l: 0.55 }),
+  electric: ({ h }) => ({ h, s: 1, l: 0.5 }),
+  vivid: ({ h, s }) => ({ h, s: Math.max(s, 0.9), l: 0.5 }),
+  bright: ({ h, s }) => ({ h, s: Math.max(s, 0.85), l: 0.52 }),
+  vibrant: ({ h, s }) => ({ h, s: Math.max(s, 0.9), l: 0.5 }),
+  bold: ({ h, s, l }) => ({ h, s: Math.max(s, 0.85), l: Math.min(Math.max(l, 0.4), 0.5) }),
+  hot: ({ h }) => ({ h, s: 1, l: 0.55 }),
+  deep: ({ h, s, l }) => ({ h, s, l: l * 0.6 }),
+  dark: ({ h, s, l }) => ({ h, s, l: l * 0.6 }),
+  rich: ({ h, s, l }) => ({ h, s: Math.max(s, 0.7), l: l * 0.75 }),
+  warm: ({ h, s, l }) => ({ h: h + Math.sign(((30 - h + 540) % 360) - 180) * 10, s, l }),
+  cool: ({ h, s, l }) => ({ h: h + Math.sign(((215 - h + 540) % 360) - 180) * 10, s, l }),
+  icy: ({ h, s }) => ({ h, s: s * 0.6, l: 0.7 }),
+};
+const SHADE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${Object.keys(SHADES).join("|")})[\\s-]+$`, "iu");
+
+function applyShade(text: string, at: number, word: string, hex: string): { word: string; hex: string } {
+  const shade = SHADE_BEFORE.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase();
+  const adjust = shade ? SHADES[shade] : undefined;
+  if (!shade || !adjust || isNeutral(hex)) return { word, hex };
+  const { h, s, l } = adjust(toHsl(hex));
+  return { word: `${shade} ${word}`, hex: fromHsl(h, Math.min(1, s), Math.min(0.92, l)) };
+}
 
 export type ColorRole = "accent" | "light" | "dark";
 
@@ -138,11 +189,14 @@ export function findColorMentions(text: string): ColorMention[] {
     const word = (match[1] ?? "").toLowerCase().replace(/[\s-]+/g, " ");
     const hex = COLOR_NAMES[word];
     if (!hex) continue;
-    if (AMBIGUOUS.has(word) && !hasColorContext) continue;
+    // "navy on cream": a colour after "on" is a background, whatever else the word can mean.
+    const onBefore = /\bon\s+$/i.test(text.slice(Math.max(0, (match.index ?? 0) - 4), match.index ?? 0));
+    if (AMBIGUOUS.has(word) && !hasColorContext && !onBefore) continue;
     // "coffee shop", "lemon cake", "olive oil": the word names a thing, not a colour.
     const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 16);
     if (AMBIGUOUS.has(word) && /^[\s-]+(shops?|house|bar|cakes?|truck|beans?|oil|roast\w*|tarts?|pies?|cookies?|bread|juice|tea)\b/i.test(after)) continue;
-    mentions.push({ word, hex, role: roleOf(word), index: match.index ?? 0 });
+    const shaded = roleOf(word) === "accent" ? applyShade(text, match.index ?? 0, word, hex) : { word, hex };
+    mentions.push({ word: shaded.word, hex: shaded.hex, role: roleOf(word), index: match.index ?? 0 });
   }
   return mentions.sort((a, b) => a.index - b.index).slice(0, 8);
 }

@@ -9,7 +9,7 @@ import { renderComponentStyles } from "./render-component-styles";
 import { renderPage } from "./render-layout";
 import { renderScript } from "./render-script";
 import { renderBaseStyles, renderFullStyles } from "./render-styles";
-import { sectionLabel, type SiteSpec } from "../site-spec";
+import { isSectionId, sectionLabel, type SiteSpec } from "../site-spec";
 
 export const BUILD_STAGES = ["structure", "sections", "styling", "interactivity"] as const;
 export type BuildStage = (typeof BUILD_STAGES)[number];
@@ -20,9 +20,9 @@ export function isBuildStage(id: string): id is BuildStage {
 
 export function buildStage(spec: SiteSpec, stage: BuildStage): SiteFiles {
   const ctx = createRenderContext(spec);
-  const sections = stage === "structure" ? [] : spec.sections;
+  const blocks = stage === "structure" ? [] : spec.blocks;
   return {
-    html: renderPage(ctx, sections),
+    html: renderPage(ctx, blocks),
     css: stage === "structure" || stage === "sections" ? renderBaseStyles(spec) : renderFullStyles(spec),
     js: stage === "interactivity" ? renderScript() : "",
   };
@@ -33,10 +33,10 @@ export function buildFrames(spec: SiteSpec, stage: BuildStage): SiteFiles[] {
   const ctx = createRenderContext(spec);
   if (stage === "sections") {
     const css = renderBaseStyles(spec);
-    return spec.sections.slice(0, -1).map((_, i) => ({ html: renderPage(ctx, spec.sections.slice(0, i + 1)), css, js: "" }));
+    return spec.blocks.slice(0, -1).map((_, i) => ({ html: renderPage(ctx, spec.blocks.slice(0, i + 1)), css, js: "" }));
   }
   if (stage === "styling") {
-    return [{ html: renderPage(ctx, spec.sections), css: `${renderBaseStyles(spec)}\n${renderComponentStyles()}`, js: "" }];
+    return [{ html: renderPage(ctx, spec.blocks), css: `${renderBaseStyles(spec)}\n${renderComponentStyles()}`, js: "" }];
   }
   return [];
 }
@@ -48,12 +48,12 @@ function listWords(words: string[]): string {
 
 /** What a stage did, in a sentence for the progress log. */
 export function describeStage(spec: SiteSpec, stage: BuildStage): string {
-  const labels = spec.sections.map(sectionLabel);
+  const labels = spec.blocks.map((b) => (b.requested ? b.heading.toLowerCase() : isSectionId(b.layout) ? sectionLabel(b.layout) : b.heading));
   switch (stage) {
     case "structure":
       return `Laid out the page: a header with navigation, a hero with the “${spec.name}” heading, the main area and a footer`;
     case "sections":
-      return `Wrote ${spec.sections.length} content sections: ${listWords(labels)}`;
+      return `Wrote ${spec.blocks.length} content sections: ${listWords(labels)}`;
     case "styling": {
       const colour = spec.colorWords.length ? `${listWords(spec.colorWords.slice(0, 2))}` : `${spec.kindLabel.toLowerCase()}`;
       const font = spec.headingFont === "sans" ? "sans-serif" : spec.headingFont;
@@ -63,7 +63,7 @@ export function describeStage(spec: SiteSpec, stage: BuildStage): string {
       );
     }
     case "interactivity": {
-      const forms = spec.sections.filter((id) => id === "contact" || id === "newsletter").length;
+      const forms = spec.blocks.filter((b) => b.form !== null || b.layout === "newsletter").length;
       const formText = forms ? `, friendly form confirmations (${forms} form${forms === 1 ? "" : "s"}, nothing sent over the network)` : "";
       return `Added interactivity: a mobile menu, smooth in-page scrolling that moves focus${formText} and the current year in the footer`;
     }

@@ -6,17 +6,23 @@
 
 import { escapeHtml } from "./html-escape";
 import { renderArtUri } from "./render-art";
-import { fillCopy, resolveTarget, type RenderContext } from "./render-context";
-import { renderSection } from "./render-sections";
-import type { SectionId } from "../site-spec";
+import { FORM_WORDING } from "../prompt/form-kinds";
+import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
+import { renderBlock } from "./render-sections";
+import type { PageBlock } from "../site-spec";
 
-/** Up to five sections get a header link; the contact call to action is styled as a button. */
-export function renderNavItems(ctx: RenderContext, sections: readonly SectionId[]): string {
-  const linked = sections.filter((id) => id !== "contact").slice(0, 5);
-  const items = linked.map((id) => `          <li><a href="#${id}">${fillCopy(ctx, ctx.content.titles[id].nav)}</a></li>`);
-  if (sections.includes("contact")) {
-    items.push(`          <li><a class="button button-small nav-cta" href="#contact">${fillCopy(ctx, ctx.content.titles.contact.nav)}</a></li>`);
-  }
+/**
+ * Every section the prompt asked for gets a header link, in page order; the kind's own sections
+ * fill up to five. The contact call to action is styled as a button.
+ */
+export function renderNavItems(ctx: RenderContext, blocks: readonly PageBlock[]): string {
+  const others = blocks.filter((b) => b.layout !== "contact");
+  const spare = Math.max(0, 5 - others.filter((b) => b.requested).length);
+  let extras = 0;
+  const linked = others.filter((b) => b.requested || (extras += 1) <= spare).slice(0, 9);
+  const items = linked.map((b) => `          <li><a href="#${b.id}">${navLabel(ctx, b)}</a></li>`);
+  const contact = blocks.find((b) => b.layout === "contact");
+  if (contact) items.push(`          <li><a class="button button-small nav-cta" href="#${contact.id}">${navLabel(ctx, contact)}</a></li>`);
   return items.join("\n");
 }
 
@@ -31,7 +37,7 @@ function renderHeader(ctx: RenderContext): string {
     `    <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav"><span class="nav-toggle-bars" aria-hidden="true"></span><span class="visually-hidden">Open navigation</span></button>`,
     `    <nav class="site-nav" id="site-nav" aria-label="Main">`,
     `      <ul class="nav-list" role="list">`,
-    renderNavItems(ctx, ctx.spec.sections),
+    renderNavItems(ctx, ctx.spec.blocks),
     `      </ul>`,
     `    </nav>`,
     `  </div>`,
@@ -39,9 +45,17 @@ function renderHeader(ctx: RenderContext): string {
   ].join("\n");
 }
 
+/** The main call to action: the page's own form when it has one ("Book now"), else the kind's. */
+function primaryAction(ctx: RenderContext): { href: string; label: string } {
+  const form = ctx.spec.blocks.find((b) => b.layout === "form" && b.form);
+  if (form?.form) return { href: `#${form.id}`, label: escapeHtml(FORM_WORDING[form.form].cta) };
+  return { href: resolveTarget(ctx.content.primaryTarget, ctx.spec.blocks), label: fillCopy(ctx, ctx.content.primaryCta) };
+}
+
 function renderHero(ctx: RenderContext): string {
   const { content, spec } = ctx;
-  const eyebrow = spec.location ? `${content.eyebrow} · ${spec.location}` : content.eyebrow;
+  const eyebrow = [content.eyebrow, spec.location, spec.date].filter(Boolean).join(" · ");
+  const primary = primaryAction(ctx);
   const focus = spec.focus ? ` Specialising in ${spec.focus}.` : "";
   return [
     `    <section class="hero" id="top" aria-labelledby="hero-title">`,
@@ -52,8 +66,8 @@ function renderHero(ctx: RenderContext): string {
     `          <p class="hero-tagline">${fillCopy(ctx, content.tagline)}</p>`,
     `          <p class="hero-lead">${fillCopy(ctx, content.lead)}${fillCopy(ctx, focus)}</p>`,
     `          <div class="hero-actions">`,
-    `            <a class="button" href="${resolveTarget(content.primaryTarget, spec.sections)}">${fillCopy(ctx, content.primaryCta)}</a>`,
-    `            <a class="button button-ghost" href="${resolveTarget(content.secondaryTarget, spec.sections)}">${fillCopy(ctx, content.secondaryCta)}</a>`,
+    `            <a class="button" href="${primary.href}">${primary.label}</a>`,
+    `            <a class="button button-ghost" href="${resolveTarget(content.secondaryTarget, spec.blocks)}">${fillCopy(ctx, content.secondaryCta)}</a>`,
     `          </div>`,
     `        </div>`,
     `        <figure class="hero-art">`,
@@ -66,9 +80,7 @@ function renderHero(ctx: RenderContext): string {
 
 function renderFooter(ctx: RenderContext): string {
   const name = escapeHtml(ctx.spec.name);
-  const links = ctx.spec.sections
-    .slice(0, 6)
-    .map((id) => `        <li><a href="#${id}">${fillCopy(ctx, ctx.content.titles[id].nav)}</a></li>`);
+  const links = ctx.spec.blocks.slice(0, 8).map((b) => `        <li><a href="#${b.id}">${navLabel(ctx, b)}</a></li>`);
   return [
     `<footer class="site-footer">`,
     `  <div class="container footer-inner">`,
@@ -90,12 +102,12 @@ function renderFooter(ctx: RenderContext): string {
   ].join("\n");
 }
 
-/** The whole body markup with the given sections rendered (an empty list gives the skeleton). */
-export function renderPage(ctx: RenderContext, sections: readonly SectionId[]): string {
-  const body = sections.map((id) => renderSection(ctx, id));
+/** The whole body markup with the given blocks rendered (an empty list gives the skeleton). */
+export function renderPage(ctx: RenderContext, blocks: readonly PageBlock[]): string {
+  const body = blocks.map((block) => renderBlock(ctx, block));
   return [
     renderHeader(ctx),
-    `<main id="main" tabindex="-1" data-site-kind="${ctx.spec.kind}" data-site-name="${escapeHtml(ctx.spec.name)}">`,
+    `<main id="main" tabindex="-1" data-site-kind="${ctx.spec.kind}" data-site-name="${escapeHtml(ctx.spec.name)}"${ctx.spec.domainId ? ` data-site-domain="${ctx.spec.domainId}"` : ""}>`,
     renderHero(ctx),
     ...body,
     `</main>`,

@@ -4,6 +4,7 @@
  */
 
 import { SECTION_ORDER, type SectionId } from "../site-spec";
+import { BLOCK_STYLES } from "./render-block-sections";
 
 export const SECTION_STYLES: Record<SectionId, string> = {
   about: `
@@ -101,5 +102,5 @@ export function renderSectionStyles(id: SectionId): string {
 }
 
 export function renderAllSectionStyles(): string {
-  return SECTION_ORDER.map(renderSectionStyles).join("");
+  return SECTION_ORDER.map(renderSectionStyles).join("") + BLOCK_STYLES;
 }

@@ -9,7 +9,9 @@ import { renderMenu, renderPosts, renderProducts, renderProjects, renderSchedule
 import { renderFaq, renderPricing, renderTestimonials } from "./render-social-sections";
 import { renderContact, renderNewsletter } from "./render-form-sections";
 import type { CardItem } from "../content/kind-content";
-import type { SectionId } from "../site-spec";
+import type { PageBlock, SectionId } from "../site-spec";
+import { renderCardsBlock, renderHoursBlock } from "./render-block-sections";
+import { renderFormBlock } from "./render-request-form";
 
 function renderAbout(ctx: RenderContext): string {
   const { about, gallery } = ctx.content;
@@ -80,6 +82,15 @@ function renderTeam(ctx: RenderContext): string {
     ].join("\n"),
   );
   return wrapSection(ctx, "team", [`        <ul class="card-grid" role="list">`, ...people, `        </ul>`].join("\n"));
+}
+
+/** Renders one planned block: a built-in section under its heading, generic cards, hours or a form. */
+export function renderBlock(ctx: RenderContext, block: PageBlock): string {
+  const inner = { ...ctx, block };
+  if (block.layout === "cards") return renderCardsBlock(inner, block);
+  if (block.layout === "hours") return renderHoursBlock(inner, block);
+  if (block.layout === "form") return renderFormBlock(inner, block);
+  return renderSection(inner, block.layout);
 }
 
 /** Renders one section by id. */

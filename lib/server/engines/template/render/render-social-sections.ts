@@ -17,7 +17,7 @@ export function renderTestimonials(ctx: RenderContext): string {
 }
 
 export function renderPricing(ctx: RenderContext): string {
-  const target = contactTarget(ctx.spec.sections);
+  const target = contactTarget(ctx.spec.blocks);
   const plans = ctx.content.pricing.map((plan) => {
     // "$0 / month" rather than "Free", which would repeat a plan usually called "Free".
     const price = plan.price === 0 ? `${ctx.spec.currency}0` : formatPrice(ctx, plan.price);
