@@ -41,6 +41,8 @@ export class EventService {
   private readonly states = new Map<string, GenerationState>();
   private readonly listeners = new Set<PublishListener>();
   private readonly commits: GroupCommit;
+  /** Sessions being folded from the log, with the newest seq committed or received meanwhile. */
+  private readonly reading = new Map<string, { seen: number; readers: number }>();
 
   constructor(private readonly deps: EventServiceDeps) {
     this.commits = new GroupCommit({
@@ -92,6 +94,8 @@ export class EventService {
   applyToCache(event: SessionEvent): void {
     const sessionId = event.data.session_id;
     const cached = this.states.get(sessionId);
+    const reading = this.reading.get(sessionId);
+    if (reading) reading.seen = Math.max(reading.seen, event.data.seq);
     if (!cached) return;
     if (event.data.seq === cached.last_seq + 1) this.states.set(sessionId, reduceSessionEvent(cached, event));
     else if (event.data.seq > cached.last_seq) this.states.delete(sessionId); // missed one: refold on demand
@@ -101,20 +105,40 @@ export class EventService {
   async getState(sessionId: string): Promise<GenerationState | null> {
     const cached = this.states.get(sessionId);
     if (cached) return cached;
-    const session = await this.deps.store.getSession(sessionId);
-    if (!session) return null;
-    const snapshot = await this.deps.store.getSnapshot(sessionId);
-    const events = await this.deps.store.readEvents(sessionId, snapshot?.throughSeq ?? 0);
-    const state = events.reduce(reduceSessionEvent, snapshot?.state ?? createInitialState(session.id, session.projectId));
+    const reading = this.reading.get(sessionId) ?? { seen: 0, readers: 0 };
+    this.reading.set(sessionId, reading);
+    reading.readers++;
+    let state: GenerationState | null;
+    try {
+      state = await this.foldFromLog(sessionId, reading);
+    } finally {
+      if (--reading.readers === 0) this.reading.delete(sessionId);
+    }
+    if (!state) return null;
     // Another publish may have cached a newer fold while we read: keep the newer one.
     const raced = this.states.get(sessionId);
     if (raced && raced.last_seq >= state.last_seq) return raced;
+    // An event committed during the read but after it looked is not in the fold: do not cache it stale.
+    if (reading.seen > state.last_seq) return state;
     this.states.set(sessionId, state);
     // Snapshot reads of unwatched sessions (API polling) must not grow memory without bound: drop
     // the oldest folds (Map order); a dropped one is simply refolded from the log when needed.
     for (const oldest of this.states.keys()) {
       if (this.states.size <= MAX_CACHED_STATES) break;
       this.states.delete(oldest);
+    }
+    return state;
+  }
+
+  private async foldFromLog(sessionId: string, reading: { seen: number }): Promise<GenerationState | null> {
+    const session = await this.deps.store.getSession(sessionId);
+    if (!session) return null;
+    const snapshot = await this.deps.store.getSnapshot(sessionId);
+    let state = snapshot?.state ?? createInitialState(session.id, session.projectId);
+    // Events committed while we read are folded in too (a few rounds at most; the rest is refolded later).
+    for (let round = 0; round < 3 && (round === 0 || reading.seen > state.last_seq); round++) {
+      const events = await this.deps.store.readEvents(sessionId, Math.max(state.last_seq, snapshot?.throughSeq ?? 0));
+      state = events.reduce(reduceSessionEvent, state);
     }
     return state;
   }
