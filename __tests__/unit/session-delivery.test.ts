@@ -22,8 +22,8 @@ function createHarness() {
   let holdReads = false;
   const delivery = new SessionDelivery({
     rooms: () => ({ rooms, sockets }),
-    readLog: async (_id, after) => {
-      const snapshot = log.filter((e) => e.data.seq > after);
+    readPage: async (_id, after, limit) => {
+      const snapshot = log.filter((e) => e.data.seq > after).slice(0, limit);
       if (holdReads) await new Promise<void>((r) => (release = r));
       return snapshot;
     },

@@ -98,8 +98,8 @@ export class GenerationService {
   /** Publishes the retryable error and the terminal event for a session whose run cannot go on. */
   async finishWithoutRun(sessionId: string, code: "CANCELLED" | "INTERRUPTED", message: string): Promise<void> {
     const { events } = this.deps;
-    await events.emitError(sessionId, { error_code: code, error_message: message, retry_available: true });
-    await events.emitGenerationCompleted(sessionId, { status: "failed", total_time: 0, files_generated: 0, final_url: `/preview/${sessionId}` });
+    await events.emit(sessionId, "generation:error", { error_code: code, error_message: message, retry_available: true });
+    await events.emit(sessionId, "generation:completed", { status: "failed", total_time: 0, files_generated: 0, final_url: `/preview/${sessionId}` });
   }
 
   /** Runs one job of a session in this process (the queue's handler). */

@@ -7,14 +7,23 @@ import {
   parseHandshake,
   type ClientToServerEvents,
   type ConnectErrorData,
+  type RequestError,
   type RequestErrorCode,
   type Role,
   type ServerToClientEvents,
+  type Stats,
 } from "@/lib/protocol";
+import type { Env } from "../env";
+import type { GenerationService } from "../generation/generation-service";
+import type { LocalJobs } from "../generation/job-queue";
+import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import { resolveClientIp } from "../security/client-ip";
 import { isOriginAllowed } from "../security/origin";
-import type { Services } from "../services-registry";
-import { roomForSession } from "./event-service";
+import type { RateLimits } from "../security/rate-limits";
+import type { Store } from "../storage/store";
+import type { EventService } from "./event-service";
+import type { SessionDelivery } from "./session-delivery";
 
 interface SocketData {
   sessionId: string;
@@ -49,8 +58,22 @@ function refuse(code: RequestErrorCode, message: string): Error {
   return error;
 }
 
+/** What the socket handlers use, and nothing more. */
+export interface SocketDeps {
+  env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS">;
+  logger: Logger;
+  metrics: Pick<Metrics, "errors">;
+  rateLimits: Pick<RateLimits, "acquireSocket" | "releaseSocket" | "consumeMessage">;
+  store: Pick<Store, "getSession">;
+  generations: Pick<GenerationService, "authorize">;
+  events: Pick<EventService, "compactedThrough" | "forget">;
+  delivery: Pick<SessionDelivery, "attach" | "hasWatchers">;
+  jobs: Pick<LocalJobs, "has">;
+  stats: () => Promise<Stats>;
+}
+
 /** Authenticates sockets, replays missed events, answers client messages and sends heartbeats. */
-export function registerSocketHandlers(io: IoServer, services: Services, { getPort }: { getPort: () => number }): { stop: () => void } {
+export function registerSocketHandlers(io: IoServer, services: SocketDeps, { getPort }: { getPort: () => number }): { stop: () => void } {
   const { env, metrics, rateLimits } = services;
   io.use((socket, next) => {
     const { headers } = socket.handshake;
@@ -82,27 +105,41 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
 
   io.on("connection", (socket) => {
     socket.use((packet, next) => {
-      void rateLimits.consumeMessage(socket.id).then((result) => {
-        if (result.ok) return next();
-        const error = { code: "RATE_LIMITED", message: `Slow down: at most ${env.RATE_LIMIT_MESSAGES_PER_SECOND} messages per second`, details: { retryAfterSeconds: result.retryAfterSeconds } };
+      const refuse = (error: RequestError) => {
         const ack = packet[packet.length - 1];
         if (typeof ack === "function") (ack as (p: unknown) => void)({ error });
         else socket.emit("request_error", error);
-      });
+      };
+      rateLimits.consumeMessage(socket.id).then(
+        (result) => {
+          if (result.ok) return next();
+          refuse({ code: "RATE_LIMITED", message: `Slow down: at most ${env.RATE_LIMIT_MESSAGES_PER_SECOND} messages per second`, details: { retryAfterSeconds: result.retryAfterSeconds } });
+        },
+        (error: unknown) => {
+          services.logger.error({ err: error, socketId: socket.id }, "message rate limit check failed");
+          refuse({ code: "UNAVAILABLE", message: "The server cannot take this message right now; retry shortly" });
+        },
+      );
     });
     void joinAndReplay(socket, services);
     socket.on("get_stats", async (...args) => {
-      const stats = await services.stats();
-      socket.emit("stats", stats);
-      ackIfWanted(args, stats);
+      try {
+        const stats = await services.stats();
+        socket.emit("stats", stats);
+        ackIfWanted(args, stats);
+      } catch (error) {
+        services.logger.error({ err: error, socketId: socket.id }, "get_stats failed");
+        const failure = { code: "UNAVAILABLE", message: "Statistics are unavailable right now; retry shortly" } as const;
+        if (typeof args[args.length - 1] === "function") ackIfWanted(args, { error: failure });
+        else socket.emit("request_error", failure);
+      }
     });
     socket.on("log_event", (...args) => handleLogEvent(socket, services, args));
     socket.on("disconnect", () => {
       const { sessionId, ip } = socket.data;
       rateLimits.releaseSocket(ip);
-      const room = io.sockets.adapter.rooms.get(roomForSession(sessionId));
       // Disconnect never deletes a session: a reload must find it. Only the cached fold is dropped.
-      if (!room?.size && !services.jobs.has(sessionId)) services.events.forget(sessionId);
+      if (!services.delivery.hasWatchers(sessionId) && !services.jobs.has(sessionId)) services.events.forget(sessionId);
     });
   });
 
@@ -118,7 +155,7 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
  * delivery keeps a per-socket cursor, so each seq reaches the socket exactly once and in order
  * however the replay and live publishing interleave (see SessionDelivery).
  */
-async function joinAndReplay(socket: IoSocket, services: Services): Promise<void> {
+async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<void> {
   const { sessionId, role, lastEventId } = socket.data;
   try {
     const [session, compactedThrough] = await Promise.all([
@@ -141,7 +178,7 @@ function ackIfWanted(args: unknown[], payload: unknown): void {
   if (typeof ack === "function") (ack as (p: unknown) => void)(payload);
 }
 
-function handleLogEvent(socket: IoSocket, services: Services, args: unknown[]): void {
+function handleLogEvent(socket: IoSocket, services: Pick<SocketDeps, "logger">, args: unknown[]): void {
   const values = typeof args[args.length - 1] === "function" ? args.slice(0, -1) : args;
   // Accept the seed's `log_event(event_type, data)` form and the object form `{ event_type, data }`.
   const candidate = typeof values[0] === "string" ? { event_type: values[0], data: values[1] } : values[0];
