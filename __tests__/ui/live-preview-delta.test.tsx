@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import { sessionEventTypes, type PreviewDelta } from "@/lib/protocol";
 import { LivePreview } from "@/components/workspace/live-preview";
-import { FRAME_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+import { FRAME_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { useWebSocket } from "@/lib/client/use-web-socket";
 import { foldState, SESSION, snapshotBody, successfulRun } from "./fixtures";
 import { FakeSocket, mockFetchJson, renderWithStore } from "./render-helpers";
