@@ -5,3 +5,4 @@ export * from "./http";
 export * from "./socket";
 export * from "./session-state";
 export * from "./preview-delta";
+export * from "./preview-frame";

@@ -38,6 +38,11 @@ export interface RenderMessage {
   source: typeof PARENT_MESSAGE_SOURCE;
   v: typeof PREVIEW_PROTOCOL_VERSION;
   type: "render";
+  /**
+   * Which lineage of versions this is (the session that wrote it). Versions only grow within one
+   * epoch; a new epoch (another turn of the project) starts the frame's count over.
+   */
+  epoch: string;
   version: number;
   html: string;
   css: string;
@@ -47,7 +52,7 @@ export interface RenderMessage {
 }
 
 /** Builds the render message for one preview version. */
-export function createRenderMessage(input: { version: number; html: string; css: string; js: string; runScript: boolean }): RenderMessage {
+export function createRenderMessage(input: { epoch: string; version: number; html: string; css: string; js: string; runScript: boolean }): RenderMessage {
   return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", ...input };
 }
 
