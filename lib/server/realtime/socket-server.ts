@@ -1,9 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import {
-  LOG_EVENT_MAX_BYTES,
   SOCKET_PATH,
-  logEventSchema,
   parseHandshake,
   type ClientToServerEvents,
   type ConnectErrorData,
@@ -12,6 +10,8 @@ import {
   type ServerToClientEvents,
 } from "@/lib/protocol";
 import { resolveClientIp } from "../security/client-ip";
+import { createClientLogHandler } from "../security/client-log";
+import { guardConnections } from "../security/connection-guard";
 import { isOriginAllowed } from "../security/origin";
 import type { Services } from "../services-registry";
 import { roomForSession } from "./event-service";
@@ -52,6 +52,8 @@ function refuse(code: RequestErrorCode, message: string): Error {
 /** Authenticates sockets, replays missed events, answers client messages and sends heartbeats. */
 export function registerSocketHandlers(io: IoServer, services: Services, { getPort }: { getPort: () => number }): { stop: () => void } {
   const { env, metrics, rateLimits } = services;
+  const guard = guardConnections(io, env, (reason) => metrics.rateLimited.inc({ limit: reason }));
+  const logEvent = createClientLogHandler({ logger: services.logger, perMinute: env.RATE_LIMIT_LOG_EVENTS_PER_MINUTE, onRejected: () => metrics.rateLimited.inc({ limit: "log_events" }) });
   io.use((socket, next) => {
     const { headers } = socket.handshake;
     if (!isOriginAllowed({ origin: headers.origin, host: headers.host, allowed: env.ALLOWED_ORIGINS, port: getPort() })) {
@@ -81,6 +83,7 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
   });
 
   io.on("connection", (socket) => {
+    guard?.markAuthenticated(socket.conn);
     socket.use((packet, next) => {
       void rateLimits.consumeMessage(socket.id).then((result) => {
         if (result.ok) return next();
@@ -96,7 +99,7 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
       socket.emit("stats", stats);
       ackIfWanted(args, stats);
     });
-    socket.on("log_event", (...args) => handleLogEvent(socket, services, args));
+    socket.on("log_event", (...args) => void logEvent(socket, args));
     socket.on("disconnect", () => {
       const { sessionId, ip } = socket.data;
       rateLimits.releaseSocket(ip);
@@ -139,27 +142,4 @@ async function joinAndReplay(socket: IoSocket, services: Services): Promise<void
 function ackIfWanted(args: unknown[], payload: unknown): void {
   const ack = args[args.length - 1];
   if (typeof ack === "function") (ack as (p: unknown) => void)(payload);
-}
-
-function handleLogEvent(socket: IoSocket, services: Services, args: unknown[]): void {
-  const values = typeof args[args.length - 1] === "function" ? args.slice(0, -1) : args;
-  // Accept the seed's `log_event(event_type, data)` form and the object form `{ event_type, data }`.
-  const candidate = typeof values[0] === "string" ? { event_type: values[0], data: values[1] } : values[0];
-  let size = Infinity;
-  try {
-    size = Buffer.byteLength(JSON.stringify(candidate ?? null));
-  } catch {
-    // Unserialisable (circular) payloads fall through to the size error.
-  }
-  const parsed = size <= LOG_EVENT_MAX_BYTES ? logEventSchema.safeParse(candidate) : null;
-  if (!parsed?.success) {
-    const error = parsed
-      ? { code: "VALIDATION_ERROR", message: "log_event expects { event_type, data }", details: parsed.error.issues.map((i) => i.message) }
-      : { code: "PAYLOAD_TOO_LARGE", message: `log_event payload must be at most ${LOG_EVENT_MAX_BYTES} bytes` };
-    if (typeof args[args.length - 1] === "function") ackIfWanted(args, { error });
-    else socket.emit("request_error", error);
-    return;
-  }
-  services.logger.info({ sessionId: socket.data.sessionId, socketId: socket.id, clientEvent: parsed.data.event_type, data: parsed.data.data }, "client log_event");
-  ackIfWanted(args, { ok: true });
 }
