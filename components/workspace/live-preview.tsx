@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useRef, useState } from "react";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
+import { downloadZip } from "@/lib/client/version-links";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 
 const CodeView = lazy(() => import("./code-view").then((m) => ({ default: m.CodeView })));
@@ -38,6 +39,7 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
   const frame = usePreviewFrame(frameRef, { preview, runScript: completed });
   const [tab, setTab] = useState<"preview" | "code">("preview");
   const [viewport, setViewport] = useState<ViewportId>("desktop");
+  const [downloadFailed, setDownloadFailed] = useState(false);
   const width = viewports.find((v) => v.id === viewport)?.width ?? null;
   const id = encodeURIComponent(sessionId);
 
@@ -75,9 +77,10 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
             </a>
           )}
           {preview && token && (
-            <a href={`/api/generations/${id}/download?token=${encodeURIComponent(token)}`} download data-testid="download-zip" className={linkClass}>
-              Download zip
-            </a>
+            // Fetched with the token in a header and saved as a blob: no token in any link.
+            <button type="button" onClick={() => void downloadZip({ sessionId, token }).catch(() => setDownloadFailed(true))} data-testid="download-zip" className={linkClass}>
+              {downloadFailed ? "Download failed — retry" : "Download zip"}
+            </button>
           )}
         </div>
       </div>

@@ -27,6 +27,10 @@ export const envSchema = z.object({
   /** A connection that has not authenticated a socket after this long is closed. */
   SOCKET_AUTH_TIMEOUT_MS: int(10_000, 100),
   RATE_LIMIT_MESSAGES_PER_SECOND: int(20),
+  /** Runs one session may have (its first plus retries); then retry answers 409 RUN_LIMIT_REACHED (0 = no cap). */
+  MAX_RUNS_PER_SESSION: int(20),
+  /** Generation jobs one IP may have waiting in the local queue; more answer 429 QUEUE_FULL (0 = no cap). */
+  MAX_QUEUED_PER_IP: int(20),
   /** `log_event` messages per socket per minute (their own budget, inside the message limit). */
   RATE_LIMIT_LOG_EVENTS_PER_MINUTE: int(30),
   /**

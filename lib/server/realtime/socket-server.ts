@@ -10,6 +10,7 @@ import {
   type ServerToClientEvents,
 } from "@/lib/protocol";
 import { resolveClientIp } from "../security/client-ip";
+import { authorizeSession } from "../security/authorize-session";
 import { createClientLogHandler } from "../security/client-log";
 import { guardConnections } from "../security/connection-guard";
 import { isOriginAllowed } from "../security/origin";
@@ -69,9 +70,9 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
     }
     const { sessionId, token, lastEventId } = handshake.data;
     try {
-      if (!(await services.store.getSession(sessionId))) return next(refuse("NOT_FOUND", "No such generation session"));
-      const role = await services.generations.authorize(sessionId, token);
-      if (!role) return next(refuse("UNAUTHORIZED", "This token does not grant access to this session"));
+      const access = await authorizeSession(services.store, sessionId, token);
+      if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
+      const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
       if (!rateLimits.acquireSocket(ip)) return next(refuse("RATE_LIMITED", "Too many open connections from your address"));
       socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };

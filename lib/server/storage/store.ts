@@ -47,8 +47,8 @@ export interface Store {
   readonly dialect: "sqlite" | "postgres";
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
-  /** Hashes needed to authorise a token for the session. */
-  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string } | null>;
+  /** Hashes needed to authorise a token for the session, with the session itself (one read). */
+  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string; session: SessionRecord } | null>;
   getProjectTokenHash(projectId: string): Promise<string | null>;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
   /** The newest seq of each given session (missing sessions are left out). */
