@@ -110,8 +110,15 @@ export const projectVersionSchema = z.object({
   createdAt: timestampSchema,
   /** The version this one copies, or null when a generation produced it. */
   restoredFrom: z.number().int().positive().nullable(),
-  /** The version's document; add `?token=<projectToken>` (an iframe cannot send a Bearer header). */
+  /**
+   * The version's document: with the project token as Bearer, or with `?ticket=` from `ticketUrl`
+   * (a new tab or an iframe cannot send a header; tokens are never accepted in URLs).
+   */
   previewUrl: z.string(),
+  /** `POST` here (Bearer project token) for a short-lived ticket that opens `previewUrl`. */
+  ticketUrl: z.string(),
+  /** `GET` here (Bearer project token): the version as a zip. */
+  downloadUrl: z.string(),
 });
 export type ProjectVersionInfo = z.infer<typeof projectVersionSchema>;
 
@@ -125,3 +132,11 @@ export type ProjectResponse = z.infer<typeof projectResponseSchema>;
 /** `POST /api/projects/:projectId/versions/:version/restore` answers 201 with the new newest version. */
 export const restoreVersionResponseSchema = projectVersionSchema.extend({ projectId: idSchema });
 export type RestoreVersionResponse = z.infer<typeof restoreVersionResponseSchema>;
+
+/** `POST /api/projects/:projectId/versions/:version/ticket`: a link that opens only that version, briefly. */
+export const previewTicketResponseSchema = z.object({
+  /** The version's preview URL with its ticket; valid until `expiresAt`. */
+  url: z.string(),
+  expiresAt: timestampSchema,
+});
+export type PreviewTicketResponse = z.infer<typeof previewTicketResponseSchema>;

@@ -6,7 +6,7 @@ import type { Env } from "./env";
 import { BullJobQueue } from "./generation/bull-job-queue";
 import { GenerationService } from "./generation/generation-service";
 import { LocalJobQueue, LocalJobs, type JobHandler, type JobQueue } from "./generation/job-queue";
-import { StopReason } from "./generation/run-generation";
+import { StopReason, stopMessages } from "./generation/stop-reason";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./observability/metrics";
 import { EventService } from "./realtime/event-service";
@@ -53,7 +53,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
     ? new BullJobQueue({
         connection: redis, handler, jobs, logger, workerConcurrency, lockMs: env.WORKER_LOCK_MS,
         broadcastCancel: (sessionId) => cluster.sendCancel(sessionId),
-        onAbandoned: (sessionId) => generations.finishWithoutRun(sessionId, "INTERRUPTED", "The worker running this generation stopped; retry to continue"),
+        onAbandoned: (sessionId) => generations.finishWithoutRun(sessionId, "INTERRUPTED", stopMessages.workerLost),
       })
     : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
   const generations = new GenerationService({ store, events, engine, queue });
@@ -64,9 +64,9 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       events.applyToCache(event);
       delivery.deliver(event);
     });
-    cluster.onCancel((sessionId) => jobs.abort(sessionId, new StopReason("CANCELLED", "Generation cancelled")));
-    if (queue instanceof BullJobQueue) await queue.ready();
+    cluster.onCancel((sessionId) => jobs.abort(sessionId, new StopReason("CANCELLED")));
   }
+  await queue.ready();
   recordPublishMetrics(events, metrics);
   const stats = async (): Promise<Stats> => {
     const { running, queued } = await queue.counts();

@@ -1,4 +1,4 @@
-import { LocalJobQueue } from "./generation/job-queue";
+import { stopMessages } from "./generation/stop-reason";
 import type { Services } from "./services-registry";
 
 /*
@@ -57,9 +57,8 @@ function scheduleSweep({ delivery, store, logger }: Lifecycle): NodeJS.Timeout {
  * event; jobs still waiting in a local queue are reported the same way.
  */
 export async function stopJobs({ queue, generations }: Lifecycle, timeoutMs: number): Promise<void> {
-  const waiting = queue instanceof LocalJobQueue ? queue.waitingSessions() : [];
-  await queue.stop(timeoutMs);
+  const waiting = await queue.stop(timeoutMs);
   for (const sessionId of waiting) {
-    await generations.finishWithoutRun(sessionId, "INTERRUPTED", "The server is restarting; retry to continue");
+    await generations.finishWithoutRun(sessionId, "INTERRUPTED", stopMessages.shuttingDown);
   }
 }

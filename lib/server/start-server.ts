@@ -10,6 +10,7 @@ import type { Logger } from "./logger";
 import { connectRedis, createClusterAdapter } from "./cluster";
 import { startBackground, stopJobs } from "./lifecycle";
 import { createIoServer, registerSocketHandlers, type IoServer } from "./realtime/socket-server";
+import { refuseMalformedUrl } from "./http/malformed-url";
 import { REQUEST_ID_HEADER } from "./http/route-handler";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./security/client-ip";
 import { setServices, type Services } from "./services-registry";
@@ -28,6 +29,7 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
     const requestId = randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (refuseMalformedUrl(req, res, { logger, onRefused: () => services.metrics.malformedUrls.inc() })) return;
     void handle(req, res);
   });
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;

@@ -1,6 +1,7 @@
 import { idSchema } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { handleRoute } from "@/lib/server/http/route-handler";
+import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +15,5 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ params, services 
   const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "No preview yet for this generation");
   const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content });
-  return new Response(html, {
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "sandbox allow-scripts; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:",
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "no-referrer",
-      "Cache-Control": "no-store",
-    },
-  });
+  return new Response(html, { headers: PREVIEW_HEADERS });
 });

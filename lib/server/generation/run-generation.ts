@@ -2,14 +2,8 @@ import { diffPreviewFiles, type GenerationState } from "@/lib/protocol";
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { Store } from "../storage/store";
+import { StopReason } from "./stop-reason";
 
-/** Why a run was stopped from outside: a user's cancel or a server shutdown. */
-export class StopReason extends Error {
-  constructor(readonly code: "CANCELLED" | "INTERRUPTED", message: string) {
-    super(message);
-    this.name = "StopReason";
-  }
-}
 
 export interface RunInput {
   sessionId: string;
@@ -148,7 +142,7 @@ function describeFailure(error: unknown, signal: AbortSignal) {
   if (error instanceof EngineError) {
     return { code: error.code, message: error.message, retryAvailable: error.retryAvailable };
   }
-  return { code: "GENERATION_FAILED", message: "The generation failed unexpectedly. You can retry it.", retryAvailable: true };
+  return { code: "GENERATION_FAILED" as const, message: "The generation failed unexpectedly. You can retry it.", retryAvailable: true };
 }
 
 /**

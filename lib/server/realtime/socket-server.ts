@@ -1,9 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import {
-  LOG_EVENT_MAX_BYTES,
   SOCKET_PATH,
-  logEventSchema,
   parseHandshake,
   type ClientToServerEvents,
   type ConnectErrorData,
@@ -14,11 +12,13 @@ import {
   type Stats,
 } from "@/lib/protocol";
 import type { Env } from "../env";
-import type { GenerationService } from "../generation/generation-service";
 import type { LocalJobs } from "../generation/job-queue";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { resolveClientIp } from "../security/client-ip";
+import { authorizeSession } from "../security/authorize-session";
+import { createClientLogHandler } from "../security/client-log";
+import { guardConnections } from "../security/connection-guard";
 import { isOriginAllowed } from "../security/origin";
 import type { RateLimits } from "../security/rate-limits";
 import type { Store } from "../storage/store";
@@ -60,12 +60,11 @@ function refuse(code: RequestErrorCode, message: string): Error {
 
 /** What the socket handlers use, and nothing more. */
 export interface SocketDeps {
-  env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS">;
+  env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS" | "MAX_CONNECTIONS" | "RATE_LIMIT_SOCKETS_PER_IP" | "SOCKET_AUTH_TIMEOUT_MS" | "RATE_LIMIT_LOG_EVENTS_PER_MINUTE">;
   logger: Logger;
-  metrics: Pick<Metrics, "errors">;
+  metrics: Pick<Metrics, "errors" | "rateLimited">;
   rateLimits: Pick<RateLimits, "acquireSocket" | "releaseSocket" | "consumeMessage">;
-  store: Pick<Store, "getSession">;
-  generations: Pick<GenerationService, "authorize">;
+  store: Pick<Store, "getSession" | "getSessionSecrets">;
   events: Pick<EventService, "compactedThrough" | "forget">;
   delivery: Pick<SessionDelivery, "attach" | "hasWatchers">;
   jobs: Pick<LocalJobs, "has">;
@@ -75,6 +74,8 @@ export interface SocketDeps {
 /** Authenticates sockets, replays missed events, answers client messages and sends heartbeats. */
 export function registerSocketHandlers(io: IoServer, services: SocketDeps, { getPort }: { getPort: () => number }): { stop: () => void } {
   const { env, metrics, rateLimits } = services;
+  const guard = guardConnections(io, env, (reason) => metrics.rateLimited.inc({ limit: reason }));
+  const logEvent = createClientLogHandler({ logger: services.logger, perMinute: env.RATE_LIMIT_LOG_EVENTS_PER_MINUTE, onRejected: () => metrics.rateLimited.inc({ limit: "log_events" }) });
   io.use((socket, next) => {
     const { headers } = socket.handshake;
     if (!isOriginAllowed({ origin: headers.origin, host: headers.host, allowed: env.ALLOWED_ORIGINS, port: getPort() })) {
@@ -90,9 +91,9 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
     }
     const { sessionId, token, lastEventId } = handshake.data;
     try {
-      if (!(await services.store.getSession(sessionId))) return next(refuse("NOT_FOUND", "No such generation session"));
-      const role = await services.generations.authorize(sessionId, token);
-      if (!role) return next(refuse("UNAUTHORIZED", "This token does not grant access to this session"));
+      const access = await authorizeSession(services.store, sessionId, token);
+      if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
+      const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
       if (!rateLimits.acquireSocket(ip)) return next(refuse("RATE_LIMITED", "Too many open connections from your address"));
       socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };
@@ -104,6 +105,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
   });
 
   io.on("connection", (socket) => {
+    guard?.markAuthenticated(socket.conn);
     socket.use((packet, next) => {
       const refuse = (error: RequestError) => {
         const ack = packet[packet.length - 1];
@@ -134,7 +136,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
         else socket.emit("request_error", failure);
       }
     });
-    socket.on("log_event", (...args) => handleLogEvent(socket, services, args));
+    socket.on("log_event", (...args) => void logEvent(socket, args));
     socket.on("disconnect", () => {
       const { sessionId, ip } = socket.data;
       rateLimits.releaseSocket(ip);
@@ -176,27 +178,4 @@ async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<vo
 function ackIfWanted(args: unknown[], payload: unknown): void {
   const ack = args[args.length - 1];
   if (typeof ack === "function") (ack as (p: unknown) => void)(payload);
-}
-
-function handleLogEvent(socket: IoSocket, services: Pick<SocketDeps, "logger">, args: unknown[]): void {
-  const values = typeof args[args.length - 1] === "function" ? args.slice(0, -1) : args;
-  // Accept the seed's `log_event(event_type, data)` form and the object form `{ event_type, data }`.
-  const candidate = typeof values[0] === "string" ? { event_type: values[0], data: values[1] } : values[0];
-  let size = Infinity;
-  try {
-    size = Buffer.byteLength(JSON.stringify(candidate ?? null));
-  } catch {
-    // Unserialisable (circular) payloads fall through to the size error.
-  }
-  const parsed = size <= LOG_EVENT_MAX_BYTES ? logEventSchema.safeParse(candidate) : null;
-  if (!parsed?.success) {
-    const error = parsed
-      ? { code: "VALIDATION_ERROR", message: "log_event expects { event_type, data }", details: parsed.error.issues.map((i) => i.message) }
-      : { code: "PAYLOAD_TOO_LARGE", message: `log_event payload must be at most ${LOG_EVENT_MAX_BYTES} bytes` };
-    if (typeof args[args.length - 1] === "function") ackIfWanted(args, { error });
-    else socket.emit("request_error", error);
-    return;
-  }
-  services.logger.info({ sessionId: socket.data.sessionId, socketId: socket.id, clientEvent: parsed.data.event_type, data: parsed.data.data }, "client log_event");
-  ackIfWanted(args, { ok: true });
 }

@@ -63,8 +63,8 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       return row ? toSession(row) : null;
     },
     async getSessionSecrets(id) {
-      const row = await db.selectFrom("sessions").select(["token_hash", "viewer_token_hash"]).where("id", "=", id).executeTakeFirst();
-      return row ? { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash } : null;
+      const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, session: toSession(row) } : null;
     },
     async getProjectTokenHash(projectId) {
       const row = await db.selectFrom("projects").select("token_hash").where("id", "=", projectId).executeTakeFirst();

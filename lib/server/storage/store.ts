@@ -70,8 +70,8 @@ export class SeqConflictError extends Error {
 export interface Store {
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
-  /** Hashes needed to authorise a token for the session. */
-  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string } | null>;
+  /** Hashes needed to authorise a token for the session, with the session itself (one read). */
+  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string; session: SessionRecord } | null>;
   getProjectTokenHash(projectId: string): Promise<string | null>;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
   /** Heads of the given sessions (missing sessions are left out). */

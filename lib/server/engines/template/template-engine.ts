@@ -87,7 +87,7 @@ function computeStep(input: StepInput): ComputedStep {
   if (isBuildStage(id)) {
     return { result: { site: buildStage(spec, id), message: describeStage(spec, id) }, frames: buildFrames(spec, id) };
   }
-  throw new EngineError("unknown_step", `The template engine has no step called "${id}"`, false);
+  throw new EngineError("GENERATION_FAILED", `The template engine has no step called "${id}"`, false);
 }
 
 /** Spends `stepMs` (abortably), streaming intermediate frames at even intervals when asked to. */
