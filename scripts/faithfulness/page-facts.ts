@@ -48,7 +48,7 @@ export async function collectPageFacts(page: Page): Promise<PageFacts> {
   return { ...facts, hue: await measureDominantHue(page) };
 }
 
-/** Histogram of hue over pixels with real colour (chroma ≥ 40 of 255), weighted by chroma. */
+/** Histogram of hue over pixels with visible colour (chroma ≥ 24 of 255), weighted by chroma. */
 async function measureDominantHue(page: Page): Promise<number | null> {
   const png = (await page.screenshot({ fullPage: true, type: "png" })).toString("base64");
   return page.evaluate(async (data) => {
@@ -67,7 +67,7 @@ async function measureDominantHue(page: Page): Promise<number | null> {
     for (let i = 0; i < pixels.length; i += 4) {
       const r = pixels[i] ?? 0, g = pixels[i + 1] ?? 0, b = pixels[i + 2] ?? 0;
       const max = Math.max(r, g, b), min = Math.min(r, g, b), chroma = max - min;
-      if (chroma < 40) continue;
+      if (chroma < 24) continue;
       let h = max === r ? ((g - b) / chroma) % 6 : max === g ? (b - r) / chroma + 2 : (r - g) / chroma + 4;
       h = (h * 60 + 360) % 360;
       const bin = Math.floor(h / 10) % 36;
