@@ -81,6 +81,8 @@ export interface SiteSpec {
   topic: string | null;
   /** For software: "schedules surf lessons". */
   purpose: string | null;
+  /** For software: who it is for ("builders"). */
+  audience: string | null;
   /** A date the prompt gave ("12–15 June"), shown in the hero. */
   date: string | null;
   /** People the prompt named ("chef Marta Silva"), featured in the team. */

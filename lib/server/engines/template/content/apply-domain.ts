@@ -83,7 +83,7 @@ function writeTopicCopy(base: KindContent, spec: SiteSpec, topic: string): KindC
     ...base,
     eyebrow: capitalise(topic),
     tagline: base.label === "Landing page" ? `A ${topic} you can rely on.` : base.tagline,
-    lead: `{name} is a ${topic}${where}: friendly people, honest prices and real care in every detail.`,
+    lead: base.label === "Landing page" ? `{name} is a ${topic}${where}: friendly people, honest prices and real care in every detail.` : `{name} is a ${topic}${where}. ${base.lead}`,
     about: {
       paragraphs: [`{name} is a ${topic}${where}, built on one simple idea: do the work properly and treat people well.`, ...base.about.paragraphs.slice(1)],
       highlights: base.about.highlights,
@@ -100,7 +100,11 @@ export function applyDomain(base: KindContent, spec: SiteSpec): KindContent {
   if (domain && spec.kind === "saas" && domain.kind !== "saas") content = writeSoftwareCopy(base, domain, plain(spec.purpose ?? ""));
   else if (domain) content = writeDomainCopy(base, domain);
   else if (topic) content = writeTopicCopy(base, spec, topic);
+  if (!domain && spec.kind === "saas" && spec.purpose) {
+    content = { ...content, lead: `{name} ${plain(spec.purpose)}, in one fast, friendly app that gives you hours back every week.` };
+  }
   if (domain?.kind === "saas" && spec.purpose) content = { ...content, lead: `{name} ${plain(spec.purpose)}. ${content.lead.replace(/^\{name\} is /, "It is ")}` };
+  if (spec.kind === "saas" && spec.audience) content = { ...content, lead: `${content.lead} Built for ${plain(spec.audience)}.` };
   if (spec.people.length) {
     const team = spec.people.map((name, i) => ({ name: plain(name), role: content.team[i]?.role ?? "Team", bio: content.team[i]?.bio ?? "" }));
     content = { ...content, team: [...team, ...content.team.slice(team.length)] };

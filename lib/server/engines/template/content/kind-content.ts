@@ -127,5 +127,7 @@ export function mergeContent(base: KindContent, overrides: KindOverrides): KindC
     const key = id as SectionId;
     titles[key] = { ...base.titles[key], ...copy };
   }
-  return { ...base, ...overrides, titles, contact: { ...base.contact, ...overrides.contact } };
+  // A kind that lists its offer as features (a gym's classes) shows the same offer as services.
+  const services = overrides.services ?? overrides.features ?? base.services;
+  return { ...base, ...overrides, services, titles, contact: { ...base.contact, ...overrides.contact } };
 }

@@ -17,6 +17,7 @@ import {
   replaceHeadline,
   replaceSiteName,
 } from "./html-surgery";
+import { applyBlockEdits } from "./edit-blocks";
 import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
 import { renderSection } from "../render/render-sections";
@@ -35,7 +36,7 @@ export function applyContentEdits(base: SiteFiles, intents: EditIntent[], info: 
     if (intent.type === "remove-section") {
       const result = removeSection(html, intent.section);
       if (result.removed) {
-        html = removeLinksTo(result.html, intent.section);
+        html = removeLinksTo(result.html, result.id);
         notes.push(`Removed the ${sectionLabel(intent.section)} section`);
       } else {
         notes.push(`There was no ${sectionLabel(intent.section)} section to remove`);
@@ -47,9 +48,11 @@ export function applyContentEdits(base: SiteFiles, intents: EditIntent[], info: 
       }
       // Render with the sections the page will have, so buttons point at sections that exist.
       const sections = orderSections([...listSections(html), intent.section]);
-      const ctx = { ...info.ctx, spec: { ...info.ctx.spec, sections } };
-      html = insertSection(html, intent.section, dedupeIds(renderSection(ctx, intent.section), html));
-      notes.push(`Added a ${sectionLabel(intent.section)} section`);
+      const spec = { ...info.ctx.spec, sections, blocks: [...info.ctx.spec.blocks, { id: intent.section, heading: intent.section, nav: intent.section, layout: intent.section, form: null, requested: false }] };
+      // The user's own word becomes the heading ("add a FAQ section" → "FAQ").
+      const block = intent.heading ? { id: intent.section, heading: intent.heading, nav: intent.heading, layout: intent.section, form: null, requested: true } : undefined;
+      html = insertSection(html, intent.section, dedupeIds(renderSection({ ...info.ctx, spec, block }, intent.section), html));
+      notes.push(`Added a ${intent.heading ?? sectionLabel(intent.section)} section`);
     } else if (intent.type === "rename") {
       const oldName = readSiteName(html);
       html = replaceSiteName(html, oldName, intent.name);
@@ -59,6 +62,10 @@ export function applyContentEdits(base: SiteFiles, intents: EditIntent[], info: 
       const result = replaceHeadline(html, intent.text);
       html = result.html;
       notes.push(result.replaced ? `Changed the headline to “${intent.text}”` : "There was no main heading to change");
+    } else if (intent.type === "add-form" || intent.type === "rename-section" || intent.type === "move-section" || intent.type === "remove-named") {
+      const result = applyBlockEdits(html, intent, info);
+      html = result.html;
+      notes.push(result.note);
     }
   }
   return { site: { ...base, html }, notes };
@@ -70,7 +77,7 @@ export function polishSite(site: SiteFiles, intents: EditIntent[], info: BaseSit
   const notes: string[] = [];
   for (const intent of intents) {
     if (intent.type === "add-section" && hasSection(html, intent.section)) {
-      const next = addNavLinks(html, intent.section, info.ctx.content.titles[intent.section].nav);
+      const next = addNavLinks(html, intent.section, intent.heading ?? info.ctx.content.titles[intent.section].nav);
       if (next !== html) notes.push(`linked the ${sectionLabel(intent.section)} section from the navigation`);
       html = next;
     }

@@ -12,6 +12,7 @@ import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
 import { renderArtUri } from "../render/render-art";
 import { renderComponentStyles, renderResponsiveStyles } from "../render/render-component-styles";
+import { BLOCK_STYLES } from "../render/render-block-sections";
 import { renderSectionStyles, sectionStyleMarker } from "../render/render-section-styles";
 import { FONT_STACKS, renderForeignBasics, renderTokens } from "../render/render-styles";
 import { sectionLabel } from "../site-spec";
@@ -144,11 +145,13 @@ function applyTypography(css: string, intents: EditIntent[], notes: string[]): s
 function ensureSectionStyles(css: string, intents: EditIntent[], info: BaseSiteInfo, html: string, notes: string[]): string {
   let result = css;
   const added = intents.flatMap((i) => (i.type === "add-section" && html.includes(`id="${i.section}"`) ? [i.section] : []));
-  if (added.length === 0) return result;
+  const formAdded = intents.some((i) => i.type === "add-form");
+  if (added.length === 0 && !formAdded) return result;
   if (!result.includes("--accent-ink")) result = upsertBlock(result, "tokens", renderTokens(info.ctx.spec));
   if (!result.includes(".card {")) {
     result = upsertBlock(result, "components", `${renderForeignBasics()}\n${renderComponentStyles()}\n${renderResponsiveStyles()}`);
   }
+  if (formAdded && !result.includes("/* section: blocks */")) result = `${result.trimEnd()}\n\n${BLOCK_STYLES}`;
   for (const id of added) {
     if (!result.includes(sectionStyleMarker(id))) {
       result = `${result.trimEnd()}\n\n${renderSectionStyles(id)}`;

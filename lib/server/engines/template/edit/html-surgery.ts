@@ -21,8 +21,9 @@ function elementRange(html: string, tag: string, openIndex: number): [number, nu
 }
 
 /** Opening-tag index of the <section> for `id` (by id, section-id class or labelled heading). */
-function findSectionStart(html: string, id: string): number {
+function findSectionStart(html: string, rawId: string): number {
   const pattern = /<section\b[^>]*>/gi;
+  const id = escapeRegExp(rawId);
   for (const match of html.matchAll(pattern)) {
     const tag = match[0];
     if (
@@ -34,6 +35,12 @@ function findSectionStart(html: string, id: string): number {
     }
   }
   return -1;
+}
+
+/** Start and end of the section for `id`, if the page has one. */
+export function sectionRange(html: string, id: string): [number, number] | null {
+  const start = findSectionStart(html, id);
+  return start < 0 ? null : elementRange(html, "section", start);
 }
 
 export function hasSection(html: string, id: SectionId): boolean {
@@ -72,15 +79,17 @@ export function escapeRegExp(text: string): string {
 }
 
 /** Removes a whole section element, plus the whitespace line it sat on. */
-export function removeSection(html: string, id: SectionId): { html: string; removed: boolean } {
+export function removeSection(html: string, id: string): { html: string; removed: boolean; id: string } {
   const start = findSectionStart(html, id);
-  if (start < 0) return { html, removed: false };
+  if (start < 0) return { html, removed: false, id };
   const range = elementRange(html, "section", start);
-  if (!range) return { html, removed: false };
+  if (!range) return { html, removed: false, id };
+  // The section may carry the user's own id ("prices") while `id` named its layout ("pricing").
+  const realId = /\bid="([^"]+)"/.exec(html.slice(start, start + 300))?.[1] ?? id;
   const lineStart = html.lastIndexOf("\n", range[0] - 1) + 1;
   const before = /^\s*$/.test(html.slice(lineStart, range[0])) ? lineStart : range[0];
   const after = html.charAt(range[1]) === "\n" ? range[1] + 1 : range[1];
-  return { html: html.slice(0, before) + html.slice(after), removed: true };
+  return { html: html.slice(0, before) + html.slice(after), removed: true, id: realId };
 }
 
 /** Removes navigation list items linking to `#id`, and re-points other links to the main content. */
@@ -161,7 +170,7 @@ export function replaceHeadline(html: string, text: string): { html: string; rep
 }
 
 /** Adds a navigation link in the header list (before the call-to-action) and the footer list. */
-export function addNavLinks(html: string, id: SectionId, label: string): string {
+export function addNavLinks(html: string, id: string, label: string): string {
   const link = `<li><a href="#${id}">${escapeHtml(label)}</a></li>`;
   const header = html.replace(
     /(<ul class="nav-list"[^>]*>)([\s\S]*?)(\n?[ \t]*<\/ul>)/,

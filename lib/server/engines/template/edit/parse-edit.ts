@@ -8,10 +8,13 @@ import { isDark } from "../palette/color-math";
 import { readNameAfterKeyword } from "../prompt/extract-name";
 import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
 import { findColorMentions } from "../prompt/named-colors";
+import { FORM_WORDING } from "../prompt/form-kinds";
 import { orderSections, sectionLabel, type FontStyle, type SectionId } from "../site-spec";
+import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 
 export type EditIntent =
-  | { type: "add-section"; section: SectionId }
+  | BlockEditIntent
+  | { type: "add-section"; section: SectionId; heading?: string }
   | { type: "remove-section"; section: SectionId }
   | { type: "rename"; name: string }
   | { type: "headline"; text: string }
@@ -32,12 +35,17 @@ const ADD_VERB = /\b(?:add|include|insert|append|put|create|show|need|want|give|
 const REMOVE_VERB = /\b(?:remove|delete|drop|hide|get\s+rid\s+of|take\s+out|without|lose)\b/gi;
 const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|menu\s*bar)\b/i;
 
-function sectionsIn(text: string): SectionId[] {
-  const found: SectionId[] = [];
+/** Sections named in a piece of text, each with the words used for it ("FAQ", "Gallery"). */
+function sectionsIn(text: string): Array<{ id: SectionId; heading: string }> {
+  const found: Array<{ id: SectionId; heading: string }> = [];
   for (const [id, terms] of Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>) {
-    if (terms.some((term) => buildTermPattern(term, "iu").test(text))) found.push(id);
+    const words = terms.flatMap((term) => buildTermPattern(term, "iu").exec(text)?.[0] ?? []).sort((a, b) => b.length - a.length)[0];
+    if (!words) continue;
+    const plain = words.replace(/\s+forms?$/i, "");
+    found.push({ id, heading: id === "faq" ? "FAQ" : plain.charAt(0).toUpperCase() + plain.slice(1) });
   }
-  return orderSections(found);
+  const order = orderSections(found.map((f) => f.id));
+  return order.flatMap((id) => found.filter((f) => f.id === id));
 }
 
 /** Splits text into verb-led segments: "remove the gallery and add a faq" → two segments. */
@@ -100,8 +108,9 @@ function styleIntents(text: string): EditIntent[] {
 
 /** All edit intents found in a follow-up prompt, in a stable order; empty when nothing matched. */
 export function parseEdit(rawPrompt: string): EditIntent[] {
-  let text = String(rawPrompt ?? "").slice(0, 4000);
-  const intents: EditIntent[] = [];
+  const blockEdits = parseBlockEdits(String(rawPrompt ?? "").slice(0, 4000));
+  let text = blockEdits.rest;
+  const intents: EditIntent[] = blockEdits.intents.filter((i) => i.type !== "remove-named");
 
   const rename = RENAME.exec(text);
   if (rename?.[1]) {
@@ -117,14 +126,23 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
   }
   text = text.replace(/["“][^"”]*["”]/g, " ");
 
-  const added = new Set<SectionId>();
+  const added = new Map<SectionId, string>();
   const removed = new Set<SectionId>();
   for (const segment of verbSegments(text)) {
-    const target = segment.kind === "add" ? added : removed;
-    for (const id of sectionsIn(segment.text)) target.add(id);
+    if (segment.kind === "remove") {
+      for (const { id } of sectionsIn(segment.text)) removed.add(id);
+      continue;
+    }
+    for (const piece of segment.text.split(/,|\band\b|\balso\b|\bplus\b/i)) {
+      const form = readAddedForm(piece);
+      if (form) intents.push(form);
+      else for (const { id, heading } of sectionsIn(piece)) if (!added.has(id)) added.set(id, heading);
+    }
   }
+  // "remove the shows section" names a section by its heading; known ids are handled above.
+  if (removed.size === 0) intents.push(...blockEdits.intents.filter((i) => i.type === "remove-named"));
   for (const id of orderSections(removed)) intents.push({ type: "remove-section", section: id });
-  for (const id of orderSections(added)) if (!removed.has(id)) intents.push({ type: "add-section", section: id });
+  for (const id of orderSections(added.keys())) if (!removed.has(id)) intents.push({ type: "add-section", section: id, heading: added.get(id) });
   intents.push(...styleIntents(text));
   return intents;
 }
@@ -134,7 +152,15 @@ export function describeIntent(intent: EditIntent): string {
   const label = sectionLabel;
   switch (intent.type) {
     case "add-section":
-      return `add a ${label(intent.section)} section`;
+      return `add a ${intent.heading ?? label(intent.section)} section`;
+    case "add-form":
+      return `add a ${FORM_WORDING[intent.form].label} (“${intent.heading}”)`;
+    case "rename-section":
+      return `rename the “${intent.from}” section to “${intent.to}”`;
+    case "move-section":
+      return `move “${intent.name}” ${intent.where === "before" ? "above" : "below"} ${intent.target.startsWith(":") ? (intent.target === ":first" ? "everything" : "everything else") : `“${intent.target}”`}`;
+    case "remove-named":
+      return `remove the “${intent.name}” section`;
     case "remove-section":
       return `remove the ${label(intent.section)} section`;
     case "rename":

@@ -44,6 +44,7 @@ export function readBaseSite(base: SiteFiles): BaseSiteInfo {
     domainId: findDomain(/data-site-domain="([a-z-]+)"/.exec(base.html)?.[1])?.id ?? null,
     topic: null,
     purpose: null,
+    audience: null,
     date: null,
     people: [],
     requested: [],

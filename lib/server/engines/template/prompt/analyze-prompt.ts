@@ -10,7 +10,7 @@ import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from
 import { FORM_WORDING, detectFormsInText } from "./form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate, readPeople } from "./read-details";
-import { readDomain } from "./read-domain";
+import { isSoftwareProduct, readDomain } from "./read-domain";
 import { readLooks } from "./read-looks";
 import { readSectionList } from "./read-section-list";
 import { findColorMentions } from "./named-colors";
@@ -45,6 +45,10 @@ function findTerm(text: string, term: string): { positive: number; negative: num
 
 /** Scores every kind by weighted keyword hits; ties go to the more specific kind listed first. */
 export function detectKind(text: string): SiteKind {
+  return scoreKind(text).kind;
+}
+
+export function scoreKind(text: string): { kind: SiteKind; score: number } {
   let best: SiteKind = "landing";
   let bestScore = 0;
   for (const kind of SITE_KINDS) {
@@ -59,7 +63,7 @@ export function detectKind(text: string): SiteKind {
       bestScore = score;
     }
   }
-  return best;
+  return { kind: best, score: bestScore };
 }
 
 /** Sections the prompt explicitly asks for, and those it explicitly rules out. */
@@ -101,9 +105,9 @@ const GENERIC_WORDS = genericWords();
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
-  const reading = readDomain(prompt);
-  const detected = detectKind(prompt);
-  const kind: SiteKind = reading.software ? "saas" : reading.domain && (detected === "landing" || reading.domain.kind === "saas") ? reading.domain.kind : detected;
+  const scored = isSoftwareProduct(prompt) ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
+  const reading = readDomain(prompt, scored);
+  const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);
   const names = extractNames(prompt, [...GENERIC_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
   const { requested, excluded } = detectSections(prompt);
@@ -138,6 +142,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     domainId: reading.domain?.id ?? null,
     topic: reading.topic,
     purpose: reading.purpose,
+    audience: reading.audience,
     date: readDate(prompt),
     people: readPeople(prompt, names.name),
   };

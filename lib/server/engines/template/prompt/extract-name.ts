@@ -94,13 +94,13 @@ export function readNameAfterKeyword(rest: string): string | null {
  * A lone capitalised first word is a name when the sentence goes on to say what it is:
  * "Acme, project software for…", "Hive — a coworking space", "Inkwell is a studio", "Acme bakery in…".
  */
-function introducesName(tokens: string[], length: number, generic: ReadonlySet<string>): boolean {
+function introducesName(tokens: string[], length: number, generic: ReadonlySet<string>): "strong" | "weak" | false {
   const last = tokens[length - 1] ?? "";
   const next = tokens[length] ?? "";
-  if (/[,:]$/.test(last) || /^[—–|-]$/.test(next)) return true;
-  if (/^(?:is|are|was)$/.test(next)) return true;
+  if (/[,:]$/.test(last) || /^[—–|-]$/.test(next)) return "strong";
+  if (/^(?:is|are|was)$/.test(next)) return "strong";
   const word = bare(next);
-  return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase());
+  return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase()) ? "weak" : false;
 }
 
 function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
@@ -117,16 +117,25 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
     const tokens = sentence.split(/\s+/).filter(Boolean);
     let run: string[] = [];
     let runStart = 0;
+    // "Dance studio Tempo": a lone first word before a trade noun is only a fallback to a later name.
+    let fallback: string | null = null;
     const flush = (): string | null => {
       let words = run;
       const trimmable = (word: string | undefined) => filler.has((word ?? "").toLowerCase()) || CONNECTORS.has((word ?? "").toLowerCase());
-      while (words.length && trimmable(words[0])) words = words.slice(1);
+      // A capitalised "The" inside a sentence belongs to the name ("the band The Midnight Owls").
+      const keepThe = runStart > 0 && words[0] === "The" && words.length > 1;
+      while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
-      const afterPlace = ["in", "from", "at", "near", "à", "en", "aus", "di"].includes(before);
-      const sentenceInitialSingle = runStart === 0 && run.length === 1 && !introducesName(tokens, run.length, generic);
-      if (!words.length || afterPlace || sentenceInitialSingle || isGeneric(words, generic)) return null;
-      return clampName(words.join(" ").replace(/['’]s$/, ""));
+      const afterPlace = ["in", "from", "at", "near", "of", "à", "en", "aus", "di"].includes(before);
+      const introduced = runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
+      if (!words.length || afterPlace || introduced === false || isGeneric(words, generic)) return null;
+      const found = clampName(words.join(" ").replace(/['’]s$/, ""));
+      if (introduced === "weak") {
+        fallback ??= found;
+        return null;
+      }
+      return found;
     };
     for (let i = 0; i <= tokens.length; i += 1) {
       const token = tokens[i];
@@ -148,6 +157,7 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
         run = [];
       }
     }
+    if (fallback) return fallback;
   }
   return null;
 }

@@ -191,7 +191,10 @@ export function findColorMentions(text: string): ColorMention[] {
     if (!hex) continue;
     // "navy on cream": a colour after "on" is a background, whatever else the word can mean.
     const onBefore = /\bon\s+$/i.test(text.slice(Math.max(0, (match.index ?? 0) - 4), match.index ?? 0));
-    if (AMBIGUOUS.has(word) && !hasColorContext && !onBefore) continue;
+    // A clause that is nothing but the colour ("Lime." "Olive green, playful.") is a colour too.
+    const clause = text.slice(0, match.index ?? 0).split(/[.,;:!?\n—–]/).at(-1) ?? "";
+    const alone = clause.trim().split(/\s+/).filter(Boolean).length <= 1 && /^\s*(?:[.,;:!?\n]|$)/.test(text.slice((match.index ?? 0) + match[0].length));
+    if (AMBIGUOUS.has(word) && !hasColorContext && !onBefore && !alone) continue;
     // "coffee shop", "lemon cake", "olive oil": the word names a thing, not a colour.
     const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 16);
     if (AMBIGUOUS.has(word) && /^[\s-]+(shops?|house|bar|cakes?|truck|beans?|oil|roast\w*|tarts?|pies?|cookies?|bread|juice|tea)\b/i.test(after)) continue;

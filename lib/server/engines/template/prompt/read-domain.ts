@@ -6,7 +6,8 @@
 
 import { DOMAINS } from "../content/domain-lexicon";
 import type { DomainProfile } from "../content/domain-profile";
-import { buildTermPattern } from "./kind-keywords";
+import type { SiteKind } from "../site-spec";
+import { KIND_KEYWORDS, buildTermPattern } from "./kind-keywords";
 
 export interface DomainReading {
   domain: DomainProfile | null;
@@ -35,7 +36,7 @@ function scoreDomain(text: string, domain: DomainProfile): number {
   return score;
 }
 
-function bestDomain(text: string): DomainProfile | null {
+function bestDomain(text: string): { domain: DomainProfile | null; score: number } {
   let best: DomainProfile | null = null;
   let bestScore = 2.9;
   for (const domain of DOMAINS) {
@@ -45,7 +46,22 @@ function bestDomain(text: string): DomainProfile | null {
       bestScore = score;
     }
   }
-  return best;
+  return { domain: best, score: bestScore };
+}
+
+/** True when every mention of the domain qualifies a word of the kind: "wedding photographer". */
+function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind): boolean {
+  if (!domain || kind === "landing" || kind === "saas") return false;
+  const kindWords = KIND_KEYWORDS[kind].map(([term]) => term).filter((t) => /^[\p{L}]/u.test(t));
+  const head = new RegExp(`^[\\s-]+(?:${kindWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "iu");
+  let mentions = 0;
+  for (const [term] of domain.terms) {
+    for (const match of text.matchAll(buildTermPattern(term))) {
+      mentions += 1;
+      if (!head.test(text.slice((match.index ?? 0) + match[0].length))) return false;
+    }
+  }
+  return mentions > 0;
 }
 
 /** "a family dental clinic in Porto" → "dental clinic"; lower-case words only, so names stay out. */
@@ -55,6 +71,19 @@ export function readBusinessPhrase(text: string): string | null {
   const words = (match[1] ?? "").trim().split(/\s+/).filter((w) => w && !DROP_WORDS.has(w.toLowerCase()));
   const phrase = [...words, (match[2] ?? "").toLowerCase()].join(" ").trim();
   return phrase.length >= 3 ? phrase : null;
+}
+
+/** The kind's strongest keyword as the prompt phrased it: "developer conference", "music festival". */
+export function readKindPhrase(text: string, kind: SiteKind): string | null {
+  if (kind === "landing" || kind === "saas") return null;
+  const terms = [...KIND_KEYWORDS[kind]].filter(([term]) => /^[\p{L}]/u.test(term)).sort((a, b) => b[1] - a[1]);
+  for (const [term] of terms) {
+    const match = new RegExp(`((?:\\b[a-z][a-z-]*\\s+){0,2})${buildTermPattern(term).source}`, "iu").exec(text);
+    if (!match) continue;
+    const before = (match[1] ?? "").trim().split(/\s+/).filter((w) => w && !DROP_WORDS.has(w.toLowerCase()) && /^[a-z]/.test(w));
+    return [...before.slice(-1), match[0].slice((match[1] ?? "").length).toLowerCase()].join(" ");
+  }
+  return null;
 }
 
 function readPurpose(text: string): string | null {
@@ -68,12 +97,23 @@ function readAudience(text: string): string | null {
   return words.length ? words.join(" ") : null;
 }
 
-export function readDomain(text: string): DomainReading {
-  const domain = bestDomain(text);
-  const software = SOFTWARE.test(text) && (domain === null || domain.kind !== "saas");
+/** "an app that…", "a small SaaS called…": the product itself is software, whatever it is about. */
+const IS_SOFTWARE = /\b(?:a|an|the|our|my|is)\s+(?:[\w-]+\s+){0,2}(?:saas|app|software|platform|tool|crm|web\s+app)\b/i;
+
+export function isSoftwareProduct(text: string): boolean {
+  return IS_SOFTWARE.test(text.slice(0, 160));
+}
+
+export function readDomain(text: string, scored: { kind: SiteKind; score: number }): DomainReading {
+  const { kind } = scored;
+  const found = bestDomain(text);
+  // A wedding *photographer* is photography: a kind that scores higher outranks a domain of another kind.
+  const conflicts = found.domain !== null && kind !== "landing" && kind !== "saas" && found.domain.kind !== kind && found.domain.kind !== "saas";
+  const domain = conflicts && (scored.score > found.score || onlyModifies(text, found.domain, kind)) ? null : found.domain;
+  const software = (SOFTWARE.test(text) || kind === "saas") && (domain === null || domain.kind !== "saas");
   const audience = readAudience(text);
   const purpose = software || domain?.kind === "saas" ? readPurpose(text) : null;
-  let topic: string | null = domain?.label ?? readBusinessPhrase(text);
+  let topic: string | null = domain?.label ?? readBusinessPhrase(text.split(/:|\s[—–-]\s|\bwith\b|\bsections?\b/i)[0] ?? text) ?? readKindPhrase(text, kind);
   if (software && domain) topic = `software for ${domain.plural}`;
   else if (software && audience) topic = `software for ${audience}`;
   return { domain, software: software && domain !== null, topic, audience, purpose };

@@ -21,9 +21,12 @@ const DARK_MOOD = /\b(dark|darker|moody|night[\s-]?time|after[\s-]dark)\b(?![\s-
 const NEGATED = /\b(?:no|not|never|without|avoid|don'?t)\b[^.,;]{0,12}$/i;
 
 function wantsDarkMood(text: string, colors: ColorMention[]): boolean {
+  void colors;
   for (const match of text.matchAll(DARK_MOOD)) {
     const at = match.index ?? 0;
-    const inColour = colors.some((c) => c.word.includes(" ") && at >= c.index && at < c.index + c.word.length + 2);
+    const end = at + match[0].length;
+    // "dark green" is a colour; "dark, purple accents" and "magenta on dark" are a dark page.
+    const inColour = /^[\s-]+\S/.test(text.slice(end, end + 2)) && findColorMentions(`${text.slice(end, end + 24)} colour`).some((c) => c.index <= 1);
     if (!inColour && !NEGATED.test(text.slice(Math.max(0, at - 20), at))) return true;
   }
   return false;

@@ -23,11 +23,11 @@ export interface SectionList {
 }
 
 const TRIGGER =
-  /(?:^|\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\s*:|pages?\s*:)(?=\s|$)|(:)(?=\s)/gi;
+  /(?:^|\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\s*:|pages?\s*:)(?=\s|$)|(:|\s[—–]|\s-)(?=\s)/gi;
 const LEAD_FILLER =
-  /^(?:(?:and|or|with|also|plus|then|as\s+well\s+as|a|an|the|some|my|its|their|lots\s+of|a\s+few|separate|dedicated|simple|short|small|big|nice|clear)\s+)+/i;
+  /^(?:(?:and|or|with|also|plus|then|as\s+well\s+as|a|an|some|my|its|their|lots\s+of|a\s+few|separate|dedicated|simple|short|small|big|nice|clear)\s+)+/i;
 const PEOPLE_VERB = /^(?:let|allow|help)\s+(?:people|visitors|customers|clients|guests|users|patients|students|fans|members|parents)\s+(?:to\s+)?/i;
-const TRAILING_NOUN = /\s+(?:sections?|pages?|blocks?|areas?|parts?|forms?|widgets?)$/i;
+const TRAILING_NOUN = /\s+(?:sections?|pages?|blocks?|parts?|forms?|widgets?)$/i;
 const CUT = /\s(?:for|in|at|from|near|by|using|so\s+that|that|which|where|on\s+the|to\s+the|—|–|-)\s.*$/i;
 const NOT_SECTIONS = /^(?:(?:landing|home|web|one)\s*page|site|website|homepage|page|it|everything|this|that|me|us|them|people|kids|adults|everyone)$/i;
 
@@ -48,14 +48,18 @@ function splitItems(text: string): string[] {
 function cleanItem(raw: string): string {
   let item = raw.replace(/[()"“”]/g, " ").replace(/\s+/g, " ").trim();
   item = item.replace(/[.!?:;]+$/, "").replace(LEAD_FILLER, "").replace(PEOPLE_VERB, "");
-  item = item.replace(CUT, "").replace(TRAILING_NOUN, "").trim();
+  // "lessons for kids and adults in small groups" → "lessons"; "bikes for sale" stays whole.
+  if (item.split(" ").length > 3) item = item.replace(CUT, "");
+  item = item.replace(TRAILING_NOUN, "").trim();
   item = item.replace(LEAD_FILLER, "");
   return item;
 }
 
 function isStyleItem(item: string): boolean {
-  const colours = findColorMentions(`${item} colour`);
-  if (colours.length > 0 && item.split(" ").length <= 3) return true;
+  // "ocean blue", "soft lavender accents" are colours; "wine list" is a section that names a colour.
+  let rest = item.toLowerCase();
+  for (const colour of findColorMentions(`${item} colour`)) rest = rest.replace(colour.word, " ");
+  if (rest !== item.toLowerCase() && rest.split(/\s+/).every((w) => !w || STYLE_ITEM.test(w))) return true;
   return STYLE_ITEM.test(item) && layoutForPhrase(item) === "cards" && detectFormKind(item) === null;
 }
 
@@ -88,7 +92,7 @@ export function readSectionList(prompt: string, exclude: readonly string[] = [])
   const result: ListedSection[] = [];
   let exhaustive = false;
   for (const sentence of prompt.slice(0, 3000).split(/(?<=[.!?;])\s+|\n+/)) {
-    const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? m[2] ?? "" }));
+    const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
     let best: { items: ListedSection[]; word: string } | null = null;
     marks.forEach((mark, i) => {
       const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
