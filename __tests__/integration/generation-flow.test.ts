@@ -1,4 +1,4 @@
-import { generationSnapshotSchema, type SessionEvent } from "@/lib/protocol";
+import { createInitialState, generationSnapshotSchema, reduceSessionEvent, type SessionEvent } from "@/lib/protocol";
 import { connectRecorder, createGeneration, isTerminal, range, seqs } from "../helpers/clients";
 import { startServer, removeDataDir, type RunningServer } from "../helpers/server-process";
 
@@ -45,12 +45,16 @@ test("a generation started over HTTP streams every step to a socket, in order, w
     const statuses = events.flatMap((e) => (e.type === "generation:step" && e.data.step_id === step.step_id ? [e.data.status] : []));
     expect(statuses).toEqual(["pending", "in_progress", "completed"]);
   }
-  const previews = events.filter((e) => e.type === "preview:updated");
+  // An in-sync watcher gets the first preview whole, then every logged snapshot as a delta from
+  // the preview it holds (same seq): only what changed travels.
+  const previews = events.filter((e) => e.type === "preview:updated" || e.type === "preview:delta");
   expect(previews.length).toBeGreaterThanOrEqual(3);
-  const last = previews.at(-1)!;
-  if (last.type !== "preview:updated") throw new Error("unreachable");
-  expect(last.data.html_content).toContain("Crumb &amp; Co");
-  expect(last.data.preview_url).toBe(`/preview/${created.sessionId}`);
+  const [first, ...later] = previews;
+  if (first?.type !== "preview:updated") throw new Error("the first preview must be whole");
+  expect(first.data.preview_url).toBe(`/preview/${created.sessionId}`);
+  expect(later.map((e) => e.type)).toEqual(later.map(() => "preview:delta"));
+  const folded = events.reduce(reduceSessionEvent, createInitialState(created.sessionId, created.projectId));
+  expect(folded.preview?.html_content).toContain("Crumb &amp; Co");
 
   const done = events.at(-1)!;
   if (done.type !== "generation:completed") throw new Error("unreachable");
@@ -70,7 +74,7 @@ test("a generation started over HTTP streams every step to a socket, in order, w
   expect(snapshot.last_seq).toBe(events.length);
   expect(snapshot.status).toBe("completed");
   expect(snapshot.progress).toBe(100);
-  expect(snapshot.preview?.html_content).toBe(last.data.html_content);
+  expect(snapshot.preview).toEqual(folded.preview);
   expect(snapshot.steps.every((s) => s.status === "completed" && s.duration !== null)).toBe(true);
 
   const page = await fetch(`${server.url}/preview/${created.sessionId}`);
@@ -78,6 +82,14 @@ test("a generation started over HTTP streams every step to a socket, in order, w
   expect(page.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
   expect(await page.text()).toContain("<h1");
   client.socket.close();
+
+  // A late joiner replays the log, where every preview snapshot is whole.
+  const late = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token, lastEventId: 0 });
+  await late.waitFor(isTerminal);
+  expect(seqs(late.events)).toEqual(seqs(events));
+  const replayed = late.events.filter((e) => e.type === "preview:updated" || e.type === "preview:delta");
+  expect(replayed.map((e) => e.type)).toEqual(replayed.map(() => "preview:updated"));
+  late.socket.close();
 });
 
 test("reconnecting with lastEventId mid-generation: the union of both connections is exactly 1..N", async () => {

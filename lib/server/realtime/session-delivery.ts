@@ -72,8 +72,11 @@ export class SessionDelivery {
     await this.catchUp(socket);
   }
 
-  /** Sends a freshly published event to this node's watchers of its session. */
-  deliver(event: SessionEvent): void {
+  /**
+   * Sends a freshly published event to this node's watchers of its session: `live` (same seq,
+   * possibly a smaller form, see live-form.ts) to sockets in sync, `event` itself to any other.
+   */
+  deliver(event: SessionEvent, live: SessionEvent = event): void {
     const { rooms, sockets } = this.deps.rooms();
     const ids = rooms.get(roomForSession(event.data.session_id));
     if (!ids) return;
@@ -82,7 +85,7 @@ export class SessionDelivery {
       const cursor = socket && this.cursors.get(socket);
       if (!socket || !cursor) continue;
       if (cursor.catchingUp) cursor.buffer.push(event);
-      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, event);
+      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, live);
       else if (event.data.seq > cursor.seq + 1) {
         cursor.catchingUp = true;
         cursor.buffer.push(event);
