@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ env: { TEMPLATE_STEP_MS: "150", HEARTBEAT_INTERVAL_MS: "300" } });
+  server = await startServer({ env: { TEMPLATE_STEP_MS: "150", HEARTBEAT_INTERVAL_MS: "300", REPLAY_CHECKPOINT_AFTER: "5" } });
 });
 afterAll(async () => {
   await server.stop();
@@ -109,6 +109,29 @@ test("reconnecting with lastEventId mid-generation: the union of both connection
   second.socket.close();
 });
 
+test("a far-behind socket that asks for a checkpoint starts from the folded state; one that does not replays everything", async () => {
+  const created = await createGeneration(server.url, "A tea shop called Leaf & Cup, in teal");
+  const auth = { sessionId: created.sessionId, token: created.token };
+  const watcher = connectRecorder(server.url, auth);
+  await watcher.waitFor((e) => e.length > 6);
+  const asking = connectRecorder(server.url, { ...auth, lastEventId: 0, checkpoint: true });
+  const connected = new Promise<{ last_seq: number; compacted_through?: number }>((r) => asking.socket.once("connected", r));
+  const plain = connectRecorder(server.url, { ...auth, lastEventId: 0 });
+  const { compacted_through: through = 0 } = await connected;
+  expect(through).toBeGreaterThan(6);
+  await Promise.all([watcher, plain].map((c) => c.waitFor(isTerminal)));
+  const all = seqs(watcher.events);
+  // (On a fast machine the run may have ended before the checkpoint: then there is no tail to wait for.)
+  if (through < all.at(-1)!) await asking.waitFor(isTerminal);
+  expect(seqs(asking.events)).toEqual(all.filter((seq) => seq > through)); // only the tail after the checkpoint
+  expect(seqs(plain.events)).toEqual(all);
+  // The checkpoint is what the snapshot API serves: the fold of everything up to it and after.
+  const res = await fetch(`${server.url}/api/generations/${created.sessionId}`, { headers: { authorization: `Bearer ${created.token}` } });
+  const snapshot = generationSnapshotSchema.parse(await res.json());
+  expect(snapshot.last_seq).toBe(all.at(-1));
+  for (const c of [watcher, asking, plain]) c.socket.close();
+});
+
 test("the seed's query form (session_id, token, last_event_id) and the polling transport work too", async () => {
   const created = await createGeneration(server.url);
   const a = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token });
@@ -139,7 +162,10 @@ test("a late joiner after completion gets connected (with last_seq) and then eve
   await late.waitFor((e) => e.length === live.events.length);
   expect((await connected).last_seq).toBe(live.events.length);
   expect((await connected).role).toBe("viewer");
-  expect(late.events).toEqual(live.events);
+  // Same seqs; the live watcher got later previews as deltas, the late joiner whole: same fold.
+  expect(seqs(late.events)).toEqual(seqs(live.events));
+  const fold = (events: SessionEvent[]) => events.reduce(reduceSessionEvent, createInitialState(created.sessionId, created.projectId));
+  expect(fold(late.events)).toEqual(fold(live.events));
   late.socket.close();
 });
 
