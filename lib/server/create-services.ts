@@ -40,8 +40,8 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
   const events = new EventService({
     store,
     logger,
-    broadcast: (event) => {
-      delivery.deliver(event);
+    broadcast: (event, live) => {
+      delivery.deliver(event, live);
       cluster?.sendEvent(event);
     },
   });
@@ -60,10 +60,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
 
   if (cluster) {
     // Events published by other processes (workers, other nodes) reach this node's sockets.
-    cluster.onEvent((event) => {
-      events.applyToCache(event);
-      delivery.deliver(event);
-    });
+    cluster.onEvent((event) => delivery.deliver(event, events.applyToCache(event)));
     cluster.onCancel((sessionId) => jobs.abort(sessionId, new StopReason("CANCELLED")));
   }
   await queue.ready();

@@ -50,7 +50,7 @@ export interface WorkerCollect {
   connectErrorSample?: string;
 }
 
-const SESSION_EVENTS = ["generation:step", "preview:updated"] as const;
+const SESSION_EVENTS = ["generation:step", "preview:updated", "preview:delta"] as const;
 let tracked: Tracked[] = [];
 
 /** What arrived on one group's sockets since the last reset. */

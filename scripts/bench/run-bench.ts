@@ -5,6 +5,7 @@ import path from "node:path";
 import { nowMs } from "./driver/bench-payloads";
 import type { PublishPlan } from "./driver/publish-loop";
 import { startClientPool } from "./client-pool";
+import { renderBothPublishing, runBothPublishing, type BothPublishingResult } from "./cluster-both";
 import { runCluster, startClusterNodes, type ClusterNodes, type ClusterRow } from "./cluster";
 import { measureFirstEvent } from "./first-event";
 import { renderReplayStorm, runReplayStorm } from "./replay-storm";
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
   let cluster: ClusterNodes | undefined;
   let clusterRows: ClusterRow[] = [];
   let clusterProblem: string | undefined;
+  let bothPublishing: BothPublishingResult | undefined;
+  let bothText = "";
   const clusterStarted = nowMs();
   let clusterStartMs = 0;
   // (h)'s Redis, PostgreSQL and nodes boot alongside the other servers (they sit idle until h).
@@ -174,6 +177,10 @@ async function main(): Promise<void> {
     if (cluster) {
       try {
         clusterRows = await runCluster(cluster, pool, CONFIG.h, log);
+        bothPublishing = await runBothPublishing(cluster, pool, CONFIG.h);
+        const probe = clusterRows.find((r) => r.setup === "1 node, PG+Redis" && r.scenario.startsWith("h ceiling"));
+        bothText = renderBothPublishing(bothPublishing, probe?.sentPerSec);
+        log(bothText);
       } catch (error) {
         clusterProblem = `failed: ${error instanceof Error ? error.message : String(error)}`;
         log(`h ${clusterProblem}`);
@@ -214,12 +221,13 @@ async function main(): Promise<void> {
       ...(clusterRows.length
         ? [
             report.renderClusterTable(clusterRows), "", report.renderClusterCpuTable(clusterRows), "", report.renderClusterRatios(ratios),
+            bothText,
             `h took ${(clusterRunMs / 1000).toFixed(0)} s (+ ${(clusterStartMs / 1000).toFixed(0)} s to start Redis, PostgreSQL and 4 nodes, alongside the other servers)`,
           ]
         : []),
     ].join("\n");
     console.log(`\n${text}\n`);
-    const h = { rows: clusterRows, ratios, problem: clusterProblem, startMs: clusterStartMs, runMs: clusterRunMs };
+    const h = { rows: clusterRows, bothPublishing, ratios, problem: clusterProblem, startMs: clusterStartMs, runMs: clusterRunMs };
     const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, replayStorm, compression, h }, text);
     log(`results written to ${path.relative(ROOT, file)} (and bench-results/latest.json, latest.txt)`);
   } finally {

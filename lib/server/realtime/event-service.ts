@@ -11,9 +11,13 @@ import {
 import type { Logger } from "../logger";
 import type { Store } from "../storage/store";
 import { GroupCommit } from "./group-commit";
+import { liveFormOf } from "./live-form";
 
-/** Delivers a logged event to everyone watching its session, on this node and (clustered) others. */
-export type Broadcast = (event: SessionEvent) => void;
+/**
+ * Delivers a logged event to everyone watching its session, on this node and (clustered) others.
+ * `live` is what an in-sync watcher of this node gets instead (see live-form.ts).
+ */
+export type Broadcast = (event: SessionEvent, live: SessionEvent) => void;
 
 /** Called after each publish with the time from being queued to the broadcast returning. */
 export type PublishListener = (event: SessionEvent, elapsedSeconds: number) => void;
@@ -84,21 +88,25 @@ export class EventService {
   }
 
   private deliverCommitted(event: SessionEvent, enqueuedAt: number): void {
-    this.applyToCache(event);
-    this.deps.broadcast(event);
+    const live = this.applyToCache(event);
+    this.deps.broadcast(event, live);
     const elapsed = (performance.now() - enqueuedAt) / 1000;
     for (const listener of this.listeners) listener(event, elapsed);
   }
 
-  /** Keeps a cached fold current with an event published here or by another process. */
-  applyToCache(event: SessionEvent): void {
+  /**
+   * Keeps a cached fold current with an event published here or by another process; returns the
+   * form in-sync watchers get (computed from the fold before the event).
+   */
+  applyToCache(event: SessionEvent): SessionEvent {
     const sessionId = event.data.session_id;
     const cached = this.states.get(sessionId);
     const reading = this.reading.get(sessionId);
     if (reading) reading.seen = Math.max(reading.seen, event.data.seq);
-    if (!cached) return;
+    if (!cached) return event;
     if (event.data.seq === cached.last_seq + 1) this.states.set(sessionId, reduceSessionEvent(cached, event));
     else if (event.data.seq > cached.last_seq) this.states.delete(sessionId); // missed one: refold on demand
+    return liveFormOf(cached, event);
   }
 
   /** Current folded state of a session, or null when the session does not exist. */

@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io";
 import type { SessionEvent } from "@/lib/protocol";
-import { ReplayPages, type ReadPage } from "./replay-pages";
+import { ReplayPages, ReplayTurns, type ReadPage } from "./replay-pages";
 
 /** The Socket.IO room of a session (only SessionDelivery joins and reads rooms). */
 export const roomForSession = (sessionId: string) => `session:${sessionId}`;
@@ -23,8 +23,6 @@ const MAX_CATCH_UP_ROUNDS = 5;
 /** Events per log read during a replay; the event loop is free between pages. */
 export const REPLAY_PAGE_SIZE = 500;
 
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export interface SessionDeliveryDeps {
   rooms: () => Rooms;
   readPage: ReadPage;
@@ -41,13 +39,14 @@ export interface SessionDeliveryDeps {
  * to the log. Duplicates (seq ≤ cursor) are dropped. This holds whichever process published the
  * event and however the replay and live traffic interleave, on one node or many.
  *
- * Replays read the log a page at a time and yield to the event loop between pages, and sockets
- * replaying the same session share each page read (ReplayPages), so a storm of reconnects to a
- * long log cannot starve other requests.
+ * Replays read the log a page at a time, and all replays of the process take turns, one page per
+ * event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the same session
+ * share each page read (ReplayPages). So a storm of reconnects to a long log cannot starve others.
  */
 export class SessionDelivery {
   private readonly cursors = new WeakMap<Socket, Cursor>();
   private readonly pages: ReplayPages;
+  private readonly turns = new ReplayTurns();
 
   constructor(private readonly deps: SessionDeliveryDeps) {
     this.pages = new ReplayPages(deps.readPage, deps.pageSize ?? REPLAY_PAGE_SIZE);
@@ -72,8 +71,11 @@ export class SessionDelivery {
     await this.catchUp(socket);
   }
 
-  /** Sends a freshly published event to this node's watchers of its session. */
-  deliver(event: SessionEvent): void {
+  /**
+   * Sends a freshly published event to this node's watchers of its session: `live` (same seq,
+   * possibly a smaller form, see live-form.ts) to sockets in sync, `event` itself to any other.
+   */
+  deliver(event: SessionEvent, live: SessionEvent = event): void {
     const { rooms, sockets } = this.deps.rooms();
     const ids = rooms.get(roomForSession(event.data.session_id));
     if (!ids) return;
@@ -82,7 +84,7 @@ export class SessionDelivery {
       const cursor = socket && this.cursors.get(socket);
       if (!socket || !cursor) continue;
       if (cursor.catchingUp) cursor.buffer.push(event);
-      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, event);
+      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, live);
       else if (event.data.seq > cursor.seq + 1) {
         cursor.catchingUp = true;
         cursor.buffer.push(event);
@@ -156,7 +158,7 @@ export class SessionDelivery {
   /** Sends every logged event after the cursor; false when the socket went away meanwhile. */
   private async replayLog(socket: Socket, cursor: Cursor): Promise<boolean> {
     for (let first = true; ; first = false) {
-      if (!first) await nextMacrotask();
+      if (!first) await this.turns.next();
       const page = await this.pages.read(cursor.sessionId, cursor.seq);
       if (!socket.connected) return false;
       let replayed = 0;

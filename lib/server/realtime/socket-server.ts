@@ -60,12 +60,12 @@ function refuse(code: RequestErrorCode, message: string): Error {
 
 /** What the socket handlers use, and nothing more. */
 export interface SocketDeps {
-  env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS" | "MAX_CONNECTIONS" | "RATE_LIMIT_SOCKETS_PER_IP" | "SOCKET_AUTH_TIMEOUT_MS" | "RATE_LIMIT_LOG_EVENTS_PER_MINUTE">;
+  env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS" | "REPLAY_CHECKPOINT_AFTER" | "MAX_CONNECTIONS" | "RATE_LIMIT_SOCKETS_PER_IP" | "SOCKET_AUTH_TIMEOUT_MS" | "RATE_LIMIT_LOG_EVENTS_PER_MINUTE">;
   logger: Logger;
   metrics: Pick<Metrics, "errors" | "rateLimited">;
   rateLimits: Pick<RateLimits, "acquireSocket" | "releaseSocket" | "consumeMessage">;
   store: Pick<Store, "getSession" | "getSessionSecrets">;
-  events: Pick<EventService, "compactedThrough" | "forget">;
+  events: Pick<EventService, "compactedThrough" | "forget" | "getState">;
   delivery: Pick<SessionDelivery, "attach" | "hasWatchers">;
   jobs: Pick<LocalJobs, "has">;
   stats: () => Promise<Stats>;
@@ -164,15 +164,30 @@ async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<vo
       services.store.getSession(sessionId),
       services.events.compactedThrough(sessionId),
     ]);
+    const lastSeq = session?.lastSeq ?? 0;
+    const checkpoint = await checkpointFor(socket, services, lastEventId, lastSeq);
     socket.emit("connected", {
-      session_id: sessionId, timestamp: new Date().toISOString(), last_seq: session?.lastSeq ?? 0, role,
-      compacted_through: compactedThrough,
+      session_id: sessionId, timestamp: new Date().toISOString(), last_seq: Math.max(lastSeq, checkpoint), role,
+      compacted_through: Math.max(compactedThrough, checkpoint),
     });
-    await services.delivery.attach(socket, sessionId, lastEventId);
+    await services.delivery.attach(socket, sessionId, Math.max(lastEventId, checkpoint));
   } catch (error) {
     services.logger.error({ err: error, sessionId }, "replay failed");
     socket.conn.close(); // the client reconnects with its lastEventId
   }
+}
+
+/**
+ * A socket that opted in (`checkpoint: true`) and is far behind starts from the folded state
+ * instead of the whole log: returns the seq the fold is at (the client loads that state from the
+ * snapshot API, as after a compaction), or 0 for a plain replay.
+ */
+async function checkpointFor(socket: IoSocket, services: SocketDeps, lastEventId: number, lastSeq: number): Promise<number> {
+  const limit = services.env.REPLAY_CHECKPOINT_AFTER;
+  if (limit === 0 || lastSeq - lastEventId <= limit) return 0;
+  if (!parseHandshake(socket.handshake.auth, socket.handshake.query).data?.checkpoint) return 0;
+  const state = await services.events.getState(socket.data.sessionId);
+  return state && state.last_seq > lastEventId ? state.last_seq : 0;
 }
 
 function ackIfWanted(args: unknown[], payload: unknown): void {

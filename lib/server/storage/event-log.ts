@@ -1,12 +1,14 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { sql, type RawBuilder } from "kysely";
 import type { SessionEvent } from "@/lib/protocol";
 import type { Db, Dialect } from "./database";
 import { SeqConflictError, type SessionAdvance, type SessionHead } from "./store";
 
 /*
- * The event log's hot statements, shared by both dialects. A group commit is one multi-row INSERT
- * plus one UPDATE of every session it touches, fenced on each session's previous `last_seq`:
- * - SQLite: BEGIN; UPDATE … FROM (VALUES …); INSERT … VALUES …; COMMIT — all in-process calls.
+ * The event log's hot statements. A group commit appends every event of the flush and moves the
+ * head of every session it touches, fenced on each session's previous `last_seq`, atomically:
+ * - SQLite: one better-sqlite3 transaction of prepared single-row statements (in-process calls,
+ *   ~2 µs each; SQLite runs a 1,000-row UPDATE … FROM (VALUES …) 40× slower than 1,000 of them).
  * - PostgreSQL: ONE statement (one round trip, atomic on its own): the UPDATE and the INSERT are
  *   data-modifying CTEs, and the INSERT only keeps its rows when the UPDATE moved every session.
  */
@@ -62,15 +64,36 @@ const isUniqueViolation = (error: unknown) => {
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 };
 
-/** Appends a batch of sequenced events and moves the sessions' heads, or throws SeqConflictError. */
-export async function appendEventBatch(db: Db, dialect: Dialect, events: SessionEvent[], advances: SessionAdvance[]): Promise<void> {
-  if (events.length === 0) return;
-  try {
-    if (dialect === "postgres" && events.length <= INSERT_CHUNK) await appendInOneStatement(db, events, advances);
-    else await appendInTransaction(db, events, advances);
-  } catch (error) {
-    throw isUniqueViolation(error) ? new SeqConflictError() : error;
-  }
+export type AppendBatch = (events: SessionEvent[], advances: SessionAdvance[]) => Promise<void>;
+
+/** The group-commit append for the opened database; it throws SeqConflictError on a moved head. */
+export function createBatchAppender(db: Db, dialect: Dialect, sqlite?: BetterSqlite3.Database): AppendBatch {
+  const append: AppendBatch = sqlite
+    ? createSqliteAppender(db, sqlite)
+    : (events, advances) =>
+        dialect === "postgres" && events.length <= INSERT_CHUNK ? appendInOneStatement(db, events, advances) : appendInTransaction(db, events, advances);
+  return async (events, advances) => {
+    if (events.length === 0) return;
+    try {
+      await append(events, advances);
+    } catch (error) {
+      throw isUniqueViolation(error) ? new SeqConflictError() : error;
+    }
+  };
+}
+
+function createSqliteAppender(db: Db, sqlite: BetterSqlite3.Database): AppendBatch {
+  const moveHead = sqlite.prepare("UPDATE sessions SET last_seq = ?, status = ?, updated_at = ? WHERE id = ? AND last_seq = ?");
+  const insert = sqlite.prepare("INSERT INTO events (session_id, seq, type, payload, created_at) VALUES (?, ?, ?, ?, ?)");
+  const write = sqlite.transaction((events: SessionEvent[], advances: SessionAdvance[]) => {
+    for (const a of advances) {
+      if (moveHead.run(a.toSeq, a.status, a.updatedAt, a.sessionId, a.fromSeq).changes !== 1) throw new SeqConflictError();
+    }
+    for (const e of events) insert.run(e.data.session_id, e.data.seq, e.type, JSON.stringify(e.data), e.data.timestamp);
+  });
+  // Kysely's single SQLite connection is held meanwhile, so no Kysely transaction is open around
+  // this one (its writes would otherwise join that transaction and share its fate).
+  return (events, advances) => db.connection().execute(async () => write(events, advances));
 }
 
 async function appendInTransaction(db: Db, events: SessionEvent[], advances: SessionAdvance[]): Promise<void> {

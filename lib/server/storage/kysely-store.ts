@@ -1,6 +1,6 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
 import { openDatabase, type Db, type Tables } from "./database";
-import { appendEventBatch, readEventPage, readSessionHeads } from "./event-log";
+import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import type { ProjectVersion, SessionRecord, Store } from "./store";
 
 type SessionRow = Tables["sessions"];
@@ -38,7 +38,8 @@ async function nextVersion(db: Db, projectId: string): Promise<number> {
 
 /** Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite under `dataDir`. */
 export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store> {
-  const { db, dialect } = await openDatabase(options);
+  const { db, dialect, sqlite } = await openDatabase(options);
+  const appendEvents = createBatchAppender(db, dialect, sqlite);
 
   const store: Store = {
     async createSession(input) {
@@ -75,7 +76,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       return rows.map(toSession);
     },
     getSessionHeads: (sessionIds) => readSessionHeads(db, sessionIds),
-    appendEvents: (events, advances) => appendEventBatch(db, dialect, events, advances),
+    appendEvents,
     readEventPage: (sessionId, afterSeq, limit) => readEventPage(db, sessionId, afterSeq, limit),
     async readEvents(sessionId, afterSeq) {
       const rows = await db
