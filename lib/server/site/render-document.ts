@@ -4,6 +4,10 @@ import type { SiteFiles } from "../engines/engine";
 export const guardStyle = (css: string) => css.replace(/<\/style/gi, "<\\/style");
 export const guardScript = (js: string) => js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
 
+const titleEntities: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" };
+/** Escaped, not stripped: "Crumb & Co" must stay "Crumb & Co" in the tab. */
+const escapeTitle = (title: string) => title.replace(/[<>&"]/g, (c) => titleEntities[c] ?? "");
+
 interface DocumentOptions {
   title?: string;
   /** Link `styles.css` and `script.js` (the zip download) instead of inlining the css and js. */
@@ -19,7 +23,7 @@ export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title.replace(/[<>&"]/g, "")}</title>
+<title>${escapeTitle(title)}</title>
 ${style}
 </head>
 <body>

@@ -74,6 +74,10 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       const rows = await db.selectFrom("sessions").selectAll().where("status", "in", statuses).orderBy("created_at").execute();
       return rows.map(toSession);
     },
+    async listProjectSessions(projectId, limit) {
+      const rows = await db.selectFrom("sessions").selectAll().where("project_id", "=", projectId).orderBy("created_at").orderBy("id").limit(limit).execute();
+      return rows.map(toSession);
+    },
     async getLastSeqs(sessionIds) {
       const result = new Map<string, number>();
       for (let i = 0; i < sessionIds.length; i += 500) {

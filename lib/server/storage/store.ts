@@ -51,6 +51,8 @@ export interface Store {
   getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string } | null>;
   getProjectTokenHash(projectId: string): Promise<string | null>;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
+  /** A project's sessions (its conversation's turns), oldest first, at most `limit`. */
+  listProjectSessions(projectId: string, limit: number): Promise<SessionRecord[]>;
   /** The newest seq of each given session (missing sessions are left out). */
   getLastSeqs(sessionIds: string[]): Promise<Map<string, number>>;
   /** Allocates the next seq, appends the built event and sets the session's status, atomically. */
