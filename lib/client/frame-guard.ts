@@ -45,6 +45,8 @@ export function createSendLedger() {
     },
     /** The highest version posted so far (0 before any): a "rendered" above it is a lie. */
     highest: () => highest,
+    /** How many re-sends went out (each rendering at most once). */
+    resends: () => resent.size,
   };
 }
 

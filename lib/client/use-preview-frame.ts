@@ -16,9 +16,16 @@ export interface PreviewFrameState {
   refused: number;
 }
 
-/** Frame → parent budget: a real runtime sends a handful per version; a flood is the site's doing. */
-const FRAME_BURST = 20;
-const FRAME_PER_SECOND = 10;
+/**
+ * Frame → parent budgets, one per message type, so a flood of one kind cannot silence another: a
+ * real runtime says "ready" once per start and "rendered" once per version; anything far beyond
+ * that is the site's doing.
+ */
+const BUDGETS: Record<FrameMessage["type"], { burst: number; perSecond: number }> = {
+  ready: { burst: 3, perSecond: 1 },
+  rendered: { burst: 30, perSecond: 10 },
+  "script-error": { burst: 10, perSecond: 2 },
+};
 
 const initialState: PreviewFrameState = { loads: 0, instance: null, renderedVersion: 0, scriptRan: false, siteReports: [], refused: 0 };
 
@@ -50,12 +57,16 @@ export function usePreviewFrame(
   const ledger = useRef(createSendLedger());
 
   useEffect(() => {
-    const budget = createMessageBudget({ burst: FRAME_BURST, perSecond: FRAME_PER_SECOND });
+    const budgets = {
+      ready: createMessageBudget(BUDGETS.ready),
+      rendered: createMessageBudget(BUDGETS.rendered),
+      "script-error": createMessageBudget(BUDGETS["script-error"]),
+    };
     const onMessage = (event: MessageEvent) => {
       const frameWindow = frameRef.current?.contentWindow;
       if (!frameWindow || event.source !== frameWindow) return;
       const parsed = frameMessageSchema.safeParse(event.data);
-      if (!budget.take() || !parsed.success) {
+      if (!parsed.success || !budgets[parsed.data.type].take()) {
         setState((s) => ({ ...s, refused: s.refused + 1 }));
         return;
       }
@@ -72,7 +83,10 @@ export function usePreviewFrame(
   useEffect(() => {
     const frameWindow = frameRef.current?.contentWindow;
     if (loads === 0 || !preview || !frameWindow) return;
-    if (!ledger.current.allow(epoch, preview.version, runScript)) return;
+    const allowed = ledger.current.allow(epoch, preview.version, runScript);
+    // Written on the element, not into state: a figure for tests and diagnostics, not for rendering.
+    if (frameRef.current) frameRef.current.dataset.resends = String(ledger.current.resends());
+    if (!allowed) return;
     const message = createRenderMessage({
       epoch,
       version: preview.version,

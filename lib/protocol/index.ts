@@ -6,3 +6,5 @@ export * from "./socket";
 export * from "./session-state";
 export * from "./preview-delta";
 export * from "./preview-frame";
+export * from "./site-name";
+export * from "./project-thread";

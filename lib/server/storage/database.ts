@@ -99,6 +99,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The project page lists a project's turns; without this it would scan every session.
+  "002_sessions_by_project": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("sessions_project").on("sessions").columns(["project_id", "created_at"]).execute();
+    },
+  },
 };
 
 function openSqlite(dataDir: string): { db: Db; sqlite: BetterSqlite3.Database } {

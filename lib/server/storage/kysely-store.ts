@@ -78,6 +78,10 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
     getSessionHeads: (sessionIds) => readSessionHeads(db, sessionIds),
     appendEvents,
     readEventPage: (sessionId, afterSeq, limit) => readEventPage(db, sessionId, afterSeq, limit),
+    async listProjectSessions(projectId, limit) {
+      const rows = await db.selectFrom("sessions").selectAll().where("project_id", "=", projectId).orderBy("created_at").orderBy("id").limit(limit).execute();
+      return rows.map(toSession);
+    },
     async readEvents(sessionId, afterSeq) {
       const rows = await db
         .selectFrom("events")

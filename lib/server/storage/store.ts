@@ -74,6 +74,8 @@ export interface Store {
   getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string; session: SessionRecord } | null>;
   getProjectTokenHash(projectId: string): Promise<string | null>;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
+  /** A project's sessions (its conversation's turns), oldest first, at most `limit`. */
+  listProjectSessions(projectId: string, limit: number): Promise<SessionRecord[]>;
   /** Heads of the given sessions (missing sessions are left out). */
   getSessionHeads(sessionIds: string[]): Promise<Map<string, SessionHead>>;
   /**
