@@ -112,6 +112,8 @@ test("log_event has its own budget per socket, is written at debug, and secrets 
   expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(3);
   viewer.socket.close();
 
+  // stdout arrives after the acks: wait for the lines, then check there are exactly five.
+  await waitUntil(() => server.logs.filter((l) => l.includes('"client log_event"')).length >= 5);
   const lines = server.logs.filter((l) => l.includes('"client log_event"')).map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines).toHaveLength(5);
   for (const line of lines) {
@@ -129,6 +131,7 @@ test("malformed URLs answer a JSON 400, are logged and counted", async () => {
     expect([path, res.status, res.headers.get("content-type")]).toEqual([path, 400, "application/json"]);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("VALIDATION_ERROR");
   }
+  await waitUntil(() => server.logs.filter((l) => l.includes('"malformed URL refused"')).length >= 4);
   expect(server.logs.filter((l) => l.includes('"malformed URL refused"'))).toHaveLength(4);
   const metrics = await (await fetch(`${server.url}/api/metrics`)).text();
   expect(metrics).toMatch(/^openv0_malformed_urls_total 4$/m);
@@ -191,6 +194,45 @@ describe("connections are counted before authentication", () => {
   });
 });
 
+describe("fair queueing", () => {
+  let queued: RunningServer;
+  beforeAll(async () => {
+    queued = await startServer({
+      env: { TRUST_PROXY: "1", MAX_CONCURRENT_GENERATIONS: "1", MAX_QUEUED_PER_IP: "3", RATE_LIMIT_GENERATIONS_PER_MINUTE: "0", TEMPLATE_STEP_MS: "500" },
+    });
+  });
+  afterAll(async () => {
+    await queued.stop();
+    removeDataDir(queued.dataDir);
+  });
+
+  const startOn = async (ip: string) => postJson(`${queued.url}/api/generations`, { prompt: "A market stall" }, from(ip));
+  const snapshot = async (created: CreateGenerationResponse) =>
+    (await fetch(`${queued.url}/api/generations/${created.sessionId}`, { headers: bearer(created.token) })).json() as Promise<{ status: string; started_at: string | null }>;
+
+  test("a client's waiting jobs are capped, and a newcomer's job runs before the heavy client's backlog", async () => {
+    const heavy = "192.0.2.50";
+    const first = createGenerationResponseSchema.parse((await startOn(heavy)).json); // runs
+    const watchFirst = connectRecorder(queued.url, { sessionId: first.sessionId, token: first.token });
+    await watchFirst.waitFor((e) => count(e, "generation:started") === 1);
+    const backlog = [];
+    for (let i = 0; i < 3; i++) backlog.push(createGenerationResponseSchema.parse((await startOn(heavy)).json));
+    const over = await startOn(heavy);
+    expect([over.status, (over.json as { error: { code: string } }).error.code]).toEqual([429, "QUEUE_FULL"]);
+
+    const newcomer = createGenerationResponseSchema.parse((await startOn("192.0.2.51")).json);
+    const watchNewcomer = connectRecorder(queued.url, { sessionId: newcomer.sessionId, token: newcomer.token });
+    await watchNewcomer.waitFor((e) => count(e, "generation:completed") === 1, 60_000);
+    // The newcomer ran right after the job that was running; the heavy client's next job waited.
+    const next = await snapshot(backlog[0]!);
+    const newcomerStarted = Date.parse((await snapshot(newcomer)).started_at!);
+    expect(next.started_at === null || Date.parse(next.started_at) >= newcomerStarted).toBe(true);
+    for (const created of backlog) await postJson(`${queued.url}/api/generations/${created.sessionId}/cancel`, {}, bearer(created.token));
+    watchFirst.socket.close();
+    watchNewcomer.socket.close();
+  });
+});
+
 /** Retries a refused handshake until a slot is free (the server frees it when it closes the connections). */
 async function waitForHandshake(attempt: () => Promise<{ status: number }>, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -198,5 +240,13 @@ async function waitForHandshake(attempt: () => Promise<{ status: number }>, time
     const result = await attempt();
     if (result.status === 200 || Date.now() > deadline) return result;
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
