@@ -111,14 +111,11 @@ export const projectVersionSchema = z.object({
   /** The version this one copies, or null when a generation produced it. */
   restoredFrom: z.number().int().positive().nullable(),
   /**
-   * The version's document: with the project token as Bearer, or with `?ticket=` from `ticketUrl`
-   * (a new tab or an iframe cannot send a header; tokens are never accepted in URLs).
+   * The version's document: with the project token as Bearer, or with the `?ticket=` that
+   * `POST …/versions/:version/ticket` issues (a tab cannot send a header; tokens never go in URLs).
+   * `GET …/versions/:version/download` (Bearer) is the version as a zip.
    */
   previewUrl: z.string(),
-  /** `POST` here (Bearer project token) for a short-lived ticket that opens `previewUrl`. */
-  ticketUrl: z.string(),
-  /** `GET` here (Bearer project token): the version as a zip. */
-  downloadUrl: z.string(),
 });
 export type ProjectVersionInfo = z.infer<typeof projectVersionSchema>;
 

@@ -45,15 +45,12 @@ export function parseVersionParam(raw: string): number {
 
 /** The public shape of a version (its files are served by the preview URL, not inlined). */
 export function toVersionInfo(version: Omit<ProjectVersion, "site">): ProjectVersionInfo {
-  const base = `/api/projects/${version.projectId}/versions/${version.version}`;
   return {
     version: version.version,
     sessionId: version.sessionId,
     prompt: version.prompt,
     createdAt: version.createdAt,
     restoredFrom: version.restoredFrom ?? null,
-    previewUrl: `${base}/preview`,
-    ticketUrl: `${base}/ticket`,
-    downloadUrl: `${base}/download`,
+    previewUrl: `/api/projects/${version.projectId}/versions/${version.version}/preview`,
   };
 }
