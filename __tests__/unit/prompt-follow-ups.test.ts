@@ -100,3 +100,19 @@ describe("applying follow-ups", () => {
     expect(messages.join(" ")).toMatch(/couldn't find a section called “podcasts”/);
   });
 });
+
+describe("copy tone", () => {
+  it("reads a tone change, but not a colour or font change", () => {
+    expect(parseEdit("make the copy more playful")).toEqual([{ type: "tone", tone: "playful" }]);
+    expect(parseEdit("change the tone to formal")).toEqual([{ type: "tone", tone: "elegant" }]);
+    expect(parseEdit("make the header colour bold red").some((i) => i.type === "tone")).toBe(false);
+  });
+
+  it("rewrites the tagline and reshapes the page for the tone", async () => {
+    const base = (await run("A bakery called Crumb & Co")).site;
+    const { site } = await run("make the copy more playful", base);
+    expect(site.html).toContain('<p class="hero-tagline">Good things are happening here, come and say hi!</p>');
+    expect(site.css).toMatch(/openv0-edit:tone \*\/\n:root \{ --radius: 22px;/);
+    expect(site.html.replace(/<p class="hero-tagline">[^<]*<\/p>/, "")).toBe(base.html.replace(/<p class="hero-tagline">[^<]*<\/p>/, ""));
+  });
+});
