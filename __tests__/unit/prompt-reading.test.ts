@@ -5,7 +5,7 @@
  */
 import { analyzePrompt, summarizeSpec } from "../../lib/server/engines/template/prompt/analyze-prompt";
 import { extractNames } from "../../lib/server/engines/template/prompt/extract-name";
-import { detectFormKind, detectFormsInText } from "../../lib/server/engines/template/prompt/form-kinds";
+import { detectFormKind, detectFormsInText } from "../../lib/server/engines/template/content/form-kinds";
 import { findColorMentions } from "../../lib/server/engines/template/prompt/named-colors";
 import { readDomain } from "../../lib/server/engines/template/prompt/read-domain";
 import { readSectionList } from "../../lib/server/engines/template/prompt/read-section-list";

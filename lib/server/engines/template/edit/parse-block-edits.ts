@@ -4,7 +4,7 @@
  * booking form". They are resolved against the page's real headings when applied.
  */
 
-import { detectFormKind, type FormKind } from "../prompt/form-kinds";
+import { detectFormKind, type FormKind } from "../content/form-kinds";
 
 export type BlockEditIntent =
   | { type: "rename-section"; from: string; to: string }

@@ -8,7 +8,7 @@ import { isDark } from "../palette/color-math";
 import { readNameAfterKeyword } from "../prompt/extract-name";
 import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
 import { findColorMentions } from "../prompt/named-colors";
-import { FORM_WORDING } from "../prompt/form-kinds";
+import { FORM_WORDING } from "../content/form-kinds";
 import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 

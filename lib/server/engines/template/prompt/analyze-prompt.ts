@@ -7,7 +7,7 @@ import { extractNames } from "./extract-name";
 import { pickBySeed } from "../render/html-escape";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
-import { FORM_WORDING, detectFormsInText } from "./form-kinds";
+import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate, readPeople } from "./read-details";
 import { isSoftwareProduct, readDomain } from "./read-domain";

@@ -6,7 +6,7 @@
 
 import { slugify } from "../render/html-escape";
 import { isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
-import { FORM_WORDING, type FormKind } from "./form-kinds";
+import { FORM_WORDING, type FormKind } from "../content/form-kinds";
 import type { SectionList } from "./read-section-list";
 import { layoutForPhrase } from "./section-vocabulary";
 

@@ -5,7 +5,7 @@
  * colours ("ocean blue") in the same list are left to the style readers.
  */
 
-import { detectFormKind, type FormKind } from "./form-kinds";
+import { detectFormKind, type FormKind } from "../content/form-kinds";
 import { findColorMentions } from "./named-colors";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
 

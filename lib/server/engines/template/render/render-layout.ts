@@ -6,7 +6,7 @@
 
 import { escapeHtml } from "./html-escape";
 import { renderArtUri } from "./render-art";
-import { FORM_WORDING } from "../prompt/form-kinds";
+import { FORM_WORDING } from "../content/form-kinds";
 import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
 import type { PageBlock } from "../site-spec";
