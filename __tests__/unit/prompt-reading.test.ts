@@ -10,6 +10,7 @@ import { findColorMentions } from "../../lib/server/engines/template/prompt/name
 import { readDomain } from "../../lib/server/engines/template/prompt/read-domain";
 import { readSectionList } from "../../lib/server/engines/template/prompt/read-section-list";
 import { toHsl } from "../../lib/server/engines/template/palette/color-math";
+import { buildStage } from "../../lib/server/engines/template/render/build-site";
 
 const headings = (prompt: string) => readSectionList(prompt).items.map((i) => i.heading);
 const hueOf = (hex: string) => Math.round(toHsl(hex).h);
@@ -30,6 +31,25 @@ describe("listed sections", () => {
     expect(headings("Tattoo studio. Dark theme with neon pink. Show artists, portfolio and aftercare.")).toEqual(["Artists", "Portfolio", "Aftercare"]);
     expect(headings("A bakery with menu, gallery and contact. Mint green, clean and minimal.")).toEqual(["Menu", "Gallery", "Contact"]);
     expect(headings("Wine bar with a menu, wine list and events")).toContain("Wine list");
+  });
+
+  it("splits every “and”, keeps known pairs, and drops places and colours", () => {
+    expect(headings("A bakery called Crumb & Co with a menu and a contact form, in green")).toEqual(["Menu", "Contact"]);
+    expect(headings("A hotel with rooms, bed and breakfast and spa")).toEqual(["Rooms", "Bed and breakfast", "Spa"]);
+  });
+
+  it("never repeats an element id, even with several forms and contact-like sections", () => {
+    for (const prompt of [
+      "A bakery called Crumb & Co with a menu and a contact form, in green",
+      "Hotel Azul: rooms, location, visit us, contact, reservations and a newsletter",
+      "A gym with classes, booking, registration, sign-up and an enquiry form",
+    ]) {
+      const html = buildStage(analyzePrompt(prompt), "interactivity").html;
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      const contactBlocks = analyzePrompt(prompt).blocks.filter((b) => b.layout === "contact");
+      expect(contactBlocks.length).toBeLessThanOrEqual(prompt.includes("visit us") ? 3 : 1);
+    }
   });
 
   it("is exhaustive only when the prompt clearly enumerates the page", () => {

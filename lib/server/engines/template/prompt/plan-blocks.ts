@@ -62,7 +62,7 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   } else {
     for (const id of input.sections) blocks.push(defaultBlock(id, input, taken));
     for (const item of input.list.items) {
-      const layout = item.form ? null : layoutForPhrase(item.heading);
+      const layout = item.form === "contact" ? "contact" : item.form ? null : layoutForPhrase(item.heading);
       // "with a gallery" keeps the gallery where the kind puts it, under the user's heading.
       const at = blocks.findIndex((b) => !b.requested && b.layout === layout && isSectionId(b.layout));
       if (at >= 0) {
