@@ -89,7 +89,7 @@ test("a follow-up stays on the project page on top of the current version; reloa
   const zip = unzipSync(readFileSync((await (await download).path())!));
   expect(strFromU8(zip["index.html"]!)).toContain(first.preview!.html_content.slice(0, 80));
   await page.getByTestId("tab-code").click();
-  await page.getByTestId("code-content").getByText(name!, { exact: false }).first().waitFor();
+  await page.getByTestId("code-content").getByText(name!.split(" ")[0]!, { exact: false }).first().waitFor();
   await page.getByTestId("tab-preview").click();
 
   // View v2 inline, then go back to the live session.
