@@ -163,5 +163,6 @@ test("an unusable plan is asked for once more; twice unusable fails with INVALID
   expect(llm.fake.requests.slice(before).map((r) => r.kind)).toEqual(["plan", "plan"]);
   const error = never.events.find((e): e is Extract<SessionEvent, { type: "generation:error" }> => e.type === "generation:error");
   expect(error?.data).toMatchObject({ error_code: "INVALID_OUTPUT", retry_available: true });
-  expect(never.events.map((e) => e.type)).toEqual(["generation:error", "generation:completed"]);
+  // Nothing was written, so the preview says it cannot be shown before the run reports its error.
+  expect(never.events.map((e) => e.type)).toEqual(["preview:error", "generation:error", "generation:completed"]);
 });

@@ -130,6 +130,10 @@ export async function runGeneration(input: RunInput): Promise<void> {
         status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
       });
     }
+    // A run that failed before writing any markup leaves nothing to show: say so for the preview.
+    if (failure.code !== "CANCELLED" && failure.code !== "INTERRUPTED" && !(await events.getState(sessionId))?.preview) {
+      await events.emitPreviewError(sessionId, { error_code: failure.code, error_message: "No preview: the generation stopped before any part of the site was written." });
+    }
     await events.emitError(sessionId, {
       step_id: currentStep?.id, error_code: failure.code, error_message: failure.message,
       retry_available: failure.retryAvailable,
