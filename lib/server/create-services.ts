@@ -6,7 +6,7 @@ import type { Env } from "./env";
 import { BullJobQueue } from "./generation/bull-job-queue";
 import { GenerationService } from "./generation/generation-service";
 import { LocalJobQueue, LocalJobs, type JobHandler, type JobQueue } from "./generation/job-queue";
-import { StopReason } from "./generation/run-generation";
+import { StopReason } from "./generation/stop-reason";
 import type { Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
 import { EventService, roomForSession } from "./realtime/event-service";

@@ -4,8 +4,6 @@ import type { EventService } from "../realtime/event-service";
 import type { Store } from "../storage/store";
 import { StopReason } from "./stop-reason";
 
-export { StopReason } from "./stop-reason";
-
 export interface RunInput {
   sessionId: string;
   prompt: string;
