@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PROMPT_MAX_CHARS, type CreateGenerationResponse } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
-import { saveStoredSession } from "@/lib/client/session-storage";
+import { rememberCreatedSession } from "@/lib/client/session-storage";
 
 /*
  * The parts the home page's prompt form and the workspace's follow-up form share: the submit
@@ -27,9 +27,13 @@ export interface PromptSubmit {
 
 /**
  * A prompt's state and its submit: `start` creates the session, whose tokens are then kept in this
- * browser and whose workspace is opened. With `start` null nothing is submitted.
+ * browser; then `onCreated` takes over (the project page stays put), or the new workspace opens.
+ * With `start` null nothing is submitted.
  */
-export function usePromptSubmit(start: ((prompt: string) => Promise<CreateGenerationResponse>) | null): PromptSubmit {
+export function usePromptSubmit(
+  start: ((prompt: string) => Promise<CreateGenerationResponse>) | null,
+  onCreated?: (created: CreateGenerationResponse) => void,
+): PromptSubmit {
   const router = useRouter();
   const [prompt, setPrompt] = useState("");
   const [busy, setBusy] = useState(false);
@@ -44,15 +48,13 @@ export function usePromptSubmit(start: ((prompt: string) => Promise<CreateGenera
     setError(null);
     try {
       const created = await start(trimmed);
-      saveStoredSession({
-        sessionId: created.sessionId,
-        projectId: created.projectId,
-        prompt: trimmed,
-        createdAt: new Date().toISOString(),
-        token: created.token,
-        viewerToken: created.viewerToken,
-        projectToken: created.projectToken,
-      });
+      rememberCreatedSession(created, trimmed);
+      if (onCreated) {
+        setPrompt("");
+        setBusy(false);
+        onCreated(created);
+        return;
+      }
       // Stays busy: the page is about to change to the new session's workspace.
       router.push(created.links.workspace);
     } catch (err) {
@@ -97,6 +99,7 @@ export interface PromptBoxProps {
 export function PromptBox({ form, size, id, inputTestId, submitTestId, submitLabel, placeholder, rows, lockWhileBusy = false }: PromptBoxProps) {
   const { prompt, setPrompt, trimmed, tooLong, busy, submit } = form;
   const classes = BOX_CLASSES[size];
+  const hintId = `${id}-hint`;
   return (
     <div className={classes.frame}>
       <textarea
@@ -108,13 +111,24 @@ export function PromptBox({ form, size, id, inputTestId, submitTestId, submitLab
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) void submit();
         }}
         rows={rows}
+        aria-describedby={hintId}
+        aria-invalid={tooLong || undefined}
         disabled={lockWhileBusy && busy}
         placeholder={placeholder}
         className={classes.textarea}
       />
       <div className={classes.footer}>
-        <span className={`text-xs tabular-nums ${tooLong ? "text-red-600" : "text-zinc-400"}`}>
-          {trimmed.length} / {PROMPT_MAX_CHARS}
+        <span id={hintId} className="min-w-0 text-xs text-zinc-500 dark:text-zinc-400">
+          {tooLong ? (
+            <span data-testid={`${inputTestId}-too-long`} role="alert" className="text-red-600 dark:text-red-400">
+              {trimmed.length - PROMPT_MAX_CHARS} characters over the {PROMPT_MAX_CHARS}-character limit: shorten it to submit.
+            </span>
+          ) : (
+            <>
+              <span className="tabular-nums">{trimmed.length} / {PROMPT_MAX_CHARS}</span>
+              <span data-testid={`${inputTestId}-shortcut`} className="hidden sm:inline"> · <kbd className="font-sans">Ctrl</kbd>/<kbd className="font-sans">⌘</kbd>+<kbd className="font-sans">Enter</kbd> to submit</span>
+            </>
+          )}
         </span>
         <button type="submit" data-testid={submitTestId} disabled={busy || !trimmed || tooLong} className={classes.button}>
           {busy ? "Starting…" : submitLabel}

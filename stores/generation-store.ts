@@ -1,5 +1,5 @@
 import { createStore } from "zustand/vanilla";
-import { reduceSessionEvent, type GenerationState, type Role, type SessionEvent } from "@/lib/protocol";
+import { generationStateSchema, reduceSessionEvent, type GenerationState, type Role, type SessionEvent } from "@/lib/protocol";
 
 /*
  * The workspace's client state. What an event *means* is decided by the protocol's shared
@@ -19,6 +19,8 @@ export interface ConnectionState {
   error: { code: string; message: string } | null;
   /** Client time of the last heartbeat or connect, for the stale-connection watchdog. */
   lastHeartbeatAt: number | null;
+  /** Client time the live link was lost (null while live or before it ever was): clocks pause there. */
+  lostAt: number | null;
 }
 
 export interface GenerationStoreState {
@@ -53,7 +55,15 @@ export type GenerationStore = GenerationStoreState & GenerationStoreActions;
 /** Past this many buffered out-of-order events, keep only the newest (the snapshot covers the rest). */
 const MAX_PENDING = 500;
 
-const idleConnection: ConnectionState = { status: "idle", attempt: 0, nextRetryAt: null, error: null, lastHeartbeatAt: null };
+const idleConnection: ConnectionState = { status: "idle", attempt: 0, nextRetryAt: null, error: null, lastHeartbeatAt: null, lostAt: null };
+
+/** Merges a connection change, noting when a live link is lost and forgetting it once live again. */
+export function applyConnection(connection: ConnectionState, patch: Partial<ConnectionState>, now = Date.now()): ConnectionState {
+  const next = { ...connection, ...patch };
+  if (next.status === "live") return { ...next, lostAt: null };
+  if (connection.status === "live" && (next.status === "reconnecting" || next.status === "offline")) return { ...next, lostAt: now };
+  return next;
+}
 
 /** The store's state before any socket traffic, seeded from a server-rendered snapshot. */
 export function createInitialStoreState(generation: GenerationState, role: Role | null = null): GenerationStoreState {
@@ -105,12 +115,12 @@ export function applyCompaction(state: GenerationStoreState, compactedThrough: n
   return { ...state, needsResync: true };
 }
 
-/** Keeps only the protocol's state fields, so a richer snapshot body never leaks into the fold. */
+/**
+ * Keeps only the protocol's state fields, so a richer snapshot body never leaks into the fold
+ * (zod objects drop unknown keys; the field list lives in the schema alone).
+ */
 function toGenerationState(s: GenerationState): GenerationState {
-  const { session_id, project_id, status, run, steps, current_step_id, progress, message, estimated_remaining,
-    estimated_time, preview, error, started_at, completed_at, total_time, files_generated, final_url, last_seq, updated_at } = s;
-  return { session_id, project_id, status, run, steps, current_step_id, progress, message, estimated_remaining,
-    estimated_time, preview, error, started_at, completed_at, total_time, files_generated, final_url, last_seq, updated_at };
+  return generationStateSchema.parse(s);
 }
 
 /** Vanilla store factory: one per workspace (and one per test), never a module-level global. */
@@ -129,7 +139,7 @@ export function createGenerationStore(initial: GenerationStoreState) {
         ...(extra.role ? { role: extra.role } : {}),
         ...(extra.prompt !== undefined ? { prompt: extra.prompt } : {}),
       })),
-    setConnection: (patch) => set((s) => ({ connection: { ...s.connection, ...patch } })),
+    setConnection: (patch) => set((s) => ({ connection: applyConnection(s.connection, patch) })),
     setRole: (role) => set({ role }),
     noteCompaction: (compactedThrough) => {
       const before = get();

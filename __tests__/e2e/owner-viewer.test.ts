@@ -1,9 +1,7 @@
 import { saveScreenshot } from "../helpers/browser";
 import {
-  fetchSnapshot,
   generateFromHome,
   hasHorizontalScroll,
-  newContext,
   openPage,
   readStoredToken,
   RUN_TIMEOUT_MS,
@@ -14,63 +12,15 @@ import {
 
 const app = setupE2eApp();
 
-test("Cancel, then Retry: the run resumes and completes", async () => {
-  const { context, page } = await openPage(app.browser);
-  const sessionId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu");
-  await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
-  await page.getByTestId("cancel-button").click();
-  await waitForStatus(page, "cancelled");
-  expect(await page.getByTestId("generation-error").textContent()).toContain("cancelled");
-  expect(await page.getByTestId("cancel-button").count()).toBe(0);
-  await saveScreenshot(page, "09-cancelled");
-
-  await page.getByTestId("retry-button").click();
-  await waitForStatus(page, "completed");
-  expect(await page.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
-  const steps = await page.getByTestId("step-item").evaluateAll((els) => els.map((el) => el.getAttribute("data-status")));
-  expect(steps.every((s) => s === "completed")).toBe(true);
-  const snapshot = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
-  expect(snapshot.run).toBe(2);
-  expect(Number(await page.getByTestId("workspace").getAttribute("data-last-seq"))).toBe(snapshot.last_seq);
-  await context.close();
-});
-
-test("Share copies a watch link; a viewer watches live but cannot cancel", async () => {
-  const owner = await newContext(app.browser);
-  await owner.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
-  const page = await owner.newPage();
-  const sessionId = await generateFromHome(page, app.server.url, "A portfolio for a freelance photographer, dark and minimal");
-  await page.getByTestId("share-button").click();
-  await page.getByText("Link copied").waitFor();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  const viewerToken = await readStoredToken(page, sessionId, "viewerToken");
-  expect(link).toBe(`${app.server.url}/g/${sessionId}?view=${viewerToken}`);
-
-  const { context: viewerContext, page: viewer } = await openPage(app.browser);
-  await viewer.goto(link);
-  await waitForConnection(viewer, "live");
-  await viewer.getByTestId("viewer-badge").waitFor();
-  expect(await viewer.getByTestId("cancel-button").count()).toBe(0);
-  await saveScreenshot(viewer, "10-viewer");
-  // The owner's page has the button, the viewer's never shows one, even when it fails later.
-  expect(await page.getByTestId("cancel-button").count()).toBe(1);
-  await waitForStatus(viewer, "completed");
-  expect(await viewer.getByTestId("retry-button").count()).toBe(0);
-  const frame = viewer.frameLocator('[data-testid="preview-frame"]');
-  await frame.locator("h1").first().waitFor({ timeout: RUN_TIMEOUT_MS });
-  await viewerContext.close();
-  await owner.close();
-});
+// Cancel/Retry and the viewer watching a run live moved to held-run.test.ts, where the fake model
+// holds the run: here they raced the run's end on a busy machine (issue 10 item 10).
 
 test("without a token, or with a bad one, the page says so instead of spinning", async () => {
   const { context: owner, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A yoga studio with class times");
-  // The zip needs a token and a preview: the first step writes no site yet.
+  // The zip needs a token (the "nothing written yet" 404 is checked in held-run.test.ts, on a held run).
   const download = (token: string) => fetch(`${app.server.url}/api/generations/${sessionId}/download`, { headers: { authorization: `Bearer ${token}` } });
   expect((await download("wrong_token")).status).toBe(401);
-  const early = await download(await readStoredToken(page, sessionId));
-  expect(early.status).toBe(404);
-  expect(((await early.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
 
   const { context: stranger, page: other } = await openPage(app.browser);
   await other.goto(`${app.server.url}/g/${sessionId}`);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { generationSnapshotSchema, type GenerationSnapshot } from "@/lib/protocol";
 import { formatSeconds } from "@/lib/client/time";
 import { launchBrowser } from "./browser";
+import { llmServerEnv, startFakeOpenAI, type FakeOpenAI } from "./fake-openai-server";
 import { removeDataDir, startServer, type RunningServer } from "./server-process";
 
 /** Steps slow enough to interact mid-run; heartbeats fast enough to detect a dead link quickly. */
@@ -55,6 +56,45 @@ export function setupE2eApp(env: Record<string, string> = {}): E2eApp {
       return started().browser;
     },
     stop: () => started().stop(),
+  };
+}
+
+export interface E2eLlmApp extends E2eApp {
+  fake: FakeOpenAI;
+}
+
+/**
+ * One app generating with the fake model, for tests that must hold a run in a given state: the
+ * fake's `hold()` keeps every answer waiting until released, so "still running" is a fact, not a
+ * race against a timer. The stall watchdog is set far beyond any hold.
+ */
+export function setupE2eLlmApp(env: Record<string, string> = {}): E2eLlmApp {
+  jest.setTimeout(120_000);
+  let fake: FakeOpenAI | undefined;
+  let app: E2eApp | undefined;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    app = await startE2eApp(llmServerEnv(fake, { LLM_STALL_TIMEOUT_MS: "600000", ...env }));
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+  });
+  const started = () => {
+    if (!app || !fake) throw new Error("the e2e app is not running (use it inside a test)");
+    return { app, fake };
+  };
+  return {
+    get server() {
+      return started().app.server;
+    },
+    get browser() {
+      return started().app.browser;
+    },
+    get fake() {
+      return started().fake;
+    },
+    stop: () => started().app.stop(),
   };
 }
 

@@ -11,7 +11,11 @@ import type { AddressInfo, Socket } from "node:net";
  * drop (socket destroyed mid-answer), truncate (ends mid-answer, no finish), garbage (a
  * malformed frame), stall (a few tokens, then silence until the client gives up), hang (no
  * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time),
- * hostile (a site that tries every way out to the `beacon=<url>` named in the prompt).
+ * hostile (a site whose script attacks the workspace: forged frame messages, then a real error;
+ * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url).
+ *
+ * `hold()` makes every answer wait (after the request is recorded) until the returned release is
+ * called, so a test can keep a generation running for as long as it needs, without timing.
  */
 
 export interface FakeRequest {
@@ -36,6 +40,8 @@ export interface FakeOpenAI {
   url: string;
   requests: FakeRequest[];
   waitFor: (predicate: (requests: FakeRequest[]) => boolean, timeoutMs?: number) => Promise<void>;
+  /** Holds every answer until the returned function is called. */
+  hold: () => () => void;
   close: () => Promise<void>;
 }
 
@@ -152,11 +158,27 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
     const base = `:root { --accent: #2563eb; }\nbody { margin: 0; font-family: system-ui, sans-serif; }\n${rules.join("\n")}`;
     return current === undefined ? base : `${current}\n.edited { padding: 2rem; }`;
   }
+  if (kind === "js" && scenario === "hostile") return HOSTILE_SCRIPT;
   if (kind === "js") {
     return readBlock(user, "current") ?? 'document.querySelector(".menu-toggle")?.addEventListener("click", (e) => {\n  e.currentTarget.setAttribute("aria-expanded", "true");\n});';
   }
   return "";
 }
+
+/**
+ * What a malicious generated site does once its script runs in the preview frame: fifty "ready"s
+ * from made-up runtimes (to make the app re-send the site fifty times), a "rendered" for a version
+ * that does not exist, an app-looking phishing message, then a genuine runtime error.
+ */
+export const PHISHING_TEXT = "Your session expired, log in again at evil.example";
+export const HOSTILE_ERROR = "hostile: menu is null";
+const HOSTILE_SCRIPT = [
+  'const forge = (m) => parent.postMessage(Object.assign({ source: "openv0-preview-frame", v: 1 }, m), "*");',
+  'for (let i = 0; i < 50; i++) forge({ type: "ready", instance: "forged-" + i });',
+  'forge({ type: "rendered", version: 999, scriptRan: true });',
+  `forge({ type: "script-error", message: ${JSON.stringify(PHISHING_TEXT)} });`,
+  `setTimeout(() => { throw new Error(${JSON.stringify(HOSTILE_ERROR)}); }, 0);`,
+].join("\n");
 
 function sendError(res: ServerResponse, record: FakeRequest, status: number, headers: Record<string, string> = {}) {
   record.status = status;
@@ -171,6 +193,7 @@ function sendError(res: ServerResponse, record: FakeRequest, status: number, hea
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: FakeRequest[] = [];
   const onceUsed = new Set<string>();
+  let gate: Promise<void> = Promise.resolve();
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -213,6 +236,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     if (status) return sendError(res, record, Number(status));
 
     if (scenario === "hang") return; // Never answers, not even headers, until the client leaves.
+    await gate;
     const answer = buildAnswer({ kind, messages: body.messages, scenario });
     const chunks = toChunks(answer, scenario === "big" ? 16 : 24);
     const chunkDelay = scenario === "slow" ? 40 : scenario === "big" ? 4 : 1;
@@ -266,6 +290,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     waitFor,
+    hold: () => {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => release();
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,4 @@
-import { createInitialState, foldSessionEvents, type GenerationErrorCode, type GenerationState, type SessionEvent } from "@/lib/protocol";
+import { createInitialState, reduceSessionEvent, type GenerationErrorCode, type GenerationState, type SessionEvent } from "@/lib/protocol";
 
 export const SESSION = "sess_ui_test";
 export const PROJECT = "proj_ui_test";
@@ -50,7 +50,7 @@ export function failedRun(code: GenerationErrorCode = "PROVIDER_ERROR", retry = 
 export const initialState = (): GenerationState => createInitialState(SESSION, PROJECT);
 
 /** The state after folding `events` with the protocol's own reducer. */
-export const foldState = (events: SessionEvent[]): GenerationState => foldSessionEvents(initialState(), events);
+export const foldState = (events: SessionEvent[]): GenerationState => events.reduce(reduceSessionEvent, initialState());
 
 /** What GET /api/generations/:id answers: the state folded from `events`, plus the snapshot-only fields. */
 export const snapshotBody = (events: SessionEvent[], createdAt = "2026-01-01T12:00:00.000Z") => ({

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from "@testing-library/react";
 import { GenerationProgress } from "@/components/workspace/generation-progress";
 import { ConnectionStatus } from "@/components/workspace/connection-status";
 import { ApiError } from "@/lib/client/generation-api";
-import { failedRun, foldState, initialState, successfulRun } from "./fixtures";
+import { failedRun, foldState, initialState, SESSION, successfulRun } from "./fixtures";
 import { renderWithStore } from "./render-helpers";
 
 const run = successfulRun();
@@ -71,11 +71,49 @@ test("failed without retry_available: no Retry button", () => {
   expect(screen.queryByTestId("retry-button")).toBeNull();
 });
 
-test("cancelled: a calm notice and Retry", () => {
+test("cancelled: a calm notice in plain words (no red, no raw code), the step says Cancelled, and Retry", () => {
   renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(failedRun("CANCELLED")) });
   expect(screen.getByTestId("generation-status")).toHaveTextContent("Cancelled");
-  expect(screen.getByTestId("generation-error")).toHaveTextContent("Generation cancelled");
+  const notice = screen.getByTestId("generation-error");
+  expect(notice).toHaveTextContent("Cancelled");
+  expect(notice).not.toHaveTextContent("CANCELLED");
+  expect(notice).toHaveAttribute("role", "status");
+  expect(notice.className).not.toMatch(/red/);
+  expect(stepStatuses()).toEqual(["completed", "cancelled", "pending"]);
+  expect(screen.getAllByTestId("step-item")[1]).toHaveTextContent("Cancelled");
   expect(screen.getByTestId("retry-button")).toBeInTheDocument();
+});
+
+test("interrupted by a crash (no step named, total 0): the running step shows Interrupted, elapsed is the measured time", () => {
+  const events = successfulRun().slice(0, 7); // step 2 in progress at seq 7
+  events.push(
+    { type: "generation:error", data: { seq: 8, session_id: SESSION, timestamp: "2026-01-01T12:05:00.000Z", error_code: "INTERRUPTED", error_message: "The server is restarting; retry to continue", retry_available: true } },
+    { type: "generation:completed", data: { seq: 9, session_id: SESSION, timestamp: "2026-01-01T12:05:00.000Z", status: "failed", total_time: 0, files_generated: 0, final_url: "" } },
+  );
+  renderWithStore(<GenerationProgress onCancel={noop} onRetry={noop} />, { generation: foldState(events) });
+  expect(stepStatuses()).toEqual(["completed", "interrupted", "pending"]);
+  const interrupted = screen.getAllByTestId("step-item")[1]!;
+  expect(interrupted).toHaveTextContent("Interrupted");
+  expect(interrupted.querySelector(".animate-pulse")).toBeNull();
+  // Started at :01, last event before the stop at :08 (the downtime after it is not counted).
+  expect(screen.getByTestId("elapsed")).toHaveTextContent("Elapsed 6.0 s");
+  expect(screen.getByTestId("generation-error")).toHaveTextContent("The server stopped while this was running");
+  expect(screen.getByTestId("generation-error")).not.toHaveTextContent("restarting");
+});
+
+test("while the connection is lost the status says so and the clocks pause; live again clears it", () => {
+  const { store } = renderWithStore(<GenerationProgress />, { generation: foldState(run.slice(0, 7)), connection: { status: "live" } });
+  expect(screen.getByTestId("eta")).toBeInTheDocument();
+  act(() => store.getState().setConnection({ status: "reconnecting", attempt: 1, nextRetryAt: Date.now() + 1000 }));
+  expect(screen.getByTestId("generation-status")).toHaveTextContent("Connection lost");
+  expect(screen.getByTestId("generation-progress")).toHaveAttribute("data-connection-lost", "true");
+  expect(screen.queryByTestId("eta")).toBeNull();
+  expect(screen.getByTestId("eta-paused")).toBeInTheDocument();
+  expect(screen.getByTestId("connection-lost-note")).toBeInTheDocument();
+  act(() => store.getState().setConnection({ status: "live", attempt: 0, nextRetryAt: null }));
+  expect(screen.getByTestId("generation-status")).toHaveTextContent("Generating");
+  expect(screen.queryByTestId("connection-lost-note")).toBeNull();
+  expect(screen.getByTestId("eta")).toBeInTheDocument();
 });
 
 test("a refused action shows the API's message", async () => {
@@ -118,6 +156,14 @@ describe("ConnectionStatus", () => {
     renderWithStore(<ConnectionStatus onReconnect={() => undefined} />, { generation: initialState(), connection });
     expect(screen.getByTestId("connection-status")).toHaveTextContent(text);
     expect(screen.getByTestId("connection-status")).toHaveAttribute("data-status", connection.status);
+  });
+
+  test("Reconnecting offers Retry now, which reconnects at once", () => {
+    const onReconnect = jest.fn();
+    renderWithStore(<ConnectionStatus onReconnect={onReconnect} />, { generation: initialState(), connection: { status: "reconnecting", attempt: 4, nextRetryAt: Date.now() + 4_000 } });
+    fireEvent.click(screen.getByTestId("reconnect-now"));
+    expect(screen.getByTestId("reconnect-now")).toHaveTextContent("Retry now");
+    expect(onReconnect).toHaveBeenCalledTimes(1);
   });
 
   test("reconnecting shows the seconds until the next attempt", () => {

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import { sessionEventTypes, type PreviewDelta } from "@/lib/protocol";
 import { LivePreview } from "@/components/workspace/live-preview";
-import { FRAME_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+import { FRAME_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { useWebSocket } from "@/lib/client/use-web-socket";
 import { foldState, SESSION, snapshotBody, successfulRun } from "./fixtures";
 import { FakeSocket, mockFetchJson, renderWithStore } from "./render-helpers";
@@ -22,10 +22,9 @@ const at = (seq: number) => new Date(Date.UTC(2026, 0, 1, 12, 1, seq)).toISOStri
 const delta = (seq: number, fields: Pick<PreviewDelta, "base_version" | "version" | "ops">): PreviewDelta => ({
   seq, session_id: SESSION, timestamp: at(seq), step_id: "layout", progress: 40, ...fields,
 });
-const onPreviewDelta = jest.fn();
 
 function Harness() {
-  useWebSocket({ sessionId: SESSION, token: "tok_owner", onPreviewDelta });
+  useWebSocket({ sessionId: SESSION, token: "tok_owner" });
   return <LivePreview sessionId={SESSION} token="tok_owner" />;
 }
 
@@ -34,7 +33,6 @@ const posted = (post: jest.SpyInstance) => post.mock.calls.map(([m]) => m as { v
 
 beforeEach(() => {
   fake = new FakeSocket();
-  onPreviewDelta.mockReset();
   const body = snapshotBody(run.slice(0, 3), at(0));
   mockFetchJson(() => body);
 });
@@ -72,10 +70,10 @@ test("a snapshot then deltas: the frame receives the grown page, the code view s
   }));
 
   expect(posted(post).map((m) => m.version)).toEqual([1, 2, 3]);
+  expect(posted(post).every((m) => (m as unknown as { epoch: string }).epoch === SESSION)).toBe(true);
   expect(posted(post)[1]!.html).toBe("<h1>Crumb &amp; Co v1</h1><p>Fresh bread daily</p>");
   expect(posted(post)[2]).toMatchObject({ html: "<h1>Crumb &amp; Co v1</h1><p>Fresh bread every morning</p>", css: "h1{color:green}p{margin:0}" });
   expect(store.getState().generation).toMatchObject({ last_seq: 6, progress: 40, preview: { version: 3, step_id: "layout" } });
-  expect(onPreviewDelta).toHaveBeenCalledTimes(2);
 
   // A delta for a version this client does not hold is skipped; the next full snapshot corrects it.
   fire("preview:delta", delta(7, { base_version: 9, version: 10, ops: [{ file: "html", op: "append", text: "<p>lost</p>" }] }));

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { LivePreview, PREVIEW_FRAME_SRC } from "@/components/workspace/live-preview";
-import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { failedRun, foldState, initialState, SESSION, successfulRun } from "./fixtures";
 import { renderWithStore } from "./render-helpers";
 
@@ -121,7 +121,76 @@ test("messages from any other window, or malformed ones, are ignored", () => {
   expect(post).not.toHaveBeenCalled();
   expect(screen.getByTestId("live-preview")).toHaveAttribute("data-frame-loads", "0");
   receive({ source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "script-error", message: "x is not defined" });
-  expect(screen.getByTestId("preview-script-error")).toHaveTextContent("x is not defined");
+  expect(screen.getByTestId("site-reports")).toHaveTextContent("x is not defined");
+  expect(screen.getByTestId("site-reports")).toHaveTextContent("from the site's code, not from OpenV0");
+});
+
+test("fifty forged readies from new 'instances' re-send the site once, not fifty times", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
+  const post = spyOnFrame();
+  for (let i = 0; i < 50; i++) receive({ ...ready, instance: `forged-${i}` });
+  // The first ready gets the site, one restart gets it again, the other 48 get nothing.
+  expect(post).toHaveBeenCalledTimes(2);
+});
+
+test("a flood of frame messages is cut off and counted; a 'rendered' for a version never sent is refused", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
+  spyOnFrame();
+  receive(ready);
+  receive({ source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "rendered", version: 99, scriptRan: true });
+  const section = screen.getByTestId("live-preview");
+  expect(section).toHaveAttribute("data-rendered-version", "0");
+  expect(section).toHaveAttribute("data-frame-refused", "1");
+  for (let i = 0; i < 200; i++) {
+    receive({ source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "script-error", message: `Session expired, log in at evil.example ${i}` });
+  }
+  // The budget let a burst through (then dropped the rest), and only the newest five distinct ones are kept.
+  expect(Number(section.getAttribute("data-frame-refused"))).toBeGreaterThan(150);
+  expect(screen.getAllByTestId("site-report")).toHaveLength(5);
+  expect(screen.getByTestId("site-reports").querySelector("a")).toBeNull();
+});
+
+test("Fix it hands the newest site error to the follow-up callback", () => {
+  const onFix = jest.fn();
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" onFixSiteError={onFix} />, { generation: foldState(run) });
+  receive({ source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "script-error", message: "menu is null" });
+  fireEvent.click(screen.getByTestId("fix-site-error"));
+  expect(onFix).toHaveBeenCalledWith("menu is null");
+});
+
+test("Preview/Code tabs follow the arrow keys with one tab stop", async () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run) });
+  const previewTab = screen.getByTestId("tab-preview");
+  expect(previewTab).toHaveAttribute("tabindex", "0");
+  expect(screen.getByTestId("tab-code")).toHaveAttribute("tabindex", "-1");
+  await act(async () => {
+    fireEvent.keyDown(previewTab, { key: "ArrowRight" });
+  });
+  expect(screen.getByTestId("tab-code")).toHaveAttribute("aria-selected", "true");
+  expect(screen.getByTestId("tab-code")).toHaveFocus();
+  await screen.findByTestId("code-content");
+  expect(screen.getByTestId("code-line-numbers").textContent).toMatch(/^1/);
+  fireEvent.click(screen.getByTestId("code-wrap"));
+  expect(screen.getByTestId("code-content")).toHaveAttribute("data-wrap", "true");
+});
+
+test("during a follow-up the base version is shown until the edit writes its own", () => {
+  const base = foldState(run).preview!;
+  const { store } = renderWithStore(<LivePreview sessionId={SESSION} token="tok" basePreview={{ sessionId: "base_session", preview: base }} />, {
+    generation: initialState(),
+  });
+  const post = spyOnFrame();
+  receive(ready);
+  expect(screen.queryByTestId("preview-empty")).toBeNull();
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-showing", "base");
+  expect(post.mock.calls[0]![0]).toMatchObject({ epoch: "base_session", version: base.version, runScript: false });
+  for (const event of run.slice(0, 4)) {
+    act(() => {
+      store.getState().receiveEvent(event);
+    });
+  }
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-showing", "own");
+  expect(post.mock.calls.at(-1)![0]).toMatchObject({ epoch: SESSION, version: 1 });
 });
 
 test("viewport toggle and code tab keep the frame mounted", async () => {

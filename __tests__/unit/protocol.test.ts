@@ -2,10 +2,10 @@ import {
   connectedSchema,
   createGenerationBodySchema,
   createInitialState,
-  foldSessionEvents,
   heartbeatSchema,
   parseHandshake,
   parseSessionEvent,
+  reduceSessionEvent,
   sessionEventSchemas,
   statsSchema,
   type SessionEvent,
@@ -88,22 +88,23 @@ describe("the shared fold", () => {
     const events = Object.entries(seedExamples)
       .filter(([t]) => t !== "generation:error" && t !== "preview:error")
       .map(([type, data]) => parseSessionEvent(type, data)!) as SessionEvent[];
-    const state = foldSessionEvents(createInitialState(sid, "proj_1"), events);
+    const state = events.reduce(reduceSessionEvent, createInitialState(sid, "proj_1"));
     expect(state.status).toBe("completed");
     expect(state.progress).toBe(100);
     expect(state.preview?.html_content).toBe("<h1>Hi</h1>");
     expect(state.last_seq).toBe(5);
   });
 
-  test("an error after a step marks it failed and the session retryable", () => {
+  test("a cancel after a step marks it cancelled and the session retryable", () => {
     const events = ["generation:started", "generation:step", "generation:error"].map((t) => parseSessionEvent(t, seedExamples[t as keyof typeof seedExamples])!);
-    const state = foldSessionEvents(createInitialState(sid, "p"), [
+    const state = [
       events[0]!,
       events[1]!,
       parseSessionEvent("generation:error", { ...seedExamples["generation:error"], step_id: "s1", error_code: "CANCELLED" })!,
-    ]);
+    ].reduce(reduceSessionEvent, createInitialState(sid, "p"));
     expect(state.status).toBe("cancelled");
-    expect(state.steps[0]?.status).toBe("failed");
+    // Said in plain words: the step was cancelled, it did not fail.
+    expect(state.steps[0]?.status).toBe("cancelled");
     expect(state.error).toMatchObject({ code: "CANCELLED", retry_available: true });
   });
 });

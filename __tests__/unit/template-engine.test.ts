@@ -6,8 +6,8 @@
  */
 import { parseFragment } from "parse5";
 import { emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type StepResult } from "../../lib/server/engines/engine";
-import { analyzePrompt } from "../../lib/server/engines/template/analyze-prompt";
-import { listContrastPairs } from "../../lib/server/engines/template/build-palette";
+import { analyzePrompt } from "../../lib/server/engines/template/prompt/analyze-prompt";
+import { listContrastPairs } from "../../lib/server/engines/template/palette/build-palette";
 import { createTemplateEngine } from "../../lib/server/engines/template/template-engine";
 
 // ---------- helpers ----------

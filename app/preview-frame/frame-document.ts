@@ -1,4 +1,4 @@
-import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/client/preview-messages";
+import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { guardScript } from "@/lib/server/site/render-document";
 
 /*
@@ -13,6 +13,7 @@ const runtime = `(function () {
   var V = ${PREVIEW_PROTOCOL_VERSION};
   var parentWindow = window.parent;
   var style = document.getElementById("openv0-site-style");
+  var epoch = null;
   var version = 0;
   var scriptRan = false;
   var instance = Math.random().toString(36).slice(2) + Date.now().toString(36);
@@ -25,7 +26,7 @@ const runtime = `(function () {
   }
 
   function isRender(m) {
-    return m && m.source === PARENT && m.v === V && m.type === "render" && typeof m.version === "number" &&
+    return m && m.source === PARENT && m.v === V && m.type === "render" && typeof m.epoch === "string" && typeof m.version === "number" &&
       typeof m.html === "string" && typeof m.css === "string" && typeof m.js === "string" && typeof m.runScript === "boolean";
   }
 
@@ -42,6 +43,13 @@ const runtime = `(function () {
   }
 
   function render(m) {
+    if (m.epoch !== epoch) {
+      // Another turn's site: a script that already ran cannot be undone, so start afresh (the
+      // parent re-sends after the new "ready"); otherwise just count versions from zero again.
+      if (scriptRan) return location.reload();
+      epoch = m.epoch;
+      version = 0;
+    }
     if (m.version < version) return;
     version = m.version;
     if (!scriptRan) {

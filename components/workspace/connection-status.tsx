@@ -54,13 +54,14 @@ export function ConnectionStatus({ onReconnect, hasToken = true }: { onReconnect
         <span aria-hidden className={`size-2 rounded-full ${tone[status]}`} />
         {label}
       </span>
-      {status === "offline" && onReconnect && (
+      {(status === "offline" || status === "reconnecting") && onReconnect && (
         <button
           type="button"
+          data-testid="reconnect-now"
           onClick={onReconnect}
           className="rounded-full px-2 py-1 text-xs font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-indigo-950"
         >
-          Reconnect
+          {status === "offline" ? "Reconnect" : "Retry now"}
         </button>
       )}
     </div>

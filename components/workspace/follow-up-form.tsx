@@ -1,6 +1,6 @@
 "use client";
 
-import type { GenerationState } from "@/lib/protocol";
+import type { CreateGenerationResponse, GenerationState } from "@/lib/protocol";
 import { startFollowUp } from "@/lib/client/project-api";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { ApiErrorAlert, ExampleChips, PromptBox, usePromptSubmit } from "@/components/prompt-box";
@@ -26,14 +26,16 @@ export function isReadyForFollowUp(generation: Pick<GenerationState, "status" | 
 export interface FollowUpFormProps {
   /** The project token kept in this browser; without it (watch links, other browsers) nothing shows. */
   projectToken: string | null;
+  /** The project page keeps the conversation on screen: it takes the new turn instead of a navigation. */
+  onStarted?: (created: CreateGenerationResponse) => void;
 }
 
-/** The follow-up prompt box: starts an edit of this project and opens the new session's workspace. */
-export function FollowUpForm({ projectToken }: FollowUpFormProps) {
+/** The follow-up prompt box: starts an edit of this project as the conversation's next turn. */
+export function FollowUpForm({ projectToken, onStarted }: FollowUpFormProps) {
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const ready = useGenerationStore((s) => isReadyForFollowUp(s.generation));
   const projectId = useGenerationStore((s) => s.generation.project_id);
-  const form = usePromptSubmit(projectToken ? (prompt) => startFollowUp({ prompt, projectId, projectToken }) : null);
+  const form = usePromptSubmit(projectToken ? (prompt) => startFollowUp({ prompt, projectId, projectToken }) : null, onStarted);
   if (!isOwner || !ready || !projectToken) return null;
 
   return (
@@ -48,7 +50,7 @@ export function FollowUpForm({ projectToken }: FollowUpFormProps) {
             <label htmlFor="follow-up-input">Edit this site</label>
           </h2>
           <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Describe a change; it starts from the project&apos;s latest version and opens as a new version.
+            Describe a change; it starts from the project&apos;s latest version and becomes the next turn of this conversation.
           </p>
         </div>
         <PromptBox

@@ -26,6 +26,24 @@ const statusTone: Record<SessionStatus, string> = {
   interrupted: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
 };
 
+const errorTone = {
+  neutral: "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900",
+  warning: "border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200",
+  error: "border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200",
+} as const;
+
+/**
+ * A stop in plain words. Cancel and interruption are not failures: no red, no raw code, and the
+ * server's wording of the moment ("The server is restarting…") is replaced by what is true now.
+ */
+export function plainError(code: string, message: string): { title: string; detail: string | null; tone: keyof typeof errorTone } {
+  if (code === "CANCELLED") return { title: "Cancelled", detail: "You stopped this generation. Retry continues from the step that was running.", tone: "neutral" };
+  if (code === "INTERRUPTED") {
+    return { title: "Interrupted", detail: "The server stopped while this was running. Retry continues from the step that was interrupted.", tone: "warning" };
+  }
+  return { title: "The generation stopped", detail: message, tone: "error" };
+}
+
 export interface GenerationProgressProps {
   /** Owner actions; buttons only show for the owner role and when a handler is given. */
   onCancel?: () => Promise<unknown>;
@@ -52,19 +70,23 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
   );
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const offset = useGenerationStore((s) => s.clockOffsetMs);
-  // Count time only while updates can arrive; a page without live updates shows a frozen state.
-  const counting = useGenerationStore((s) => ["connecting", "live", "reconnecting"].includes(s.connection.status));
+  // Count time only while updates can arrive; once the link is lost the clocks stop where it was
+  // lost (nothing is known after that), and a page that never had live updates shows no clock.
+  const counting = useGenerationStore((s) => s.connection.status === "connecting" || s.connection.status === "live");
+  const lostAt = useGenerationStore((s) => s.connection.lostAt);
   const now = useNow();
-  const serverNow = now === null || !counting ? null : now - offset;
+  const clientNow = counting ? now : lostAt;
+  const serverNow = clientNow === null ? null : clientNow - offset;
   const [busy, setBusy] = useState<"cancel" | "retry" | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
   const running = g.status === "running" || g.status === "queued";
+  const connectionLost = running && lostAt !== null && !counting;
   const elapsed = g.totalTime ?? (running && serverNow !== null ? secondsSince(g.startedAt, serverNow) : null);
   const eta = g.status === "running" && serverNow !== null ? countDown(g.estimate, g.updatedAt, serverNow) : null;
   const percent = Math.round(g.progress);
   const stopped = g.error !== null && !running;
-  const errorTitle = g.status === "cancelled" ? "Generation cancelled" : "The generation stopped";
+  const plain = g.error ? plainError(g.error.code, g.error.message) : null;
   const canCancel = isOwner && onCancel && running;
   const canRetry = isOwner && onRetry && !running && g.status !== "completed" && g.error?.retry_available === true;
 
@@ -81,11 +103,11 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
   }
 
   return (
-    <section aria-labelledby="progress-heading" data-testid="generation-progress" data-status={g.status} className="space-y-4">
+    <section aria-labelledby="progress-heading" data-testid="generation-progress" data-status={g.status} data-connection-lost={connectionLost} className="space-y-4">
       <div className="flex items-center justify-between gap-3">
         <h2 id="progress-heading" className="text-sm font-semibold">Progress</h2>
-        <span data-testid="generation-status" className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${statusTone[g.status]}`}>
-          {statusText[g.status]}
+        <span data-testid="generation-status" className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${connectionLost ? statusTone.interrupted : statusTone[g.status]}`}>
+          {connectionLost ? "Connection lost" : statusText[g.status]}
         </span>
       </div>
 
@@ -100,7 +122,7 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
           className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
         >
           <div
-            className={`h-full rounded-full transition-[width] duration-500 ease-out ${g.status === "failed" || g.status === "interrupted" ? "bg-red-500" : g.status === "completed" ? "bg-emerald-500" : "bg-indigo-500"}`}
+            className={`h-full rounded-full transition-[width] duration-500 ease-out ${g.status === "failed" ? "bg-red-500" : g.status === "interrupted" ? "bg-amber-500" : g.status === "cancelled" ? "bg-zinc-400" : g.status === "completed" ? "bg-emerald-500" : "bg-indigo-500"}`}
             style={{ width: `${percent}%` }}
           />
         </div>
@@ -108,7 +130,8 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
           <span data-testid="progress-percent" className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{percent}%</span>
           <span>
             <span data-testid="elapsed">Elapsed {elapsed === null ? "—" : formatSeconds(elapsed)}</span>
-            {eta !== null && <span data-testid="eta"> · about {formatSeconds(eta)} left</span>}
+            {eta !== null && !connectionLost && <span data-testid="eta"> · about {formatSeconds(eta)} left</span>}
+            {connectionLost && <span data-testid="eta-paused"> · paused until the connection is back</span>}
           </span>
         </div>
       </div>
@@ -116,18 +139,25 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
       <div aria-live="polite" data-testid="progress-live" className="text-sm">
         {g.currentTitle && <p className="font-medium">{g.currentTitle}</p>}
         {/* Once stopped, the message is the error's, shown (and announced) in the box below. */}
-        {!stopped && <p className="text-zinc-600 dark:text-zinc-400">{g.message}</p>}
+        {!stopped && !connectionLost && <p className="text-zinc-600 dark:text-zinc-400">{g.message}</p>}
+        {connectionLost && (
+          <p data-testid="connection-lost-note" className="text-amber-800 dark:text-amber-300">
+            Connection to the server lost. The generation goes on without you; what happened meanwhile appears when the connection is back.
+          </p>
+        )}
       </div>
 
-      {stopped && g.error && (
+      {stopped && g.error && plain && (
         <div
           data-testid="generation-error"
-          role={g.status === "cancelled" ? "status" : "alert"}
-          className={`rounded-lg border p-3 text-sm ${g.status === "cancelled" ? "border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" : "border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"}`}
+          data-code={g.error.code}
+          role={plain.tone === "neutral" ? "status" : "alert"}
+          className={`rounded-lg border p-3 text-sm ${errorTone[plain.tone]}`}
         >
-          <p className="font-medium">{errorTitle}</p>
-          {g.error.message !== errorTitle && <p className="mt-1">{g.error.message}</p>}
-          <p className="mt-1 font-mono text-xs opacity-70">{g.error.code}</p>
+          <p className="font-medium">{plain.title}</p>
+          {plain.detail && <p className="mt-1">{plain.detail}</p>}
+          {/* A code helps only when something broke; "cancelled" needs no code. */}
+          {plain.tone === "error" && <p className="mt-1 font-mono text-xs opacity-70">{g.error.code}</p>}
         </div>
       )}
 

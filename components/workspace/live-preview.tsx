@@ -1,9 +1,13 @@
 "use client";
 
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import type { PreviewSnapshot } from "@/lib/protocol";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
 import { downloadZip } from "@/lib/client/version-links";
+import { zipSiteFiles, type SiteFiles } from "@/lib/client/version-files";
 import { useGenerationStore } from "@/stores/generation-store-provider";
+import { TabList } from "@/components/tab-list";
+import { SiteReports } from "./site-reports";
 
 const CodeView = lazy(() => import("./code-view").then((m) => ({ default: m.CodeView })));
 
@@ -17,26 +21,77 @@ const viewports = [
 ] as const;
 type ViewportId = (typeof viewports)[number]["id"];
 
+const viewTabs = [
+  { id: "preview", label: "Preview", testId: "tab-preview" },
+  { id: "code", label: "Code", testId: "tab-code" },
+] as const;
+
 const pill = (active: boolean) =>
-  `rounded-md px-2.5 py-1 text-xs font-medium transition ${active ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700 dark:text-zinc-50" : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`;
+  `rounded-md px-2.5 py-1 text-xs font-medium transition focus-visible:outline-2 focus-visible:outline-indigo-500 ${active ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700 dark:text-zinc-50" : "text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`;
 const linkClass =
   "rounded-md px-2.5 py-1 text-xs font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-indigo-950";
+
+/** The site a new turn starts from, shown until the turn writes its own (and the session that wrote it). */
+export interface BasePreview {
+  sessionId: string;
+  preview: PreviewSnapshot;
+}
+
+/** A project version shown in place of the live session (opened from Versions, or just restored). */
+export interface VersionView {
+  /** Frame lineage id, unique per version shown. */
+  epoch: string;
+  /** "v2", "v3 (restored from v1)". */
+  label: string;
+  files: SiteFiles;
+  /** File name of its download, without extension. */
+  name: string;
+  onClose: () => void;
+}
+
+/** Saves a version's files as a zip made in the browser (no token in any URL). */
+function downloadVersion(view: VersionView) {
+  const url = URL.createObjectURL(zipSiteFiles(view.files, view.name));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `${view.name.replace(/[^\w.-]+/g, "-").slice(0, 60) || "site"}.zip`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export interface LivePreviewProps {
   sessionId: string;
   /** Token for the download link (owner or viewer); without one the link is hidden. */
   token: string | null;
+  /**
+   * What to show until this session writes its first preview: the project's current version
+   * during a follow-up, so the frame never goes blank while the edit starts.
+   */
+  basePreview?: BasePreview | null;
+  /** Starts a follow-up that asks for a fix of an error the site's script reported (owners only). */
+  onFixSiteError?: (message: string) => void;
+  /** A project version to show instead of the live session; preview, code and download follow it. */
+  view?: VersionView | null;
 }
 
 /**
  * The generated site in a sandboxed frame (`allow-scripts` only: opaque origin, no access to the
  * app). The frame loads once; new versions are patched in by its runtime, so nothing flashes.
  */
-export function LivePreview({ sessionId, token }: LivePreviewProps) {
-  const preview = useGenerationStore((s) => s.generation.preview);
+export function LivePreview({ sessionId, token, basePreview = null, onFixSiteError, view = null }: LivePreviewProps) {
+  const own = useGenerationStore((s) => s.generation.preview);
   const completed = useGenerationStore((s) => s.generation.status === "completed");
+  const running = useGenerationStore((s) => s.generation.status === "running" || s.generation.status === "queued");
+  const viewed = useMemo<PreviewSnapshot | null>(
+    () => (view ? { version: 1, step_id: "version", html_content: view.files.html, css_content: view.files.css, js_content: view.files.js, updated_at: new Date(0).toISOString() } : null),
+    [view],
+  );
+  const live = own ?? basePreview?.preview ?? null;
+  const preview = viewed ?? live;
   const frameRef = useRef<HTMLIFrameElement>(null);
-  const frame = usePreviewFrame(frameRef, { preview, runScript: completed });
+  // The base is shown still (no script): the edit's first markup is then morphed in on top of it.
+  const epoch = view ? view.epoch : own || !basePreview ? sessionId : basePreview.sessionId;
+  const frame = usePreviewFrame(frameRef, { epoch, preview, runScript: viewed !== null || (own !== null && completed) });
   const [tab, setTab] = useState<"preview" | "code">("preview");
   const [viewport, setViewport] = useState<ViewportId>("desktop");
   const [downloadFailed, setDownloadFailed] = useState(false);
@@ -50,16 +105,12 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
       data-frame-loads={frame.loads}
       data-rendered-version={frame.renderedVersion}
       data-script-ran={frame.scriptRan}
+      data-frame-refused={frame.refused}
+      data-showing={view ? "version" : own ? "own" : preview ? "base" : "none"}
       className="flex min-h-[70vh] min-w-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <div role="tablist" aria-label="View" className="flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
-          {(["preview", "code"] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`tab-${t}`} onClick={() => setTab(t)} className={pill(tab === t)}>
-              {t === "preview" ? "Preview" : "Code"}
-            </button>
-          ))}
-        </div>
+        <TabList tabs={viewTabs} active={tab} onSelect={setTab} label="View" className="flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800" tabClassName={pill} />
         {tab === "preview" && (
           <div role="group" aria-label="Viewport" className="hidden rounded-lg bg-zinc-100 p-0.5 sm:flex dark:bg-zinc-800">
             {viewports.map((v) => (
@@ -71,12 +122,17 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
           </div>
         )}
         <div className="flex items-center gap-1">
-          {preview && (
+          {view && (
+            <button type="button" data-testid="download-version" onClick={() => downloadVersion(view)} className={linkClass}>
+              Download zip
+            </button>
+          )}
+          {own && !view && (
             <a href={`/preview/${id}`} target="_blank" rel="noopener noreferrer" data-testid="open-preview" className={linkClass}>
               Open in new tab
             </a>
           )}
-          {preview && token && (
+          {own && token && !view && (
             // Fetched with the token in a header and saved as a blob: no token in any link.
             <button type="button" onClick={() => void downloadZip({ sessionId, token }).catch(() => setDownloadFailed(true))} data-testid="download-zip" className={linkClass}>
               {downloadFailed ? "Download failed — retry" : "Download zip"}
@@ -85,11 +141,24 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
         </div>
       </div>
 
-      {frame.scriptError && (
-        <p data-testid="preview-script-error" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-          The site&apos;s script reported an error: {frame.scriptError}
+      {view && (
+        <div data-testid="version-view-banner" role="status" className="flex flex-wrap items-center justify-between gap-2 border-b border-indigo-200 bg-indigo-50 px-3 py-1.5 text-xs text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
+          <span>
+            Viewing <strong data-testid="version-view-label">{view.label}</strong> — preview, code and download show this version.
+          </span>
+          <button type="button" data-testid="version-view-close" onClick={view.onClose} className="rounded-md px-2 py-0.5 font-medium hover:bg-indigo-100 dark:hover:bg-indigo-900">
+            Back to the live session
+          </button>
+        </div>
+      )}
+
+      {!own && !view && preview && (
+        <p data-testid="preview-base-note" role="status" className="border-b border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-400">
+          Showing the current version; the edit lands on top of it as soon as it is written.
         </p>
       )}
+
+      <SiteReports reports={frame.siteReports} onFix={onFixSiteError} />
 
       {/* Kept mounted while the Code tab is open: hiding it must not reload the frame. */}
       <div className={`relative min-h-0 flex-1 overflow-x-auto bg-zinc-100 dark:bg-zinc-950 ${tab === "preview" ? "" : "hidden"}`}>
@@ -117,7 +186,7 @@ export function LivePreview({ sessionId, token }: LivePreviewProps) {
           <div className="absolute inset-0">
             {preview ? (
               <Suspense fallback={<p className="p-4 text-sm text-zinc-500">Loading code…</p>}>
-                <CodeView html={preview.html_content} css={preview.css_content} js={preview.js_content} />
+                <CodeView html={preview.html_content} css={preview.css_content} js={preview.js_content} streaming={!view && running && own !== null} />
               </Suspense>
             ) : (
               <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No code yet.</p>

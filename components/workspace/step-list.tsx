@@ -9,12 +9,16 @@ const statusLabel: Record<StepSnapshot["status"], string> = {
   in_progress: "In progress",
   completed: "Done",
   failed: "Failed",
+  cancelled: "Cancelled",
+  interrupted: "Interrupted",
 };
 
 function StepIcon({ status }: { status: StepSnapshot["status"] }) {
   const base = "mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold";
   if (status === "completed") return <span aria-hidden className={`${base} bg-emerald-500 text-white`}>✓</span>;
   if (status === "failed") return <span aria-hidden className={`${base} bg-red-500 text-white`}>!</span>;
+  if (status === "interrupted") return <span aria-hidden className={`${base} bg-amber-500 text-white`}>‖</span>;
+  if (status === "cancelled") return <span aria-hidden className={`${base} bg-zinc-400 text-white dark:bg-zinc-600`}>×</span>;
   if (status === "in_progress") {
     return (
       <span aria-hidden className={`${base} border-2 border-indigo-500`}>
@@ -34,7 +38,7 @@ function stepDuration(step: StepSnapshot, serverNow: number | null): string | nu
   return null;
 }
 
-/** The plan's steps with their state (pending / in progress / done / failed) and durations. */
+/** The plan's steps with their state (pending / in progress / done / failed / cancelled / interrupted) and durations. */
 export function StepList({ serverNow }: { serverNow: number | null }) {
   // The reducer only replaces this array when a step changes, so previews don't re-render it.
   const steps = useGenerationStore((s) => s.generation.steps);

@@ -24,10 +24,14 @@ type Load = { state: "loading" } | { state: "ready"; versions: ProjectVersionInf
 export interface VersionsPanelProps {
   /** The project token kept in this browser; without it (watch links, other browsers) nothing shows. */
   projectToken: string | null;
+  /** Shows a version inline (preview, code, download); after a restore, called with the new newest one. */
+  onView?: (version: ProjectVersionInfo, label: string) => void;
+  /** The version shown inline, to mark its row. */
+  viewing?: number | null;
 }
 
 /** The project's versions, newest first: open any of them in a new tab, or restore one as the newest. */
-export function VersionsPanel({ projectToken }: VersionsPanelProps) {
+export function VersionsPanel({ projectToken, onView, viewing = null }: VersionsPanelProps) {
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const projectId = useGenerationStore((s) => s.generation.project_id);
   // A finished run adds a version before it announces completion, so completion is the cue to reload.
@@ -76,6 +80,8 @@ export function VersionsPanel({ projectToken }: VersionsPanelProps) {
       const restored = await restoreVersion({ projectId, version, projectToken });
       setNotice({ tone: "ok", text: `Restored v${version} as v${restored.version}. Follow-up edits now start from it.` });
       setReloads((n) => n + 1);
+      // What the user restored is what they expect to see: preview, code and download follow it.
+      onView?.(restored, `v${restored.version} (restored from v${version})`);
     } catch (error) {
       const described = describeApiError(error);
       setNotice({ tone: "error", text: `${described.message} (${described.code})` });
@@ -117,7 +123,7 @@ export function VersionsPanel({ projectToken }: VersionsPanelProps) {
       {versions.length > 0 && (
         <ol className="mt-3 divide-y divide-zinc-100 dark:divide-zinc-800">
           {versions.map((v) => (
-            <li key={v.version} data-testid="version-item" data-version={v.version} className="flex items-start gap-3 py-2.5 first:pt-0 last:pb-0">
+            <li key={v.version} data-testid="version-item" data-version={v.version} data-viewing={viewing === v.version} className={`flex items-start gap-3 py-2.5 first:pt-0 last:pb-0 ${viewing === v.version ? "bg-indigo-50/60 dark:bg-indigo-950/30" : ""}`}>
               <span className="mt-0.5 shrink-0 rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">
                 v{v.version}
               </span>
@@ -144,6 +150,18 @@ export function VersionsPanel({ projectToken }: VersionsPanelProps) {
                     className={`${smallButton} border border-zinc-300 text-zinc-800 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-800`}
                   >
                     {restoring === v.version ? "Restoring…" : "Restore"}
+                  </button>
+                )}
+                {onView && (
+                  <button
+                    type="button"
+                    data-testid="version-view"
+                    aria-pressed={viewing === v.version}
+                    onClick={() => onView(v, `v${v.version}`)}
+                    aria-label={`View version ${v.version} here`}
+                    className={`${smallButton} text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-indigo-950`}
+                  >
+                    View
                   </button>
                 )}
                 <button

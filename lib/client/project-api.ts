@@ -2,6 +2,8 @@ import {
   createGenerationBodySchema,
   createGenerationResponseSchema,
   projectResponseSchema,
+  projectTurnsResponseSchema,
+  type ProjectTurnsResponse,
   restoreVersionResponseSchema,
   type CreateGenerationResponse,
   type ProjectResponse,
@@ -34,6 +36,11 @@ export function startFollowUp(input: { prompt: string; projectId: string; projec
 /** GET /api/projects/:projectId: every version of the project, oldest first. */
 export function fetchProject({ projectId, projectToken }: { projectId: string; projectToken: string }): Promise<ProjectResponse> {
   return requestJson(projectPath(projectId), { headers: bearer(projectToken) }, projectResponseSchema);
+}
+
+/** GET /api/projects/:projectId/turns: the project's conversation, oldest turn first. */
+export function fetchTurns({ projectId, projectToken }: { projectId: string; projectToken: string }): Promise<ProjectTurnsResponse> {
+  return requestJson(`${projectPath(projectId)}/turns`, { headers: bearer(projectToken) }, projectTurnsResponseSchema);
 }
 
 /** POST /api/projects/:projectId/versions/:version/restore: copies a version as the newest one. */

@@ -16,6 +16,9 @@ export const MAX_RECONNECT_ATTEMPTS = 15;
 const MAX_DELAY_MS = 5_000;
 const RESYNC_RETRY_MS = 2_000;
 const RESYNC_MAX_TRIES = 5;
+/** While reconnecting, how often to ask the server whether it is back (a cheap GET, not a socket). */
+export const SERVER_PROBE_MS = 1_000;
+const HEALTH_PATH = "/api/health";
 
 /** Delay before reconnection attempt `attempt` (1-based): the manager's backoff without jitter. */
 export function reconnectDelay(attempt: number, baseMs: number, maxMs = MAX_DELAY_MS): number {
@@ -28,7 +31,7 @@ export interface SessionSocketOptions {
   store: GenerationStoreApi;
   heartbeatIntervalMs: number;
   /** Called for each event that changed the state (never for duplicates or events held back by a gap). */
-  onEvent: (event: SessionEvent) => void;
+  onEvent?: (event: SessionEvent) => void;
   url?: string;
 }
 
@@ -75,7 +78,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
         socket.emit("log_event", { event_type: "client:invalid_event", data: { type } });
         return;
       }
-      if (store.getState().receiveEvent(event)) onEvent(event);
+      if (store.getState().receiveEvent(event)) onEvent?.(event);
     };
     return [type, handler] as const;
   });
@@ -158,6 +161,8 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     const { status } = store.getState().connection;
     if (status === "reconnecting" || status === "offline") restart(null);
   };
+  // The backoff may be seconds away when the server comes back: reconnect the moment it answers.
+  const stopProbe = probeServerWhileDown(store, options.url ?? "", () => restart(null));
 
   const resync = syncSnapshots(store, sessionId, token);
 
@@ -185,6 +190,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     close: () => {
       closed = true;
       stopWatchdog();
+      stopProbe();
       resync.stop();
       window.removeEventListener("online", onOnline);
       listen("off");
@@ -192,6 +198,31 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
       setConnection({ status: "idle", nextRetryAt: null });
     },
   };
+}
+
+/**
+ * While the link is down (reconnecting or offline), asks `/api/health` every SERVER_PROBE_MS and
+ * calls `onBack` as soon as it answers 200, instead of waiting for the next backoff attempt.
+ */
+function probeServerWhileDown(store: GenerationStoreApi, baseUrl: string, onBack: () => void): () => void {
+  let inFlight = false;
+  const timer = setInterval(() => {
+    const { status, nextRetryAt } = store.getState().connection;
+    // Only to cut a wait short: an attempt already under way (no retry scheduled) is left alone.
+    const waiting = status === "offline" || (status === "reconnecting" && nextRetryAt !== null);
+    if (inFlight || !waiting) return;
+    inFlight = true;
+    fetch(`${baseUrl}${HEALTH_PATH}`, { cache: "no-store" })
+      .then((res) => {
+        const { status: now } = store.getState().connection;
+        if (res.ok && (now === "reconnecting" || now === "offline")) onBack();
+      })
+      .catch(() => undefined) // Still down: keep probing.
+      .finally(() => {
+        inFlight = false;
+      });
+  }, SERVER_PROBE_MS);
+  return () => clearInterval(timer);
 }
 
 /**

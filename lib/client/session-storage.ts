@@ -53,6 +53,19 @@ export function saveStoredSession(record: StoredSession): void {
   }
 }
 
+/** Keeps a just-created session's tokens in this browser (reload, second tab, the project page). */
+export function rememberCreatedSession(created: { sessionId: string; projectId: string; token: string; viewerToken: string; projectToken: string }, prompt: string): void {
+  saveStoredSession({
+    sessionId: created.sessionId,
+    projectId: created.projectId,
+    prompt,
+    createdAt: new Date().toISOString(),
+    token: created.token,
+    viewerToken: created.viewerToken,
+    projectToken: created.projectToken,
+  });
+}
+
 /** The stored record of a session, or null. */
 export function readStoredSession(sessionId: string): StoredSession | null {
   return parseRecord(readRaw(PREFIX + sessionId));
@@ -71,8 +84,8 @@ function listRawRecords(): string {
   return `[${raws.filter(Boolean).join(",")}]`;
 }
 
-/** Newest-first records of this browser's generations. */
-export function listStoredSessions(raw = listRawRecords()): StoredSession[] {
+/** Newest-first records of this browser's generations (all of them, or the newest `limit`). */
+export function listStoredSessions(raw = listRawRecords(), limit: number = RECENT_LIMIT): StoredSession[] {
   let values: unknown[] = [];
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -86,7 +99,7 @@ export function listStoredSessions(raw = listRawRecords()): StoredSession[] {
       return parsed.success ? [parsed.data] : [];
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .slice(0, RECENT_LIMIT);
+    .slice(0, limit);
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -107,8 +120,21 @@ export function useStoredSession(sessionId: string): StoredSession | null | unde
   return useMemo(() => (raw === undefined ? undefined : parseRecord(raw)), [raw]);
 }
 
-/** This browser's recent generations (empty on the server render). */
-export function useStoredSessions(): StoredSession[] | undefined {
+/** This browser's generations, newest first, at most `limit` (undefined on the server render). */
+export function useStoredSessions(limit: number = RECENT_LIMIT): StoredSession[] | undefined {
   const raw = useSyncExternalStore(subscribe, listRawRecords, () => undefined);
-  return useMemo(() => (raw === undefined ? undefined : listStoredSessions(raw)), [raw]);
+  return useMemo(() => (raw === undefined ? undefined : listStoredSessions(raw, limit)), [raw, limit]);
+}
+
+/** Forgets every record of a project in this browser (its tokens go with them). */
+export function forgetStoredProject(projectId: string): void {
+  for (const record of listStoredSessions(listRawRecords(), Infinity)) {
+    if (record.projectId !== projectId) continue;
+    try {
+      window.localStorage.removeItem(PREFIX + record.sessionId);
+    } catch {
+      // Disabled storage holds nothing to forget.
+    }
+  }
+  window.dispatchEvent(new Event(CHANGE_EVENT));
 }

@@ -31,10 +31,17 @@ export const createGenerationResponseSchema = z.object({
 });
 export type CreateGenerationResponse = z.infer<typeof createGenerationResponseSchema>;
 
+/**
+ * A step as a snapshot draws it: the event statuses, plus `cancelled` / `interrupted` for a step
+ * that was unfinished when its run stopped (so it never stays "in progress" after a crash).
+ */
+export const stepSnapshotStatusSchema = z.enum([...stepStatusSchema.options, "cancelled", "interrupted"]);
+export type StepSnapshotStatus = z.infer<typeof stepSnapshotStatusSchema>;
+
 export const stepSnapshotSchema = z.object({
   step_id: z.string(),
   title: z.string(),
-  status: stepStatusSchema,
+  status: stepSnapshotStatusSchema,
   message: z.string(),
   started_at: timestampSchema.nullable(),
   /** Seconds, once the step has finished. */

@@ -5,3 +5,6 @@ export * from "./http";
 export * from "./socket";
 export * from "./session-state";
 export * from "./preview-delta";
+export * from "./preview-frame";
+export * from "./site-name";
+export * from "./project-thread";

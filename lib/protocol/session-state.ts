@@ -1,7 +1,7 @@
 import type { SessionStatus } from "./common";
 import type { SessionEvent } from "./events";
 import { applyPreviewOps } from "./preview-delta";
-import type { GenerationState, StepSnapshot } from "./http";
+import type { GenerationState, StepSnapshot, StepSnapshotStatus } from "./http";
 
 /*
  * The one fold from a session's event log to its state. The server uses it to answer
@@ -37,6 +37,28 @@ export function createInitialState(sessionId: string, projectId: string): Genera
 const statusForErrorCode = (code: string): SessionStatus =>
   code === "CANCELLED" ? "cancelled" : code === "INTERRUPTED" ? "interrupted" : "failed";
 
+/** What an unfinished step becomes when its run stops with this error code. */
+const stepStatusForErrorCode = (code: string): StepSnapshotStatus =>
+  code === "CANCELLED" ? "cancelled" : code === "INTERRUPTED" ? "interrupted" : "failed";
+
+/**
+ * Steps after a run stopped: the one named by the error and every other step still in progress
+ * take the stop's status (a crash may name none, yet a step was running); pending ones stay.
+ */
+function stopSteps(steps: StepSnapshot[], stepId: string | undefined, code: string): StepSnapshot[] {
+  const status = stepStatusForErrorCode(code);
+  return steps.map((s) => (s.status === "in_progress" || (s.step_id === stepId && s.status !== "completed") ? { ...s, status } : s));
+}
+
+/**
+ * Seconds from the run's start to its last event so far: when a run stops, the time it was last
+ * known to be working. (Start-up recovery after a crash reports a total of 0 much later; the
+ * downtime in between is not the run's.)
+ */
+function secondsRunSoFar(state: GenerationState): number | null {
+  if (!state.started_at || !state.updated_at) return null;
+  return Math.max(0, (Date.parse(state.updated_at) - Date.parse(state.started_at)) / 1000);
+}
 function updateStep(steps: StepSnapshot[], stepId: string, patch: Partial<StepSnapshot>, title = stepId) {
   const index = steps.findIndex((s) => s.step_id === stepId);
   if (index === -1) {
@@ -64,7 +86,7 @@ export function nextSessionStatus(status: SessionStatus, event: SessionEvent): S
   }
 }
 
-/** Applies one session event to the state (pure; returns a new object). */
+/** Applies one session event to the state (pure; returns a new object). The status is decided once, by `nextSessionStatus`. */
 export function reduceSessionEvent(state: GenerationState, event: SessionEvent): GenerationState {
   const next = reduceByType(state, event);
   return { ...next, status: nextSessionStatus(state.status, event), last_seq: event.data.seq, updated_at: event.data.timestamp };
@@ -78,7 +100,6 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       return {
         ...state,
         project_id: d.project_id,
-        status: "running",
         run: d.run,
         steps: d.steps.map((s) => {
           const kept = previous.get(s.step_id);
@@ -104,7 +125,6 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       if (d.duration !== undefined) patch.duration = d.duration;
       return {
         ...state,
-        status: "running",
         steps: updateStep(state.steps, d.step_id, patch, d.title),
         current_step_id: d.step_id,
         progress: Math.max(state.progress, d.progress),
@@ -117,26 +137,23 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       const ok = d.status === "completed";
       return {
         ...state,
-        status: ok ? "completed" : state.status === "running" || state.status === "queued" ? "failed" : state.status,
         current_step_id: null,
         progress: ok ? 100 : state.progress,
         message: ok ? "Your site is ready" : state.message,
         estimated_remaining: 0,
         completed_at: d.timestamp,
-        total_time: d.total_time,
+        total_time: d.total_time > 0 ? d.total_time : (state.total_time ?? d.total_time),
         files_generated: d.files_generated,
         final_url: d.final_url,
       };
     }
     case "generation:error": {
       const d = event.data;
-      const steps = d.step_id
-        ? state.steps.map((s) => (s.step_id === d.step_id && s.status !== "completed" ? { ...s, status: "failed" as const } : s))
-        : state.steps;
       return {
         ...state,
-        status: statusForErrorCode(d.error_code),
-        steps,
+        steps: stopSteps(state.steps, d.step_id, d.error_code),
+        current_step_id: null,
+        total_time: secondsRunSoFar(state),
         message: d.error_message,
         estimated_remaining: null,
         error: { code: d.error_code, message: d.error_message, retry_available: d.retry_available, step_id: d.step_id ?? null },
@@ -186,9 +203,4 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       return unreachable;
     }
   }
-}
-
-/** Folds a whole log. */
-export function foldSessionEvents(initial: GenerationState, events: readonly SessionEvent[]): GenerationState {
-  return events.reduce(reduceSessionEvent, initial);
 }

@@ -45,6 +45,8 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Finished sessions older than this have their event log compacted to the final snapshot. */
   EVENT_LOG_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  /** A socket that asked for checkpoints and is more than this many events behind gets one (0 = never). */
+  REPLAY_CHECKPOINT_AFTER: int(1_000),
   /** API key of the OpenAI-compatible provider. Setting it (or OPENAI_BASE_URL) makes `openai` the default engine. */
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** Base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1 (Ollama); unset = api.openai.com. */

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { idSchema } from "@/lib/protocol";
+import { idSchema, readSiteName } from "@/lib/protocol";
 import { getServices } from "@/lib/server/services-registry";
 import { Workspace } from "@/components/workspace/workspace";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Workspace — OpenV0", robots: { index: false } };
+/** Titled with the site's name once it has one (read from its markup, as plain text). */
+export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
+  const { sessionId } = await params;
+  const state = idSchema.safeParse(sessionId).success ? await getServices().events.getState(sessionId) : null;
+  return { title: `${readSiteName(state?.preview?.html_content) ?? "New site"} — OpenV0`, robots: { index: false } };
+}
 
 /**
  * The workspace, server-rendered from the session's folded state so the first paint already shows

@@ -1,19 +1,27 @@
-import { idSchema } from "@/lib/protocol";
+import { idSchema, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { handleRoute } from "@/lib/server/http/route-handler";
 import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
+import { renderNotFoundPage } from "./not-found-page";
 
 export const dynamic = "force-dynamic";
 
+/** A browser asking for a page gets a page; API clients keep the JSON error. */
+const wantsHtml = (request: Request) => (request.headers.get("accept") ?? "").includes("text/html");
+
 /**
- * The latest site as one document. The unguessable session id is the capability; the sandbox CSP
- * gives the page an opaque origin so generated scripts can never act as the app.
+ * The latest site as one document, titled with the site's own name. The unguessable session id is
+ * the capability; the sandbox CSP gives the page an opaque origin so generated scripts can never
+ * act as the app. An unknown id or a site not written yet gets a readable 404 with a link home.
  */
-export const GET = handleRoute<{ sessionId: string }>(async ({ params, services }) => {
-  if (!idSchema.safeParse(params.sessionId).success) throw new AppError("NOT_FOUND", "No such preview");
-  const preview = (await services.events.getState(params.sessionId))?.preview;
-  if (!preview) throw new AppError("NOT_FOUND", "No preview yet for this generation");
-  const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content });
+export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
+  const preview = idSchema.safeParse(params.sessionId).success ? (await services.events.getState(params.sessionId))?.preview : null;
+  if (!preview) {
+    if (wantsHtml(request)) return renderNotFoundPage();
+    throw new AppError("NOT_FOUND", "No preview for this generation");
+  }
+  const title = readSiteName(preview.html_content) ?? "Untitled site";
+  const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content }, { title });
   return new Response(html, { headers: PREVIEW_HEADERS });
 });

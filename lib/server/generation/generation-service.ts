@@ -117,10 +117,10 @@ export class GenerationService {
     const { events } = this.deps;
     const state = await events.getState(sessionId);
     const reason = new StopReason(code, message);
-    await events.emitError(sessionId, { error_code: reason.code, error_message: reason.message, retry_available: true });
+    await events.emit(sessionId, "generation:error", { error_code: reason.code, error_message: reason.message, retry_available: true });
     const startedAt = state?.status === "running" && state.started_at ? Date.parse(state.started_at) : null;
     const preview = state?.preview;
-    await events.emitGenerationCompleted(sessionId, {
+    await events.emit(sessionId, "generation:completed", {
       status: "failed",
       total_time: startedAt === null ? 0 : Math.max(0, Math.round(Date.now() - startedAt) / 1000),
       files_generated: preview ? countFiles({ html: preview.html_content, css: preview.css_content, js: preview.js_content }) : 0,

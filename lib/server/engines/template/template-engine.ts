@@ -6,12 +6,12 @@
 
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type StepInput, type StepResult } from "../engine";
 import { abortableWait, throwIfAborted } from "./abortable-wait";
-import { analyzePrompt, summarizeSpec } from "./analyze-prompt";
-import { buildFrames, buildStage, describeStage, isBuildStage } from "./build-site";
-import { applyContentEdits, polishSite } from "./edit-content";
-import { applyStyleEdits } from "./edit-styles";
-import { describeIntent, parseEdit, type EditIntent } from "./parse-edit";
-import { readBaseSite } from "./read-base-site";
+import { analyzePrompt, summarizeSpec } from "./prompt/analyze-prompt";
+import { buildFrames, buildStage, describeStage, isBuildStage } from "./render/build-site";
+import { applyContentEdits, polishSite } from "./edit/edit-content";
+import { applyStyleEdits } from "./edit/edit-styles";
+import { describeIntent, parseEdit, type EditIntent } from "./edit/parse-edit";
+import { readBaseSite } from "./edit/read-base-site";
 
 const NEW_SITE_PLAN: readonly PlannedStep[] = [
   { id: "analyze", title: "Understanding your request" },

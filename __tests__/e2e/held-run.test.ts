@@ -1,0 +1,119 @@
+import { saveScreenshot } from "../helpers/browser";
+import {
+  expectPageMatchesSnapshot,
+  fetchSnapshot,
+  generateFromHome,
+  newContext,
+  openPage,
+  readStoredToken,
+  RUN_TIMEOUT_MS,
+  setupE2eLlmApp,
+  waitForConnection,
+  waitForStatus,
+} from "../helpers/e2e-app";
+
+/*
+ * Tests that need a generation to be still running when they act. The fake model holds every
+ * answer until the test releases it, so "still running" is a state the test controls, never a
+ * race against the run finishing on a busy machine (issue 10 item 10).
+ */
+const app = setupE2eLlmApp();
+
+test("Share copies a watch link; a viewer watches live but cannot cancel", async () => {
+  const release = app.fake.hold();
+  const owner = await newContext(app.browser);
+  await owner.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
+  const page = await owner.newPage();
+  const sessionId = await generateFromHome(page, app.server.url, "A portfolio for a freelance photographer, dark and minimal");
+  await page.getByTestId("share-button").click();
+  await page.getByText("Link copied").waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const viewerToken = await readStoredToken(page, sessionId, "viewerToken");
+  expect(link).toBe(`${app.server.url}/g/${sessionId}?view=${viewerToken}`);
+
+  // Nothing has been written yet (the model is held), so there is nothing to download either.
+  const early = await fetch(`${app.server.url}/api/generations/${sessionId}/download`, { headers: { authorization: `Bearer ${await readStoredToken(page, sessionId)}` } });
+  expect(early.status).toBe(404);
+
+  const { context: viewerContext, page: viewer } = await openPage(app.browser);
+  await viewer.goto(link);
+  await waitForConnection(viewer, "live");
+  await viewer.getByTestId("viewer-badge").waitFor();
+  await page.getByTestId("cancel-button").waitFor();
+  // The run is held, so this is the owner's page mid-run, and the viewer's never has the button.
+  expect(await viewer.getByTestId("cancel-button").count()).toBe(0);
+  await saveScreenshot(viewer, "10-viewer");
+
+  release();
+  await waitForStatus(viewer, "completed");
+  expect(await viewer.getByTestId("retry-button").count()).toBe(0);
+  await viewer.frameLocator('[data-testid="preview-frame"]').locator("h2").first().waitFor({ timeout: RUN_TIMEOUT_MS });
+  await viewerContext.close();
+  await owner.close();
+});
+
+test("Cancel says Cancelled in plain words; Retry resumes and completes", async () => {
+  const release = app.fake.hold();
+  const { context, page } = await openPage(app.browser);
+  const sessionId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu");
+  await page.getByTestId("cancel-button").click();
+  await waitForStatus(page, "cancelled");
+  const notice = page.getByTestId("generation-error");
+  expect(await notice.textContent()).toContain("Cancelled");
+  expect(await notice.textContent()).not.toContain("CANCELLED");
+  expect(await notice.getAttribute("role")).toBe("status");
+  await saveScreenshot(page, "09-cancelled");
+
+  release();
+  await page.getByTestId("retry-button").click();
+  await waitForStatus(page, "completed");
+  const snapshot = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
+  expect(snapshot.run).toBe(2);
+  await expectPageMatchesSnapshot(page, snapshot);
+  await context.close();
+});
+
+test("offline mid-run: Connection lost with the ETA paused, Retry now, then Live and the server's final state", async () => {
+  const release = app.fake.hold();
+  const { context, page } = await openPage(app.browser);
+  const sessionId = await generateFromHome(page, app.server.url, "A small SaaS called Ledgerly that does invoicing, in blue");
+  await waitForConnection(page, "live");
+
+  await context.setOffline(true);
+  await waitForConnection(page, "reconnecting");
+  const progress = page.locator('[data-testid="generation-progress"][data-connection-lost="true"]');
+  await progress.waitFor();
+  expect(await page.getByTestId("generation-status").textContent()).toBe("Connection lost");
+  expect(await page.getByTestId("eta-paused").count()).toBe(1);
+  expect(await page.getByTestId("reconnect-now").textContent()).toBe("Retry now");
+  await saveScreenshot(page, "07-connection-lost");
+
+  // The model answers while this browser is away: those events must arrive once it is back.
+  release();
+  await app.fake.waitFor((r) => r.some((x) => x.kind === "js" && x.completed), RUN_TIMEOUT_MS);
+  await context.setOffline(false);
+  await page.getByTestId("reconnect-now").click();
+  await waitForConnection(page, "live");
+  await waitForStatus(page, "completed");
+  expect(await page.getByTestId("generation-progress").getAttribute("data-connection-lost")).toBe("false");
+  expect(await page.getByTestId("connection-lost-note").count()).toBe(0);
+  const snapshot = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
+  await expectPageMatchesSnapshot(page, snapshot);
+  await context.close();
+});
+
+test("a second tab of the same browser works with the stored token", async () => {
+  const release = app.fake.hold();
+  const { context, page } = await openPage(app.browser);
+  const sessionId = await generateFromHome(page, app.server.url, "A café menu for Bean There");
+  const second = await context.newPage();
+  await second.goto(`${app.server.url}/g/${sessionId}`);
+  await waitForConnection(second, "live");
+  await second.getByTestId("cancel-button").waitFor();
+  release();
+  await waitForStatus(second, "completed");
+  await waitForStatus(page, "completed");
+  const snapshot = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
+  await expectPageMatchesSnapshot(second, snapshot);
+  await context.close();
+});

@@ -1,0 +1,162 @@
+import { unzipSync, strFromU8 } from "fflate";
+import { readFileSync } from "node:fs";
+import { readSiteName } from "@/lib/protocol";
+import { saveScreenshot } from "../helpers/browser";
+import {
+  fetchSnapshot,
+  generateFromHome,
+  hasHorizontalScroll,
+  openPage,
+  readStoredToken,
+  RUN_TIMEOUT_MS,
+  setupE2eApp,
+  waitForStatus,
+} from "../helpers/e2e-app";
+
+/* Issue 11: the project page holds the conversation; follow-ups stay on it and never blank the preview. */
+const app = setupE2eApp();
+const DESKTOP = { viewport: { width: 1440, height: 900 } };
+const frameHeading = (page: import("playwright-core").Page) => page.frameLocator('[data-testid="preview-frame"]').locator("h1").first();
+
+test("a follow-up stays on the project page on top of the current version; reload, second tab, restore and inline versions", async () => {
+  const { context, page } = await openPage(app.browser, DESKTOP);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
+  const sessionId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu, in green");
+  await waitForStatus(page, "completed");
+  const first = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
+  const name = readSiteName(first.preview?.html_content);
+  expect(name).not.toBeNull();
+  await page.waitForFunction((title) => document.title === title, `${name} — OpenV0`);
+
+  // /g leads into its project.
+  await page.getByTestId("open-project").click();
+  await page.waitForURL(new RegExp(`/p/${first.project_id}$`));
+  await page.locator('[data-testid="thread"][data-count="1"]').waitFor();
+  expect(await page.getByTestId("turn-version").first().textContent()).toBe("v1");
+  await frameHeading(page).getByText(name!).waitFor({ timeout: RUN_TIMEOUT_MS });
+
+  // Watch for a blank preview from here on: it must never show the empty state again.
+  await page.evaluate(() => {
+    const w = window as unknown as { blankSeen: boolean };
+    w.blankSeen = false;
+    const check = () => {
+      const preview = document.querySelector('[data-testid="live-preview"]');
+      if (!preview || preview.getAttribute("data-showing") === "none" || document.querySelector('[data-testid="preview-empty"]')) w.blankSeen = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-showing"] });
+  });
+  await page.getByTestId("follow-up-input").fill("Rename to Golden Crust");
+  await page.getByTestId("follow-up-submit").click();
+  await page.locator('[data-testid="thread"][data-count="2"]').waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/p/${first.project_id}`);
+  await page.locator('[data-testid="turn"][aria-current="true"]').nth(0).waitFor();
+  expect(await page.getByTestId("turn").nth(1).getAttribute("aria-current")).toBe("true");
+  await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
+  await saveScreenshot(page, "15-follow-up-in-progress");
+  await waitForStatus(page, "completed");
+  await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(await page.evaluate(() => (window as unknown as { blankSeen: boolean }).blankSeen)).toBe(false);
+  await page.locator('[data-testid="turn"][data-status="completed"] [data-testid="turn-version"]').nth(1).waitFor();
+  expect(await page.getByTestId("turn").nth(1).getByTestId("turn-version").textContent()).toBe("v2");
+  await page.waitForFunction(() => document.title === "Golden Crust — OpenV0");
+  await saveScreenshot(page, "16-thread");
+
+  // Reload and a second tab show the whole thread.
+  await page.reload();
+  await page.locator('[data-testid="thread"][data-count="2"]').waitFor();
+  expect(await page.getByTestId("turn").nth(1).getAttribute("aria-current")).toBe("true");
+  const second = await context.newPage();
+  await second.goto(`${app.server.url}/p/${first.project_id}`);
+  await second.locator('[data-testid="thread"][data-count="2"]').waitFor();
+  await second.close();
+
+  // Keyboard order: the versions (in the chat column) come before the preview's iframe.
+  const versionsFirst = await page.evaluate(() => {
+    const versions = document.querySelector('[data-testid="versions-panel"]')!;
+    const frame = document.querySelector('[data-testid="preview-frame"]')!;
+    return Boolean(versions.compareDocumentPosition(frame) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  expect(versionsFirst).toBe(true);
+
+  // Restore v1: preview, code view and download all show it.
+  await page.locator('[data-testid="versions-panel"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  await page.locator('[data-testid="version-item"][data-version="1"] [data-testid="version-restore"]').click();
+  await page.getByTestId("version-view-label").getByText("v3 (restored from v1)").waitFor();
+  await frameHeading(page).getByText(name!).waitFor({ timeout: RUN_TIMEOUT_MS });
+  await saveScreenshot(page, "17-restored");
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-version").click();
+  const zip = unzipSync(readFileSync((await (await download).path())!));
+  expect(strFromU8(zip["index.html"]!)).toContain(first.preview!.html_content.slice(0, 80));
+  await page.getByTestId("tab-code").click();
+  await page.getByTestId("code-content").getByText(name!, { exact: false }).first().waitFor();
+  await page.getByTestId("tab-preview").click();
+
+  // View v2 inline, then go back to the live session.
+  await page.locator('[data-testid="version-item"][data-version="2"] [data-testid="version-view"]').click();
+  await page.getByTestId("version-view-label").getByText("v2", { exact: true }).waitFor();
+  await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
+  await page.getByTestId("version-view-close").click();
+  expect(await page.getByTestId("version-view-banner").count()).toBe(0);
+  await context.close();
+});
+
+test("phone (375 px): a Chat / Preview switch, the preview one tap away during and after the run", async () => {
+  const { context, page } = await openPage(app.browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  await generateFromHome(page, app.server.url, "A landing page for a yoga studio in Lisbon with class times");
+  const chat = page.getByTestId("chat-pane");
+  const preview = page.getByTestId("preview-pane");
+  await page.getByTestId("phone-switch").waitFor();
+  expect(await chat.isVisible()).toBe(true);
+  expect(await preview.isVisible()).toBe(false);
+  await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
+  await page.getByTestId("phone-tab-preview").tap();
+  expect(await preview.isVisible()).toBe(true);
+  expect(await chat.isVisible()).toBe(false);
+  await waitForStatus(page, "completed");
+  await frameHeading(page).waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(await hasHorizontalScroll(page)).toBe(false);
+  // The preview starts at the top of the screen, just under the header and the switch.
+  const box = await preview.boundingBox();
+  expect(box!.y).toBeLessThan(200);
+  await saveScreenshot(page, "18-phone-preview");
+  await page.getByTestId("phone-tab-chat").tap();
+  expect(await chat.isVisible()).toBe(true);
+  await saveScreenshot(page, "19-phone-chat");
+  await context.close();
+});
+
+test("friendly 404s with a link home, the over-long prompt message, the shortcut hint, tabs with arrow keys, code copy", async () => {
+  const { context, page } = await openPage(app.browser, DESKTOP);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
+  const nope = await page.goto(`${app.server.url}/nope`);
+  expect(nope?.status()).toBe(404);
+  await page.getByTestId("not-found").waitFor();
+  expect(await page.getByTestId("go-home").getAttribute("href")).toBe("/");
+  const unknown = await page.goto(`${app.server.url}/preview/unknown_preview`);
+  expect(unknown?.status()).toBe(404);
+  expect(await page.getByTestId("preview-not-found").isVisible()).toBe(true);
+  expect(await page.getByRole("link", { name: "Go to OpenV0" }).getAttribute("href")).toBe("/");
+
+  await page.goto(app.server.url);
+  expect(await page.getByTestId("prompt-input-shortcut").isVisible()).toBe(true);
+  await page.getByTestId("prompt-input").fill("a".repeat(4001));
+  await page.getByTestId("prompt-input-too-long").waitFor();
+  expect(await page.getByTestId("prompt-input-too-long").textContent()).toContain("1 characters over");
+  expect(await page.getByTestId("generate-button").isDisabled()).toBe(true);
+
+  await generateFromHome(page, app.server.url, "A café menu for Bean There");
+  await waitForStatus(page, "completed");
+  await page.getByTestId("tab-preview").focus();
+  await page.keyboard.press("ArrowRight");
+  expect(await page.getByTestId("tab-code").getAttribute("aria-selected")).toBe("true");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("tab-code");
+  await page.getByTestId("code-line-numbers").waitFor();
+  await page.getByTestId("code-copy").click();
+  await page.getByTestId("code-copy").getByText("Copied").waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain("<h1");
+  await page.getByTestId("code-wrap").click();
+  expect(await page.getByTestId("code-content").getAttribute("data-wrap")).toBe("true");
+  await context.close();
+});

@@ -1,0 +1,149 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { createInitialState, type CreateGenerationResponse, type ProjectTurn } from "@/lib/protocol";
+import { describeApiError, fetchSnapshot } from "@/lib/client/generation-api";
+import { fetchTurns } from "@/lib/client/project-api";
+import { useStoredSessions, type StoredSession } from "@/lib/client/session-storage";
+import { GenerationStoreProvider } from "@/stores/generation-store-provider";
+import type { BasePreview } from "@/components/workspace/live-preview";
+import { SessionView } from "@/components/workspace/session-view";
+import { TurnList } from "./turn-list";
+
+export interface ProjectWorkspaceProps {
+  projectId: string;
+  heartbeatIntervalMs: number;
+  /** `?turn=`: the turn to open (a reload keeps the one that was open). */
+  initialTurn: string | null;
+}
+
+type Load = { state: "loading" } | { state: "ready"; turns: ProjectTurn[] } | { state: "error"; message: string };
+
+/** A turn as this browser first knows it, before the server lists it. */
+const localTurn = (record: StoredSession): ProjectTurn => ({
+  sessionId: record.sessionId, prompt: record.prompt, status: "queued", createdAt: record.createdAt,
+  baseVersion: null, version: null, totalTime: null, summary: "Starting…", siteName: null,
+});
+
+/**
+ * The project page: the whole conversation on one page. Each prompt and follow-up is a turn; the
+ * open turn has the full workspace (live progress, preview, versions). A follow-up becomes the
+ * next turn here, started on top of the current site, without leaving the page.
+ */
+export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn }: ProjectWorkspaceProps) {
+  const all = useStoredSessions(Infinity);
+  const records = useMemo(() => all?.filter((r) => r.projectId === projectId), [all, projectId]);
+  const projectToken = records?.find((r) => r.projectToken)?.projectToken ?? null;
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [reloads, setReloads] = useState(0);
+  const [active, setActive] = useState<string | null>(initialTurn);
+  const [base, setBase] = useState<BasePreview | null>(null);
+
+  useEffect(() => {
+    if (!projectToken) return;
+    let current = true;
+    fetchTurns({ projectId, projectToken }).then(
+      (body) => current && setLoad({ state: "ready", turns: body.turns }),
+      (error: unknown) => current && setLoad({ state: "error", message: describeApiError(error).message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [projectId, projectToken, reloads]);
+
+  // The server's list, plus turns this browser started that it does not list yet.
+  const turns = useMemo(() => {
+    const listed = load.state === "ready" ? load.turns : [];
+    const known = new Set(listed.map((t) => t.sessionId));
+    const extra = (records ?? []).filter((r) => !known.has(r.sessionId)).map(localTurn);
+    return [...listed, ...extra].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }, [load, records]);
+  const activeId = active ?? turns.at(-1)?.sessionId ?? null;
+  useBaseFromPreviousTurn({ turns, activeId, records, base, setBase });
+
+  const select = useCallback((sessionId: string, nextBase: BasePreview | null = null) => {
+    setActive(sessionId);
+    setBase(nextBase);
+    window.history.replaceState(null, "", `?turn=${encodeURIComponent(sessionId)}`);
+  }, []);
+  const onFollowUp = useCallback(
+    (created: CreateGenerationResponse, nextBase: BasePreview | null) => {
+      select(created.sessionId, nextBase);
+      setReloads((n) => n + 1);
+    },
+    [select],
+  );
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+
+  if (records === undefined) return <p className="p-6 text-sm text-zinc-500">Loading the conversation…</p>;
+  if (!projectToken || !activeId) return <NotInThisBrowser />;
+
+  return (
+    <GenerationStoreProvider key={activeId} initialGeneration={createInitialState(activeId, projectId)}>
+      <SessionView
+        sessionId={activeId}
+        heartbeatIntervalMs={heartbeatIntervalMs}
+        viewToken={null}
+        basePreview={base?.sessionId === activeId ? null : base}
+        onFollowUp={onFollowUp}
+        thread={
+          <>
+            <TurnList turns={turns} activeId={activeId} onSelect={(id) => select(id)} onActiveSettled={reload} />
+            {load.state === "error" && (
+              <p role="alert" data-testid="thread-error" className="text-sm text-red-700 dark:text-red-300">
+                Could not load the conversation: {load.message}
+              </p>
+            )}
+          </>
+        }
+      />
+    </GenerationStoreProvider>
+  );
+}
+
+/**
+ * A turn that has not written its own site yet shows the previous turn's (the version it edits),
+ * loaded with that turn's token kept in this browser; so opening a just-started follow-up, or
+ * arriving from `/g`, never shows an empty frame.
+ */
+function useBaseFromPreviousTurn(input: {
+  turns: ProjectTurn[];
+  activeId: string | null;
+  records: StoredSession[] | undefined;
+  base: BasePreview | null;
+  setBase: (base: BasePreview) => void;
+}) {
+  const { turns, activeId, records, base, setBase } = input;
+  const index = turns.findIndex((t) => t.sessionId === activeId);
+  const previous = index > 0 ? turns[index - 1] : undefined;
+  const token = previous && records?.find((r) => r.sessionId === previous.sessionId)?.token;
+  const needed = previous !== undefined && token !== undefined && base === null;
+  useEffect(() => {
+    if (!needed || !previous || !token) return;
+    let current = true;
+    fetchSnapshot({ sessionId: previous.sessionId, token }).then(
+      (snapshot) => {
+        if (current && snapshot.preview) setBase({ sessionId: previous.sessionId, preview: snapshot.preview });
+      },
+      () => undefined, // Without a base the frame shows its empty state until the turn writes.
+    );
+    return () => {
+      current = false;
+    };
+  }, [needed, previous, token, setBase]);
+}
+
+function NotInThisBrowser() {
+  return (
+    <main data-testid="project-unavailable" className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-3 p-6 text-center">
+      <h1 className="text-lg font-semibold">This conversation is not in this browser</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        A project opens in the browser that started it (its key is kept there). A watch link shared with you opens one generation.
+      </p>
+      <Link href="/" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+        Go to OpenV0
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/*
+ * The postMessage protocol between the workspace and the sandboxed preview frame. Versioned so a
+ * cached frame runtime and a newer app can tell they disagree instead of misreading each other.
+ * The frame's runtime (app/preview-frame/frame-document.ts) mirrors these shapes in plain JS.
+ */
+
+export const PREVIEW_PROTOCOL_VERSION = 1;
+/** Tag on parent → frame messages. */
+export const PARENT_MESSAGE_SOURCE = "openv0-preview";
+/** Tag on frame → parent messages. */
+export const FRAME_MESSAGE_SOURCE = "openv0-preview-frame";
+
+const frameBase = { source: z.literal(FRAME_MESSAGE_SOURCE), v: z.literal(PREVIEW_PROTOCOL_VERSION) };
+
+/** Frame → parent: validated on receipt, because the frame also runs the generated site's code. */
+export const frameMessageSchema = z.discriminatedUnion("type", [
+  /** `instance` is random per runtime start, so a repeated "ready" is told apart from a reload. */
+  z.object({ ...frameBase, type: z.literal("ready"), instance: z.string().min(1).max(64) }),
+  z.object({ ...frameBase, type: z.literal("rendered"), version: z.number().int().min(0), scriptRan: z.boolean() }),
+  z.object({ ...frameBase, type: z.literal("script-error"), message: z.string().max(1000) }),
+]);
+export type FrameMessage = z.infer<typeof frameMessageSchema>;
+
+/**
+ * Parent → frame: "are you there?". A server-rendered frame can start before the app hydrates and
+ * listens, so its first "ready" may be lost; the runtime answers every hello with another one.
+ */
+export interface HelloMessage {
+  source: typeof PARENT_MESSAGE_SOURCE;
+  v: typeof PREVIEW_PROTOCOL_VERSION;
+  type: "hello";
+}
+
+/** Parent → frame: one whole version of the site; the frame patches itself to match it. */
+export interface RenderMessage {
+  source: typeof PARENT_MESSAGE_SOURCE;
+  v: typeof PREVIEW_PROTOCOL_VERSION;
+  type: "render";
+  /**
+   * Which lineage of versions this is (the session that wrote it). Versions only grow within one
+   * epoch; a new epoch (another turn of the project) starts the frame's count over.
+   */
+  epoch: string;
+  version: number;
+  html: string;
+  css: string;
+  js: string;
+  /** True once the generation completed: the site's script runs once, never on partial markup. */
+  runScript: boolean;
+}
+
+/** Builds the render message for one preview version. */
+export function createRenderMessage(input: { epoch: string; version: number; html: string; css: string; js: string; runScript: boolean }): RenderMessage {
+  return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", ...input };
+}
+
+/** Builds the hello message. */
+export function createHelloMessage(): HelloMessage {
+  return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "hello" };
+}
