@@ -1,4 +1,4 @@
-import { loadEnv } from "@/lib/server/env";
+import { loadEnv as loadEnvFrom } from "@/lib/server/env";
 import { FairLanes } from "@/lib/server/generation/fair-lanes";
 import { hashId, redactSecrets, redactUrl } from "@/lib/server/logger";
 import { resolveClientIp } from "@/lib/server/security/client-ip";
@@ -79,6 +79,7 @@ test("the document title keeps characters like & (escaped, not dropped)", () => 
 });
 
 test("TRUST_PROXY is a hop count; the old true/false spellings still read as 1/0", () => {
+  const loadEnv = (vars: Record<string, string>) => loadEnvFrom({ NODE_ENV: "test", ...vars });
   expect(loadEnv({}).TRUST_PROXY).toBe(0);
   expect(loadEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
   expect(loadEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
