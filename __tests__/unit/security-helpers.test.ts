@@ -1,3 +1,4 @@
+import { loadEnv as loadEnvFrom } from "@/lib/server/env";
 import { FairLanes } from "@/lib/server/generation/fair-lanes";
 import { hashId, redactSecrets, redactUrl } from "@/lib/server/logger";
 import { resolveClientIp } from "@/lib/server/security/client-ip";
@@ -75,4 +76,13 @@ describe("preview tickets", () => {
 test("the document title keeps characters like & (escaped, not dropped)", () => {
   expect(escapeHtml(`Crumb & Co <"best">`)).toBe("Crumb &amp; Co &lt;&quot;best&quot;&gt;");
   expect(renderSiteDocument({ html: "", css: "", js: "" }, { title: "Crumb & Co" })).toContain("<title>Crumb &amp; Co</title>");
+});
+
+test("TRUST_PROXY is a hop count; the old true/false spellings still read as 1/0", () => {
+  const loadEnv = (vars: Record<string, string>) => loadEnvFrom({ NODE_ENV: "test", ...vars });
+  expect(loadEnv({}).TRUST_PROXY).toBe(0);
+  expect(loadEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+  expect(loadEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+  expect(loadEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+  expect(() => loadEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
 });
