@@ -145,8 +145,14 @@ test("friendly 404s with a link home, the over-long prompt message, the shortcut
   expect(await page.getByTestId("prompt-input-too-long").textContent()).toContain("1 characters over");
   expect(await page.getByTestId("generate-button").isDisabled()).toBe(true);
 
-  await generateFromHome(page, app.server.url, "A café menu for Bean There");
+  const cafe = await generateFromHome(page, app.server.url, "A café menu for Bean There");
   await waitForStatus(page, "completed");
+  // The site's own document is titled with the site's name, like the workspace tab.
+  const cafeName = readSiteName((await fetchSnapshot(app.server.url, cafe, await readStoredToken(page, cafe))).preview?.html_content);
+  const previewTab = await context.newPage();
+  await previewTab.goto(`${app.server.url}/preview/${cafe}`);
+  expect(await previewTab.title()).toBe(cafeName);
+  await previewTab.close();
   await page.getByTestId("tab-preview").focus();
   await page.keyboard.press("ArrowRight");
   expect(await page.getByTestId("tab-code").getAttribute("aria-selected")).toBe("true");
