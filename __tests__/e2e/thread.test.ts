@@ -98,6 +98,16 @@ test("a follow-up stays on the project page on top of the current version; reloa
   await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
   await page.getByTestId("version-view-close").click();
   expect(await page.getByTestId("version-view-banner").count()).toBe(0);
+
+  // Compare v1 with v2: the rename shows as changed lines of the markup.
+  await page.getByTestId("versions-compare").click();
+  await page.getByTestId("compare-from").selectOption("1");
+  await page.getByTestId("compare-to").selectOption("2");
+  await page.locator('[data-testid="version-compare"][data-state="ready"]').waitFor();
+  expect(await page.getByTestId("compare-summary").textContent()).toMatch(/^\+\d+ −\d+ lines$/);
+  expect(await page.getByTestId("compare-diff").textContent()).toContain("+");
+  await page.getByTestId("compare-diff").getByText("Golden Crust", { exact: false }).first().waitFor();
+  await saveScreenshot(page, "25-compare");
   await context.close();
 });
 
