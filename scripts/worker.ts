@@ -4,7 +4,7 @@ import { createServices } from "../lib/server/create-services";
 import { loadEnv } from "../lib/server/env";
 import { createLogger } from "../lib/server/logger";
 import { createIoServer } from "../lib/server/realtime/socket-server";
-import { scheduleCompaction, stopJobs } from "../lib/server/start-server";
+import { startBackground, stopJobs } from "../lib/server/lifecycle";
 
 // `npm run worker`: a generation worker without HTTP. It takes jobs from the BullMQ queue and
 // publishes their events; the Redis Streams adapter carries them to the web nodes' sockets.
@@ -20,7 +20,7 @@ async function main() {
   const io = createIoServer(undefined, { adapter: createClusterAdapter(redis) });
   const concurrency = env.WORKER_CONCURRENCY ?? env.MAX_CONCURRENT_GENERATIONS;
   const services = await createServices({ env, logger, io, redis, workerConcurrency: concurrency });
-  const compaction = scheduleCompaction(services);
+  const background = startBackground(services, { clustered: true });
   logger.info({ concurrency, engine: services.engine.name }, "worker ready");
 
   let stopping = false;
@@ -28,9 +28,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker shutting down");
-    clearInterval(compaction);
-    services.stopBackground();
+    background.stop();
     await stopJobs(services, env.SHUTDOWN_TIMEOUT_MS);
+    await services.events.drain();
     await services.store.close();
     io.close();
     redis.disconnect();

@@ -61,8 +61,10 @@ test("edit a finished site with a follow-up, land on its project page, then rest
 
   // "Open" shows exactly that version in a new tab: v1 has no pricing section.
   const [opened] = await Promise.all([context.waitForEvent("page"), versionRow(page, 1).getByTestId("version-open").click()]);
+  // It opens through a short-lived ticket: the project token is in no URL the page can read.
+  await opened.waitForURL(/\/versions\/1\/preview\?ticket=/);
   await opened.waitForLoadState();
-  expect(new URL(opened.url()).pathname).toMatch(/\/versions\/1\/preview$/);
+  expect(opened.url()).not.toContain(await readStoredToken(page, secondId, "projectToken"));
   expect(await opened.locator("h1").first().textContent()).toContain("Crumb & Co");
   expect(await opened.locator("section#pricing").count()).toBe(0);
   await opened.close();

@@ -1,4 +1,5 @@
 import { unzipSync, strFromU8 } from "fflate";
+import { readFileSync } from "node:fs";
 import { saveScreenshot } from "../helpers/browser";
 import {
   collectProblems,
@@ -62,12 +63,11 @@ test("type a prompt, watch progress reach 100% and the site appear in the frame 
   await saveScreenshot(page, "04-code");
   await page.getByTestId("tab-preview").click();
 
-  // Download zip from the link the page shows.
-  const href = await page.getByTestId("download-zip").getAttribute("href");
-  const res = await fetch(new URL(href!, app.server.url));
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toBe("application/zip");
-  const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+  // Download zip with the page's button: fetched with the token in a header, saved as a blob.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-zip").click()]);
+  expect(download.url()).toMatch(/^blob:/);
+  expect(download.suggestedFilename()).toBe(`openv0-${sessionId}.zip`);
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
   expect(Object.keys(files).sort()).toEqual(["index.html", "script.js", "styles.css"]);
   const index = strFromU8(files["index.html"]!);
   expect(index).toContain('<link rel="stylesheet" href="styles.css">');

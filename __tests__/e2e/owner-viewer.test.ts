@@ -19,7 +19,7 @@ test("without a token, or with a bad one, the page says so instead of spinning",
   const { context: owner, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A yoga studio with class times");
   // The zip needs a token (the "nothing written yet" 404 is checked in held-run.test.ts, on a held run).
-  const download = (token: string) => fetch(`${app.server.url}/api/generations/${sessionId}/download?token=${token}`);
+  const download = (token: string) => fetch(`${app.server.url}/api/generations/${sessionId}/download`, { headers: { authorization: `Bearer ${token}` } });
   expect((await download("wrong_token")).status).toBe(401);
 
   const { context: stranger, page: other } = await openPage(app.browser);

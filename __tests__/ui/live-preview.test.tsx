@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { LivePreview, PREVIEW_FRAME_SRC } from "@/components/workspace/live-preview";
 import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { failedRun, foldState, initialState, SESSION, successfulRun } from "./fixtures";
@@ -44,7 +44,28 @@ test("running: after the frame says ready it receives the latest version without
     source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", version: 2, html: "<h1>Crumb &amp; Co v2</h1>", runScript: false,
   });
   expect(screen.getByTestId("open-preview")).toHaveAttribute("href", `/preview/${SESSION}`);
-  expect(screen.getByTestId("download-zip")).toHaveAttribute("href", `/api/generations/${SESSION}/download?token=tok`);
+  // The zip is fetched with the token in a header: no link carries it.
+  expect(screen.getByTestId("download-zip")).not.toHaveAttribute("href");
+});
+
+test("Download zip fetches with the Bearer token and saves a blob (the token is in no URL)", async () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run) });
+  const fetchMock = jest.fn(async () => ({ ok: true, status: 200, headers: { get: () => 'attachment; filename="site.zip"' }, blob: async () => new Blob(["zip"]) }));
+  global.fetch = fetchMock as unknown as typeof fetch;
+  const saved: string[] = [];
+  URL.createObjectURL = jest.fn(() => "blob:zip");
+  URL.revokeObjectURL = jest.fn();
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push(`${this.href} ${this.download}`);
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId("download-zip"));
+  });
+  await waitFor(() => expect(saved).toEqual(["blob:zip site.zip"]));
+  const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit & { headers: Record<string, string> }];
+  expect(url).toBe(`/api/generations/${SESSION}/download`);
+  expect(init.headers.authorization).toBe("Bearer tok");
+  click.mockRestore();
 });
 
 test("new versions are posted to the same frame (no reload): the src never changes", () => {

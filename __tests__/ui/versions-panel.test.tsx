@@ -51,7 +51,7 @@ async function renderPanel(options: Parameters<typeof renderWithStore>[1] = { ge
 
 const rows = () => screen.getAllByTestId("version-item");
 
-test("lists the versions newest first with prompt, date and open links carrying the project token", async () => {
+test("lists the versions newest first with prompt, date and Open buttons", async () => {
   await renderPanel();
   const [url, init] = fetchMock.mock.calls[0] as [string, Init];
   expect(url).toBe(`/api/projects/${PROJECT}`);
@@ -63,13 +63,33 @@ test("lists the versions newest first with prompt, date and open links carrying 
   expect(newest).toHaveTextContent("add a pricing section");
   expect(newest).toHaveTextContent("latest");
   expect(within(newest).getByRole("time")).toHaveAttribute("dateTime", v2.createdAt);
-  expect(within(newest).getByTestId("version-open")).toHaveAttribute("href", `${v2.previewUrl}?token=tok_project`);
-  expect(within(newest).getByTestId("version-open")).toHaveAttribute("target", "_blank");
-  expect(within(newest).getByTestId("version-open")).toHaveAttribute("rel", "noopener noreferrer");
+  // No link carries the project token: Open asks for a short-lived ticket (see the next test).
+  expect(within(newest).getByTestId("version-open")).not.toHaveAttribute("href");
   // The newest version cannot be restored (it would only duplicate itself); older ones can.
   expect(within(newest).queryByTestId("version-restore")).toBeNull();
   expect(within(rows()[1]!).getByTestId("version-restore")).toBeEnabled();
   expect(screen.queryByTestId("version-restored-from")).toBeNull();
+});
+
+test("Open asks for a ticket with the Bearer token and opens the ticket URL in a tab cut from the app", async () => {
+  await renderPanel();
+  const ticketUrl = `${v2.previewUrl}?ticket=123.abc`;
+  fetchMock.mockImplementationOnce(async (url: string, init: Init) => {
+    expect(url).toBe(`/api/projects/${PROJECT}/versions/2/ticket`);
+    expect(init.method).toBe("POST");
+    expect(init.headers.authorization).toBe("Bearer tok_project");
+    return { ok: true, status: 200, json: async () => ({ url: ticketUrl, expiresAt: new Date().toISOString() }) };
+  });
+  const tab = { opener: {} as unknown, location: { href: "about:blank" }, close: jest.fn() };
+  const open = jest.spyOn(window, "open").mockImplementation(() => tab as unknown as Window);
+  await act(async () => {
+    fireEvent.click(within(rows()[0]!).getByTestId("version-open"));
+  });
+  expect(open).toHaveBeenCalledWith("about:blank", "_blank");
+  expect(tab.opener).toBeNull();
+  expect(tab.location.href).toBe(ticketUrl);
+  expect(ticketUrl).not.toContain("tok_project");
+  open.mockRestore();
 });
 
 test("Restore posts with the Bearer token, then the list is reloaded with the copy on top", async () => {

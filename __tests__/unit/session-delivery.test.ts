@@ -14,26 +14,33 @@ const step = (seq: number): SessionEvent =>
     status: "in_progress", progress: 0, message: `#${seq}`, estimated_remaining: 0, title: "S",
   })!;
 
-function createHarness() {
+function createHarness({ pageSize }: { pageSize?: number } = {}) {
   const log: SessionEvent[] = [];
+  const reads: number[] = [];
   const rooms = new Map<string, Set<string>>();
   const sockets = new Map<string, Socket>();
-  let release: (() => void) | null = null;
+  const releases: Array<() => void> = [];
   let holdReads = false;
   const delivery = new SessionDelivery({
     rooms: () => ({ rooms, sockets }),
-    readLog: async (_id, after) => {
-      const snapshot = log.filter((e) => e.data.seq > after);
-      if (holdReads) await new Promise<void>((r) => (release = r));
+    pageSize,
+    readPage: async (_id, after, limit) => {
+      reads.push(after);
+      const snapshot = log.filter((e) => e.data.seq > after).slice(0, limit);
+      if (holdReads) await new Promise<void>((r) => releases.push(r));
       return snapshot;
     },
   });
   const connect = (id: string) => {
     const received: number[] = [];
+    const types: string[] = [];
     const socket = {
       id,
       connected: true,
-      emit: (_type: string, data: { seq: number }) => received.push(data.seq),
+      emit: (type: string, data: { seq: number }) => {
+        received.push(data.seq);
+        types.push(type);
+      },
       join: async (room: string) => {
         if (!rooms.has(room)) rooms.set(room, new Set());
         rooms.get(room)!.add(id);
@@ -41,14 +48,14 @@ function createHarness() {
       conn: { close: () => undefined },
     } as unknown as Socket;
     sockets.set(id, socket);
-    return { socket, received };
+    return { socket, received, types };
   };
   const publish = (seq: number, { deliver = true } = {}) => {
     const event = step(seq);
     log.push(event);
     if (deliver) delivery.deliver(event);
   };
-  return { delivery, connect, publish, log, hold: (on: boolean) => (holdReads = on), release: () => release?.() };
+  return { delivery, connect, publish, log, reads, hold: (on: boolean) => (holdReads = on), release: () => releases.splice(0).forEach((r) => r()) };
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
@@ -96,4 +103,67 @@ test("the sweep repairs a lost last event that no later event would reveal", asy
   // Up to date: a second sweep finds nobody behind and sends nothing twice.
   expect(await h.delivery.sweep(async (ids) => new Map(ids.map((id) => [id, 2])))).toBe(0);
   expect(a.received).toEqual(range(1, 2));
+});
+
+test("a long replay is read a page at a time, yielding to the event loop between pages", async () => {
+  const h = createHarness({ pageSize: 3 });
+  for (const seq of range(1, 10)) h.publish(seq);
+  const { socket, received } = h.connect("a");
+  let seenByOtherWork = -1;
+  const attached = h.delivery.attach(socket, SESSION, 0);
+  setImmediate(() => (seenByOtherWork = received.length)); // other work gets a turn mid-replay
+  await attached;
+  expect(received).toEqual(range(1, 10));
+  expect(h.reads).toEqual([0, 3, 6, 9]);
+  expect(seenByOtherWork).toBeGreaterThan(0);
+  expect(seenByOtherWork).toBeLessThan(10);
+});
+
+test("sockets replaying the same session share each page read", async () => {
+  const h = createHarness({ pageSize: 4 });
+  for (const seq of range(1, 12)) h.publish(seq);
+  const sockets = ["a", "b", "c"].map((id) => h.connect(id));
+  for (const s of sockets) await h.delivery.attach(s.socket, SESSION, 0);
+  for (const s of sockets) expect(s.received).toEqual(range(1, 12));
+  // Three full pages read once each; the tail (which may grow) is read by each socket itself.
+  expect(h.reads).toEqual([0, 4, 8, 12, 12, 12]);
+});
+
+test("a tail read that started before a socket joined is not reused for it (it may miss what was sent live meanwhile)", async () => {
+  const h = createHarness();
+  for (const seq of [1, 2, 3]) h.publish(seq);
+  const a = h.connect("a");
+  h.hold(true);
+  const attachedA = h.delivery.attach(a.socket, SESSION, 3); // reads the tail after 3: nothing yet
+  await new Promise((r) => setImmediate(r));
+  h.publish(4); // committed after a's read; b is not in the room yet, so b does not get it live
+  const b = h.connect("b");
+  const attachedB = h.delivery.attach(b.socket, SESSION, 3);
+  await new Promise((r) => setImmediate(r));
+  h.release();
+  await Promise.all([attachedA, attachedB]);
+  expect(a.received).toEqual([4]);
+  expect(b.received).toEqual([4]);
+  expect(h.reads).toEqual([3, 3]);
+});
+
+test("in-sync watchers get the live form of an event; a socket still replaying gets the logged one", async () => {
+  const h = createHarness();
+  h.publish(1);
+  const inSync = h.connect("a");
+  await h.delivery.attach(inSync.socket, SESSION, 1);
+  const replaying = h.connect("b");
+  h.hold(true);
+  const attached = h.delivery.attach(replaying.socket, SESSION, 0);
+  await new Promise((r) => setImmediate(r));
+  const logged = step(2);
+  const live = { ...logged, type: "preview:delta" } as unknown as SessionEvent; // stands for a smaller form
+  h.log.push(logged);
+  h.delivery.deliver(logged, live);
+  h.release();
+  await attached;
+  expect(inSync.received).toEqual([2]);
+  expect(inSync.types).toEqual(["preview:delta"]);
+  expect(replaying.received).toEqual([1, 2]);
+  expect(replaying.types).toEqual(["generation:step", "generation:step"]);
 });

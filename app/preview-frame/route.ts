@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderFrameDocument } from "./frame-document";
 
 export const dynamic = "force-dynamic";
@@ -23,14 +24,5 @@ function loadDocument(): Promise<string> {
  */
 export async function GET(): Promise<Response> {
   const html = await loadDocument();
-  return new Response(html, {
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy":
-        "sandbox allow-scripts; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data: https:",
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "no-referrer",
-      "Cache-Control": "no-store",
-    },
-  });
+  return new Response(html, { headers: PREVIEW_HEADERS });
 }

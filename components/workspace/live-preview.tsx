@@ -3,6 +3,7 @@
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import type { PreviewSnapshot } from "@/lib/protocol";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
+import { downloadZip } from "@/lib/client/version-links";
 import { zipSiteFiles, type SiteFiles } from "@/lib/client/version-files";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { TabList } from "@/components/tab-list";
@@ -94,6 +95,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
   const frame = usePreviewFrame(frameRef, { epoch, preview, runScript: viewed !== null || (own !== null && completed) });
   const [tab, setTab] = useState<"preview" | "code">("preview");
   const [viewport, setViewport] = useState<ViewportId>("desktop");
+  const [downloadFailed, setDownloadFailed] = useState(false);
   const width = viewports.find((v) => v.id === viewport)?.width ?? null;
   const id = encodeURIComponent(sessionId);
 
@@ -132,9 +134,10 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
             </a>
           )}
           {own && token && !view && (
-            <a href={`/api/generations/${id}/download?token=${encodeURIComponent(token)}`} download data-testid="download-zip" className={linkClass}>
-              Download zip
-            </a>
+            // Fetched with the token in a header and saved as a blob: no token in any link.
+            <button type="button" onClick={() => void downloadZip({ sessionId, token }).catch(() => setDownloadFailed(true))} data-testid="download-zip" className={linkClass}>
+              {downloadFailed ? "Download failed — retry" : "Download zip"}
+            </button>
           )}
         </div>
       </div>

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ProjectVersionInfo } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
-import { buildVersionPreviewHref, fetchProject, restoreVersion } from "@/lib/client/project-api";
+import { fetchProject, restoreVersion } from "@/lib/client/project-api";
+import { openVersionPreview } from "@/lib/client/version-links";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { VersionCompare } from "./version-compare";
 
@@ -63,6 +64,17 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
   // Newest first; memoised so the compare view does not reload on unrelated renders.
   const versions = useMemo(() => (load.state === "ready" ? [...load.versions].reverse() : []), [load]);
   if (!enabled) return null;
+
+  /** Opens a version through a short-lived ticket: the project token never goes into a URL. */
+  async function openVersion(version: number) {
+    if (!projectToken) return;
+    try {
+      await openVersionPreview({ projectId, version, projectToken });
+    } catch (error) {
+      const described = describeApiError(error);
+      setNotice({ tone: "error", text: `${described.message} (${described.code})` });
+    }
+  }
 
   async function restore(version: number) {
     if (!projectToken || restoring !== null) return;
@@ -160,16 +172,15 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
                     View
                   </button>
                 )}
-                <a
-                  href={buildVersionPreviewHref({ previewUrl: v.previewUrl, projectToken: projectToken! })}
-                  target="_blank"
-                  rel="noopener noreferrer"
+                <button
+                  type="button"
+                  onClick={() => void openVersion(v.version)}
                   data-testid="version-open"
                   aria-label={`Open version ${v.version} in a new tab`}
                   className={`${smallButton} text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-indigo-950`}
                 >
                   Open
-                </a>
+                </button>
               </div>
             </li>
           ))}

@@ -51,12 +51,3 @@ export function restoreVersion(input: { projectId: string; version: number; proj
     restoreVersionResponseSchema,
   );
 }
-
-/**
- * The link that opens a version's document in a new tab. A plain link cannot send a Bearer
- * header, so the route accepts the project token as `?token=` (and answers with `no-referrer`).
- */
-export function buildVersionPreviewHref({ previewUrl, projectToken }: { previewUrl: string; projectToken: string }): string {
-  const separator = previewUrl.includes("?") ? "&" : "?";
-  return `${previewUrl}${separator}token=${encodeURIComponent(projectToken)}`;
-}

@@ -6,11 +6,14 @@ export const requestErrorStatus = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  /** A session reached its cap on runs (retries); a new generation is needed. */
+  RUN_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  /** The client already has the most jobs allowed waiting in the queue. */
+  QUEUE_FULL: 429,
   ORIGIN_NOT_ALLOWED: 403,
   INTERNAL: 500,
   UNAVAILABLE: 503,
@@ -33,6 +36,8 @@ export const generationErrorCodes = [
   "INVALID_OUTPUT",
 ] as const;
 export type GenerationErrorCode = (typeof generationErrorCodes)[number];
+/** The `error_code` of `generation:error`: one of `generationErrorCodes`, nothing else. */
+export const generationErrorCodeSchema = z.enum(generationErrorCodes);
 
 /** The one error body every HTTP error and socket error ack uses. */
 export const errorBodySchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, seqSchema, stepStatusSchema, timestampSchema } from "./common";
+import { generationErrorCodeSchema } from "./errors";
 
 /*
  * Server → client events. Names and snake_case fields are the seed's public contract.
@@ -57,7 +58,7 @@ export const generationCompletedSchema = z.object({
 export const generationErrorSchema = z.object({
   ...sessionBase,
   step_id: z.string().max(64).optional(),
-  error_code: z.string().min(1).max(64),
+  error_code: generationErrorCodeSchema,
   error_message: z.string().max(2000),
   retry_available: z.boolean(),
 });

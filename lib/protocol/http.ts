@@ -112,7 +112,11 @@ export const projectVersionSchema = z.object({
   createdAt: timestampSchema,
   /** The version this one copies, or null when a generation produced it. */
   restoredFrom: z.number().int().positive().nullable(),
-  /** The version's document; add `?token=<projectToken>` (an iframe cannot send a Bearer header). */
+  /**
+   * The version's document: with the project token as Bearer, or with the `?ticket=` that
+   * `POST …/versions/:version/ticket` issues (a tab cannot send a header; tokens never go in URLs).
+   * `GET …/versions/:version/download` (Bearer) is the version as a zip.
+   */
   previewUrl: z.string(),
 });
 export type ProjectVersionInfo = z.infer<typeof projectVersionSchema>;
@@ -127,3 +131,11 @@ export type ProjectResponse = z.infer<typeof projectResponseSchema>;
 /** `POST /api/projects/:projectId/versions/:version/restore` answers 201 with the new newest version. */
 export const restoreVersionResponseSchema = projectVersionSchema.extend({ projectId: idSchema });
 export type RestoreVersionResponse = z.infer<typeof restoreVersionResponseSchema>;
+
+/** `POST /api/projects/:projectId/versions/:version/ticket`: a link that opens only that version, briefly. */
+export const previewTicketResponseSchema = z.object({
+  /** The version's preview URL with its ticket; valid until `expiresAt`. */
+  url: z.string(),
+  expiresAt: timestampSchema,
+});
+export type PreviewTicketResponse = z.infer<typeof previewTicketResponseSchema>;

@@ -12,10 +12,18 @@ const lastEventIdSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INT
  * Socket handshake, normalised. Clients send `auth: { sessionId, token, lastEventId? }`;
  * the seed's `query: { session_id, token, last_event_id }` form is accepted too.
  */
+const flagSchema = z.union([z.boolean(), z.enum(["1", "true", "0", "false"]).transform((v) => v === "1" || v === "true")]);
+
 export const handshakeSchema = z.object({
   sessionId: idSchema,
   token: idSchema,
   lastEventId: lastEventIdSchema.optional(),
+  /**
+   * Opt-in: "far behind, I would rather load the snapshot than replay thousands of events". The
+   * server may then answer `connected.compacted_through` = a recent seq and replay only after it,
+   * exactly as for a compacted log (load `GET /api/generations/:id`, then apply the tail).
+   */
+  checkpoint: flagSchema.optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -32,6 +40,7 @@ export function parseHandshake(auth: unknown, query: unknown) {
     sessionId: a.sessionId ?? a.session_id ?? pick(q.session_id) ?? pick(q.sessionId),
     token: a.token ?? pick(q.token),
     lastEventId: lastEventId === "" || lastEventId === null ? undefined : lastEventId,
+    checkpoint: a.checkpoint ?? pick(q.checkpoint),
   });
 }
 

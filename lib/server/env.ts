@@ -20,14 +20,33 @@ export const envSchema = z.object({
     .transform((v) => v.split(",").map((o) => o.trim().replace(/\/$/, "")).filter(Boolean)),
   /** Rate limits; 0 turns one off. They apply to every client, loopback included. */
   RATE_LIMIT_GENERATIONS_PER_MINUTE: int(10),
+  /** Connections per IP, counted at the Engine.IO handshake before any authentication. */
   RATE_LIMIT_SOCKETS_PER_IP: int(50),
+  /** Engine.IO connections one process holds at most (0 = no cap); more are refused at the handshake. */
+  MAX_CONNECTIONS: int(10_000),
+  /** A connection that has not authenticated a socket after this long is closed. */
+  SOCKET_AUTH_TIMEOUT_MS: int(10_000, 100),
   RATE_LIMIT_MESSAGES_PER_SECOND: int(20),
-  /** 1 = behind a reverse proxy: take the client IP from X-Forwarded-For. */
-  TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+  /** Runs one session may have (its first plus retries); then retry answers 409 RUN_LIMIT_REACHED (0 = no cap). */
+  MAX_RUNS_PER_SESSION: int(20),
+  /** Generation jobs one IP may have waiting in the local queue; more answer 429 QUEUE_FULL (0 = no cap). */
+  MAX_QUEUED_PER_IP: int(20),
+  /** `log_event` messages per socket per minute (their own budget, inside the message limit). */
+  RATE_LIMIT_LOG_EVENTS_PER_MINUTE: int(30),
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For entries are trusted, counted from the
+   * right (like Express's `trust proxy`): 0 = use the peer address, 1 = the address the nearest
+   * proxy appended. `true`/`false` are read as 1/0.
+   */
+  TRUST_PROXY: z
+    .union([z.enum(["true", "false"]).transform((v) => (v === "true" ? 1 : 0)), z.coerce.number().int().min(0).max(32)])
+    .default(0),
   /** When set, `GET /api/metrics` requires it as a Bearer token. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Finished sessions older than this have their event log compacted to the final snapshot. */
   EVENT_LOG_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  /** A socket that asked for checkpoints and is more than this many events behind gets one (0 = never). */
+  REPLAY_CHECKPOINT_AFTER: int(1_000),
   /** API key of the OpenAI-compatible provider. Setting it (or OPENAI_BASE_URL) makes `openai` the default engine. */
   OPENAI_API_KEY: z.string().min(1).optional(),
   /** Base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1 (Ollama); unset = api.openai.com. */

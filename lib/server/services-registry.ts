@@ -27,8 +27,6 @@ export interface Services {
   metrics: Metrics;
   rateLimits: RateLimits;
   stats: () => Promise<Stats>;
-  /** Stops this process's periodic work (before the store closes at shutdown). */
-  stopBackground: () => void;
 }
 
 // Next's route handlers are bundled separately from server.ts and do not share its module

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server, type ServerOptions } from "socket.io";
 import { randomBytes } from "node:crypto";
-import { startBenchDriver } from "@/lib/server/bench/bench-driver";
+import { startBenchDriver } from "./driver/bench-driver";
 
 /*
  * The baseline: a plain Socket.IO server with nothing of OpenV0 in the path — no token check, no

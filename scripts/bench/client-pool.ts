@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { createRpcClient, type RpcCall } from "@/lib/server/bench/ipc-rpc";
+import { createRpcClient, type RpcCall } from "./driver/ipc-rpc";
 import type { WorkerCollect } from "./load-client";
 import { children, ROOT } from "./server-control";
 

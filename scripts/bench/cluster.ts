@@ -1,7 +1,7 @@
 import { startPostgres, type RunningPostgres } from "../../__tests__/helpers/postgres-server";
 import { startRedis, type RunningRedis } from "../../__tests__/helpers/redis-server";
-import { nowMs } from "@/lib/server/bench/bench-payloads";
-import type { PublishPlan } from "@/lib/server/bench/publish-loop";
+import { nowMs } from "./driver/bench-payloads";
+import type { PublishPlan } from "./driver/publish-loop";
 import type { ClientPool } from "./client-pool";
 import { sampleMainThread, watchProcs } from "./proc-stats";
 import { percentiles, type LoadResult } from "./report";

@@ -1,6 +1,6 @@
 import { io } from "socket.io-client";
 import { sessionEventTypes } from "@/lib/protocol";
-import { nowMs } from "@/lib/server/bench/bench-payloads";
+import { nowMs } from "./driver/bench-payloads";
 import { percentiles, type Percentiles } from "./report";
 
 export interface FirstEventResult {

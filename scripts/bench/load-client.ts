@@ -1,7 +1,7 @@
 import type { Socket as NetSocket } from "node:net";
 import { io, type Socket } from "socket.io-client";
-import { nowMs, readBenchTimes } from "@/lib/server/bench/bench-payloads";
-import { serveRpc } from "@/lib/server/bench/ipc-rpc";
+import { nowMs, readBenchTimes } from "./driver/bench-payloads";
+import { serveRpc } from "./driver/ipc-rpc";
 
 /*
  * A bench client worker (forked by run-bench.ts): holds many real socket.io-client connections,
@@ -50,7 +50,7 @@ export interface WorkerCollect {
   connectErrorSample?: string;
 }
 
-const SESSION_EVENTS = ["generation:step", "preview:updated"] as const;
+const SESSION_EVENTS = ["generation:step", "preview:updated", "preview:delta"] as const;
 let tracked: Tracked[] = [];
 
 /** What arrived on one group's sockets since the last reset. */

@@ -2,11 +2,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { nowMs } from "@/lib/server/bench/bench-payloads";
-import type { PublishPlan } from "@/lib/server/bench/publish-loop";
+import { nowMs } from "./driver/bench-payloads";
+import type { PublishPlan } from "./driver/publish-loop";
 import { startClientPool } from "./client-pool";
+import { renderBothPublishing, runBothPublishing, type BothPublishingResult } from "./cluster-both";
 import { runCluster, startClusterNodes, type ClusterNodes, type ClusterRow } from "./cluster";
 import { measureFirstEvent } from "./first-event";
+import { renderReplayStorm, runReplayStorm } from "./replay-storm";
 import * as report from "./report";
 import { connectAll, disconnectAll, runDrop, runIdleMemory, runLoad, type BenchContext } from "./scenarios";
 import { killAllChildren, ROOT, startBenchServer, type BenchServer } from "./server-control";
@@ -36,6 +38,8 @@ const CONFIG = {
   // Below OpenV0's saturation on purpose: (f) measures the drop and replay, not overload (that is d).
   f: { sessions: 1_000, ratePerSession: 2, durationMs: QUICK ? 4_000 : 10_000 },
   g: { runs: QUICK ? 3 : 10 },
+  // 50 sockets replay one long log at once while another client polls /api/health.
+  replayStorm: { events: QUICK ? 3_000 : 12_000, sockets: 50 },
   // Two nodes sharing PostgreSQL + Redis vs one node (same load), two watchers per session.
   h: {
     sessions: 200, ratePerSession: 5, durationMs: QUICK ? 3_000 : 10_000, warmupMs: QUICK ? 500 : 1_000,
@@ -43,7 +47,7 @@ const CONFIG = {
     probe: { ratePerSession: 15, durationMs: QUICK ? 1_500 : 2_000 },
   },
   compression: QUICK ? ["lean"] : ["lean", "lean-w10", "default"],
-  budgetMs: QUICK ? 180_000 : 360_000,
+  budgetMs: QUICK ? 300_000 : 600_000,
 };
 
 const startedAt = nowMs();
@@ -106,6 +110,8 @@ async function main(): Promise<void> {
   let cluster: ClusterNodes | undefined;
   let clusterRows: ClusterRow[] = [];
   let clusterProblem: string | undefined;
+  let bothPublishing: BothPublishingResult | undefined;
+  let bothText = "";
   const clusterStarted = nowMs();
   let clusterStartMs = 0;
   // (h)'s Redis, PostgreSQL and nodes boot alongside the other servers (they sit idle until h).
@@ -165,10 +171,16 @@ async function main(): Promise<void> {
     await scenario("f drop 1k×2/s", main, "large", { ratePerSession: CONFIG.f.ratePerSession, durationMs: CONFIG.f.durationMs, kind: "step" }, true);
     const firstEvent = await measureFirstEvent(openv0.url, CONFIG.g.runs);
     log(report.renderFirstEvent(firstEvent));
+    const replayStorm = await runReplayStorm(ctxOf(openv0), CONFIG.replayStorm);
+    log(renderReplayStorm(replayStorm));
     const clusterRunStarted = nowMs();
     if (cluster) {
       try {
         clusterRows = await runCluster(cluster, pool, CONFIG.h, log);
+        bothPublishing = await runBothPublishing(cluster, pool, CONFIG.h);
+        const probe = clusterRows.find((r) => r.setup === "1 node, PG+Redis" && r.scenario.startsWith("h ceiling"));
+        bothText = renderBothPublishing(bothPublishing, probe?.sentPerSec);
+        log(bothText);
       } catch (error) {
         clusterProblem = `failed: ${error instanceof Error ? error.message : String(error)}`;
         log(`h ${clusterProblem}`);
@@ -200,6 +212,7 @@ async function main(): Promise<void> {
       "", report.renderMemoryTable(memory.filter((m) => m.server === "openv0" || m.server === "baseline")),
       "", report.renderFirstEvent(firstEvent),
       "", report.renderDropSummary(mainLoad),
+      "", renderReplayStorm(replayStorm),
       "", "compression (c: 8 KB previews to 1,000 sockets; e: idle sockets, then one 8 KB preview each)",
       report.renderCompressionTable(compression),
       "", `h two nodes: ${CONFIG.h.sessions} sessions × ${CONFIG.h.ratePerSession} step events/s for ${CONFIG.h.durationMs / 1000} s, published by one node's driver, ` +
@@ -208,13 +221,14 @@ async function main(): Promise<void> {
       ...(clusterRows.length
         ? [
             report.renderClusterTable(clusterRows), "", report.renderClusterCpuTable(clusterRows), "", report.renderClusterRatios(ratios),
+            bothText,
             `h took ${(clusterRunMs / 1000).toFixed(0)} s (+ ${(clusterStartMs / 1000).toFixed(0)} s to start Redis, PostgreSQL and 4 nodes, alongside the other servers)`,
           ]
         : []),
     ].join("\n");
     console.log(`\n${text}\n`);
-    const h = { rows: clusterRows, ratios, problem: clusterProblem, startMs: clusterStartMs, runMs: clusterRunMs };
-    const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, compression, h }, text);
+    const h = { rows: clusterRows, bothPublishing, ratios, problem: clusterProblem, startMs: clusterStartMs, runMs: clusterRunMs };
+    const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, replayStorm, compression, h }, text);
     log(`results written to ${path.relative(ROOT, file)} (and bench-results/latest.json, latest.txt)`);
   } finally {
     clearTimeout(watchdog);

@@ -1,5 +1,5 @@
-import { nowMs } from "@/lib/server/bench/bench-payloads";
-import type { PublishPlan, PublishReport } from "@/lib/server/bench/publish-loop";
+import { nowMs } from "./driver/bench-payloads";
+import type { PublishPlan, PublishReport } from "./driver/publish-loop";
 import type { ClientPool, PooledCollect } from "./client-pool";
 import { sampleMainThread, watchProcs, type MainThreadStates, type WatchResult } from "./proc-stats";
 import { percentiles, type LoadResult, type MemoryResult } from "./report";

@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BenchUsage } from "@/lib/server/bench/bench-driver";
-import type { PublishPlan, PublishReport } from "@/lib/server/bench/publish-loop";
-import { createRpcClient, type RpcCall } from "@/lib/server/bench/ipc-rpc";
+import type { BenchUsage } from "./driver/bench-driver";
+import type { PublishPlan, PublishReport } from "./driver/publish-loop";
+import { createRpcClient, type RpcCall } from "./driver/ipc-rpc";
 
 export const ROOT = path.resolve(__dirname, "../..");
 

@@ -1,5 +1,5 @@
 import { createGenerationBodySchema, type CreateGenerationResponse } from "@/lib/protocol";
-import { AppError } from "@/lib/server/http/app-error";
+import { consumeGenerationBudget } from "@/lib/server/http/generation-limits";
 import { readBearerToken, readJsonBody } from "@/lib/server/http/read-json-body";
 import { handleRoute } from "@/lib/server/http/route-handler";
 
@@ -8,11 +8,10 @@ export const dynamic = "force-dynamic";
 /** Starts a generation; it runs in the server's job queue, independent of this request. */
 export const POST = handleRoute(async ({ request, services, log, ip }) => {
   const body = await readJsonBody(request, createGenerationBodySchema);
-  const limit = await services.rateLimits.consumeGenerationStart(ip);
-  if (!limit.ok) {
-    throw new AppError("RATE_LIMITED", "Too many generations started from your address; try again shortly", { retryAfterSeconds: limit.retryAfterSeconds }, { "Retry-After": String(limit.retryAfterSeconds) });
-  }
-  const started = await services.generations.start(body, readBearerToken(request));
+  await consumeGenerationBudget(services.rateLimits, ip);
+  const started = await services.generations.start(body, {
+    projectToken: readBearerToken(request), client: ip, maxQueued: services.env.MAX_QUEUED_PER_IP,
+  });
   const response: CreateGenerationResponse = {
     ...started,
     links: {

@@ -1,6 +1,7 @@
 import { idSchema, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { handleRoute } from "@/lib/server/http/route-handler";
+import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
 import { renderNotFoundPage } from "./not-found-page";
 
@@ -22,13 +23,5 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
   }
   const title = readSiteName(preview.html_content) ?? "Untitled site";
   const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content }, { title });
-  return new Response(html, {
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "sandbox allow-scripts; default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:",
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "no-referrer",
-      "Cache-Control": "no-store",
-    },
-  });
+  return new Response(html, { headers: PREVIEW_HEADERS });
 });

@@ -1,6 +1,8 @@
+import type { GenerationErrorCode } from "@/lib/protocol";
+
 /**
  * The seam between the generation runner and whatever writes the website.
- * The built-in template engine implements it today; an LLM engine implements it next.
+ * Two engines implement it: the built-in template engine and the OpenAI-compatible LLM engine.
  * The runner owns events, sequencing, persistence, cancellation and progress maths:
  * an engine only turns (prompt, site so far) into the next site.
  */
@@ -68,7 +70,7 @@ export interface GenerationEngine {
 /** A typed failure an engine can raise so the runner reports a precise code to clients. */
 export class EngineError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: GenerationErrorCode,
     message: string,
     readonly retryAvailable: boolean,
   ) {

@@ -1,7 +1,7 @@
 import { Queue, Worker, type ConnectionOptions } from "bullmq";
 import type { Logger } from "../logger";
 import { LocalJobs, type CancelOutcome, type JobHandler, type JobQueue } from "./job-queue";
-import { StopReason } from "./run-generation";
+import { StopReason } from "./stop-reason";
 
 const QUEUE_NAME = "openv0-generations";
 const WAITING_STATES = new Set(["waiting", "delayed", "prioritized", "waiting-children"]);
@@ -57,6 +57,15 @@ export class BullJobQueue implements JobQueue {
     await this.worker?.waitUntilReady();
   }
 
+  /**
+   * BullMQ serves waiting jobs first come, first served across all workers (fair groups are a
+   * BullMQ Pro feature); the per-client cap is not enforced here, the shared per-IP start limit
+   * in Redis bounds how much of the queue one client can fill (see README, limits).
+   */
+  async queuedFor(): Promise<number> {
+    return 0;
+  }
+
   async enqueue(sessionId: string): Promise<void> {
     await this.queue.add("generate", { sessionId }, { jobId: sessionId, removeOnComplete: true, removeOnFail: true });
   }
@@ -72,7 +81,7 @@ export class BullJobQueue implements JobQueue {
         // A worker locked it in the meantime: stop it where it runs.
       }
     }
-    this.options.jobs.abort(sessionId, new StopReason("CANCELLED", "Generation cancelled"));
+    this.options.jobs.abort(sessionId, new StopReason("CANCELLED"));
     this.options.broadcastCancel(sessionId);
     return "signalled";
   }
@@ -88,9 +97,11 @@ export class BullJobQueue implements JobQueue {
     return { running: this.options.jobs.size, queued: await this.queue.getWaitingCount() };
   }
 
-  async stop(timeoutMs: number): Promise<void> {
-    this.options.jobs.abortAll(new StopReason("INTERRUPTED", "The server is restarting; retry to continue"));
+  /** Jobs waiting in Redis stay there for other workers: nothing is dropped. */
+  async stop(timeoutMs: number): Promise<string[]> {
+    this.options.jobs.abortAll(new StopReason("INTERRUPTED"));
     const closing = Promise.all([this.worker?.close(), this.queue.close()]);
     await Promise.race([closing, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    return [];
   }
 }

@@ -1,11 +1,12 @@
-import type { CreateGenerationBody, Role, SessionStatus } from "@/lib/protocol";
+import type { CreateGenerationBody, SessionStatus } from "@/lib/protocol";
 import type { GenerationEngine } from "../engines/engine";
-import { AppError } from "../http/app-error";
 import type { EventService } from "../realtime/event-service";
 import { createRandomId, hashToken, verifyToken } from "../security/tokens";
 import type { Store } from "../storage/store";
 import type { JobQueue } from "./job-queue";
-import { runGeneration } from "./run-generation";
+import { GenerationError } from "./generation-error";
+import { countFiles, runGeneration } from "./run-generation";
+import { StopReason, stopMessages, type StopCode } from "./stop-reason";
 
 export interface StartedGeneration {
   sessionId: string;
@@ -18,10 +19,19 @@ export interface StartedGeneration {
 
 const RETRYABLE: SessionStatus[] = ["failed", "cancelled", "interrupted"];
 
+/** Who asks, and the caps that apply to them (from the environment). */
+export interface RequestLimits {
+  /** The requester's IP: whose turn a queued job takes, and whose queue cap applies. */
+  client: string;
+  /** Jobs one client may have waiting (0 = no cap). */
+  maxQueued: number;
+}
+
 /**
- * Sessions and their jobs: creation with tokens, authorisation, cancel and retry. Jobs run in a
- * queue (in this process, or in Redis for workers anywhere), never tied to an HTTP request or a
- * socket: a refresh, a closed tab or a dropped network does not touch a job.
+ * Sessions and their jobs: creation with tokens, cancel and retry. Jobs run in a queue (in this
+ * process, or in Redis for workers anywhere), never tied to an HTTP request or a socket: a
+ * refresh, a closed tab or a dropped network does not touch a job. Refusals are GenerationErrors;
+ * the HTTP layer maps them to statuses.
  */
 export class GenerationService {
   constructor(
@@ -29,14 +39,16 @@ export class GenerationService {
   ) {}
 
   /** Creates a session (and a project unless `projectId` is given) and queues its first run. */
-  async start(body: CreateGenerationBody, projectToken?: string): Promise<StartedGeneration> {
+  async start(body: CreateGenerationBody, options: RequestLimits & { projectToken?: string }): Promise<StartedGeneration> {
     const { store, engine } = this.deps;
+    const { projectToken } = options;
+    await this.checkQueueRoom(options);
     let projectId = body.projectId;
     let newProjectToken: string | undefined;
     let baseVersion: number | null = null;
     if (projectId) {
       if (!projectToken || !verifyToken(projectToken, await store.getProjectTokenHash(projectId))) {
-        throw new AppError("UNAUTHORIZED", "A valid project token (Authorization: Bearer) is required to edit a project");
+        throw new GenerationError("UNAUTHORIZED", "A valid project token (Authorization: Bearer) is required to edit a project");
       }
       baseVersion = (await store.latestProjectVersion(projectId))?.version ?? null;
     } else {
@@ -50,36 +62,40 @@ export class GenerationService {
       id: sessionId, projectId, prompt: body.prompt, tokenHash: hashToken(token), viewerTokenHash: hashToken(viewerToken),
       engine: engine.name, baseVersion, newProjectTokenHash: newProjectToken ? hashToken(newProjectToken) : undefined,
     });
-    await this.deps.queue.enqueue(sessionId);
+    await this.deps.queue.enqueue(sessionId, options.client);
     return { sessionId, projectId, token, viewerToken, projectToken: newProjectToken ?? projectToken!, status: "queued" };
-  }
-
-  /** The role a token grants on a session, or null. */
-  async authorize(sessionId: string, token: string): Promise<Role | null> {
-    const secrets = await this.deps.store.getSessionSecrets(sessionId);
-    if (!secrets) return null;
-    if (verifyToken(token, secrets.tokenHash)) return "owner";
-    if (verifyToken(token, secrets.viewerTokenHash)) return "viewer";
-    return null;
   }
 
   /** Stops a queued or running generation at its next safe point, wherever it runs. */
   async cancel(sessionId: string): Promise<void> {
     const outcome = await this.deps.queue.cancel(sessionId);
-    if (outcome === "none") throw new AppError("CONFLICT", "This generation is not running or queued");
+    if (outcome === "none") throw new GenerationError("CONFLICT", "This generation is not running or queued");
     // A job removed before it ran has no run to stop: report the cancellation now.
-    if (outcome === "dequeued") await this.finishWithoutRun(sessionId, "CANCELLED", "Generation cancelled");
+    if (outcome === "dequeued") await this.finishWithoutRun(sessionId, "CANCELLED");
   }
 
-  /** Re-runs a failed, cancelled or interrupted session from its first unfinished step. */
-  async retry(sessionId: string): Promise<void> {
+  /**
+   * Re-runs a failed, cancelled or interrupted session from its first unfinished step, at most
+   * `maxRuns` runs per session (each run may be a paid model call and grows the log).
+   */
+  async retry(sessionId: string, options: RequestLimits & { maxRuns: number }): Promise<void> {
     const state = await this.deps.events.getState(sessionId);
-    if (!state) throw new AppError("NOT_FOUND", "No such generation");
+    if (!state) throw new GenerationError("NOT_FOUND", "No such generation");
     const retryable = RETRYABLE.includes(state.status) && state.error?.retry_available !== false;
     if (!retryable || (await this.deps.queue.isActive(sessionId))) {
-      throw new AppError("CONFLICT", `A ${state.status} generation cannot be retried`);
+      throw new GenerationError("CONFLICT", `A ${state.status} generation cannot be retried`);
     }
-    await this.deps.queue.enqueue(sessionId);
+    if (options.maxRuns > 0 && state.run >= options.maxRuns) {
+      throw new GenerationError("RUN_LIMIT_REACHED", `This generation has used all of its ${options.maxRuns} runs; start a new one`, { maxRuns: options.maxRuns });
+    }
+    await this.checkQueueRoom(options);
+    await this.deps.queue.enqueue(sessionId, options.client);
+  }
+
+  private async checkQueueRoom({ client, maxQueued }: RequestLimits): Promise<void> {
+    if (maxQueued > 0 && (await this.deps.queue.queuedFor(client)) >= maxQueued) {
+      throw new GenerationError("QUEUE_FULL", `You already have ${maxQueued} generations waiting; wait for them to start`, { maxQueued });
+    }
   }
 
   /**
@@ -89,17 +105,27 @@ export class GenerationService {
    */
   async recoverInterrupted(): Promise<number> {
     const stale = await this.deps.store.listSessionsByStatus(["queued", "running"]);
-    for (const session of stale) {
-      await this.finishWithoutRun(session.id, "INTERRUPTED", "The server restarted while this generation was running");
-    }
+    for (const session of stale) await this.finishWithoutRun(session.id, "INTERRUPTED", stopMessages.restarted);
     return stale.length;
   }
 
-  /** Publishes the retryable error and the terminal event for a session whose run cannot go on. */
-  async finishWithoutRun(sessionId: string, code: "CANCELLED" | "INTERRUPTED", message: string): Promise<void> {
+  /**
+   * Publishes the retryable error and the terminal event for a session whose run cannot go on,
+   * with the run's measured time (if it had started) and the files its preview holds.
+   */
+  async finishWithoutRun(sessionId: string, code: StopCode, message?: string): Promise<void> {
     const { events } = this.deps;
-    await events.emitError(sessionId, { error_code: code, error_message: message, retry_available: true });
-    await events.emitGenerationCompleted(sessionId, { status: "failed", total_time: 0, files_generated: 0, final_url: `/preview/${sessionId}` });
+    const state = await events.getState(sessionId);
+    const reason = new StopReason(code, message);
+    await events.emit(sessionId, "generation:error", { error_code: reason.code, error_message: reason.message, retry_available: true });
+    const startedAt = state?.status === "running" && state.started_at ? Date.parse(state.started_at) : null;
+    const preview = state?.preview;
+    await events.emit(sessionId, "generation:completed", {
+      status: "failed",
+      total_time: startedAt === null ? 0 : Math.max(0, Math.round(Date.now() - startedAt) / 1000),
+      files_generated: preview ? countFiles({ html: preview.html_content, css: preview.css_content, js: preview.js_content }) : 0,
+      final_url: `/preview/${sessionId}`,
+    });
   }
 
   /** Runs one job of a session in this process (the queue's handler). */

@@ -2,14 +2,8 @@ import { diffPreviewFiles, type GenerationState } from "@/lib/protocol";
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { Store } from "../storage/store";
+import { StopReason } from "./stop-reason";
 
-/** Why a run was stopped from outside: a user's cancel or a server shutdown. */
-export class StopReason extends Error {
-  constructor(readonly code: "CANCELLED" | "INTERRUPTED", message: string) {
-    super(message);
-    this.name = "StopReason";
-  }
-}
 
 export interface RunInput {
   sessionId: string;
@@ -52,7 +46,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
     const total = plan.length;
     const remainingAtStart = plan.filter((s) => !done.has(s.id)).length;
     signal.throwIfAborted();
-    await events.emitGenerationStarted(sessionId, {
+    await events.emit(sessionId, "generation:started", {
       project_id: input.projectId,
       total_steps: total,
       estimated_time: round(remainingAtStart * engine.estimateStepSeconds()),
@@ -78,11 +72,11 @@ export async function runGeneration(input: RunInput): Promise<void> {
       const progressBefore = round((done.size / total) * 100, 1);
       const common = { step_id: step.id, step_number: index + 1, total_steps: total, title: step.title };
       const left = total - done.size;
-      await events.emitGenerationStep(sessionId, {
+      await events.emit(sessionId, "generation:step", {
         ...common, status: "pending", progress: progressBefore, message: `Up next: ${step.title}`,
         estimated_remaining: estimateRemaining(left),
       });
-      await events.emitGenerationStep(sessionId, {
+      await events.emit(sessionId, "generation:step", {
         ...common, status: "in_progress", progress: progressBefore, message: `${step.title}…`,
         estimated_remaining: estimateRemaining(left),
       });
@@ -107,7 +101,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
       durations.push(duration);
       done.add(step.id);
       currentStep = undefined;
-      await events.emitGenerationStep(sessionId, {
+      await events.emit(sessionId, "generation:step", {
         ...common, status: "completed", progress: round((done.size / total) * 100, 1),
         message: result.message ?? `Finished: ${step.title}`, estimated_remaining: estimateRemaining(total - done.size),
         duration,
@@ -115,7 +109,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
     }
 
     await input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
-    await events.emitGenerationCompleted(sessionId, {
+    await events.emit(sessionId, "generation:completed", {
       status: "completed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
     });
   } catch (error) {
@@ -125,20 +119,20 @@ export async function runGeneration(input: RunInput): Promise<void> {
     if (currentStep && (started || currentStep.id === PLANNING_STEP_ID)) {
       const state = (await events.getState(sessionId))!;
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);
-      await events.emitGenerationStep(sessionId, {
+      await events.emit(sessionId, "generation:step", {
         step_id: currentStep.id, step_number: index + 1, total_steps: state.steps.length, title: currentStep.title,
         status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
       });
     }
     // A run that failed before writing any markup leaves nothing to show: say so for the preview.
     if (failure.code !== "CANCELLED" && failure.code !== "INTERRUPTED" && !(await events.getState(sessionId))?.preview) {
-      await events.emitPreviewError(sessionId, { error_code: failure.code, error_message: "No preview: the generation stopped before any part of the site was written." });
+      await events.emit(sessionId, "preview:error", { error_code: failure.code, error_message: "No preview: the generation stopped before any part of the site was written." });
     }
-    await events.emitError(sessionId, {
+    await events.emit(sessionId, "generation:error", {
       step_id: currentStep?.id, error_code: failure.code, error_message: failure.message,
       retry_available: failure.retryAvailable,
     });
-    await events.emitGenerationCompleted(sessionId, {
+    await events.emit(sessionId, "generation:completed", {
       status: "failed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
     });
     return;
@@ -160,10 +154,10 @@ async function planSteps(input: RunInput, done: Set<string>, onStep: (step: Plan
   const common = { step_id: step.id, step_number: 1, total_steps: 1, title: step.title, progress: 0 };
   const startedAt = performance.now();
   onStep(step);
-  await events.emitGenerationStep(sessionId, { ...common, status: "in_progress", message: `${step.title}…`, estimated_remaining: engine.estimateStepSeconds() });
+  await events.emit(sessionId, "generation:step", { ...common, status: "in_progress", message: `${step.title}…`, estimated_remaining: engine.estimateStepSeconds() });
   const planned = await engine.plan(planInput);
   signal.throwIfAborted();
-  await events.emitGenerationStep(sessionId, {
+  await events.emit(sessionId, "generation:step", {
     ...common, status: "completed", message: `Planned ${planned.length} step${planned.length === 1 ? "" : "s"}`,
     estimated_remaining: round(planned.length * engine.estimateStepSeconds()), duration: seconds(startedAt),
   });
@@ -179,7 +173,7 @@ function describeFailure(error: unknown, signal: AbortSignal) {
   if (error instanceof EngineError) {
     return { code: error.code, message: error.message, retryAvailable: error.retryAvailable };
   }
-  return { code: "GENERATION_FAILED", message: "The generation failed unexpectedly. You can retry it.", retryAvailable: true };
+  return { code: "GENERATION_FAILED" as const, message: "The generation failed unexpectedly. You can retry it.", retryAvailable: true };
 }
 
 /**
@@ -262,7 +256,7 @@ class PreviewPublisher {
   snapshot(stepId: string, site: SiteFiles, metadata: Record<string, unknown>): void {
     this.cancel();
     this.version += 1;
-    this.track(this.deps.events.emitPreviewUpdated(this.deps.sessionId, {
+    this.track(this.deps.events.emit(this.deps.sessionId, "preview:updated", {
       step_id: stepId, preview_url: `/preview/${this.deps.sessionId}`, html_content: site.html, css_content: site.css,
       js_content: site.js, version: this.version, metadata,
     }));
@@ -287,7 +281,7 @@ class PreviewPublisher {
     }
     const ops = diffPreviewFiles(this.shown, pending.site);
     if (ops.length === 0) return;
-    this.track(this.deps.events.emitPreviewDelta(this.deps.sessionId, {
+    this.track(this.deps.events.emit(this.deps.sessionId, "preview:delta", {
       step_id: pending.stepId, base_version: this.version, version: this.version + 1, ops, progress: pending.progress,
     }));
     this.version += 1;

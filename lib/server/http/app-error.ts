@@ -1,4 +1,5 @@
 import { requestErrorStatus, type ErrorBody, type RequestErrorCode } from "@/lib/protocol";
+import { isGenerationError } from "../generation/generation-error";
 
 // Route handlers are bundled apart from server.ts, so an AppError thrown by a service may come
 // from another copy of this class: recognise it by a registry symbol, not by `instanceof`.
@@ -24,9 +25,17 @@ export function isAppError(error: unknown): error is AppError {
   return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
 }
 
+/** Domain errors as request errors: the one place where they meet HTTP. */
+export function toAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if (isGenerationError(error)) return new AppError(error.code, error.message, error.details);
+  return null;
+}
+
 /** The JSON error response for any thrown value; never leaks a stack trace or an internal message. */
-export function toErrorResponse(error: unknown): Response {
-  if (!isAppError(error)) {
+export function toErrorResponse(thrown: unknown): Response {
+  const error = toAppError(thrown);
+  if (!error) {
     const body: ErrorBody = { error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } };
     return Response.json(body, { status: 500 });
   }

@@ -1,35 +1,29 @@
 import type { Role } from "@/lib/protocol";
-import type { Services } from "../services-registry";
+import { authorizeSession } from "../security/authorize-session";
+import type { SessionRecord, Store } from "../storage/store";
 import { AppError } from "./app-error";
 import { readBearerToken } from "./read-json-body";
 
-/**
- * Checks the Bearer token against the session. Unknown sessions and wrong tokens both answer 404/401
- * without saying which tokens exist; viewers are refused owner-only actions with 403.
- */
-export async function authorizeRequest(
-  services: Services,
-  request: Request,
-  sessionId: string,
-  need: Role = "viewer",
-): Promise<Role> {
-  const token = readBearerToken(request);
-  if (!token) throw new AppError("UNAUTHORIZED", "Send the session token as Authorization: Bearer <token>");
-  if (!(await services.store.getSession(sessionId))) throw new AppError("NOT_FOUND", "No such generation");
-  const role = await services.generations.authorize(sessionId, token);
-  if (!role) throw new AppError("UNAUTHORIZED", "This token does not grant access to this generation");
-  if (need === "owner" && role !== "owner") throw new AppError("FORBIDDEN", "A read-only link cannot do this");
-  return role;
-}
+const refusals = {
+  NOT_FOUND: "No such generation",
+  UNAUTHORIZED: "This token does not grant access to this generation",
+} as const;
 
 /**
- * Like `authorizeRequest`, but also takes the token from `?token=` so a plain link (a download)
- * works; the header wins when both are sent.
+ * Checks the Bearer token against the session (one read) and returns the role and the session.
+ * Unknown sessions and wrong tokens answer 404/401 without saying which tokens exist; viewers are
+ * refused owner-only actions with 403. Tokens are never accepted in the URL.
  */
-export function authorizeLinkRequest(services: Services, request: Request, sessionId: string, need: Role = "viewer"): Promise<Role> {
-  const queryToken = new URL(request.url).searchParams.get("token");
-  if (readBearerToken(request) || !queryToken) return authorizeRequest(services, request, sessionId, need);
-  const headers = new Headers(request.headers);
-  headers.set("authorization", `Bearer ${queryToken}`);
-  return authorizeRequest(services, new Request(request.url, { headers }), sessionId, need);
+export async function authorizeRequest(input: {
+  store: Pick<Store, "getSessionSecrets">;
+  request: Request;
+  sessionId: string;
+  need?: Role;
+}): Promise<{ role: Role; session: SessionRecord }> {
+  const token = readBearerToken(input.request);
+  if (!token) throw new AppError("UNAUTHORIZED", "Send the session token as Authorization: Bearer <token>");
+  const access = await authorizeSession(input.store, input.sessionId, token);
+  if (!access.ok) throw new AppError(access.code, refusals[access.code]);
+  if (input.need === "owner" && access.role !== "owner") throw new AppError("FORBIDDEN", "A read-only link cannot do this");
+  return { role: access.role, session: access.session };
 }

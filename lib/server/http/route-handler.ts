@@ -1,7 +1,7 @@
 import type { Logger } from "../logger";
 import { CLIENT_IP_HEADER } from "../security/client-ip";
 import { getServices, type Services } from "../services-registry";
-import { isAppError, toErrorResponse } from "./app-error";
+import { toAppError, toErrorResponse } from "./app-error";
 
 /** Set by the custom server on every request and echoed in the response. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -38,7 +38,7 @@ export function handleRoute<P extends Params = Params>(handler: (input: RouteInp
       return await handler({ request, params, services, log, ip });
     } catch (error) {
       const response = toErrorResponse(error);
-      services?.metrics.errors.inc({ code: isAppError(error) ? error.code : "INTERNAL" });
+      services?.metrics.errors.inc({ code: toAppError(error)?.code ?? "INTERNAL" });
       if (response.status >= 500) (log ?? services?.logger)?.error({ err: error, url: request.url }, "request failed");
       return response;
     }

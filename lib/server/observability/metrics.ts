@@ -31,6 +31,7 @@ export function createMetrics(live: { connections: () => number; activeSessions:
       registers,
     }),
     errors: new Counter({ name: "openv0_errors_total", help: "Errors by code (generation failures and refused requests)", labelNames: ["code"], registers }),
+    malformedUrls: new Counter({ name: "openv0_malformed_urls_total", help: "Requests refused because their URL could not be decoded", registers }),
     rateLimited: new Counter({ name: "openv0_rate_limit_rejections_total", help: "Requests refused by a rate limit", labelNames: ["limit"], registers }),
   };
 }

@@ -1,6 +1,5 @@
 import {
   createInitialState,
-  nextSessionStatus,
   reduceSessionEvent,
   sessionEventSchema,
   type GenerationState,
@@ -11,11 +10,16 @@ import {
 } from "@/lib/protocol";
 import type { Logger } from "../logger";
 import type { Store } from "../storage/store";
+import { GroupCommit } from "./group-commit";
+import { liveFormOf } from "./live-form";
 
-/** Delivers a logged event to everyone watching its session, on this node and (clustered) others. */
-export type Broadcast = (event: SessionEvent) => void;
+/**
+ * Delivers a logged event to everyone watching its session, on this node and (clustered) others.
+ * `live` is what an in-sync watcher of this node gets instead (see live-form.ts).
+ */
+export type Broadcast = (event: SessionEvent, live: SessionEvent) => void;
 
-/** Called after each publish with the time it took from validation to the broadcast returning. */
+/** Called after each publish with the time from being queued to the broadcast returning. */
 export type PublishListener = (event: SessionEvent, elapsedSeconds: number) => void;
 
 type Fields<T extends SessionEventType> = Omit<SessionEventData<T>, "seq" | "session_id" | "timestamp">;
@@ -23,70 +27,107 @@ type Fields<T extends SessionEventType> = Omit<SessionEventData<T>, "seq" | "ses
 /** Folds kept in memory at most; sessions beyond it are refolded from the log on demand. */
 const MAX_CACHED_STATES = 2_000;
 
-/** The Socket.IO room of a session. */
-export const roomForSession = (sessionId: string) => `session:${sessionId}`;
+export interface EventServiceDeps {
+  store: Store;
+  broadcast: Broadcast;
+  logger: Logger;
+  /** Events waiting for a group commit at most before `publish` waits (backpressure). */
+  maxPending?: number;
+}
 
 /**
- * The single publish path: validate → allocate the next seq and append to the durable log (one
- * transaction) → broadcast. Everything a client sees about a session goes through `publish`.
+ * The single publish path: validate → group commit (seq allocated, appended to the durable log
+ * with every other pending event, see GroupCommit) → fold into the cached state → broadcast.
+ * Everything a client sees about a session goes through `publish`.
  */
 export class EventService {
   /** Folded state of sessions that are running or watched; rebuilt from the log on demand. */
   private readonly states = new Map<string, GenerationState>();
   private readonly listeners = new Set<PublishListener>();
-  /** Publishes of one session run one after another, so this process never reorders them. */
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly commits: GroupCommit;
+  /** Sessions being folded from the log, with the newest seq committed or received meanwhile. */
+  private readonly reading = new Map<string, { seen: number; readers: number }>();
 
-  constructor(private readonly deps: { store: Store; broadcast: Broadcast; logger: Logger }) {}
-
-  /** Validates, sequences, persists and broadcasts one event; resolves with it (and its seq). */
-  publish(sessionId: string, input: SessionEventInput): Promise<SessionEvent> {
-    const previous = this.chains.get(sessionId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.publishNow(sessionId, input));
-    this.chains.set(sessionId, run);
-    void run.finally(() => {
-      if (this.chains.get(sessionId) === run) this.chains.delete(sessionId);
-    }).catch(() => undefined);
-    return run;
-  }
-
-  private async publishNow(sessionId: string, input: SessionEventInput): Promise<SessionEvent> {
-    const startedAt = performance.now();
-    // Validate before touching the log; the placeholder seq is replaced by the allocated one.
-    const draft = sessionEventSchema.parse({ type: input.type, data: { ...input.data, seq: 1 } });
-    const event = await this.deps.store.appendEvent(sessionId, (seq, status) => {
-      const sequenced = { ...draft, data: { ...draft.data, seq } } as SessionEvent;
-      return { event: sequenced, status: nextSessionStatus(status, sequenced) };
+  constructor(private readonly deps: EventServiceDeps) {
+    this.commits = new GroupCommit({
+      store: deps.store,
+      maxPending: deps.maxPending,
+      onCommitted: (event, enqueuedAt) => this.deliverCommitted(event, enqueuedAt),
+      onHandError: (error, event) => deps.logger.error({ err: error, sessionId: event.data.session_id, seq: event.data.seq }, "delivering a committed event failed"),
     });
-    this.applyToCache(event);
-    this.deps.broadcast(event);
-    const elapsed = (performance.now() - startedAt) / 1000;
-    for (const listener of this.listeners) listener(event, elapsed);
-    this.deps.logger.debug({ sessionId, type: event.type, seq: event.data.seq }, "event published");
-    return event;
   }
 
-  /** Keeps a cached fold current with an event published here or by another process. */
-  applyToCache(event: SessionEvent): void {
+  /**
+   * Validates and queues one event; resolves with it (and its seq) once it is committed and
+   * broadcast. Publishes resolve in call order; past `maxPending` queued events the call waits.
+   */
+  publish(sessionId: string, input: SessionEventInput): Promise<SessionEvent> {
+    try {
+      // Validate before touching the log; the placeholder seq is replaced by the allocated one.
+      const draft = sessionEventSchema.parse({ type: input.type, data: { ...input.data, seq: 1 } }) as SessionEvent;
+      return this.commits.enqueue(sessionId, draft);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** `publish` with the session id and timestamp filled in. */
+  emit<T extends SessionEventType>(sessionId: string, type: T, fields: Fields<T>): Promise<SessionEvent> {
+    const data = { ...fields, session_id: sessionId, timestamp: new Date().toISOString() };
+    return this.publish(sessionId, { type, data } as unknown as SessionEventInput);
+  }
+
+  /** Resolves once every event published so far is committed and broadcast (or failed). */
+  drain(): Promise<void> {
+    return this.commits.drain();
+  }
+
+  /** Events published but not committed yet. */
+  get backlog(): number {
+    return this.commits.backlog;
+  }
+
+  private deliverCommitted(event: SessionEvent, enqueuedAt: number): void {
+    const live = this.applyToCache(event);
+    this.deps.broadcast(event, live);
+    const elapsed = (performance.now() - enqueuedAt) / 1000;
+    for (const listener of this.listeners) listener(event, elapsed);
+  }
+
+  /**
+   * Keeps a cached fold current with an event published here or by another process; returns the
+   * form in-sync watchers get (computed from the fold before the event).
+   */
+  applyToCache(event: SessionEvent): SessionEvent {
     const sessionId = event.data.session_id;
     const cached = this.states.get(sessionId);
-    if (!cached) return;
+    const reading = this.reading.get(sessionId);
+    if (reading) reading.seen = Math.max(reading.seen, event.data.seq);
+    if (!cached) return event;
     if (event.data.seq === cached.last_seq + 1) this.states.set(sessionId, reduceSessionEvent(cached, event));
     else if (event.data.seq > cached.last_seq) this.states.delete(sessionId); // missed one: refold on demand
+    return liveFormOf(cached, event);
   }
 
   /** Current folded state of a session, or null when the session does not exist. */
   async getState(sessionId: string): Promise<GenerationState | null> {
     const cached = this.states.get(sessionId);
     if (cached) return cached;
-    const session = await this.deps.store.getSession(sessionId);
-    if (!session) return null;
-    const snapshot = await this.deps.store.getSnapshot(sessionId);
-    const events = await this.deps.store.readEvents(sessionId, snapshot?.throughSeq ?? 0);
-    const state = events.reduce(reduceSessionEvent, snapshot?.state ?? createInitialState(session.id, session.projectId));
+    const reading = this.reading.get(sessionId) ?? { seen: 0, readers: 0 };
+    this.reading.set(sessionId, reading);
+    reading.readers++;
+    let state: GenerationState | null;
+    try {
+      state = await this.foldFromLog(sessionId, reading);
+    } finally {
+      if (--reading.readers === 0) this.reading.delete(sessionId);
+    }
+    if (!state) return null;
     // Another publish may have cached a newer fold while we read: keep the newer one.
     const raced = this.states.get(sessionId);
     if (raced && raced.last_seq >= state.last_seq) return raced;
+    // An event committed during the read but after it looked is not in the fold: do not cache it stale.
+    if (reading.seen > state.last_seq) return state;
     this.states.set(sessionId, state);
     // Snapshot reads of unwatched sessions (API polling) must not grow memory without bound: drop
     // the oldest folds (Map order); a dropped one is simply refolded from the log when needed.
@@ -97,7 +138,20 @@ export class EventService {
     return state;
   }
 
-  /** Logged events after `afterSeq`, in order (the replay a reconnecting client needs). */
+  private async foldFromLog(sessionId: string, reading: { seen: number }): Promise<GenerationState | null> {
+    const session = await this.deps.store.getSession(sessionId);
+    if (!session) return null;
+    const snapshot = await this.deps.store.getSnapshot(sessionId);
+    let state = snapshot?.state ?? createInitialState(session.id, session.projectId);
+    // Events committed while we read are folded in too (a few rounds at most; the rest is refolded later).
+    for (let round = 0; round < 3 && (round === 0 || reading.seen > state.last_seq); round++) {
+      const events = await this.deps.store.readEvents(sessionId, Math.max(state.last_seq, snapshot?.throughSeq ?? 0));
+      state = events.reduce(reduceSessionEvent, state);
+    }
+    return state;
+  }
+
+  /** Every logged event after `afterSeq`, in order (a generation's own history on retry). */
   readSince(sessionId: string, afterSeq: number): Promise<SessionEvent[]> {
     return this.deps.store.readEvents(sessionId, afterSeq);
   }
@@ -125,41 +179,14 @@ export class EventService {
     return done;
   }
 
-  /** Drops a session's cached state (it is rebuilt from the log if needed again). */
+  /** Drops a session's cached state and head (both are read again if needed). */
   forget(sessionId: string): void {
     this.states.delete(sessionId);
+    this.commits.forgetHead(sessionId);
   }
 
   onPublish(listener: PublishListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  // The seed's helpers, as thin wrappers over `publish`.
-
-  emitGenerationStarted(sessionId: string, data: Fields<"generation:started">) {
-    return this.publish(sessionId, { type: "generation:started", data: this.stamp(sessionId, data) });
-  }
-  emitGenerationStep(sessionId: string, data: Fields<"generation:step">) {
-    return this.publish(sessionId, { type: "generation:step", data: this.stamp(sessionId, data) });
-  }
-  emitGenerationCompleted(sessionId: string, data: Fields<"generation:completed">) {
-    return this.publish(sessionId, { type: "generation:completed", data: this.stamp(sessionId, data) });
-  }
-  emitError(sessionId: string, data: Fields<"generation:error">) {
-    return this.publish(sessionId, { type: "generation:error", data: this.stamp(sessionId, data) });
-  }
-  emitPreviewUpdated(sessionId: string, data: Fields<"preview:updated">) {
-    return this.publish(sessionId, { type: "preview:updated", data: this.stamp(sessionId, data) });
-  }
-  emitPreviewDelta(sessionId: string, data: Fields<"preview:delta">) {
-    return this.publish(sessionId, { type: "preview:delta", data: this.stamp(sessionId, data) });
-  }
-  emitPreviewError(sessionId: string, data: Fields<"preview:error">) {
-    return this.publish(sessionId, { type: "preview:error", data: this.stamp(sessionId, data) });
-  }
-
-  private stamp<T extends object>(sessionId: string, data: T) {
-    return { ...data, session_id: sessionId, timestamp: new Date().toISOString() };
   }
 }

@@ -1,6 +1,9 @@
 import type { Socket } from "socket.io";
 import type { SessionEvent } from "@/lib/protocol";
-import { roomForSession } from "./event-service";
+import { ReplayPages, ReplayTurns, type ReadPage } from "./replay-pages";
+
+/** The Socket.IO room of a session (only SessionDelivery joins and reads rooms). */
+export const roomForSession = (sessionId: string) => `session:${sessionId}`;
 
 interface Cursor {
   sessionId: string;
@@ -8,16 +11,26 @@ interface Cursor {
   seq: number;
   /** Reading the log: live events wait in `buffer` meanwhile. */
   catchingUp: boolean;
+  /** When the socket joined its room (ReplayPages clock): only reads started later can serve it. */
+  joinedAt: number;
   buffer: SessionEvent[];
 }
 
-type ReadLog = (sessionId: string, afterSeq: number) => Promise<SessionEvent[]>;
 type Rooms = { rooms: Map<string, Set<string>>; sockets: Map<string, Socket> };
 
 const ROOM_PREFIX = roomForSession("");
 
 /** Past this many tries to close a gap from the log, the socket is dropped so its client resumes. */
 const MAX_CATCH_UP_ROUNDS = 5;
+/** Events per log read during a replay; the event loop is free between pages. */
+export const REPLAY_PAGE_SIZE = 500;
+
+export interface SessionDeliveryDeps {
+  rooms: () => Rooms;
+  readPage: ReadPage;
+  onReplayed?: (count: number) => void;
+  pageSize?: number;
+}
 
 /**
  * Delivers each session event to each watching socket of this node exactly once and in order.
@@ -27,23 +40,46 @@ const MAX_CATCH_UP_ROUNDS = 5;
  * A live event that skips ahead of a cursor (a message lost between nodes) sends that socket back
  * to the log. Duplicates (seq ≤ cursor) are dropped. This holds whichever process published the
  * event and however the replay and live traffic interleave, on one node or many.
+ *
+ * Replays read the log a page at a time, and all replays of the process take turns, one page per
+ * event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the same session
+ * share each page read (ReplayPages). So a storm of reconnects to a long log cannot starve others.
  */
 export class SessionDelivery {
   private readonly cursors = new WeakMap<Socket, Cursor>();
+  private readonly pages: ReplayPages;
+  private readonly turns = new ReplayTurns();
 
-  constructor(
-    private readonly deps: { rooms: () => Rooms; readLog: ReadLog; onReplayed?: (count: number) => void },
-  ) {}
+  constructor(private readonly deps: SessionDeliveryDeps) {
+    this.pages = new ReplayPages(deps.readPage, deps.pageSize ?? REPLAY_PAGE_SIZE);
+  }
+
+  /** Whether a socket of this node watches the session. */
+  hasWatchers(sessionId: string): boolean {
+    return (this.deps.rooms().rooms.get(roomForSession(sessionId))?.size ?? 0) > 0;
+  }
+
+  /** Sessions with at least one socket on this node. */
+  watchedSessionCount(): number {
+    let count = 0;
+    for (const name of this.deps.rooms().rooms.keys()) if (name.startsWith(ROOM_PREFIX)) count++;
+    return count;
+  }
 
   /** Joins the socket to its session and sends every logged event after `lastEventId`. */
   async attach(socket: Socket, sessionId: string, lastEventId: number): Promise<void> {
-    this.cursors.set(socket, { sessionId, seq: lastEventId, catchingUp: true, buffer: [] });
+    const cursor: Cursor = { sessionId, seq: lastEventId, catchingUp: true, buffer: [], joinedAt: Infinity };
+    this.cursors.set(socket, cursor);
     await socket.join(roomForSession(sessionId));
+    cursor.joinedAt = this.pages.stamp();
     await this.catchUp(socket);
   }
 
-  /** Sends a freshly published event to this node's watchers of its session. */
-  deliver(event: SessionEvent): void {
+  /**
+   * Sends a freshly published event to this node's watchers of its session: `live` (same seq,
+   * possibly a smaller form, see live-form.ts) to sockets in sync, `event` itself to any other.
+   */
+  deliver(event: SessionEvent, live: SessionEvent = event): void {
     const { rooms, sockets } = this.deps.rooms();
     const ids = rooms.get(roomForSession(event.data.session_id));
     if (!ids) return;
@@ -52,7 +88,7 @@ export class SessionDelivery {
       const cursor = socket && this.cursors.get(socket);
       if (!socket || !cursor) continue;
       if (cursor.catchingUp) cursor.buffer.push(event);
-      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, event);
+      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, live);
       else if (event.data.seq > cursor.seq + 1) {
         cursor.catchingUp = true;
         cursor.buffer.push(event);
@@ -96,19 +132,15 @@ export class SessionDelivery {
     cursor.seq = event.data.seq;
   }
 
+  /**
+   * Sends the log after the cursor page by page, then the live events buffered meanwhile. A gap
+   * left in the buffer (a cross-node message lost) means another round from the log.
+   */
   private async catchUp(socket: Socket): Promise<void> {
     const cursor = this.cursors.get(socket)!;
     try {
       for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round++) {
-        const logged = await this.deps.readLog(cursor.sessionId, cursor.seq);
-        if (!socket.connected) return;
-        let replayed = 0;
-        for (const event of logged) {
-          if (event.data.seq !== cursor.seq + 1) break;
-          this.send(socket, cursor, event);
-          replayed++;
-        }
-        this.deps.onReplayed?.(replayed);
+        if (!(await this.replayLog(socket, cursor))) return;
         const pending = cursor.buffer.sort((a, b) => a.data.seq - b.data.seq);
         cursor.buffer = [];
         for (const event of pending) {
@@ -124,6 +156,23 @@ export class SessionDelivery {
     } catch {
       // The log could not be read: drop the socket so its client reconnects with its lastEventId.
       socket.conn.close();
+    }
+  }
+
+  /** Sends every logged event after the cursor; false when the socket went away meanwhile. */
+  private async replayLog(socket: Socket, cursor: Cursor): Promise<boolean> {
+    for (let first = true; ; first = false) {
+      if (!first) await this.turns.next();
+      const page = await this.pages.read(cursor.sessionId, cursor.seq, cursor.joinedAt);
+      if (!socket.connected) return false;
+      let replayed = 0;
+      for (const event of page) {
+        if (event.data.seq !== cursor.seq + 1) break;
+        this.send(socket, cursor, event);
+        replayed++;
+      }
+      this.deps.onReplayed?.(replayed);
+      if (page.length < this.pages.pageSize || replayed < page.length) return true;
     }
   }
 }

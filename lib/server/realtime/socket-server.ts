@@ -1,20 +1,29 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import {
-  LOG_EVENT_MAX_BYTES,
   SOCKET_PATH,
-  logEventSchema,
   parseHandshake,
   type ClientToServerEvents,
   type ConnectErrorData,
+  type RequestError,
   type RequestErrorCode,
   type Role,
   type ServerToClientEvents,
+  type Stats,
 } from "@/lib/protocol";
+import type { Env } from "../env";
+import type { LocalJobs } from "../generation/job-queue";
+import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
 import { resolveClientIp } from "../security/client-ip";
+import { authorizeSession } from "../security/authorize-session";
+import { createClientLogHandler } from "../security/client-log";
+import { guardConnections } from "../security/connection-guard";
 import { isOriginAllowed } from "../security/origin";
-import type { Services } from "../services-registry";
-import { roomForSession } from "./event-service";
+import type { RateLimits } from "../security/rate-limits";
+import type { Store } from "../storage/store";
+import type { EventService } from "./event-service";
+import type { SessionDelivery } from "./session-delivery";
 
 interface SocketData {
   sessionId: string;
@@ -49,9 +58,24 @@ function refuse(code: RequestErrorCode, message: string): Error {
   return error;
 }
 
+/** What the socket handlers use, and nothing more. */
+export interface SocketDeps {
+  env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS" | "REPLAY_CHECKPOINT_AFTER" | "MAX_CONNECTIONS" | "RATE_LIMIT_SOCKETS_PER_IP" | "SOCKET_AUTH_TIMEOUT_MS" | "RATE_LIMIT_LOG_EVENTS_PER_MINUTE">;
+  logger: Logger;
+  metrics: Pick<Metrics, "errors" | "rateLimited">;
+  rateLimits: Pick<RateLimits, "acquireSocket" | "releaseSocket" | "consumeMessage">;
+  store: Pick<Store, "getSession" | "getSessionSecrets">;
+  events: Pick<EventService, "compactedThrough" | "forget" | "getState">;
+  delivery: Pick<SessionDelivery, "attach" | "hasWatchers">;
+  jobs: Pick<LocalJobs, "has">;
+  stats: () => Promise<Stats>;
+}
+
 /** Authenticates sockets, replays missed events, answers client messages and sends heartbeats. */
-export function registerSocketHandlers(io: IoServer, services: Services, { getPort }: { getPort: () => number }): { stop: () => void } {
+export function registerSocketHandlers(io: IoServer, services: SocketDeps, { getPort }: { getPort: () => number }): { stop: () => void } {
   const { env, metrics, rateLimits } = services;
+  const guard = guardConnections(io, env, (reason) => metrics.rateLimited.inc({ limit: reason }));
+  const logEvent = createClientLogHandler({ logger: services.logger, perMinute: env.RATE_LIMIT_LOG_EVENTS_PER_MINUTE, onRejected: () => metrics.rateLimited.inc({ limit: "log_events" }) });
   io.use((socket, next) => {
     const { headers } = socket.handshake;
     if (!isOriginAllowed({ origin: headers.origin, host: headers.host, allowed: env.ALLOWED_ORIGINS, port: getPort() })) {
@@ -67,9 +91,9 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
     }
     const { sessionId, token, lastEventId } = handshake.data;
     try {
-      if (!(await services.store.getSession(sessionId))) return next(refuse("NOT_FOUND", "No such generation session"));
-      const role = await services.generations.authorize(sessionId, token);
-      if (!role) return next(refuse("UNAUTHORIZED", "This token does not grant access to this session"));
+      const access = await authorizeSession(services.store, sessionId, token);
+      if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
+      const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
       if (!rateLimits.acquireSocket(ip)) return next(refuse("RATE_LIMITED", "Too many open connections from your address"));
       socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };
@@ -81,28 +105,43 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
   });
 
   io.on("connection", (socket) => {
+    guard?.markAuthenticated(socket.conn);
     socket.use((packet, next) => {
-      void rateLimits.consumeMessage(socket.id).then((result) => {
-        if (result.ok) return next();
-        const error = { code: "RATE_LIMITED", message: `Slow down: at most ${env.RATE_LIMIT_MESSAGES_PER_SECOND} messages per second`, details: { retryAfterSeconds: result.retryAfterSeconds } };
+      const refuse = (error: RequestError) => {
         const ack = packet[packet.length - 1];
         if (typeof ack === "function") (ack as (p: unknown) => void)({ error });
         else socket.emit("request_error", error);
-      });
+      };
+      rateLimits.consumeMessage(socket.id).then(
+        (result) => {
+          if (result.ok) return next();
+          refuse({ code: "RATE_LIMITED", message: `Slow down: at most ${env.RATE_LIMIT_MESSAGES_PER_SECOND} messages per second`, details: { retryAfterSeconds: result.retryAfterSeconds } });
+        },
+        (error: unknown) => {
+          services.logger.error({ err: error, socketId: socket.id }, "message rate limit check failed");
+          refuse({ code: "UNAVAILABLE", message: "The server cannot take this message right now; retry shortly" });
+        },
+      );
     });
     void joinAndReplay(socket, services);
     socket.on("get_stats", async (...args) => {
-      const stats = await services.stats();
-      socket.emit("stats", stats);
-      ackIfWanted(args, stats);
+      try {
+        const stats = await services.stats();
+        socket.emit("stats", stats);
+        ackIfWanted(args, stats);
+      } catch (error) {
+        services.logger.error({ err: error, socketId: socket.id }, "get_stats failed");
+        const failure = { code: "UNAVAILABLE", message: "Statistics are unavailable right now; retry shortly" } as const;
+        if (typeof args[args.length - 1] === "function") ackIfWanted(args, { error: failure });
+        else socket.emit("request_error", failure);
+      }
     });
-    socket.on("log_event", (...args) => handleLogEvent(socket, services, args));
+    socket.on("log_event", (...args) => void logEvent(socket, args));
     socket.on("disconnect", () => {
       const { sessionId, ip } = socket.data;
       rateLimits.releaseSocket(ip);
-      const room = io.sockets.adapter.rooms.get(roomForSession(sessionId));
       // Disconnect never deletes a session: a reload must find it. Only the cached fold is dropped.
-      if (!room?.size && !services.jobs.has(sessionId)) services.events.forget(sessionId);
+      if (!services.delivery.hasWatchers(sessionId) && !services.jobs.has(sessionId)) services.events.forget(sessionId);
     });
   });
 
@@ -118,48 +157,40 @@ export function registerSocketHandlers(io: IoServer, services: Services, { getPo
  * delivery keeps a per-socket cursor, so each seq reaches the socket exactly once and in order
  * however the replay and live publishing interleave (see SessionDelivery).
  */
-async function joinAndReplay(socket: IoSocket, services: Services): Promise<void> {
+async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<void> {
   const { sessionId, role, lastEventId } = socket.data;
   try {
     const [session, compactedThrough] = await Promise.all([
       services.store.getSession(sessionId),
       services.events.compactedThrough(sessionId),
     ]);
+    const lastSeq = session?.lastSeq ?? 0;
+    const checkpoint = await checkpointFor(socket, services, lastEventId, lastSeq);
     socket.emit("connected", {
-      session_id: sessionId, timestamp: new Date().toISOString(), last_seq: session?.lastSeq ?? 0, role,
-      compacted_through: compactedThrough,
+      session_id: sessionId, timestamp: new Date().toISOString(), last_seq: Math.max(lastSeq, checkpoint), role,
+      compacted_through: Math.max(compactedThrough, checkpoint),
     });
-    await services.delivery.attach(socket, sessionId, lastEventId);
+    await services.delivery.attach(socket, sessionId, Math.max(lastEventId, checkpoint));
   } catch (error) {
     services.logger.error({ err: error, sessionId }, "replay failed");
     socket.conn.close(); // the client reconnects with its lastEventId
   }
 }
 
+/**
+ * A socket that opted in (`checkpoint: true`) and is far behind starts from the folded state
+ * instead of the whole log: returns the seq the fold is at (the client loads that state from the
+ * snapshot API, as after a compaction), or 0 for a plain replay.
+ */
+async function checkpointFor(socket: IoSocket, services: SocketDeps, lastEventId: number, lastSeq: number): Promise<number> {
+  const limit = services.env.REPLAY_CHECKPOINT_AFTER;
+  if (limit === 0 || lastSeq - lastEventId <= limit) return 0;
+  if (!parseHandshake(socket.handshake.auth, socket.handshake.query).data?.checkpoint) return 0;
+  const state = await services.events.getState(socket.data.sessionId);
+  return state && state.last_seq > lastEventId ? state.last_seq : 0;
+}
+
 function ackIfWanted(args: unknown[], payload: unknown): void {
   const ack = args[args.length - 1];
   if (typeof ack === "function") (ack as (p: unknown) => void)(payload);
-}
-
-function handleLogEvent(socket: IoSocket, services: Services, args: unknown[]): void {
-  const values = typeof args[args.length - 1] === "function" ? args.slice(0, -1) : args;
-  // Accept the seed's `log_event(event_type, data)` form and the object form `{ event_type, data }`.
-  const candidate = typeof values[0] === "string" ? { event_type: values[0], data: values[1] } : values[0];
-  let size = Infinity;
-  try {
-    size = Buffer.byteLength(JSON.stringify(candidate ?? null));
-  } catch {
-    // Unserialisable (circular) payloads fall through to the size error.
-  }
-  const parsed = size <= LOG_EVENT_MAX_BYTES ? logEventSchema.safeParse(candidate) : null;
-  if (!parsed?.success) {
-    const error = parsed
-      ? { code: "VALIDATION_ERROR", message: "log_event expects { event_type, data }", details: parsed.error.issues.map((i) => i.message) }
-      : { code: "PAYLOAD_TOO_LARGE", message: `log_event payload must be at most ${LOG_EVENT_MAX_BYTES} bytes` };
-    if (typeof args[args.length - 1] === "function") ackIfWanted(args, { error });
-    else socket.emit("request_error", error);
-    return;
-  }
-  services.logger.info({ sessionId: socket.data.sessionId, socketId: socket.id, clientEvent: parsed.data.event_type, data: parsed.data.data }, "client log_event");
-  ackIfWanted(args, { ok: true });
 }

@@ -4,9 +4,9 @@ import type { SiteFiles } from "../engines/engine";
 export const guardStyle = (css: string) => css.replace(/<\/style/gi, "<\\/style");
 export const guardScript = (js: string) => js.replace(/<\/script/gi, "<\\/script").replace(/<!--/g, "<\\!--");
 
-const titleEntities: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" };
-/** Escaped, not stripped: "Crumb & Co" must stay "Crumb & Co" in the tab. */
-const escapeTitle = (title: string) => title.replace(/[<>&"]/g, (c) => titleEntities[c] ?? "");
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Text as HTML character data: the title "Crumb & Co" stays "Crumb & Co" in the browser tab. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 interface DocumentOptions {
   title?: string;
@@ -23,7 +23,7 @@ export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeTitle(title)}</title>
+<title>${escapeHtml(title)}</title>
 ${style}
 </head>
 <body>

@@ -107,7 +107,7 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-function openSqlite(dataDir: string): Db {
+function openSqlite(dataDir: string): { db: Db; sqlite: BetterSqlite3.Database } {
   mkdirSync(dataDir, { recursive: true });
   const database = new BetterSqlite3(path.join(dataDir, "openv0.db"));
   // WAL + NORMAL survives a killed process (not a power cut) without an fsync per event.
@@ -116,7 +116,7 @@ function openSqlite(dataDir: string): Db {
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   cachePreparedStatements(database);
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), sqlite: database };
 }
 
 /** Most distinct SQL texts kept prepared (IN-lists of different lengths make new texts). */
@@ -147,12 +147,19 @@ function openPostgres(url: string): Db {
 }
 
 /** Opens PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`, and runs pending migrations. */
-export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): Promise<{ db: Db; dialect: Dialect }> {
+export interface OpenedDatabase {
+  db: Db;
+  dialect: Dialect;
+  /** SQLite only: the raw handle, for the event log's hot path (used under Kysely's connection lock). */
+  sqlite?: BetterSqlite3.Database;
+}
+
+export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): Promise<OpenedDatabase> {
   const dialect: Dialect = databaseUrl ? "postgres" : "sqlite";
-  const db = databaseUrl ? openPostgres(databaseUrl) : openSqlite(dataDir);
+  const { db, sqlite } = databaseUrl ? { db: openPostgres(databaseUrl), sqlite: undefined } : openSqlite(dataDir);
   // Kysely's migrator takes a lock in the database, so several nodes may start at once.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
-  return { db, dialect };
+  return { db, dialect, sqlite };
 }

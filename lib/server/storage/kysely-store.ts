@@ -1,5 +1,6 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
 import { openDatabase, type Db, type Tables } from "./database";
+import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import type { ProjectVersion, SessionRecord, Store } from "./store";
 
 type SessionRow = Tables["sessions"];
@@ -37,10 +38,10 @@ async function nextVersion(db: Db, projectId: string): Promise<number> {
 
 /** Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite under `dataDir`. */
 export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store> {
-  const { db, dialect } = await openDatabase(options);
+  const { db, dialect, sqlite } = await openDatabase(options);
+  const appendEvents = createBatchAppender(db, dialect, sqlite);
 
   const store: Store = {
-    dialect,
     async createSession(input) {
       const now = new Date().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -63,8 +64,8 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       return row ? toSession(row) : null;
     },
     async getSessionSecrets(id) {
-      const row = await db.selectFrom("sessions").select(["token_hash", "viewer_token_hash"]).where("id", "=", id).executeTakeFirst();
-      return row ? { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash } : null;
+      const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, session: toSession(row) } : null;
     },
     async getProjectTokenHash(projectId) {
       const row = await db.selectFrom("projects").select("token_hash").where("id", "=", projectId).executeTakeFirst();
@@ -74,34 +75,12 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       const rows = await db.selectFrom("sessions").selectAll().where("status", "in", statuses).orderBy("created_at").execute();
       return rows.map(toSession);
     },
+    getSessionHeads: (sessionIds) => readSessionHeads(db, sessionIds),
+    appendEvents,
+    readEventPage: (sessionId, afterSeq, limit) => readEventPage(db, sessionId, afterSeq, limit),
     async listProjectSessions(projectId, limit) {
       const rows = await db.selectFrom("sessions").selectAll().where("project_id", "=", projectId).orderBy("created_at").orderBy("id").limit(limit).execute();
       return rows.map(toSession);
-    },
-    async getLastSeqs(sessionIds) {
-      const result = new Map<string, number>();
-      for (let i = 0; i < sessionIds.length; i += 500) {
-        const rows = await db.selectFrom("sessions").select(["id", "last_seq"]).where("id", "in", sessionIds.slice(i, i + 500)).execute();
-        for (const row of rows) result.set(row.id, Number(row.last_seq));
-      }
-      return result;
-    },
-    appendEvent(sessionId, build) {
-      return db.transaction().execute(async (trx) => {
-        // Row lock (PostgreSQL) / the single writer (SQLite): concurrent publishers queue here, so
-        // seqs are allocated one after another, and the events primary key refuses any duplicate.
-        let select = trx.selectFrom("sessions").select(["last_seq", "status"]).where("id", "=", sessionId);
-        if (dialect === "postgres") select = select.forUpdate();
-        const row = await select.executeTakeFirstOrThrow();
-        const { event, status } = build(Number(row.last_seq) + 1, row.status);
-        const { seq, timestamp } = event.data;
-        await trx.updateTable("sessions").set({ last_seq: seq, status, updated_at: timestamp }).where("id", "=", sessionId).execute();
-        await trx
-          .insertInto("events")
-          .values({ session_id: sessionId, seq, type: event.type, payload: JSON.stringify(event.data), created_at: timestamp })
-          .execute();
-        return event;
-      });
     },
     async readEvents(sessionId, afterSeq) {
       const rows = await db

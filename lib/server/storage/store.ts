@@ -1,4 +1,4 @@
-import type { GenerationState, Role, SessionEvent, SessionStatus } from "@/lib/protocol";
+import type { GenerationState, SessionEvent, SessionStatus } from "@/lib/protocol";
 import type { SiteFiles } from "../engines/engine";
 
 export interface SessionRecord {
@@ -36,28 +36,63 @@ export interface NewSession {
   newProjectTokenHash?: string;
 }
 
-/** Builds the event to append once its seq is known, with the session's status after it. */
-export type EventBuilder = (seq: number, currentStatus: SessionStatus) => { event: SessionEvent; status: SessionStatus };
+/** Most events one `appendEvents` call takes (one statement on PostgreSQL). */
+export const MAX_APPEND_BATCH = 1_000;
+
+/** Where a session's log ends: its newest seq and the status that seq left it in. */
+export interface SessionHead {
+  lastSeq: number;
+  status: SessionStatus;
+}
+
+/** One session's move in a group commit: its head goes from `fromSeq` to `toSeq`. */
+export interface SessionAdvance {
+  sessionId: string;
+  fromSeq: number;
+  toSeq: number;
+  status: SessionStatus;
+  updatedAt: string;
+}
 
 /**
- * Durable storage behind one query layer (Kysely) for SQLite and PostgreSQL. Sequence numbers are
- * allocated inside the append transaction, so they stay gap-free under concurrent publishers.
+ * Another writer moved a session's log since this process read its head: nothing of the batch was
+ * written; reload the heads and sequence again.
+ */
+export class SeqConflictError extends Error {
+  constructor() {
+    super("a session's last_seq moved under this batch");
+    this.name = "SeqConflictError";
+  }
+}
+
+/**
+ * Durable storage behind one query layer (Kysely) for SQLite and PostgreSQL. Seqs are allocated by
+ * the publisher (see group-commit.ts) and fenced here: an append only commits when every session's
+ * `last_seq` is still what the publisher read, and the `(session_id, seq)` key refuses duplicates.
  */
 export interface Store {
-  readonly dialect: "sqlite" | "postgres";
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
-  /** Hashes needed to authorise a token for the session. */
-  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string } | null>;
+  /** Hashes needed to authorise a token for the session, with the session itself (one read). */
+  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string; session: SessionRecord } | null>;
   getProjectTokenHash(projectId: string): Promise<string | null>;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
   /** A project's sessions (its conversation's turns), oldest first, at most `limit`. */
   listProjectSessions(projectId: string, limit: number): Promise<SessionRecord[]>;
-  /** The newest seq of each given session (missing sessions are left out). */
-  getLastSeqs(sessionIds: string[]): Promise<Map<string, number>>;
-  /** Allocates the next seq, appends the built event and sets the session's status, atomically. */
-  appendEvent(sessionId: string, build: EventBuilder): Promise<SessionEvent>;
+  /** Heads of the given sessions (missing sessions are left out). */
+  getSessionHeads(sessionIds: string[]): Promise<Map<string, SessionHead>>;
+  /**
+   * Appends `events` (already sequenced) and moves each session's head, all in one transaction;
+   * throws SeqConflictError, having written nothing, when a head is not at its `fromSeq`.
+   */
+  appendEvents(events: SessionEvent[], advances: SessionAdvance[]): Promise<void>;
+  /** Every logged event after `afterSeq`, in order, validated (cold folds; not the replay path). */
   readEvents(sessionId: string, afterSeq: number): Promise<SessionEvent[]>;
+  /**
+   * At most `limit` logged events after `afterSeq`, in order. Not re-validated: the log was
+   * validated on the way in, and this is the replay hot path.
+   */
+  readEventPage(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]>;
   addProjectVersion(input: Omit<ProjectVersion, "version" | "createdAt">): Promise<ProjectVersion>;
   latestProjectVersion(projectId: string): Promise<ProjectVersion | null>;
   getProjectVersion(projectId: string, version: number): Promise<ProjectVersion | null>;
@@ -73,5 +108,3 @@ export interface Store {
   listCompactableSessions(finishedBefore: string, limit: number): Promise<string[]>;
   close(): Promise<void>;
 }
-
-export type { Role };

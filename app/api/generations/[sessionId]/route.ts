@@ -5,12 +5,11 @@ import { handleRoute } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-/** The session's snapshot: the fold of its event log plus its own facts. */
+/** The session's snapshot: the fold of its event log plus its own facts (one read of the session). */
 export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
-  const role = await authorizeRequest(services, request, params.sessionId);
-  const session = await services.store.getSession(params.sessionId);
+  const { role, session } = await authorizeRequest({ store: services.store, request, sessionId: params.sessionId });
   const state = await services.events.getState(params.sessionId);
-  if (!session || !state) throw new AppError("NOT_FOUND", "No such generation");
+  if (!state) throw new AppError("NOT_FOUND", "No such generation");
   const snapshot: GenerationSnapshot = {
     ...state,
     prompt: session.prompt,

@@ -3,7 +3,8 @@
  * once, so every step of a generation renders from the same, deterministic description.
  */
 
-import type { Palette } from "./build-palette";
+import type { Palette } from "./palette/build-palette";
+import type { FormKind } from "./content/form-kinds";
 
 export const SITE_KINDS = [
   "bakery",
@@ -42,6 +43,21 @@ export const SECTION_ORDER = [
 ] as const;
 export type SectionId = (typeof SECTION_ORDER)[number];
 
+/** How a block is laid out: one of the built-in sections, generic cards, opening hours or a form. */
+export type BlockLayout = SectionId | "cards" | "hours" | "form";
+
+/** One section of the page as planned: its anchor id, the heading the user asked for, its layout. */
+export interface PageBlock {
+  id: string;
+  heading: string;
+  nav: string;
+  layout: BlockLayout;
+  /** For form blocks: what the form is for. */
+  form: FormKind | null;
+  /** True when the prompt asked for this block (shown in the summary and never dropped). */
+  requested: boolean;
+}
+
 export type Tone = "calm" | "playful" | "elegant" | "bold";
 export type FontStyle = "serif" | "sans" | "mono";
 
@@ -53,8 +69,24 @@ export interface SiteSpec {
   name: string;
   /** True when the name came from the prompt rather than a default. */
   nameFromPrompt: boolean;
-  /** All content sections, in page order. */
+  /** Built-in section layouts on the page, in page order (derived from `blocks`). */
   sections: SectionId[];
+  /** Every section of the page in order, with its heading and layout. */
+  blocks: PageBlock[];
+  /** Forms the page offers, in page order. */
+  forms: FormKind[];
+  /** Known domain id (see content/domain-lexicon), or null. */
+  domainId: string | null;
+  /** What the site is about in words: "surf school", "software for surf schools", "dental clinic". */
+  topic: string | null;
+  /** For software: "schedules surf lessons". */
+  purpose: string | null;
+  /** For software: who it is for ("builders"). */
+  audience: string | null;
+  /** A date the prompt gave ("12–15 June"), shown in the hero. */
+  date: string | null;
+  /** People the prompt named ("chef Marta Silva"), featured in the team. */
+  people: string[];
   /** Sections the prompt asked for explicitly. */
   requested: SectionId[];
   palette: Palette;
@@ -70,6 +102,13 @@ export interface SiteSpec {
   currency: string;
   /** Seed for deterministic variations (derived from the prompt). */
   seed: string;
+}
+
+/** Built-in layouts of the blocks, in order (the section list older code reads). */
+export function layoutsOf(blocks: readonly PageBlock[]): SectionId[] {
+  const ids: SectionId[] = [];
+  for (const block of blocks) if (isSectionId(block.layout) && !ids.includes(block.layout)) ids.push(block.layout);
+  return ids;
 }
 
 /** Orders a set of sections the way they are laid out on the page. */

@@ -6,12 +6,12 @@
 
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type StepInput, type StepResult } from "../engine";
 import { abortableWait, throwIfAborted } from "./abortable-wait";
-import { analyzePrompt, summarizeSpec } from "./analyze-prompt";
-import { buildFrames, buildStage, describeStage, isBuildStage } from "./build-site";
-import { applyContentEdits, polishSite } from "./edit-content";
-import { applyStyleEdits } from "./edit-styles";
-import { describeIntent, parseEdit, type EditIntent } from "./parse-edit";
-import { readBaseSite } from "./read-base-site";
+import { analyzePrompt, summarizeSpec } from "./prompt/analyze-prompt";
+import { buildFrames, buildStage, describeStage, isBuildStage } from "./render/build-site";
+import { applyContentEdits, polishSite } from "./edit/edit-content";
+import { applyStyleEdits } from "./edit/edit-styles";
+import { describeIntent, parseEdit, type EditIntent } from "./edit/parse-edit";
+import { readBaseSite } from "./edit/read-base-site";
 
 const NEW_SITE_PLAN: readonly PlannedStep[] = [
   { id: "analyze", title: "Understanding your request" },
@@ -82,12 +82,12 @@ function computeStep(input: StepInput): ComputedStep {
   const spec = analyzePrompt(input.prompt);
   if (id === "analyze") {
     const summary = summarizeSpec(spec);
-    return { result: { site: null, message: `Planned ${/^[aeiou]/i.test(summary) ? "an" : "a"} ${summary}` }, frames: [] };
+    return { result: { site: null, message: `Understood: ${summary}` }, frames: [] };
   }
   if (isBuildStage(id)) {
     return { result: { site: buildStage(spec, id), message: describeStage(spec, id) }, frames: buildFrames(spec, id) };
   }
-  throw new EngineError("unknown_step", `The template engine has no step called "${id}"`, false);
+  throw new EngineError("GENERATION_FAILED", `The template engine has no step called "${id}"`, false);
 }
 
 /** Spends `stepMs` (abortably), streaming intermediate frames at even intervals when asked to. */

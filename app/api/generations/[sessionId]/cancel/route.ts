@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** Stops a queued or running generation at its next safe point (owner only). */
 export const POST = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
-  await authorizeRequest(services, request, params.sessionId, "owner");
+  await authorizeRequest({ store: services.store, request, sessionId: params.sessionId, need: "owner" });
   await services.generations.cancel(params.sessionId);
   const status = (await services.events.getState(params.sessionId))?.status ?? "cancelled";
   return Response.json({ sessionId: params.sessionId, status }, { status: 202 });

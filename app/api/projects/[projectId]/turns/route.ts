@@ -1,6 +1,6 @@
 import { THREAD_MAX_TURNS, readSiteName, type GenerationState, type ProjectTurn, type ProjectTurnsResponse } from "@/lib/protocol";
 import { handleRoute } from "@/lib/server/http/route-handler";
-import { authorizeProject } from "../../project-access";
+import { authorizeProject } from "@/lib/server/http/project-access";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ function summarize(state: GenerationState | null, isEdit: boolean, siteName: str
 
 /** The project's conversation, oldest turn first (Bearer project token). */
 export const GET = handleRoute<{ projectId: string }>(async ({ request, params, services }) => {
-  await authorizeProject({ services, request, projectId: params.projectId });
+  await authorizeProject({ store: services.store, request, projectId: params.projectId });
   const [sessions, versions] = await Promise.all([
     services.store.listProjectSessions(params.projectId, THREAD_MAX_TURNS),
     services.store.listProjectVersionSummaries(params.projectId),

@@ -1,14 +1,16 @@
 import { AppError } from "@/lib/server/http/app-error";
+import { authorizeVersionRead, parseVersionParam } from "@/lib/server/http/project-access";
 import { handleRoute } from "@/lib/server/http/route-handler";
+import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
-import { authorizeProject, parseVersionParam, PREVIEW_HEADERS } from "../../../../project-access";
 
 export const dynamic = "force-dynamic";
 
-/** One version of a project as a document (project token as Bearer or `?token=`, for iframes). */
+/** One version of a project as a document (Bearer project token, or `?ticket=` for a tab or iframe). */
 export const GET = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services }) => {
-  await authorizeProject({ services, request, projectId: params.projectId, allowQueryToken: true });
-  const found = await services.store.getProjectVersion(params.projectId, parseVersionParam(params.version));
+  const version = parseVersionParam(params.version);
+  await authorizeVersionRead({ store: services.store, request, projectId: params.projectId, version });
+  const found = await services.store.getProjectVersion(params.projectId, version);
   if (!found) throw new AppError("NOT_FOUND", "No such version");
   return new Response(renderSiteDocument(found.site), { headers: PREVIEW_HEADERS });
 });

@@ -1,0 +1,16 @@
+import { AppError } from "@/lib/server/http/app-error";
+import { authorizeProject, parseVersionParam } from "@/lib/server/http/project-access";
+import { handleRoute } from "@/lib/server/http/route-handler";
+import { zipSiteResponse } from "@/lib/server/site/zip-site";
+
+export const dynamic = "force-dynamic";
+
+/** One version of a project as a zip (Bearer project token). */
+export const GET = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services }) => {
+  await authorizeProject({ store: services.store, request, projectId: params.projectId });
+  const found = await services.store.getProjectVersion(params.projectId, parseVersionParam(params.version));
+  if (!found) throw new AppError("NOT_FOUND", "No such version");
+  return zipSiteResponse({
+    site: found.site, title: found.prompt.slice(0, 80), fileName: `openv0-v${found.version}.zip`, modifiedAt: found.createdAt,
+  });
+});

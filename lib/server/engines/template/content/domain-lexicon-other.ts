@@ -1,0 +1,118 @@
+/** Domains for hospitality, events, media and software subjects. */
+
+import type { DomainProfile } from "./domain-profile";
+
+export const OTHER_DOMAINS: readonly DomainProfile[] = [
+  {
+    id: "hotel", label: "hotel", plural: "hotels", kind: "landing",
+    terms: [["hotel", 5], ["guesthouse", 5], ["guest house", 5], ["b&b", 5], ["bed and breakfast", 6], ["inn", 3], ["hostel", 4], ["lodge", 3]],
+    people: "hosts",
+    tagline: "Sleep well, wake up somewhere lovely.",
+    lead: "{name} is a small hotel with quiet rooms, a generous breakfast and hosts who know the best places nearby, for a short stay or a long one.",
+    offerings: [
+      ["Double rooms", "Bright rooms with a king-size bed, rain shower and garden views."],
+      ["Suites", "Space to spread out, with a sitting area and a deep bath."],
+      ["Breakfast", "Local bread, eggs any way and fresh coffee, served until eleven."],
+      ["Local guides", "Walks, tables and day trips our hosts recommend."],
+    ],
+    words: ["rooms", "guests", "breakfast", "stay", "nights", "check-in"], accent: "#a16207",
+  },
+  {
+    id: "wedding", label: "wedding", plural: "weddings", kind: "event",
+    terms: [["wedding", 6], ["bride", 3], ["groom", 3], ["rsvp", 2], ["engagement", 2], ["ceremony", 2]],
+    people: "wedding party",
+    tagline: "We're getting married, and we'd love you there.",
+    lead: "Join us to celebrate the wedding of {name}: a ceremony, dinner and dancing with the people we love most.",
+    offerings: [
+      ["The ceremony", "A short, joyful ceremony in the garden at three o'clock."],
+      ["Dinner and speeches", "A long-table dinner, a few speeches and many toasts."],
+      ["The party", "Dancing until late, with a band and a late-night snack."],
+      ["Where to stay", "Rooms held nearby for guests, with a shuttle on the day."],
+    ],
+    words: ["ceremony", "guests", "celebration", "dinner", "dancing", "wedding"], accent: "#b5727e",
+  },
+  {
+    id: "podcast", label: "podcast", plural: "podcasts", kind: "blog",
+    terms: [["podcast", 6], ["episodes", 3], ["episode", 3], ["listeners", 3], ["host", 1]],
+    people: "hosts",
+    tagline: "Conversations worth your commute.",
+    lead: "{name} is a weekly podcast of long, honest conversations, with a new episode every Tuesday wherever you listen.",
+    offerings: [
+      ["Weekly episodes", "A new hour-long conversation every Tuesday."],
+      ["Listener questions", "Send a question and hear it answered on the show."],
+      ["Transcripts", "Every episode in full text, searchable and accessible."],
+      ["Live recordings", "Join a recording in person a few times a year."],
+    ],
+    words: ["episodes", "listeners", "guests", "conversations", "podcast", "shows"], accent: "#9333ea",
+  },
+  {
+    id: "brewery", label: "brewery", plural: "breweries", kind: "restaurant",
+    terms: [["brewery", 6], ["craft beer", 6], ["beer", 3], ["taproom", 5], ["ales", 3], ["brewing", 3]],
+    people: "brewers",
+    tagline: "Small batches, brewed next door.",
+    lead: "{name} is an independent brewery and taproom pouring fresh ales, lagers and seasonal specials straight from the tanks.",
+    offerings: [
+      ["Core range", "A crisp lager, a hazy pale and a dark, roasty stout."],
+      ["Seasonal specials", "Limited brews that change with the harvest."],
+      ["Brewery tours", "See the mash tun, taste from the tanks and meet the brewers."],
+      ["Taproom", "Twelve lines, board games and food trucks at the weekend."],
+    ],
+    words: ["beer", "brewing", "taproom", "pints", "hops", "tanks"], accent: "#b45309",
+  },
+  {
+    id: "tours", label: "tour company", plural: "tour operators", kind: "landing",
+    terms: [["tours", 3], ["tour company", 6], ["guided tours", 6], ["travel agency", 6], ["walking tours", 6], ["excursions", 4], ["travel", 2]],
+    people: "guides",
+    tagline: "See more than the guidebook.",
+    lead: "{name} runs small-group tours with local guides, hidden corners and stories you will not find in a guidebook.",
+    offerings: [
+      ["Walking tours", "Two hours through the old town with a local guide."],
+      ["Food tours", "Six tastings, four neighbourhoods and one very full afternoon."],
+      ["Day trips", "Coast, countryside and villages, with transport included."],
+      ["Private tours", "Your group, your pace, your interests."],
+    ],
+    words: ["tours", "guides", "travellers", "trips", "routes", "sights"], accent: "#0d9488",
+  },
+  {
+    id: "band", label: "band", plural: "bands", kind: "event",
+    terms: [["band", 4], ["musician", 4], ["singer", 4], ["songwriter", 4], ["album", 3], ["gigs", 4], ["tour dates", 5], ["dj", 4]],
+    people: "band members",
+    tagline: "New record out now. Come to a show.",
+    lead: "{name} makes loud, warm songs about small towns and big nights. The new album is out now, and the band is on the road.",
+    offerings: [
+      ["The new album", "Ten songs recorded live in a barn over one long summer."],
+      ["Live shows", "A full band, a brass section and the songs you know."],
+      ["Merch", "Vinyl, shirts and posters from the tour."],
+      ["Booking", "Festivals, venues and private events, worldwide."],
+    ],
+    words: ["music", "songs", "album", "shows", "tour", "vinyl"], accent: "#dc2626",
+  },
+  {
+    id: "invoicing", label: "invoicing software", plural: "freelancers and small businesses", kind: "saas",
+    terms: [["invoicing", 6], ["invoices", 5], ["invoice", 5], ["billing", 3], ["bookkeeping", 4], ["accounting software", 6], ["expenses", 2]],
+    people: "support team",
+    tagline: "Send invoices in seconds. Get paid in days.",
+    lead: "{name} is invoicing software that turns hours of billing into minutes: branded invoices, automatic reminders and online payments in one place.",
+    offerings: [
+      ["Invoices in seconds", "Branded invoices from templates, in any currency."],
+      ["Automatic reminders", "Polite follow-ups go out before and after the due date."],
+      ["Online payments", "Clients pay by card or bank transfer straight from the invoice."],
+      ["Expenses and reports", "Snap receipts and export tax-ready reports."],
+    ],
+    words: ["invoices", "payments", "clients", "reminders", "billing", "taxes"], accent: "#0f766e",
+  },
+  {
+    id: "project-software", label: "project software", plural: "teams", kind: "saas",
+    terms: [["project software", 6], ["project management", 6], ["task management", 5], ["kanban", 4], ["roadmaps", 3]],
+    people: "team",
+    tagline: "Every project, on one calm page.",
+    lead: "{name} is project software that keeps tasks, timelines and files together, so everyone knows what is next.",
+    offerings: [
+      ["Boards and timelines", "Plan work as a board, a list or a timeline."],
+      ["Task assignments", "Clear owners and due dates for every task."],
+      ["Shared files", "Drawings, documents and photos attached where work happens."],
+      ["Progress reports", "See what is on track and what needs help."],
+    ],
+    words: ["projects", "tasks", "timelines", "deadlines", "teams", "milestones"], accent: "#4f46e5",
+  },
+];

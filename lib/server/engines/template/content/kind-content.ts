@@ -1,0 +1,133 @@
+/**
+ * The shape of the copy a kind of site is written with. Each kind overrides what makes it itself
+ * (a bakery's menu, a SaaS's plans) and inherits sensible generic copy for everything else, so any
+ * section can be rendered for any kind.
+ */
+
+import type { FontStyle, SectionId } from "../site-spec";
+
+export type IconName = "spark" | "leaf" | "clock" | "heart" | "shield" | "bolt" | "star" | "chat" | "layers" | "pin";
+
+export interface CardItem {
+  title: string;
+  text: string;
+  icon: IconName;
+}
+export interface PricedItem {
+  name: string;
+  text: string;
+  price: number;
+}
+export interface MenuGroup {
+  title: string;
+  items: PricedItem[];
+}
+export interface Project {
+  title: string;
+  text: string;
+  tags: string[];
+}
+export interface ScheduleItem {
+  time: string;
+  title: string;
+  text: string;
+}
+export interface Stat {
+  value: string;
+  label: string;
+}
+export interface Person {
+  name: string;
+  role: string;
+  bio: string;
+}
+export interface Testimonial {
+  quote: string;
+  author: string;
+  role: string;
+}
+export interface Plan {
+  name: string;
+  price: number;
+  period: string;
+  text: string;
+  features: string[];
+  featured?: boolean;
+}
+export interface Post {
+  title: string;
+  excerpt: string;
+  date: string;
+  iso: string;
+  tag: string;
+  minutes: number;
+}
+export interface Faq {
+  q: string;
+  a: string;
+}
+export interface SectionCopy {
+  /** Short label above the heading and in the navigation. */
+  nav: string;
+  title: string;
+  lead: string;
+}
+export interface ContactCopy {
+  topicLabel: string;
+  topics: string[];
+  hours: string[];
+  address: string;
+  submit: string;
+}
+
+/** Copy strings may contain {name} and {location}; they are filled in (and escaped) when rendering. */
+export interface KindContent {
+  label: string;
+  names: string[];
+  accent: string;
+  lightTint: string | null;
+  headingFont: FontStyle;
+  defaultSections: SectionId[];
+  eyebrow: string;
+  tagline: string;
+  lead: string;
+  primaryCta: string;
+  /** Where the primary button goes: the first of these sections the page has. */
+  primaryTarget: SectionId[];
+  secondaryCta: string;
+  secondaryTarget: SectionId[];
+  heroAlt: string;
+  titles: Record<SectionId, SectionCopy>;
+  about: { paragraphs: string[]; highlights: string[] };
+  features: CardItem[];
+  services: CardItem[];
+  menu: MenuGroup[];
+  products: PricedItem[];
+  projects: Project[];
+  gallery: string[];
+  schedule: ScheduleItem[];
+  stats: Stat[];
+  team: Person[];
+  testimonials: Testimonial[];
+  pricing: Plan[];
+  posts: Post[];
+  faq: Faq[];
+  contact: ContactCopy;
+}
+
+export type KindOverrides = Partial<Omit<KindContent, "titles" | "contact">> & {
+  titles?: Partial<Record<SectionId, Partial<SectionCopy>>>;
+  contact?: Partial<ContactCopy>;
+};
+
+/** Layers a kind's overrides onto the generic copy (titles and contact merge per field). */
+export function mergeContent(base: KindContent, overrides: KindOverrides): KindContent {
+  const titles = { ...base.titles };
+  for (const [id, copy] of Object.entries(overrides.titles ?? {})) {
+    const key = id as SectionId;
+    titles[key] = { ...base.titles[key], ...copy };
+  }
+  // A kind that lists its offer as features (a gym's classes) shows the same offer as services.
+  const services = overrides.services ?? overrides.features ?? base.services;
+  return { ...base, ...overrides, services, titles, contact: { ...base.contact, ...overrides.contact } };
+}

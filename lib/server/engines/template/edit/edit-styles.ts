@@ -1,0 +1,179 @@
+/**
+ * Style edits on an existing site. Each kind of change lives in one marked override block at the
+ * end of the stylesheet; repeating an edit replaces its block instead of piling up rules, and
+ * every colour pair is recomputed so contrast stays at WCAG AA.
+ */
+
+import type { SiteFiles } from "../../engine";
+import { buildColoredHeader, buildDarkHeader, buildPalette, readCssVar, renderPaletteVars, type Palette } from "../palette/build-palette";
+import { isDark, mix, normalizeHex } from "../palette/color-math";
+import type { EditOutcome } from "./edit-content";
+import type { EditIntent } from "./parse-edit";
+import type { BaseSiteInfo } from "./read-base-site";
+import { renderArtUri } from "../render/render-art";
+import { renderComponentStyles, renderResponsiveStyles } from "../render/render-component-styles";
+import { BLOCK_STYLES } from "../render/render-block-sections";
+import { renderSectionStyles, sectionStyleMarker } from "../render/render-section-styles";
+import { FONT_STACKS, TONE_SHAPES, renderForeignBasics, renderTokens } from "../render/render-styles";
+import { sectionLabel } from "../site-spec";
+
+const BLOCK_PREFIX = "openv0-edit:";
+
+/** Replaces the named override block, or appends it. */
+export function upsertBlock(css: string, name: string, body: string): string {
+  const open = `/* ${BLOCK_PREFIX}${name} */`;
+  const close = `/* /${BLOCK_PREFIX}${name} */`;
+  const block = `${open}\n${body.trim()}\n${close}`;
+  const start = css.indexOf(open);
+  const end = css.indexOf(close);
+  if (start >= 0 && end > start) return css.slice(0, start) + block + css.slice(end + close.length);
+  return `${css.trimEnd()}\n\n${block}\n`;
+}
+
+function readBlock(css: string, name: string): string | null {
+  const open = `/* ${BLOCK_PREFIX}${name} */`;
+  const start = css.indexOf(open);
+  const end = css.indexOf(`/* /${BLOCK_PREFIX}${name} */`);
+  return start >= 0 && end > start ? css.slice(start + open.length, end) : null;
+}
+
+function headerBlock(headerBg: string, headerText: string): string {
+  const border = mix(headerBg, headerText, 0.2);
+  return [
+    `.site-header, body > header {`,
+    `  --header-bg: ${headerBg};`,
+    `  --header-text: ${headerText};`,
+    `  --border: ${border};`,
+    `  background: ${headerBg};`,
+    `  color: ${headerText};`,
+    `}`,
+    `.site-header a:not(.button), body > header a:not(.button), .site-header .nav-toggle { color: ${headerText}; }`,
+  ].join("\n");
+}
+
+/**
+ * Redraws our generated illustrations in the new palette, so a "make it blue" edit does not leave
+ * green artwork behind. Only data-URI SVGs we drew are touched; each keeps its proportions.
+ */
+function recolorArtwork(html: string, palette: Palette, info: BaseSiteInfo, notes: string[]): string {
+  if (info.foreign) return html;
+  let index = 0;
+  const result = html.replace(/<img\b[^>]*\bsrc="data:image\/svg\+xml,[^"]*"[^>]*>/g, (tag) => {
+    const width = Number(/\bwidth="(\d+)"/.exec(tag)?.[1] ?? 480);
+    const height = Number(/\bheight="(\d+)"/.exec(tag)?.[1] ?? 480);
+    const ratio = width > height * 1.2 ? "wide" : height > width * 1.2 ? "tall" : "square";
+    const src = renderArtUri(`${info.ctx.spec.seed}|recolor|${index}`, palette, ratio);
+    index += 1;
+    return tag.replace(/\bsrc="data:image\/svg\+xml,[^"]*"/, () => `src="${src}"`);
+  });
+  if (index > 0) notes.push(`Redrew ${index} illustration${index === 1 ? "" : "s"} in the new colours`);
+  return result;
+}
+
+function applyPalette(css: string, intents: EditIntent[], info: BaseSiteInfo, notes: string[]): { css: string; palette: Palette | null } {
+  const accentIntent = intents.find((i) => i.type === "accent");
+  const themeIntent = intents.find((i) => i.type === "theme");
+  const backgroundIntent = intents.find((i) => i.type === "background");
+  if (!accentIntent && !themeIntent && !backgroundIntent) return { css, palette: null };
+  const accent = accentIntent?.type === "accent" ? accentIntent.hex : (readCssVar(css, "--accent") ?? info.accent);
+  const bg = readCssVar(css, "--bg");
+  const currentMode = bg ? (isDark(bg) ? "dark" : "light") : info.mode;
+  const mode = themeIntent?.type === "theme" ? themeIntent.mode : backgroundIntent ? "light" : currentMode;
+  const palette = buildPalette({ accent, mode, lightTint: backgroundIntent?.type === "background" ? backgroundIntent.hex : null });
+  const body = `:root {\n${renderPaletteVars(palette)}\n}\nbody { background-color: var(--bg); color: var(--text); }`;
+  if (themeIntent?.type === "theme") notes.push(`Switched to a ${mode} theme with every text colour re-checked at 4.5:1 or better`);
+  if (backgroundIntent?.type === "background") notes.push(`Tinted the background ${backgroundIntent.word}, keeping text readable`);
+  if (accentIntent?.type === "accent") {
+    const adjusted = palette.accentInk !== normalizeHex(accentIntent.hex);
+    notes.push(
+      `Changed the accent colour to ${accentIntent.word}` +
+        (adjusted ? ` (links use a ${mode === "dark" ? "lighter" : "deeper"} shade, ${palette.accentInk}, so they stay readable)` : ""),
+    );
+  }
+  return { css: upsertBlock(css, "palette", body), palette };
+}
+
+function applyHeader(css: string, intents: EditIntent[], info: BaseSiteInfo, notes: string[]): string {
+  const intent = intents.find((i) => i.type === "header" || i.type === "header-color");
+  if (!intent) return css;
+  const accent = readCssVar(css, "--accent") ?? info.accent;
+  if (intent.type === "header-color") {
+    const { headerBg, headerText } = buildColoredHeader(intent.hex);
+    notes.push(`Made the header ${intent.word} with ${headerText === "#ffffff" ? "white" : "dark"} text`);
+    return upsertBlock(css, "header", headerBlock(headerBg, headerText));
+  }
+  if (intent.type !== "header") return css;
+  if (intent.tone === "dark") {
+    const { headerBg, headerText } = buildDarkHeader(accent);
+    notes.push(`Made the header dark (${headerBg}) with light text and links`);
+    return upsertBlock(css, "header", headerBlock(headerBg, headerText));
+  }
+  const lightBg = mix("#ffffff", accent, 0.03);
+  notes.push("Made the header light with dark text");
+  return upsertBlock(css, "header", headerBlock(lightBg, "#15171c"));
+}
+
+function applyTypography(css: string, intents: EditIntent[], notes: string[]): string {
+  let result = css;
+  const size = intents.find((i) => i.type === "font-size");
+  if (size?.type === "font-size") {
+    const current = Number(/font-size:\s*([\d.]+)%/.exec(readBlock(css, "font-size") ?? "")?.[1] ?? 100);
+    const factor = size.direction === "bigger" ? 1.125 : 1 / 1.125;
+    const next = Math.round(Math.min(150, Math.max(75, current * factor)) * 10) / 10;
+    result = upsertBlock(result, "font-size", `html { font-size: ${next}%; }`);
+    notes.push(`Made the text ${size.direction} (base size ${next}% of the browser default; layouts scale with it)`);
+  }
+  const family = intents.find((i) => i.type === "font-family");
+  if (family?.type === "font-family") {
+    result = upsertBlock(
+      result,
+      "font-family",
+      `:root { --font-heading: ${FONT_STACKS[family.style]}; }\nh1, h2, h3, .brand, .footer-name { font-family: var(--font-heading); }`,
+    );
+    notes.push(`Switched headings to a ${family.style === "sans" ? "sans-serif" : family.style} typeface (system fonts, nothing downloaded)`);
+  }
+  const tone = intents.find((i) => i.type === "tone");
+  if (tone?.type === "tone") {
+    const shape = TONE_SHAPES[tone.tone];
+    result = upsertBlock(result, "tone", `:root { --radius: ${shape.radius}; --radius-small: ${shape.small}; --radius-button: ${shape.button}; --heading-weight: ${shape.weight}; }`);
+    notes.push(`Reshaped corners and heading weight for a ${tone.tone} feel`);
+  }
+  const radius = intents.find((i) => i.type === "radius");
+  if (radius?.type === "radius") {
+    const values = radius.style === "round" ? ["22px", "14px", "999px"] : ["4px", "2px", "4px"];
+    result = upsertBlock(result, "radius", `:root { --radius: ${values[0]}; --radius-small: ${values[1]}; --radius-button: ${values[2]}; }`);
+    notes.push(radius.style === "round" ? "Rounded the corners of cards and buttons" : "Squared off the corners of cards and buttons");
+  }
+  return result;
+}
+
+/** Styles the added sections need when the stylesheet does not have them yet (e.g. foreign CSS). */
+function ensureSectionStyles(css: string, intents: EditIntent[], info: BaseSiteInfo, html: string, notes: string[]): string {
+  let result = css;
+  const added = intents.flatMap((i) => (i.type === "add-section" && html.includes(`id="${i.section}"`) ? [i.section] : []));
+  const formAdded = intents.some((i) => i.type === "add-form");
+  if (added.length === 0 && !formAdded) return result;
+  if (!result.includes("--accent-ink")) result = upsertBlock(result, "tokens", renderTokens(info.ctx.spec));
+  if (!result.includes(".card {")) {
+    result = upsertBlock(result, "components", `${renderForeignBasics()}\n${renderComponentStyles()}\n${renderResponsiveStyles()}`);
+  }
+  if (formAdded && !result.includes("/* section: blocks */")) result = `${result.trimEnd()}\n\n${BLOCK_STYLES}`;
+  for (const id of added) {
+    if (!result.includes(sectionStyleMarker(id))) {
+      result = `${result.trimEnd()}\n\n${renderSectionStyles(id)}`;
+      notes.push(`Added styles for the ${sectionLabel(id)} section`);
+    }
+  }
+  return result;
+}
+
+export function applyStyleEdits(site: SiteFiles, intents: EditIntent[], info: BaseSiteInfo): EditOutcome {
+  const notes: string[] = [];
+  const recolored = applyPalette(site.css, intents, info, notes);
+  let css = recolored.css;
+  const html = recolored.palette ? recolorArtwork(site.html, recolored.palette, info, notes) : site.html;
+  css = applyHeader(css, intents, info, notes);
+  css = applyTypography(css, intents, notes);
+  css = ensureSectionStyles(css, intents, info, html, notes);
+  return { site: { ...site, html, css }, notes };
+}

@@ -1,0 +1,189 @@
+/**
+ * Small, careful string operations on a base site's HTML for follow-up edits. They work on our own
+ * markup and degrade gracefully on foreign markup: when an anchor point is missing they fall back
+ * to a safe position instead of guessing.
+ */
+
+import { escapeHtml, stripTags, unescapeHtml } from "../render/html-escape";
+import { FORM_KINDS, type FormKind } from "../content/form-kinds";
+import { isSectionId, SECTION_ORDER, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
+
+/** Start and end offsets of the element whose opening tag is at `openIndex`, counting nesting. */
+function elementRange(html: string, tag: string, openIndex: number): [number, number] | null {
+  const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  pattern.lastIndex = openIndex;
+  let depth = 0;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return [openIndex, match.index + match[0].length];
+  }
+  return null;
+}
+
+/** Opening-tag index of the <section> for `id` (by id, section-id class or labelled heading). */
+function findSectionStart(html: string, rawId: string): number {
+  const pattern = /<section\b[^>]*>/gi;
+  const id = escapeRegExp(rawId);
+  for (const match of html.matchAll(pattern)) {
+    const tag = match[0];
+    if (
+      new RegExp(`\\bid="${id}"`).test(tag) ||
+      new RegExp(`class="[^"]*\\bsection-${id}\\b`).test(tag) ||
+      new RegExp(`aria-labelledby="${id}-title"`).test(tag)
+    ) {
+      return match.index ?? -1;
+    }
+  }
+  return -1;
+}
+
+/** Start and end of the section for `id`, if the page has one. */
+export function sectionRange(html: string, id: string): [number, number] | null {
+  const start = findSectionStart(html, id);
+  return start < 0 ? null : elementRange(html, "section", start);
+}
+
+export function hasSection(html: string, id: SectionId): boolean {
+  return findSectionStart(html, id) >= 0;
+}
+
+/** Our section ids present in the page, in document order. */
+export function listSections(html: string): SectionId[] {
+  const found: SectionId[] = [];
+  for (const match of html.matchAll(/<section\b[^>]*\bid="([^"]+)"/gi)) {
+    const id = match[1] ?? "";
+    if (isSectionId(id) && !found.includes(id)) found.push(id);
+  }
+  return found;
+}
+
+/** Every section of the page as a block: id, heading text, layout (from its class) and form kind. */
+export function listBlocks(html: string): PageBlock[] {
+  const blocks: PageBlock[] = [];
+  for (const match of html.matchAll(/<section\b[^>]*\bid="([^"]+)"[^>]*>/gi)) {
+    const id = match[1] ?? "";
+    if (id === "top" || blocks.some((b) => b.id === id)) continue;
+    const layoutName = /class="[^"]*\bsection-([a-z]+)\b/.exec(match[0])?.[1] ?? id;
+    const heading = stripTags(new RegExp(`<h2 id="${escapeRegExp(id)}-title"[^>]*>([\\s\\S]*?)</h2>`).exec(html)?.[1] ?? id);
+    const range = elementRange(html, "section", match.index ?? 0);
+    const form = /data-form="([a-z]+)"/.exec(range ? html.slice(range[0], range[1]) : "")?.[1] ?? null;
+    const layout: BlockLayout = isSectionId(layoutName) || layoutName === "cards" || layoutName === "hours" || layoutName === "form" ? layoutName : "cards";
+    const formKind = (FORM_KINDS as readonly string[]).includes(form ?? "") && (layout === "form" || layout === "contact") ? (form as FormKind) : null;
+    blocks.push({ id, heading, nav: heading, layout, form: formKind, requested: !isSectionId(id) });
+  }
+  return blocks;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Removes a whole section element, plus the whitespace line it sat on. */
+export function removeSection(html: string, id: string): { html: string; removed: boolean; id: string } {
+  const start = findSectionStart(html, id);
+  if (start < 0) return { html, removed: false, id };
+  const range = elementRange(html, "section", start);
+  if (!range) return { html, removed: false, id };
+  // The section may carry the user's own id ("prices") while `id` named its layout ("pricing").
+  const realId = /\bid="([^"]+)"/.exec(html.slice(start, start + 300))?.[1] ?? id;
+  const lineStart = html.lastIndexOf("\n", range[0] - 1) + 1;
+  const before = /^\s*$/.test(html.slice(lineStart, range[0])) ? lineStart : range[0];
+  const after = html.charAt(range[1]) === "\n" ? range[1] + 1 : range[1];
+  return { html: html.slice(0, before) + html.slice(after), removed: true, id: realId };
+}
+
+/** Removes navigation list items linking to `#id`, and re-points other links to the main content. */
+export function removeLinksTo(html: string, id: string): string {
+  const item = new RegExp(`[ \\t]*<li>\\s*<a\\b[^>]*href="#${id}"[^>]*>[\\s\\S]*?</a>\\s*</li>\\n?`, "g");
+  return html.replace(item, "").replace(new RegExp(`href="#${id}"`, "g"), 'href="#main"');
+}
+
+/**
+ * Inserts a section before the first existing section that comes after it in the canonical order,
+ * else at the end of <main> (so always before the footer).
+ */
+export function insertSection(html: string, id: SectionId, sectionHtml: string): string {
+  const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(id) + 1);
+  let index = -1;
+  for (const next of later) {
+    const start = findSectionStart(html, next);
+    if (start >= 0 && (index < 0 || start < index)) index = start;
+  }
+  if (index >= 0) {
+    const lineStart = html.lastIndexOf("\n", index - 1) + 1;
+    const at = /^\s*$/.test(html.slice(lineStart, index)) ? lineStart : index;
+    return `${html.slice(0, at)}${sectionHtml}\n${html.slice(at)}`;
+  }
+  const mainEnd = html.lastIndexOf("</main>");
+  const footer = html.search(/<footer\b/i);
+  const at = mainEnd >= 0 ? mainEnd : footer >= 0 ? footer : html.length;
+  const prefix = at > 0 && html.charAt(at - 1) !== "\n" ? "\n" : "";
+  return `${html.slice(0, at)}${prefix}${sectionHtml}\n${html.slice(at)}`;
+}
+
+/** Renames ids in a new fragment that already exist in the page, keeping labels and links paired. */
+export function dedupeIds(fragment: string, page: string): string {
+  let result = fragment;
+  for (const match of fragment.matchAll(/\bid="([^"]+)"/g)) {
+    const id = match[1] ?? "";
+    if (!id || !page.includes(`id="${id}"`)) continue;
+    const fresh = `${id}-2`;
+    result = result
+      .replace(new RegExp(`(id|for|aria-labelledby|aria-controls)="${id}"`, "g"), `$1="${fresh}"`)
+      .replace(new RegExp(`href="#${id}"`, "g"), `href="#${fresh}"`);
+  }
+  return result;
+}
+
+/** The current site name: our data attribute, else the brand, else the h1's text. */
+export function readSiteName(html: string): string | null {
+  const attr = /data-site-name="([^"]*)"/.exec(html)?.[1];
+  if (attr) return unescapeHtml(attr);
+  const brand = /class="brand-name"[^>]*>([\s\S]*?)<\//.exec(html)?.[1];
+  if (brand && stripTags(brand)) return stripTags(brand);
+  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
+  return h1 ? stripTags(h1) || null : null;
+}
+
+/** Replaces every visible occurrence of the old name (escaped form) with the new one. */
+export function replaceSiteName(html: string, oldName: string | null, newName: string): string {
+  const escapedNew = escapeHtml(newName);
+  let result = html;
+  if (oldName) {
+    result = result.split(escapeHtml(oldName)).join(escapedNew);
+  } else {
+    result = result
+      .replace(/(class="brand-name"[^>]*>)[\s\S]*?(<\/span>)/, (_m, open: string, close: string) => open + escapedNew + close)
+      .replace(/(<h1\b[^>]*>)[\s\S]*?(<\/h1>)/i, (_m, open: string, close: string) => open + escapedNew + close);
+  }
+  const mark = escapeHtml(Array.from(newName.trim())[0]?.toUpperCase() ?? "•");
+  // Function replacers throughout: prompt text may contain "$1"-style replacement patterns.
+  return result.replace(/(<span class="brand-mark"[^>]*>)[\s\S]*?(<\/span>)/, (_m, open: string, close: string) => open + mark + close);
+}
+
+/** Replaces the text of the page's h1, keeping its attributes. */
+export function replaceHeadline(html: string, text: string): { html: string; replaced: boolean } {
+  const pattern = /(<h1\b[^>]*>)[\s\S]*?(<\/h1>)/i;
+  if (!pattern.test(html)) return { html, replaced: false };
+  const safe = escapeHtml(text);
+  return { html: html.replace(pattern, (_m, open: string, close: string) => open + safe + close), replaced: true };
+}
+
+/** Adds a navigation link in the header list (before the call-to-action) and the footer list. */
+export function addNavLinks(html: string, id: string, label: string): string {
+  const link = `<li><a href="#${id}">${escapeHtml(label)}</a></li>`;
+  const header = html.replace(
+    /(<ul class="nav-list"[^>]*>)([\s\S]*?)(\n?[ \t]*<\/ul>)/,
+    (whole, open: string, items: string, close: string) => {
+      if (items.includes(`href="#${id}"`)) return whole;
+      const ctaAt = items.search(/\n?[ \t]*<li><a class="button[^"]*nav-cta/);
+      const updated = ctaAt >= 0 ? `${items.slice(0, ctaAt)}\n          ${link}${items.slice(ctaAt)}` : `${items}\n          ${link}`;
+      return `${open}${updated}${close}`;
+    },
+  );
+  return header.replace(
+    /(<ul class="footer-links"[^>]*>)([\s\S]*?)(\n?[ \t]*<\/ul>)/,
+    (whole, open: string, items: string, close: string) =>
+      items.includes(`href="#${id}"`) ? whole : `${open}${items}\n        ${link}${close}`,
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * Reads a follow-up request ("make the header dark and add a pricing section") as a list of
+ * concrete edit intents. Names and quoted text are taken out first so that "call it Blue Bottle"
+ * renames the site instead of turning it blue.
+ */
+
+import { isDark } from "../palette/color-math";
+import { readNameAfterKeyword } from "../prompt/extract-name";
+import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
+import { findColorMentions } from "../prompt/named-colors";
+import { FORM_WORDING } from "../content/form-kinds";
+import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
+import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
+
+export type EditIntent =
+  | BlockEditIntent
+  | { type: "add-section"; section: SectionId; heading?: string }
+  | { type: "remove-section"; section: SectionId }
+  | { type: "rename"; name: string }
+  | { type: "headline"; text: string }
+  | { type: "header"; tone: "dark" | "light" }
+  | { type: "header-color"; hex: string; word: string }
+  | { type: "theme"; mode: "dark" | "light" }
+  | { type: "accent"; hex: string; word: string }
+  | { type: "background"; hex: string; word: string }
+  | { type: "font-size"; direction: "bigger" | "smaller" }
+  | { type: "font-family"; style: FontStyle }
+  | { type: "radius"; style: "round" | "square" }
+  | { type: "tone"; tone: Tone };
+
+const RENAME =
+  /\b(?:rename(?:\s+(?:it|the\s+(?:site|page|website|business|brand|company|shop|store)))?(?:\s+to)?|call\s+(?:it|the\s+(?:site|business|brand|company))|name\s+it|change\s+(?:the\s+)?(?:site\s+|brand\s+|business\s+|company\s+)?name\s+to)\s+(.{1,120})/i;
+const HEADLINE =
+  /\b(?:change|set|make|update)\s+(?:the\s+)?(?:main\s+)?(?:headline|hero\s+(?:title|heading|text)|h1|main\s+heading|title)\s+(?:to|say|read|into)\s*:?\s*(?:["“']([^"”']{1,120})["”']|([^.\n]{1,120}))/i;
+const ADD_VERB = /\b(?:add|include|insert|append|put|create|show|need|want|give|with)\b/gi;
+const REMOVE_VERB = /\b(?:remove|delete|drop|hide|get\s+rid\s+of|take\s+out|without|lose)\b/gi;
+const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|menu\s*bar)\b/i;
+
+/** Sections named in a piece of text, each with the words used for it ("FAQ", "Gallery"). */
+function sectionsIn(text: string): Array<{ id: SectionId; heading: string }> {
+  const found: Array<{ id: SectionId; heading: string }> = [];
+  for (const [id, terms] of Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>) {
+    const words = terms.flatMap((term) => buildTermPattern(term, "iu").exec(text)?.[0] ?? []).sort((a, b) => b.length - a.length)[0];
+    if (!words) continue;
+    const plain = words.replace(/\s+forms?$/i, "");
+    found.push({ id, heading: id === "faq" ? "FAQ" : plain.charAt(0).toUpperCase() + plain.slice(1) });
+  }
+  const order = orderSections(found.map((f) => f.id));
+  return order.flatMap((id) => found.filter((f) => f.id === id));
+}
+
+/** Splits text into verb-led segments: "remove the gallery and add a faq" → two segments. */
+function verbSegments(text: string): Array<{ kind: "add" | "remove"; text: string }> {
+  const marks: Array<{ at: number; end: number; kind: "add" | "remove" }> = [];
+  for (const m of text.matchAll(ADD_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "add" });
+  for (const m of text.matchAll(REMOVE_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "remove" });
+  marks.sort((a, b) => a.at - b.at);
+  return marks.map((mark, i) => ({ kind: mark.kind, text: text.slice(mark.end, marks[i + 1]?.at ?? text.length) }));
+}
+
+function styleIntents(text: string): EditIntent[] {
+  const intents: EditIntent[] = [];
+  let accentDone = false;
+  for (const clause of text.split(/[.;,!?\n]|\band\b|\bthen\b|\balso\b/i)) {
+    if (!clause.trim()) continue;
+    // Style verbs make ambiguous colour words ("make it mint") count; "add a coffee menu" stays a menu.
+    const styled = /\b(make|change|switch|use|turn|set|paint|colou?rs?|accent|theme|primary|brand|tone)\b/i.test(clause);
+    const colors = findColorMentions(styled ? `${clause} colour` : clause);
+    const chromatic = colors.find((c) => c.role === "accent");
+    if (HEADER_WORD.test(clause)) {
+      if (/\b(dark|darker|black|night)\b/i.test(clause)) intents.push({ type: "header", tone: "dark" });
+      else if (/\b(light|lighter|white)\b/i.test(clause)) intents.push({ type: "header", tone: "light" });
+      else if (chromatic) intents.push({ type: "header-color", hex: chromatic.hex, word: chromatic.word });
+      continue;
+    }
+    if (/\bbackground\b/i.test(clause) && colors[0]) {
+      const color = colors[0];
+      if (color.role === "dark" || (color.role === "accent" && isDark(color.hex))) intents.push({ type: "theme", mode: "dark" });
+      else if (color.word === "white") intents.push({ type: "theme", mode: "light" });
+      else intents.push({ type: "background", hex: color.hex, word: color.word });
+      continue;
+    }
+    if (/\bdark(?:er)?[\s-]*(?:mode|theme|version|look|background|design)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:dark|darker|black)\b|\bgo\s+dark\b/i.test(clause)) {
+      intents.push({ type: "theme", mode: "dark" });
+      continue;
+    }
+    if (/\blight[\s-]*(?:mode|theme|version|look)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:light|lighter|white|bright)\b/i.test(clause)) {
+      intents.push({ type: "theme", mode: "light" });
+      continue;
+    }
+    if (chromatic && !accentDone) {
+      intents.push({ type: "accent", hex: chromatic.hex, word: chromatic.word });
+      accentDone = true;
+    }
+  }
+  const fontWord = /\b(?:font|fonts|text|type|typography|letters|headings?)\b/i;
+  if (fontWord.test(text) && /\b(bigger|larger|increase|bump\s+up|more\s+readable|huge|large)\b/i.test(text)) {
+    intents.push({ type: "font-size", direction: "bigger" });
+  } else if (fontWord.test(text) && /\b(smaller|decrease|reduce|tiny|small)\b/i.test(text)) {
+    intents.push({ type: "font-size", direction: "smaller" });
+  }
+  if (/\bsans[\s-]?serif\b/i.test(text)) intents.push({ type: "font-family", style: "sans" });
+  else if (/\bserif\b/i.test(text)) intents.push({ type: "font-family", style: "serif" });
+  else if (/\bmono(?:space)?\b/i.test(text)) intents.push({ type: "font-family", style: "mono" });
+  const tone = readToneChange(text);
+  if (tone) intents.push({ type: "tone", tone });
+  if (/\b(round(?:ed|er)?|soft(?:er)?|pill)\b[^.;]*\b(corners?|buttons?|edges?|cards?)\b/i.test(text)) intents.push({ type: "radius", style: "round" });
+  else if (/\b(square|sharp(?:er)?|straight)\b[^.;]*\b(corners?|buttons?|edges?|cards?)\b/i.test(text)) intents.push({ type: "radius", style: "square" });
+  return intents;
+}
+
+const TONE_WORDS: ReadonlyArray<readonly [Tone, RegExp]> = [
+  ["playful", /\b(playful|fun|funny|friendly|cheerful|casual|whimsical)\b/i],
+  ["elegant", /\b(elegant|formal|professional|luxurious|luxury|refined|sophisticated|premium)\b/i],
+  ["bold", /\b(bold|punchy|energetic|confident|loud)\b/i],
+  ["calm", /\b(calm|minimal|serene|quiet|understated|simple)\b/i],
+];
+
+/** "make the copy more playful", "change the tone to formal", "make it feel more elegant". */
+function readToneChange(text: string): Tone | null {
+  const clause = /\b(?:make|change|switch|set|turn|rewrite|give)\b[^.;]*?\b(?:tone|copy|voice|feel|vibe|mood|writing|text|wording|it|site|page)\b[^.;]*/i.exec(text)?.[0];
+  if (!clause || /\b(?:colou?rs?|background|header|font|accent)\b/i.test(clause)) return null;
+  return TONE_WORDS.find(([, pattern]) => pattern.test(clause))?.[0] ?? null;
+}
+
+/** All edit intents found in a follow-up prompt, in a stable order; empty when nothing matched. */
+export function parseEdit(rawPrompt: string): EditIntent[] {
+  const blockEdits = parseBlockEdits(String(rawPrompt ?? "").slice(0, 4000));
+  let text = blockEdits.rest;
+  const intents: EditIntent[] = blockEdits.intents.filter((i) => i.type !== "remove-named");
+
+  const rename = RENAME.exec(text);
+  if (rename?.[1]) {
+    const name = readNameAfterKeyword(rename[1]);
+    if (name) intents.push({ type: "rename", name });
+    text = text.replace(rename[0], " ");
+  }
+  const headline = HEADLINE.exec(text);
+  if (headline) {
+    const value = (headline[1] ?? headline[2] ?? "").trim();
+    if (value) intents.push({ type: "headline", text: value });
+    text = text.replace(headline[0], " ");
+  }
+  text = text.replace(/["“][^"”]*["”]/g, " ");
+
+  const added = new Map<SectionId, string>();
+  const removed = new Set<SectionId>();
+  for (const segment of verbSegments(text)) {
+    if (segment.kind === "remove") {
+      for (const { id } of sectionsIn(segment.text)) removed.add(id);
+      continue;
+    }
+    for (const piece of segment.text.split(/,|\band\b|\balso\b|\bplus\b/i)) {
+      const form = readAddedForm(piece);
+      if (form) intents.push(form);
+      else for (const { id, heading } of sectionsIn(piece)) if (!added.has(id)) added.set(id, heading);
+    }
+  }
+  // "remove the shows section" names a section by its heading; known ids are handled above.
+  if (removed.size === 0) intents.push(...blockEdits.intents.filter((i) => i.type === "remove-named"));
+  for (const id of orderSections(removed)) intents.push({ type: "remove-section", section: id });
+  for (const id of orderSections(added.keys())) if (!removed.has(id)) intents.push({ type: "add-section", section: id, heading: added.get(id) });
+  intents.push(...styleIntents(text));
+  return intents;
+}
+
+/** Human wording of an intent for progress messages. */
+export function describeIntent(intent: EditIntent): string {
+  const label = sectionLabel;
+  switch (intent.type) {
+    case "add-section":
+      return `add a ${intent.heading ?? label(intent.section)} section`;
+    case "add-form":
+      return `add a ${FORM_WORDING[intent.form].label} (“${intent.heading}”)`;
+    case "rename-section":
+      return `rename the “${intent.from}” section to “${intent.to}”`;
+    case "move-section":
+      return `move “${intent.name}” ${intent.where === "before" ? "above" : "below"} ${intent.target.startsWith(":") ? (intent.target === ":first" ? "everything" : "everything else") : `“${intent.target}”`}`;
+    case "remove-named":
+      return `remove the “${intent.name}” section`;
+    case "remove-section":
+      return `remove the ${label(intent.section)} section`;
+    case "rename":
+      return `rename the site to “${intent.name}”`;
+    case "headline":
+      return `change the headline to “${intent.text}”`;
+    case "header":
+      return `make the header ${intent.tone}`;
+    case "header-color":
+      return `make the header ${intent.word}`;
+    case "theme":
+      return `switch to a ${intent.mode} theme`;
+    case "accent":
+      return `use ${intent.word} as the accent colour`;
+    case "background":
+      return `tint the background ${intent.word}`;
+    case "font-size":
+      return `make the text ${intent.direction}`;
+    case "font-family":
+      return `use ${intent.style === "sans" ? "sans-serif" : intent.style} fonts`;
+    case "radius":
+      return intent.style === "round" ? "round the corners" : "square off the corners";
+    case "tone":
+      return `give the copy and shapes a ${intent.tone} tone`;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Prompt → SiteSpec. Pure and deterministic: the same prompt always yields the same spec, so every
+ * step of a generation (and a retry) renders the same site. Never throws, whatever the input.
+ */
+
+import { extractNames } from "./extract-name";
+import { pickBySeed } from "../render/html-escape";
+import { getKindContent } from "../content/kind-profiles";
+import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
+import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
+import { planBlocks } from "./plan-blocks";
+import { readDate, readPeople } from "./read-details";
+import { isSoftwareProduct, readDomain } from "./read-domain";
+import { readLooks } from "./read-looks";
+import { readSectionList } from "./read-section-list";
+import { findColorMentions } from "./named-colors";
+import { SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
+
+/** Long prompts are analysed in full for keywords but capped so pathological input stays fast. */
+const MAX_ANALYSED = 6000;
+const NEGATION_BEFORE = /\b(?:no|without|not|don't|dont|do not|never|skip|exclude|except)\b[^.,;!?]{0,24}$/i;
+
+const patternCache = new Map<string, RegExp>();
+function termPattern(term: string): RegExp {
+  let pattern = patternCache.get(term);
+  if (!pattern) {
+    pattern = buildTermPattern(term);
+    patternCache.set(term, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+/** Positions where a term occurs, ignoring occurrences negated just before ("no gallery"). */
+function findTerm(text: string, term: string): { positive: number; negative: number } {
+  let positive = 0;
+  let negative = 0;
+  for (const match of text.matchAll(termPattern(term))) {
+    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
+    if (NEGATION_BEFORE.test(before)) negative += 1;
+    else positive += 1;
+  }
+  return { positive, negative };
+}
+
+/** Scores every kind by weighted keyword hits; ties go to the more specific kind listed first. */
+export function detectKind(text: string): SiteKind {
+  return scoreKind(text).kind;
+}
+
+export function scoreKind(text: string): { kind: SiteKind; score: number } {
+  let best: SiteKind = "landing";
+  let bestScore = 0;
+  for (const kind of SITE_KINDS) {
+    if (kind === "landing") continue;
+    let score = 0;
+    for (const [term, weight] of KIND_KEYWORDS[kind]) {
+      const { positive } = findTerm(text, term);
+      if (positive) score += weight * Math.min(positive, 3);
+    }
+    if (score > bestScore) {
+      best = kind;
+      bestScore = score;
+    }
+  }
+  return { kind: best, score: bestScore };
+}
+
+/** Sections the prompt explicitly asks for, and those it explicitly rules out. */
+export function detectSections(text: string): { requested: SectionId[]; excluded: SectionId[] } {
+  const requested: SectionId[] = [];
+  const excluded: SectionId[] = [];
+  for (const [id, terms] of Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>) {
+    let positive = 0;
+    let negative = 0;
+    for (const term of terms) {
+      const hits = findTerm(text, term);
+      positive += hits.positive;
+      negative += hits.negative;
+    }
+    if (positive > 0) requested.push(id);
+    else if (negative > 0) excluded.push(id);
+  }
+  return { requested: orderSections(requested), excluded };
+}
+
+function detectCurrency(text: string): string {
+  if (/€|\beuros?\b|\beur\b/i.test(text)) return "€";
+  if (/£|\bpounds?\b|\bgbp\b/i.test(text)) return "£";
+  if (/¥|\byen\b/i.test(text)) return "¥";
+  if (/₹|\brupees?\b/i.test(text)) return "₹";
+  return "$";
+}
+
+/** Words that never make a site name: every kind keyword, section word, tone word and colour. */
+function genericWords(): string[] {
+  const words: string[] = [];
+  for (const list of Object.values(KIND_KEYWORDS)) for (const [term] of list) words.push(term, `${term}s`);
+  for (const list of Object.values(SECTION_KEYWORDS)) words.push(...list);
+  for (const list of Object.values(TONE_KEYWORDS)) words.push(...list);
+  return words;
+}
+const GENERIC_WORDS = genericWords();
+
+/** Understands a prompt well enough to write a whole site for it. */
+export function analyzePrompt(rawPrompt: string): SiteSpec {
+  const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
+  const scored = isSoftwareProduct(prompt) ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
+  const reading = readDomain(prompt, scored);
+  const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
+  const content = getKindContent(kind);
+  const names = extractNames(prompt, [...GENERIC_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
+  // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
+  const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
+  const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
+  const list = readSectionList(prompt, [names.name ?? "", names.location ?? ""]);
+  const blocks = planBlocks({
+    list,
+    sections: sections.length ? sections : orderSections(content.defaultSections),
+    forms: detectFormsInText(prompt),
+    titleOf: (id) => content.titles[id],
+  });
+  const looks = readLooks(prompt, {
+    accent: reading.domain?.accent ?? content.accent,
+    lightTint: content.lightTint,
+    headingFont: content.headingFont,
+  });
+  const name = names.name ?? pickBySeed(content.names, prompt);
+  return {
+    kind,
+    kindLabel: content.label,
+    name,
+    nameFromPrompt: names.name !== null,
+    sections: layoutsOf(blocks),
+    blocks,
+    forms: blocks.flatMap((b) => (b.form ? [b.form] : [])),
+    requested,
+    ...looks,
+    location: names.location,
+    focus: names.focus,
+    currency: detectCurrency(prompt),
+    seed: prompt,
+    domainId: reading.domain?.id ?? null,
+    topic: reading.topic,
+    purpose: reading.purpose,
+    audience: reading.audience,
+    date: readDate(prompt),
+    people: readPeople(prompt, names.name),
+  };
+}
+
+/**
+ * What was understood, in the words of the prompt:
+ * "Surf school “Onda” in Lisbon · Sections: lessons, prices, booking · ocean blue · booking form".
+ */
+export function summarizeSpec(spec: SiteSpec): string {
+  const what = spec.topic ? spec.topic.charAt(0).toUpperCase() + spec.topic.slice(1) : `${spec.kindLabel} site`;
+  const parts = [`${what} “${spec.name}”${spec.location ? ` in ${spec.location}` : ""}`];
+  const labels = spec.blocks.map((b) => (b.requested || !isSectionId(b.layout) ? b.heading.toLowerCase() : sectionLabel(b.layout)));
+  parts.push(`Sections: ${labels.join(", ")}`);
+  const looks = [...spec.colorWords.slice(0, 3)];
+  if (spec.palette.mode === "dark") looks.push("dark theme");
+  looks.push(`${spec.tone} tone`);
+  if (spec.headingFont !== "sans") looks.push(`${spec.headingFont} headings`);
+  parts.push(looks.join(", "));
+  const forms = spec.forms.filter((f) => f !== "contact").map((f) => FORM_WORDING[f].label);
+  if (forms.length) parts.push(forms.join(", "));
+  if (spec.date) parts.push(spec.date);
+  return parts.join(" · ");
+}

@@ -1,0 +1,202 @@
+/**
+ * Pulls the proper nouns out of a prompt: the site's name, a place and a specialty. Precise
+ * patterns ("called X", quotes) win over guesses (a Capitalised phrase), and every guess is
+ * checked against a list of words that are capitalised for other reasons ("Make", "SaaS", "Tailwind").
+ */
+
+const CONNECTORS = new Set(["&", "and", "of", "the", "de", "la", "le", "du", "des", "del", "n", "'n'", "y", "et", "und", "+"]);
+const STOPS = new Set([
+  "with", "that", "which", "in", "for", "featuring", "using", "where", "who", "to", "on", "at", "has", "have",
+  "having", "including", "plus", "or", "but", "is", "it", "its", "a", "an", "as", "by", "from", "near", "it's",
+  "website", "site", "page", "landing", "homepage", "please", "so", "because", "make", "use",
+]);
+const NAME_KEYWORD =
+  /(?:^|[^\p{L}])(?:called|named|titled|name\s+is|name:|brand\s+name|appel[ée]e?|llamad[oa]|namens|genannt|chiamat[oa]|chamad[oa])\s+(.{1,120})/iu;
+const QUOTED = /["“”«»„]([^"“”«»„\n]{2,60})["“”«»„]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
+const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
+
+/** Capitalised words that are not names; kind and colour words are added by the caller. */
+const BASE_GENERIC = [
+  "i", "i'm", "we", "my", "our", "your", "a", "an", "the", "this", "please", "hello", "hi", "hey", "make", "create",
+  "build", "design", "generate", "write", "give", "need", "want", "can", "could", "would", "should", "let", "let's",
+  "use", "add", "include", "show", "website", "site", "page", "landing", "homepage", "web", "home", "html", "css",
+  "js", "javascript", "react", "next", "next.js", "tailwind", "bootstrap", "vue", "english", "seo", "ui", "ux",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+  "april", "may", "june", "july", "august", "september", "october", "november", "december", "it", "also", "and",
+  "with", "for", "in", "one", "new", "modern", "simple", "beautiful", "responsive", "mobile", "desktop", "section",
+  // Cuisine and nationality adjectives describe a place ("my Italian restaurant"); they are not its name.
+  "italian", "french", "mexican", "japanese", "chinese", "indian", "thai", "greek", "spanish", "korean",
+  "vietnamese", "american", "british", "german", "turkish", "lebanese", "mediterranean", "asian", "european",
+  "nordic", "scandinavian", "african", "caribbean", "persian", "brazilian", "peruvian", "ethiopian",
+];
+
+export interface ExtractedNames {
+  name: string | null;
+  location: string | null;
+  focus: string | null;
+}
+
+function bare(token: string): string {
+  return token.replace(/^[(\["'“‘]+/, "").replace(/[)\]"'”’,.;:!?]+$/, "");
+}
+
+function endsClause(token: string): boolean {
+  return /[,;:!?)\]]$/.test(token) || (/\.$/.test(token) && !/^(co|inc|ltd|st|dr|mr|mrs|ms)\.$/i.test(token));
+}
+
+function titleCase(words: string[]): string {
+  return words
+    .map((w, i) => (i > 0 && CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(" ");
+}
+
+/** Keeps a name short enough for a header, cutting at a word boundary. */
+function clampName(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
+  if (clean.length <= 48) return clean;
+  const cut = clean.slice(0, 48);
+  const space = cut.lastIndexOf(" ");
+  return (space >= 20 ? cut.slice(0, space) : cut).trim();
+}
+
+/** Reads the words after "called"/"named": stops at the first word that clearly starts new text. */
+export function readNameAfterKeyword(rest: string): string | null {
+  const quoted = /^\s*["“'«]([^"”'»\n]{1,60})["”'»]/.exec(rest);
+  if (quoted?.[1]?.trim()) return clampName(quoted[1]);
+  const tokens = rest.trim().split(/\s+/).slice(0, 10);
+  const words: string[] = [];
+  const firstIsProper = PROPER_TOKEN.test(bare(tokens[0] ?? ""));
+  for (let i = 0; i < tokens.length && words.length < 6; i += 1) {
+    const token = tokens[i] ?? "";
+    const word = bare(token);
+    if (!word) break;
+    const lower = word.toLowerCase();
+    const next = bare(tokens[i + 1] ?? "");
+    if (i > 0 && CONNECTORS.has(lower)) {
+      // "Crumb & Co" keeps its connector; "Crumb and green accents" does not.
+      if (next && (PROPER_TOKEN.test(next) || !firstIsProper) && !STOPS.has(next.toLowerCase()) && !endsClause(token)) {
+        words.push(word);
+        continue;
+      }
+      break;
+    }
+    if (i > 0 && STOPS.has(lower)) break;
+    if (i > 0 && firstIsProper && !PROPER_TOKEN.test(word)) break;
+    words.push(word);
+    if (endsClause(token)) break;
+  }
+  while (words.length > 0 && CONNECTORS.has((words[words.length - 1] ?? "").toLowerCase())) words.pop();
+  if (words.length === 0) return null;
+  return clampName(firstIsProper ? words.join(" ") : titleCase(words));
+}
+
+/**
+ * A lone capitalised first word is a name when the sentence goes on to say what it is:
+ * "Acme, project software for…", "Hive — a coworking space", "Inkwell is a studio", "Acme bakery in…".
+ */
+function introducesName(tokens: string[], length: number, generic: ReadonlySet<string>): "strong" | "weak" | false {
+  const last = tokens[length - 1] ?? "";
+  const next = tokens[length] ?? "";
+  if (/[,:]$/.test(last) || /^[—–|-]$/.test(next)) return "strong";
+  if (/^(?:is|are|was)$/.test(next)) return "strong";
+  const word = bare(next);
+  return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase()) ? "weak" : false;
+}
+
+function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
+  return run.every((w) => generic.has(w.toLowerCase()) || CONNECTORS.has(w.toLowerCase()));
+}
+
+/**
+ * Finds a Capitalised phrase that is not sentence-initial filler, a kind word or a place after "in".
+ * Filler ("Create", "Website") is trimmed from the edges; vocabulary ("Zen", "Bakery") is kept inside
+ * a name ("Zen Den") but a phrase made only of vocabulary ("SaaS") is not a name.
+ */
+function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generic: ReadonlySet<string>): string | null {
+  for (const sentence of text.slice(0, 800).split(/(?<=[.!?\n])\s+/)) {
+    const tokens = sentence.split(/\s+/).filter(Boolean);
+    let run: string[] = [];
+    let runStart = 0;
+    // "Dance studio Tempo": a lone first word before a trade noun is only a fallback to a later name.
+    let fallback: string | null = null;
+    const flush = (): string | null => {
+      let words = run;
+      const trimmable = (word: string | undefined) => filler.has((word ?? "").toLowerCase()) || CONNECTORS.has((word ?? "").toLowerCase());
+      // A capitalised "The" inside a sentence belongs to the name ("the band The Midnight Owls").
+      const keepThe = runStart > 0 && words[0] === "The" && words.length > 1;
+      while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
+      while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
+      const before = (tokens[runStart - 1] ?? "").toLowerCase();
+      const afterPlace = ["in", "from", "at", "near", "of", "à", "en", "aus", "di"].includes(before);
+      const introduced = runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
+      if (!words.length || afterPlace || introduced === false || isGeneric(words, generic)) return null;
+      const found = clampName(words.join(" ").replace(/['’]s$/, ""));
+      if (introduced === "weak") {
+        fallback ??= found;
+        return null;
+      }
+      return found;
+    };
+    for (let i = 0; i <= tokens.length; i += 1) {
+      const token = tokens[i];
+      const word = token ? bare(token) : "";
+      const proper = word && (PROPER_TOKEN.test(word) || (run.length > 0 && CONNECTORS.has(word.toLowerCase())));
+      if (proper && word.length > 0) {
+        if (run.length === 0) runStart = i;
+        run.push(word);
+        if (token && endsClause(token)) {
+          const found = flush();
+          if (found) return found;
+          run = [];
+        }
+        continue;
+      }
+      if (run.length) {
+        const found = flush();
+        if (found) return found;
+        run = [];
+      }
+    }
+    if (fallback) return fallback;
+  }
+  return null;
+}
+
+/** Name, place and specialty from a prompt; `genericWords` are extra words that never form a name. */
+export function extractNames(prompt: string, genericWords: Iterable<string>): ExtractedNames {
+  const text = prompt.slice(0, 2000);
+  const generic = new Set([...BASE_GENERIC, ...genericWords]);
+  let name: string | null = null;
+  const keyword = NAME_KEYWORD.exec(text);
+  if (keyword?.[1]) name = readNameAfterKeyword(keyword[1]);
+  if (!name) {
+    const quoted = QUOTED.exec(text);
+    const value = (quoted?.[1] ?? quoted?.[2] ?? "").trim();
+    if (value) name = clampName(value);
+  }
+  if (!name) {
+    const forMatch = /\bfor\s+(?!my\b|our\b|a\b|an\b|the\s+[a-z])([\p{Lu}][^,.;:!?\n]{0,60})/u.exec(text);
+    if (forMatch?.[1]) {
+      const candidate = readNameAfterKeyword(forMatch[1]);
+      if (candidate && /^[\p{Lu}\p{N}]/u.test(candidate) && !isGeneric(candidate.split(" "), generic)) name = candidate;
+    }
+  }
+  if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic);
+
+  const place =
+    /\b(?:in|based in|located in|from|covering|serving|near|around|tours?\s+of|guide\s+to)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text) ??
+    // "a Lisbon surf school": a capitalised word between an article and a lower-case description.
+    /\b(?:a|an)\s+([\p{Lu}][\p{Ll}'’-]+)\s+(?=[\p{Ll}])/u.exec(text);
+  let location = place?.[1] ?? null;
+  if (location && (generic.has(location.toLowerCase()) || location === name || name?.includes(location))) location = null;
+
+  const focusMatch =
+    /\b(?:speciali[sz](?:ing|es|e|ed)|that\s+(?:sells|makes|offers|serves)|selling|serving|focused\s+on|focusing\s+on|known\s+for)\s+(?:in\s+)?([^.,;:!?\n]{3,80})/i.exec(text);
+  let focus: string | null = null;
+  if (focusMatch?.[1]) {
+    const cut = focusMatch[1].split(/\s+(?:with|called|named|in|for|that|which|using|featuring|including|plus|and\s+(?:a|an|the|some))\s+/i)[0] ?? "";
+    const words = cut.trim().split(/\s+/).slice(0, 6).join(" ");
+    focus = words.length >= 3 ? words : null;
+  }
+  return { name: name || null, location: location ? clampName(location) : null, focus };
+}

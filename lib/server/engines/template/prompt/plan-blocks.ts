@@ -1,0 +1,81 @@
+/**
+ * Turns what the prompt asked for into the page's blocks. A prompt that enumerates its sections
+ * gets exactly those, in that order, under those headings (plus a way to get in touch); otherwise
+ * the kind's usual sections are kept and every asked-for section and form is slotted in.
+ */
+
+import { slugify } from "../render/html-escape";
+import { isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
+import { FORM_WORDING, type FormKind } from "../content/form-kinds";
+import type { SectionList } from "./read-section-list";
+import { layoutForPhrase } from "./section-vocabulary";
+
+const RESERVED_IDS = new Set(["main", "top", "site-nav", "hero-title", "hero"]);
+
+export interface BlockPlanInput {
+  list: SectionList;
+  /** The kind's usual sections (after exclusions) merged with built-in sections the prompt named. */
+  sections: SectionId[];
+  /** Forms implied anywhere in the prompt. */
+  forms: FormKind[];
+  /** Default heading and nav label of a built-in section for this kind. */
+  titleOf: (id: SectionId) => { title: string; nav: string };
+}
+
+function uniqueId(wanted: string, taken: Set<string>): string {
+  let base = slugify(wanted, "section").replace(/[^a-z0-9-]/g, "") || "section";
+  if (RESERVED_IDS.has(base)) base = `${base}-section`;
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function requestedBlock(heading: string, form: FormKind | null, taken: Set<string>): PageBlock {
+  const layout: BlockLayout = form && form !== "contact" ? "form" : form === "contact" ? "contact" : layoutForPhrase(heading);
+  return { id: uniqueId(heading, taken), heading, nav: heading, layout, form, requested: true };
+}
+
+function defaultBlock(id: SectionId, input: BlockPlanInput, taken: Set<string>): PageBlock {
+  const { title, nav } = input.titleOf(id);
+  taken.add(id);
+  return { id, heading: title, nav, layout: id, form: id === "contact" ? "contact" : null, requested: false };
+}
+
+function formBlock(kind: FormKind, taken: Set<string>): PageBlock {
+  const heading = FORM_WORDING[kind].heading;
+  return { id: uniqueId(heading, taken), heading, nav: heading, layout: "form", form: kind, requested: true };
+}
+
+/** Inserts before the contact block (the page's natural end), else at the end. */
+function insertBeforeContact(blocks: PageBlock[], block: PageBlock): void {
+  const at = blocks.findIndex((b) => b.layout === "contact");
+  if (at < 0) blocks.push(block);
+  else blocks.splice(at, 0, block);
+}
+
+export function planBlocks(input: BlockPlanInput): PageBlock[] {
+  const taken = new Set<string>();
+  const blocks: PageBlock[] = [];
+  if (input.list.exhaustive) {
+    for (const item of input.list.items) blocks.push(requestedBlock(item.heading, item.form, taken));
+  } else {
+    for (const id of input.sections) blocks.push(defaultBlock(id, input, taken));
+    for (const item of input.list.items) {
+      const layout = item.form === "contact" ? "contact" : item.form ? null : layoutForPhrase(item.heading);
+      // "with a gallery" keeps the gallery where the kind puts it, under the user's heading.
+      const at = blocks.findIndex((b) => !b.requested && b.layout === layout && isSectionId(b.layout));
+      if (at >= 0) {
+        const existing = blocks[at];
+        if (existing) blocks[at] = { ...existing, heading: item.heading, nav: item.heading, requested: true };
+      } else {
+        insertBeforeContact(blocks, requestedBlock(item.heading, item.form, taken));
+      }
+    }
+  }
+  for (const kind of input.forms) {
+    if (!blocks.some((b) => b.form === kind)) insertBeforeContact(blocks, formBlock(kind, taken));
+  }
+  if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
+  return blocks;
+}

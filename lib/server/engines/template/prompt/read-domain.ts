@@ -1,0 +1,120 @@
+/**
+ * What a site is about. A known domain brings its own vocabulary; a product *about* a domain
+ * ("a SaaS that schedules surf lessons") keeps the domain's words but is written as software for it;
+ * an unknown trade is still named in the copy by the words the prompt used ("escape room venue").
+ */
+
+import { DOMAINS } from "../content/domain-lexicon";
+import type { DomainProfile } from "../content/domain-profile";
+import type { SiteKind } from "../site-spec";
+import { KIND_KEYWORDS, buildTermPattern } from "./kind-keywords";
+
+export interface DomainReading {
+  domain: DomainProfile | null;
+  /** The site is software about the domain rather than the business itself. */
+  software: boolean;
+  /** How the copy names what the site is about: "surf school", "software for surf schools". */
+  topic: string | null;
+  /** "for builders" → "builders". */
+  audience: string | null;
+  /** "that schedules surf lessons" → "schedules surf lessons". */
+  purpose: string | null;
+}
+
+const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|dashboard|api)\b/i;
+const HEAD_NOUNS =
+  "platform|app|software|tool|classes|lessons|courses|tours|clinic|hospital|practice|studio|school|academy|shop|store|salon|garage|agency|firm|venue|space|company|business|centre|center|club|bar|hotel|restaurant|teacher|tutor|coach|charity|non-profit|nonprofit|organisation|organization|gallery|museum|farm|boutique|market|workshop|consultancy|service|services";
+const BUSINESS_PHRASE = new RegExp(`\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${HEAD_NOUNS})\\b`, "i");
+const DROP_WORDS = new Set(["a", "an", "the", "my", "our", "their", "for", "small", "little", "local", "new", "independent", "friendly", "cosy", "cozy", "modern", "simple", "website", "site", "page", "landing", "of", "is", "and", "with", "called", "named", "in"]);
+
+function scoreDomain(text: string, domain: DomainProfile): number {
+  let score = 0;
+  for (const [term, weight] of domain.terms) {
+    const hits = text.match(buildTermPattern(term))?.length ?? 0;
+    if (hits) score += weight * Math.min(hits, 3);
+  }
+  return score;
+}
+
+function bestDomain(text: string): { domain: DomainProfile | null; score: number } {
+  let best: DomainProfile | null = null;
+  let bestScore = 2.9;
+  for (const domain of DOMAINS) {
+    const score = scoreDomain(text, domain);
+    if (score > bestScore) {
+      best = domain;
+      bestScore = score;
+    }
+  }
+  return { domain: best, score: bestScore };
+}
+
+/** True when every mention of the domain qualifies a word of the kind: "wedding photographer". */
+function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind): boolean {
+  if (!domain || kind === "landing" || kind === "saas") return false;
+  const kindWords = KIND_KEYWORDS[kind].map(([term]) => term).filter((t) => /^[\p{L}]/u.test(t));
+  const head = new RegExp(`^(?:\\s+(?:and|&|or)\\s+[\\p{L}-]+)?[\\s-]+(?:${kindWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "iu");
+  let mentions = 0;
+  for (const [term] of domain.terms) {
+    for (const match of text.matchAll(buildTermPattern(term))) {
+      mentions += 1;
+      if (!head.test(text.slice((match.index ?? 0) + match[0].length))) return false;
+    }
+  }
+  return mentions > 0;
+}
+
+/** "a family dental clinic in Porto" → "dental clinic"; lower-case words only, so names stay out. */
+export function readBusinessPhrase(text: string): string | null {
+  const match = BUSINESS_PHRASE.exec(text);
+  if (!match) return null;
+  const words = (match[1] ?? "").trim().split(/\s+/).filter((w) => w && !DROP_WORDS.has(w.toLowerCase()));
+  const phrase = [...words, (match[2] ?? "").toLowerCase()].join(" ").trim();
+  return phrase.length >= 3 ? phrase : null;
+}
+
+/** The kind's strongest keyword as the prompt phrased it: "developer conference", "music festival". */
+export function readKindPhrase(text: string, kind: SiteKind): string | null {
+  if (kind === "landing" || kind === "saas") return null;
+  const terms = [...KIND_KEYWORDS[kind]].filter(([term]) => /^[\p{L}]/u.test(term)).sort((a, b) => b[1] - a[1]);
+  for (const [term] of terms) {
+    const match = new RegExp(`((?:\\b[a-z][a-z-]*\\s+){0,2})${buildTermPattern(term).source}`, "iu").exec(text);
+    if (!match) continue;
+    const before = (match[1] ?? "").trim().split(/\s+/).filter((w) => w && !DROP_WORDS.has(w.toLowerCase()) && /^[a-z]/.test(w));
+    return [...before.slice(-1), match[0].slice((match[1] ?? "").length).toLowerCase()].join(" ");
+  }
+  return null;
+}
+
+function readPurpose(text: string): string | null {
+  const match = /\b(?:saas|software|app|platform|tool|product|system)\b[^.;:!?]*?\b(?:that|which|to)\s+((?:helps?|lets?|makes?|[a-z]+s)\b[^.;:!?,—–]{3,80})/i.exec(text);
+  return match?.[1]?.trim() ?? null;
+}
+
+function readAudience(text: string): string | null {
+  const match = /\b(?:[Ss]oftware|[Aa]pp|[Pp]latform|[Tt]ool|[Pp]roduct|SaaS|saas|CRM|crm|[Ss]ystem)\s+for\s+((?:[a-z][a-z-]*\s?){1,4})/.exec(text);
+  const words = match?.[1]?.trim().split(/\s+/).filter((w) => !DROP_WORDS.has(w.toLowerCase())) ?? [];
+  return words.length ? words.join(" ") : null;
+}
+
+/** "an app that…", "a small SaaS called…": the product itself is software, whatever it is about. */
+const IS_SOFTWARE = /\b(?:a|an|the|our|my|is)\s+(?:[\w-]+\s+){0,2}(?:saas|app|software|platform|tool|crm|web\s+app)\b/i;
+
+export function isSoftwareProduct(text: string): boolean {
+  return IS_SOFTWARE.test(text.slice(0, 160));
+}
+
+export function readDomain(text: string, scored: { kind: SiteKind; score: number }): DomainReading {
+  const { kind } = scored;
+  const found = bestDomain(text);
+  // A wedding *photographer* is photography: a kind that scores higher outranks a domain of another kind.
+  const conflicts = found.domain !== null && kind !== "landing" && kind !== "saas" && found.domain.kind !== kind && found.domain.kind !== "saas";
+  const domain = conflicts && (scored.score > found.score || onlyModifies(text, found.domain, kind)) ? null : found.domain;
+  const software = (SOFTWARE.test(text) || kind === "saas") && (domain === null || domain.kind !== "saas");
+  const audience = readAudience(text);
+  const purpose = software || domain?.kind === "saas" ? readPurpose(text) : null;
+  let topic: string | null = domain?.label ?? readBusinessPhrase(text.split(/:|\s[—–-]\s|\bwith\b|\bsections?\b/i)[0] ?? text) ?? readKindPhrase(text, kind);
+  if (software && domain) topic = `software for ${domain.plural}`;
+  else if (software && audience) topic = `${topic ?? "software"} for ${audience}`;
+  return { domain, software: software && domain !== null, topic, audience, purpose };
+}

@@ -1,0 +1,117 @@
+/**
+ * Finds the sections a prompt lists, in the order it lists them: "with lessons, prices and booking",
+ * "Sections: treatments, our dentists and appointments", "I'd like X, Y and a newsletter signup".
+ * Each item keeps the user's own words as its heading; style words ("clean and minimal") and
+ * colours ("ocean blue") in the same list are left to the style readers.
+ */
+
+import { detectFormKind, type FormKind } from "../content/form-kinds";
+import { findColorMentions } from "./named-colors";
+import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
+
+export interface ListedSection {
+  /** The heading as the user wrote it, capitalised: "Our dentists", "Book a consultation". */
+  heading: string;
+  /** The form this item asks for, if any ("a booking form", "reservations"). */
+  form: FormKind | null;
+}
+
+export interface SectionList {
+  items: ListedSection[];
+  /** True when the prompt clearly enumerates the page ("Sections: …" or three or more items). */
+  exhaustive: boolean;
+}
+
+const TRIGGER =
+  /(?:^|\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\s*:|pages?\s*:)(?=\s|$)|(:|\s[—–]|\s-)(?=\s)/gi;
+const LEAD_FILLER =
+  /^(?:(?:and|or|with|also|plus|then|as\s+well\s+as|a|an|some|my|its|their|lots\s+of|a\s+few|separate|dedicated|simple|short|small|big|nice|clear)\s+)+/i;
+const PEOPLE_VERB = /^(?:let|allow|help)\s+(?:people|visitors|customers|clients|guests|users|patients|students|fans|members|parents)\s+(?:to\s+)?/i;
+const TRAILING_NOUN = /\s+(?:sections?|pages?|blocks?|parts?|forms?|widgets?)$/i;
+const CUT = /\s(?:for|in|at|from|near|by|using|so\s+that|that|which|where|on\s+the|to\s+the|—|–|-)\s.*$/i;
+/** "in green", "for kids", "on the beach": a place or purpose, not a section. */
+const PREPOSITIONAL = /^(?:in|on|at|for|from|near|by|with|without|to|into|of|like|using|via)\s/i;
+const NOT_SECTIONS = /^(?:(?:landing|home|web|one)\s*page|site|website|homepage|page|it|everything|this|that|me|us|them|people|kids|adults|everyone)$/i;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Pairs joined by "and" that name one thing, so they are never split. */
+const COMPOUNDS = /\b(before|bed|fish|terms|q|rock|hair|arts|food|wine|tea|coffee|cake|bread|rest|health|safety|pick)\s+(and|&)\s+(after|breakfast|chips|conditions|a|roll|makeup|crafts|drink|drinks|dine|cheese|coffee|cakes|butter|relaxation|wellbeing|mix)\b/gi;
+
+/** Splits "a, b, c and d" (Oxford comma or not) into items; "before and after" stays whole. */
+function splitItems(text: string): string[] {
+  const guarded = text.replace(COMPOUNDS, (_m, a: string, _and: string, b: string) => `${a}\u0001${b}`);
+  return guarded
+    .split(/\s*,\s*|\s*\/\s*|\s+(?:as\s+well\s+as|plus)\s+|\s+(?:and|&)\s+/i)
+    .map((c) => c.replace(/\u0001/g, " and ").trim())
+    .filter(Boolean);
+}
+
+function cleanItem(raw: string): string {
+  let item = raw.replace(/[()"“”]/g, " ").replace(/\s+/g, " ").trim();
+  item = item.replace(/[.!?:;]+$/, "").replace(LEAD_FILLER, "").replace(PEOPLE_VERB, "");
+  // "lessons for kids and adults in small groups" → "lessons"; "bikes for sale" stays whole.
+  if (item.split(" ").length > 3) item = item.replace(CUT, "");
+  item = item.replace(TRAILING_NOUN, "").trim();
+  item = item.replace(LEAD_FILLER, "");
+  return item;
+}
+
+function isStyleItem(item: string): boolean {
+  // "ocean blue", "soft lavender accents" are colours; "wine list" is a section that names a colour.
+  let rest = item.toLowerCase();
+  for (const colour of findColorMentions(`${item} colour`)) rest = rest.replace(colour.word, " ");
+  if (rest !== item.toLowerCase() && rest.split(/\s+/).every((w) => !w || STYLE_ITEM.test(w))) return true;
+  return STYLE_ITEM.test(item) && layoutForPhrase(item) === "cards" && detectFormKind(item) === null;
+}
+
+/** Reads one trigger's items; names and places of the site are never sections. */
+function readItems(text: string, exclude: readonly string[]): ListedSection[] {
+  const items: ListedSection[] = [];
+  for (const raw of splitItems(text)) {
+    const item = cleanItem(raw);
+    const words = item.split(" ").filter(Boolean);
+    if (!item || words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
+    if (exclude.some((word) => word && item.toLowerCase().includes(word.toLowerCase()))) continue;
+    const form = detectFormKind(item);
+    items.push({ heading: capitalise(item), form });
+  }
+  return items;
+}
+
+/** A single item is trusted only when it names a known section or a form ("with a gallery"). */
+function isConvincing(items: ListedSection[], trigger: string): boolean {
+  if (items.length >= 2) return true;
+  const only = items[0];
+  if (!only) return false;
+  if (/^(?:sections?|pages?)\s*:/i.test(trigger)) return true;
+  // After a bare colon one item is usually a description ("the example: a photographer portfolio").
+  return trigger !== ":" && (only.form !== null || layoutForPhrase(only.heading) !== "cards");
+}
+
+/** The listed sections of the whole prompt, in order, without repeats. */
+export function readSectionList(prompt: string, exclude: readonly string[] = []): SectionList {
+  const result: ListedSection[] = [];
+  let exhaustive = false;
+  for (const sentence of prompt.slice(0, 3000).split(/(?<=[.!?;])\s+|\n+/)) {
+    const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
+    let best: { items: ListedSection[]; word: string } | null = null;
+    marks.forEach((mark, i) => {
+      const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
+      const items = readItems(text, exclude);
+      if (isConvincing(items, mark.word) && (!best || items.length > best.items.length)) best = { items, word: mark.word };
+    });
+    // A bare list sentence ("Lessons, prices, reviews and booking.") needs no trigger word.
+    const bare = readItems(sentence, exclude);
+    if (!best && bare.length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
+    const chosen = best as { items: ListedSection[]; word: string } | null;
+    if (!chosen) continue;
+    if (chosen.items.length >= 3 || /^(?:sections?|pages?)\s*:/i.test(chosen.word) || (chosen.word === ":" && chosen.items.length >= 2)) exhaustive = true;
+    for (const item of chosen.items) {
+      if (!result.some((r) => r.heading.toLowerCase() === item.heading.toLowerCase())) result.push(item);
+    }
+  }
+  return { items: result.slice(0, 10), exhaustive };
+}

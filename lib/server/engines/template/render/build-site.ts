@@ -1,0 +1,71 @@
+/**
+ * The four code stages of a new site. Each stage renders the whole site from the spec (not from
+ * the previous step's output), so a retried step produces exactly the same files.
+ */
+
+import type { SiteFiles } from "../../engine";
+import { createRenderContext } from "./render-context";
+import { renderComponentStyles } from "./render-component-styles";
+import { renderPage } from "./render-layout";
+import { renderScript } from "./render-script";
+import { renderBaseStyles, renderFullStyles } from "./render-styles";
+import { isSectionId, sectionLabel, type SiteSpec } from "../site-spec";
+
+export const BUILD_STAGES = ["structure", "sections", "styling", "interactivity"] as const;
+export type BuildStage = (typeof BUILD_STAGES)[number];
+
+export function isBuildStage(id: string): id is BuildStage {
+  return (BUILD_STAGES as readonly string[]).includes(id);
+}
+
+export function buildStage(spec: SiteSpec, stage: BuildStage): SiteFiles {
+  const ctx = createRenderContext(spec);
+  const blocks = stage === "structure" ? [] : spec.blocks;
+  return {
+    html: renderPage(ctx, blocks),
+    css: stage === "structure" || stage === "sections" ? renderBaseStyles(spec) : renderFullStyles(spec),
+    js: stage === "interactivity" ? renderScript() : "",
+  };
+}
+
+/** Intermediate sites shown while a step "types": sections appear one by one, styles in two layers. */
+export function buildFrames(spec: SiteSpec, stage: BuildStage): SiteFiles[] {
+  const ctx = createRenderContext(spec);
+  if (stage === "sections") {
+    const css = renderBaseStyles(spec);
+    return spec.blocks.slice(0, -1).map((_, i) => ({ html: renderPage(ctx, spec.blocks.slice(0, i + 1)), css, js: "" }));
+  }
+  if (stage === "styling") {
+    return [{ html: renderPage(ctx, spec.blocks), css: `${renderBaseStyles(spec)}\n${renderComponentStyles()}`, js: "" }];
+  }
+  return [];
+}
+
+function listWords(words: string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+/** What a stage did, in a sentence for the progress log. */
+export function describeStage(spec: SiteSpec, stage: BuildStage): string {
+  const labels = spec.blocks.map((b) => (b.requested ? b.heading.toLowerCase() : isSectionId(b.layout) ? sectionLabel(b.layout) : b.heading));
+  switch (stage) {
+    case "structure":
+      return `Laid out the page: a header with navigation, a hero with the “${spec.name}” heading, the main area and a footer`;
+    case "sections":
+      return `Wrote ${spec.blocks.length} content sections: ${listWords(labels)}`;
+    case "styling": {
+      const colour = spec.colorWords.length ? `${listWords(spec.colorWords.slice(0, 2))}` : `${spec.kindLabel.toLowerCase()}`;
+      const font = spec.headingFont === "sans" ? "sans-serif" : spec.headingFont;
+      return (
+        `Styled it: a ${spec.palette.mode} ${colour} palette with every text colour at 4.5:1 contrast or better, ` +
+        `${font} headings, and a fluid layout from 375 px phones up to wide screens`
+      );
+    }
+    case "interactivity": {
+      const forms = spec.blocks.filter((b) => b.form !== null || b.layout === "newsletter").length;
+      const formText = forms ? `, friendly form confirmations (${forms} form${forms === 1 ? "" : "s"}, nothing sent over the network)` : "";
+      return `Added interactivity: a mobile menu, smooth in-page scrolling that moves focus${formText} and the current year in the footer`;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Self-contained imagery: abstract SVG artwork as data URIs (no network, no external assets) and
+ * small inline icons. Shapes are placed by a seeded generator, so art differs per image but is
+ * identical on every run.
+ */
+
+import { mix } from "../palette/color-math";
+import { hashString } from "./html-escape";
+import type { IconName } from "../content/kind-content";
+import type { Palette } from "../palette/build-palette";
+
+/** Deterministic pseudo-random numbers in [0, 1) from a string seed (mulberry32). */
+function seededRandom(seed: string): () => number {
+  let state = hashString(seed) || 1;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function toDataUri(svg: string): string {
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** Soft gradient with overlapping blobs in the palette's colours; `ratio` is width/height. */
+export function renderArtUri(seed: string, palette: Palette, ratio: "wide" | "square" | "tall" = "square"): string {
+  const random = seededRandom(seed);
+  const [w, h] = ratio === "wide" ? [640, 420] : ratio === "tall" ? [480, 600] : [480, 480];
+  const colors = [palette.accent, palette.secondary, mix(palette.accent, "#ffffff", 0.45), mix(palette.secondary, palette.bg, 0.3)];
+  const base = palette.mode === "dark" ? mix(palette.bg, palette.accent, 0.25) : mix(palette.bg, palette.accent, 0.18);
+  const shapes: string[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const color = colors[i % colors.length] ?? palette.accent;
+    const cx = Math.round(random() * w);
+    const cy = Math.round(random() * h);
+    const r = Math.round((0.18 + random() * 0.28) * Math.min(w, h));
+    const opacity = (0.45 + random() * 0.45).toFixed(2);
+    shapes.push(
+      i % 2 === 0
+        ? `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="${opacity}"/>`
+        : `<rect x="${cx - r}" y="${cy - r / 2}" width="${r * 2}" height="${r}" rx="${Math.round(r / 2)}" fill="${color}" fill-opacity="${opacity}" transform="rotate(${Math.round(random() * 90 - 45)} ${cx} ${cy})"/>`,
+    );
+  }
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${base}"/>` +
+    `<stop offset="1" stop-color="${mix(base, palette.secondary, 0.35)}"/></linearGradient>` +
+    `<filter id="b"><feGaussianBlur stdDeviation="${Math.round(Math.min(w, h) / 40)}"/></filter></defs>` +
+    `<rect width="${w}" height="${h}" fill="url(#g)"/><g filter="url(#b)">${shapes.join("")}</g></svg>`;
+  return toDataUri(svg);
+}
+
+const ICON_PATHS: Record<IconName, string> = {
+  spark: "M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5L18 18M6 18l2.5-2.5M15.5 8.5L18 6",
+  leaf: "M5 19c0-8 6-14 14-14 0 8-6 14-14 14zM5 19l7-7",
+  clock: "M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
+  heart: "M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z",
+  shield: "M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6l7-3zM9 12l2 2 4-4",
+  bolt: "M13 3L5 14h6l-1 7 8-11h-6l1-7z",
+  star: "M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9L12 3z",
+  chat: "M4 5h16v10H9l-5 4V5z",
+  layers: "M12 3l9 5-9 5-9-5 9-5zM3 13l9 5 9-5",
+  pin: "M12 21s-6-5.3-6-11a6 6 0 1 1 12 0c0 5.7-6 11-6 11zM12 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4z",
+};
+
+/** A decorative inline icon (hidden from assistive tech: the heading next to it says it all). */
+export function renderIcon(name: IconName): string {
+  return `<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path d="${ICON_PATHS[name]}" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+}
+
+/** Initials for avatar circles ("Dr. Maya Chen" → "MC"). */
+export function initialsOf(name: string): string {
+  const words = name.replace(/\b(dr|mr|mrs|ms)\.\s*/gi, "").split(/\s+/).filter(Boolean);
+  return words.map((w) => w.charAt(0)).filter((c) => /\p{L}/u.test(c)).slice(0, 2).join("").toUpperCase() || "•";
+}

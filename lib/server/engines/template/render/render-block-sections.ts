@@ -1,0 +1,64 @@
+/**
+ * Layouts for sections the engine has no special template for. "Aftercare" or "Areas we cover"
+ * still get a real section under that heading: a lead that names the site and its trade, and
+ * cards that say what the visitor can expect.
+ */
+
+import { findDomain } from "../content/domain-lexicon";
+import type { PageBlock } from "../site-spec";
+import { renderIcon } from "./render-art";
+import { escapeHtml } from "./html-escape";
+import { wrapSection, type RenderContext } from "./render-context";
+
+function trade(ctx: RenderContext): string {
+  return ctx.spec.topic ?? ctx.content.label.toLowerCase();
+}
+
+function people(ctx: RenderContext): string {
+  return findDomain(ctx.spec.domainId)?.people ?? "team";
+}
+
+function renderCard(title: string, text: string, icon: "spark" | "chat" | "clock" | "star"): string {
+  return [
+    `          <li class="card">`,
+    `            <span class="card-icon">${renderIcon(icon)}</span>`,
+    `            <h3>${escapeHtml(title)}</h3>`,
+    `            <p>${escapeHtml(text)}</p>`,
+    `          </li>`,
+  ].join("\n");
+}
+
+export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
+  const topic = block.heading.toLowerCase();
+  const name = ctx.spec.name;
+  const where = ctx.spec.location ? ` in ${ctx.spec.location}` : "";
+  const lead = escapeHtml(`${block.heading} at ${name}, the ${trade(ctx)}${where}.`);
+  const cards = [
+    renderCard(`${block.heading} at ${name}`, `Everything about ${topic}, explained plainly by our ${people(ctx)}, with no jargon and no surprises.`, "spark"),
+    renderCard("How it works", `Tell us what you need, we confirm the details with you, and our ${people(ctx)} take it from there.`, "clock"),
+    renderCard("Questions?", `Ask us anything about ${topic}. We reply within one working day.`, "chat"),
+  ];
+  return wrapSection(ctx, "services", [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"), lead);
+}
+
+const HOURS: ReadonlyArray<readonly [string, string]> = [
+  ["Monday to Friday", "9:00 to 18:00"],
+  ["Saturday", "10:00 to 16:00"],
+  ["Sunday", "Closed"],
+];
+
+export function renderHoursBlock(ctx: RenderContext): string {
+  const where = ctx.spec.location ? `, ${ctx.spec.location}` : "";
+  const rows = HOURS.map(([day, time]) => `          <li><span class="hours-day">${day}</span><span class="hours-time">${time}</span></li>`);
+  const lead = escapeHtml(`When to find ${ctx.spec.name}: ${ctx.content.contact.address}${where}.`);
+  return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list">`, ...rows, `        </ul>`].join("\n"), lead);
+}
+
+export const BLOCK_STYLES = `/* section: blocks */
+.hours-list { display: grid; gap: 0; max-width: 32rem; margin: 0; padding: 0; list-style: none; border-top: 1px solid var(--border); }
+.hours-list li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; padding: 0.85rem 0; border-bottom: 1px solid var(--border); }
+.hours-day { font-weight: 600; }
+.hours-time { color: var(--muted); }
+.request-form { max-width: 40rem; }
+.field-row { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr)); }
+`;

@@ -1,0 +1,98 @@
+/**
+ * Shared helpers for the HTML renderers: filling copy templates safely, formatting prices and the
+ * common section wrapper that guarantees the heading structure (one h2 per section, labelled).
+ */
+
+import { escapeHtml, slugify } from "./html-escape";
+import type { KindContent } from "../content/kind-content";
+import { getKindContent } from "../content/kind-profiles";
+import { applyDomain } from "../content/apply-domain";
+import { isSectionId, type PageBlock, type SectionId, type SiteSpec } from "../site-spec";
+
+export interface RenderContext {
+  spec: SiteSpec;
+  content: KindContent;
+  /** The block being rendered: its id and the user's heading override the section's defaults. */
+  block?: PageBlock;
+}
+
+export function createRenderContext(spec: SiteSpec): RenderContext {
+  return { spec, content: applyDomain(getKindContent(spec.kind), spec) };
+}
+
+/** Escapes a copy template, then fills {name} and {location} with escaped prompt values. */
+export function fillCopy(ctx: RenderContext, template: string): string {
+  const name = escapeHtml(ctx.spec.name);
+  const location = escapeHtml(ctx.spec.location ?? "");
+  // Function replacers: a name like "Cash $& Carry" must not be read as a replacement pattern.
+  return escapeHtml(template)
+    .replace(/\{name\}/g, () => name)
+    .replace(/\{location\}/g, () => location);
+}
+
+/** A block's navigation label: the user's own heading when asked for, else the section's label. */
+export function navLabel(ctx: RenderContext, block: PageBlock): string {
+  if (block.requested || !isSectionId(block.layout)) return escapeHtml(block.nav);
+  return fillCopy(ctx, ctx.content.titles[block.layout].nav);
+}
+
+/** "$3.75", "€2,400", "Free". */
+export function formatPrice(ctx: RenderContext, amount: number): string {
+  if (amount === 0) return "Free";
+  const fixed = Number.isInteger(amount) || ctx.spec.currency === "¥" ? String(Math.round(amount)) : amount.toFixed(2);
+  const [whole = "0", cents] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${ctx.spec.currency}${grouped}${cents ? `.${cents}` : ""}`;
+}
+
+export function contactEmail(ctx: RenderContext): string {
+  return `hello@${slugify(ctx.spec.name)}.com`;
+}
+
+/** The section heading block: eyebrow, the section's h2 (labelling the section) and a lead line. */
+export function renderSectionHead(ctx: RenderContext, id: SectionId, lead?: string): string {
+  const copy = ctx.content.titles[id];
+  const block = ctx.block;
+  // A requested heading is the user's text: escaped as is, never read as a {name} template.
+  const eyebrow = block?.requested ? escapeHtml(ctx.spec.name) : fillCopy(ctx, copy.nav);
+  const title = block?.requested ? escapeHtml(block.heading) : fillCopy(ctx, copy.title);
+  const anchor = block?.id ?? id;
+  return [
+    `      <div class="section-head">`,
+    `        <p class="eyebrow">${eyebrow}</p>`,
+    `        <h2 id="${anchor}-title">${title}</h2>`,
+    `        <p class="section-lead">${lead ?? fillCopy(ctx, copy.lead)}</p>`,
+    `      </div>`,
+  ].join("\n");
+}
+
+/** Wraps section content so every section is a landmark labelled by its own heading. */
+export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
+  const anchor = ctx.block?.id ?? id;
+  const layout = ctx.block?.layout ?? id;
+  return [
+    `    <section id="${anchor}" class="section section-${layout}" aria-labelledby="${anchor}-title">`,
+    `      <div class="container">`,
+    renderSectionHead(ctx, id, lead),
+    inner,
+    `      </div>`,
+    `    </section>`,
+  ].join("\n");
+}
+
+/**
+ * Resolves a button's destination: the first preferred section the page has, else the first
+ * showcase section, else the main content. A button never points at a section that is missing.
+ */
+export function resolveTarget(preferred: readonly SectionId[], blocks: readonly PageBlock[]): string {
+  const showcase: SectionId[] = ["menu", "products", "projects", "gallery", "features", "services", "schedule", "posts", "pricing"];
+  const byLayout = (id: SectionId) => blocks.find((b) => b.layout === id);
+  const found = preferred.map(byLayout).find(Boolean) ?? showcase.map(byLayout).find(Boolean) ?? blocks[0];
+  return found ? `#${found.id}` : "#main";
+}
+
+/** Where "get in touch" buttons go: the page's first form, else the contact or newsletter block. */
+export function contactTarget(blocks: readonly PageBlock[]): string {
+  const form = blocks.find((b) => b.layout === "form") ?? blocks.find((b) => b.layout === "contact" || b.layout === "newsletter");
+  return form ? `#${form.id}` : resolveTarget([], blocks);
+}

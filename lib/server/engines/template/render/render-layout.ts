@@ -1,0 +1,126 @@
+/**
+ * The page frame: skip link, header with navigation, the hero (holding the page's only h1), the
+ * main landmark and the footer. `renderPage` assembles them with any subset of sections, which is
+ * how the site grows step by step.
+ */
+
+import { escapeHtml } from "./html-escape";
+import { renderArtUri } from "./render-art";
+import { FORM_WORDING } from "../content/form-kinds";
+import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
+import { renderBlock } from "./render-sections";
+import type { PageBlock } from "../site-spec";
+
+/**
+ * Every section the prompt asked for gets a header link, in page order; the kind's own sections
+ * fill up to five. The contact call to action is styled as a button.
+ */
+export function renderNavItems(ctx: RenderContext, blocks: readonly PageBlock[]): string {
+  const others = blocks.filter((b) => b.layout !== "contact");
+  const spare = Math.max(0, 5 - others.filter((b) => b.requested).length);
+  let extras = 0;
+  const linked = others.filter((b) => b.requested || (extras += 1) <= spare).slice(0, 9);
+  const items = linked.map((b) => `          <li><a href="#${b.id}">${navLabel(ctx, b)}</a></li>`);
+  const contact = blocks.find((b) => b.layout === "contact");
+  if (contact) items.push(`          <li><a class="button button-small nav-cta" href="#${contact.id}">${navLabel(ctx, contact)}</a></li>`);
+  return items.join("\n");
+}
+
+function renderHeader(ctx: RenderContext): string {
+  const name = escapeHtml(ctx.spec.name);
+  const mark = escapeHtml(Array.from(ctx.spec.name.trim())[0]?.toUpperCase() ?? "•");
+  return [
+    `<a class="skip-link" href="#main">Skip to content</a>`,
+    `<header class="site-header">`,
+    `  <div class="container header-inner">`,
+    `    <a class="brand" href="#top"><span class="brand-mark" aria-hidden="true">${mark}</span><span class="brand-name">${name}</span></a>`,
+    `    <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav"><span class="nav-toggle-bars" aria-hidden="true"></span><span class="visually-hidden">Open navigation</span></button>`,
+    `    <nav class="site-nav" id="site-nav" aria-label="Main">`,
+    `      <ul class="nav-list" role="list">`,
+    renderNavItems(ctx, ctx.spec.blocks),
+    `      </ul>`,
+    `    </nav>`,
+    `  </div>`,
+    `</header>`,
+  ].join("\n");
+}
+
+/** The main call to action: the page's own form when it has one ("Book now"), else the kind's. */
+function primaryAction(ctx: RenderContext): { href: string; label: string } {
+  const form = ctx.spec.blocks.find((b) => b.layout === "form" && b.form);
+  if (form?.form) return { href: `#${form.id}`, label: escapeHtml(FORM_WORDING[form.form].cta) };
+  return { href: resolveTarget(ctx.content.primaryTarget, ctx.spec.blocks), label: fillCopy(ctx, ctx.content.primaryCta) };
+}
+
+/** The second button names the section it really leads to when that is one the user asked for. */
+function secondaryAction(ctx: RenderContext): { href: string; label: string } {
+  const href = resolveTarget(ctx.content.secondaryTarget, ctx.spec.blocks);
+  const block = ctx.spec.blocks.find((b) => `#${b.id}` === href);
+  const label = block?.requested ? escapeHtml(`See ${block.heading.toLowerCase()}`) : fillCopy(ctx, ctx.content.secondaryCta);
+  return { href, label };
+}
+
+function renderHero(ctx: RenderContext): string {
+  const { content, spec } = ctx;
+  const eyebrow = [content.eyebrow, spec.location, spec.date].filter(Boolean).join(" · ");
+  const primary = primaryAction(ctx);
+  const secondary = secondaryAction(ctx);
+  const focus = spec.focus ? ` Specialising in ${spec.focus}.` : "";
+  return [
+    `    <section class="hero" id="top" aria-labelledby="hero-title">`,
+    `      <div class="container hero-inner">`,
+    `        <div class="hero-copy">`,
+    `          <p class="eyebrow eyebrow-pill">${fillCopy(ctx, eyebrow)}</p>`,
+    `          <h1 id="hero-title">${escapeHtml(spec.name)}</h1>`,
+    `          <p class="hero-tagline">${fillCopy(ctx, content.tagline)}</p>`,
+    `          <p class="hero-lead">${fillCopy(ctx, content.lead)}${fillCopy(ctx, focus)}</p>`,
+    `          <div class="hero-actions">`,
+    `            <a class="button" href="${primary.href}">${primary.label}</a>`,
+    `            <a class="button button-ghost" href="${secondary.href}">${secondary.label}</a>`,
+    `          </div>`,
+    `        </div>`,
+    `        <figure class="hero-art">`,
+    `          <img src="${renderArtUri(`${spec.seed}|hero`, spec.palette, "wide")}" alt="${fillCopy(ctx, content.heroAlt)}" width="640" height="420" decoding="async">`,
+    `        </figure>`,
+    `      </div>`,
+    `    </section>`,
+  ].join("\n");
+}
+
+function renderFooter(ctx: RenderContext): string {
+  const name = escapeHtml(ctx.spec.name);
+  const links = ctx.spec.blocks.slice(0, 8).map((b) => `        <li><a href="#${b.id}">${navLabel(ctx, b)}</a></li>`);
+  return [
+    `<footer class="site-footer">`,
+    `  <div class="container footer-inner">`,
+    `    <div class="footer-brand">`,
+    `      <p class="footer-name">${name}</p>`,
+    `      <p class="footer-tagline">${fillCopy(ctx, ctx.content.tagline)}</p>`,
+    `    </div>`,
+    `    <nav aria-label="Footer">`,
+    `      <ul class="footer-links" role="list">`,
+    ...links,
+    `      </ul>`,
+    `    </nav>`,
+    `  </div>`,
+    `  <div class="container footer-bottom">`,
+    `    <p>© <span data-year></span> ${name}. All rights reserved.</p>`,
+    `    <p><a href="#top">Back to top</a></p>`,
+    `  </div>`,
+    `</footer>`,
+  ].join("\n");
+}
+
+/** The whole body markup with the given blocks rendered (an empty list gives the skeleton). */
+export function renderPage(ctx: RenderContext, blocks: readonly PageBlock[]): string {
+  const body = blocks.map((block) => renderBlock(ctx, block));
+  return [
+    renderHeader(ctx),
+    `<main id="main" tabindex="-1" data-site-kind="${ctx.spec.kind}" data-site-name="${escapeHtml(ctx.spec.name)}"${ctx.spec.domainId ? ` data-site-domain="${ctx.spec.domainId}"` : ""}>`,
+    renderHero(ctx),
+    ...body,
+    `</main>`,
+    renderFooter(ctx),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,132 @@
+/**
+ * HTML for every content section. Each renderer returns one labelled <section> whose headings
+ * start at h2 (the page's single h1 lives in the hero), so any combination keeps a valid outline.
+ */
+
+import { initialsOf, renderArtUri, renderIcon } from "./render-art";
+import { fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { renderMenu, renderPosts, renderProducts, renderProjects, renderSchedule } from "./render-listing-sections";
+import { renderFaq, renderPricing, renderTestimonials } from "./render-social-sections";
+import { renderContact, renderNewsletter } from "./render-form-sections";
+import type { CardItem } from "../content/kind-content";
+import type { PageBlock, SectionId } from "../site-spec";
+import { renderCardsBlock, renderHoursBlock } from "./render-block-sections";
+import { renderFormBlock } from "./render-request-form";
+
+function renderAbout(ctx: RenderContext): string {
+  const { about, gallery } = ctx.content;
+  const alt = gallery[0] ?? ctx.content.heroAlt;
+  const highlights = about.highlights.map((h) => `            <li>${fillCopy(ctx, h)}</li>`).join("\n");
+  return wrapSection(
+    ctx,
+    "about",
+    [
+      `      <div class="split">`,
+      `        <div class="split-copy">`,
+      ...about.paragraphs.map((p) => `          <p>${fillCopy(ctx, p)}</p>`),
+      `          <ul class="check-list">`,
+      highlights,
+      `          </ul>`,
+      `        </div>`,
+      `        <figure class="split-art">`,
+      `          <img src="${renderArtUri(`${ctx.spec.seed}|about`, ctx.spec.palette, "tall")}" alt="${fillCopy(ctx, alt)}" width="480" height="600" decoding="async">`,
+      `        </figure>`,
+      `      </div>`,
+    ].join("\n"),
+  );
+}
+
+function renderCards(ctx: RenderContext, id: "features" | "services", items: CardItem[]): string {
+  const cards = items.map((item) =>
+    [
+      `          <li class="card">`,
+      `            <span class="card-icon">${renderIcon(item.icon)}</span>`,
+      `            <h3>${fillCopy(ctx, item.title)}</h3>`,
+      `            <p>${fillCopy(ctx, item.text)}</p>`,
+      `          </li>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, id, [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"));
+}
+
+function renderStats(ctx: RenderContext): string {
+  const items = ctx.content.stats.map(
+    (s) => `          <li class="stat"><p class="stat-value">${fillCopy(ctx, s.value)}</p><p class="stat-label">${fillCopy(ctx, s.label)}</p></li>`,
+  );
+  return wrapSection(ctx, "stats", [`        <ul class="stats-grid" role="list">`, ...items, `        </ul>`].join("\n"));
+}
+
+function renderGallery(ctx: RenderContext): string {
+  const items = ctx.content.gallery.map((caption, i) =>
+    [
+      `          <li>`,
+      `            <figure class="gallery-item">`,
+      `              <img src="${renderArtUri(`${ctx.spec.seed}|gallery|${i}`, ctx.spec.palette, i % 3 === 0 ? "tall" : "square")}" alt="${fillCopy(ctx, caption)}" width="480" height="${i % 3 === 0 ? 600 : 480}" decoding="async">`,
+      `              <figcaption>${fillCopy(ctx, caption)}</figcaption>`,
+      `            </figure>`,
+      `          </li>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "gallery", [`        <ul class="gallery-grid" role="list">`, ...items, `        </ul>`].join("\n"));
+}
+
+function renderTeam(ctx: RenderContext): string {
+  const people = ctx.content.team.map((p) =>
+    [
+      `          <li class="card person">`,
+      `            <span class="avatar" aria-hidden="true">${fillCopy(ctx, initialsOf(p.name))}</span>`,
+      `            <h3>${fillCopy(ctx, p.name)}</h3>`,
+      `            <p class="person-role">${fillCopy(ctx, p.role)}</p>`,
+      `            <p>${fillCopy(ctx, p.bio)}</p>`,
+      `          </li>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "team", [`        <ul class="card-grid" role="list">`, ...people, `        </ul>`].join("\n"));
+}
+
+/** Renders one planned block: a built-in section under its heading, generic cards, hours or a form. */
+export function renderBlock(ctx: RenderContext, block: PageBlock): string {
+  const inner = { ...ctx, block };
+  if (block.layout === "cards") return renderCardsBlock(inner, block);
+  if (block.layout === "hours") return renderHoursBlock(inner);
+  if (block.layout === "form") return renderFormBlock(inner, block);
+  return renderSection(inner, block.layout);
+}
+
+/** Renders one section by id. */
+export function renderSection(ctx: RenderContext, id: SectionId): string {
+  switch (id) {
+    case "about":
+      return renderAbout(ctx);
+    case "features":
+      return renderCards(ctx, "features", ctx.content.features);
+    case "services":
+      return renderCards(ctx, "services", ctx.content.services);
+    case "stats":
+      return renderStats(ctx);
+    case "gallery":
+      return renderGallery(ctx);
+    case "team":
+      return renderTeam(ctx);
+    case "menu":
+      return renderMenu(ctx);
+    case "products":
+      return renderProducts(ctx);
+    case "projects":
+      return renderProjects(ctx);
+    case "posts":
+      return renderPosts(ctx);
+    case "schedule":
+      return renderSchedule(ctx);
+    case "testimonials":
+      return renderTestimonials(ctx);
+    case "pricing":
+      return renderPricing(ctx);
+    case "faq":
+      return renderFaq(ctx);
+    case "newsletter":
+      return renderNewsletter(ctx);
+    case "contact":
+      return renderContact(ctx);
+  }
+}

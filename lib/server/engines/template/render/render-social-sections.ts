@@ -1,0 +1,53 @@
+/** Sections that build trust: testimonials, pricing plans and answers to common questions. */
+
+import { initialsOf } from "./render-art";
+import { contactTarget, fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
+
+export function renderTestimonials(ctx: RenderContext): string {
+  const quotes = ctx.content.testimonials.map((t) =>
+    [
+      `          <figure class="card quote">`,
+      `            <p class="stars"><span aria-hidden="true">★★★★★</span><span class="visually-hidden">Rated 5 out of 5</span></p>`,
+      `            <blockquote><p>“${fillCopy(ctx, t.quote)}”</p></blockquote>`,
+      `            <figcaption><span class="avatar avatar-small" aria-hidden="true">${fillCopy(ctx, initialsOf(t.author))}</span><span><strong>${fillCopy(ctx, t.author)}</strong> <span class="quote-role">${fillCopy(ctx, t.role)}</span></span></figcaption>`,
+      `          </figure>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "testimonials", [`        <div class="quote-grid">`, ...quotes, `        </div>`].join("\n"));
+}
+
+export function renderPricing(ctx: RenderContext): string {
+  const target = contactTarget(ctx.spec.blocks);
+  const plans = ctx.content.pricing.map((plan) => {
+    // "$0 / month" rather than "Free", which would repeat a plan usually called "Free".
+    const price = plan.price === 0 ? `${ctx.spec.currency}0` : formatPrice(ctx, plan.price);
+    const features = plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`);
+    return [
+      `          <div class="card plan${plan.featured ? " plan-featured" : ""}">`,
+      plan.featured ? `            <p class="plan-badge">Most popular</p>` : "",
+      `            <h3>${fillCopy(ctx, plan.name)}</h3>`,
+      `            <p class="plan-price"><span class="plan-amount">${price}</span> <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span></p>`,
+      `            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>`,
+      `            <ul class="check-list">`,
+      ...features,
+      `            </ul>`,
+      `            <a class="button${plan.featured ? "" : " button-ghost"}" href="${target}">Choose ${fillCopy(ctx, plan.name)}</a>`,
+      `          </div>`,
+    ]
+      .filter(Boolean)
+      .join("\n");
+  });
+  return wrapSection(ctx, "pricing", [`        <div class="pricing-grid">`, ...plans, `        </div>`].join("\n"));
+}
+
+export function renderFaq(ctx: RenderContext): string {
+  const items = ctx.content.faq.map((item, i) =>
+    [
+      `          <details class="faq-item"${i === 0 ? " open" : ""}>`,
+      `            <summary>${fillCopy(ctx, item.q)}</summary>`,
+      `            <p>${fillCopy(ctx, item.a)}</p>`,
+      `          </details>`,
+    ].join("\n"),
+  );
+  return wrapSection(ctx, "faq", [`        <div class="faq-list">`, ...items, `        </div>`].join("\n"));
+}

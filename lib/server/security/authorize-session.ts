@@ -1,0 +1,22 @@
+import { idSchema, type Role } from "@/lib/protocol";
+import type { SessionRecord, Store } from "../storage/store";
+import { verifyToken } from "./tokens";
+
+export type SessionAccess =
+  | { ok: true; role: Role; session: SessionRecord }
+  | { ok: false; code: "NOT_FOUND" | "UNAUTHORIZED" };
+
+/**
+ * The one check of a session token, for HTTP routes and socket handshakes alike: one read of the
+ * session (its record and token hashes together), constant-time comparison of the token with the
+ * owner's and the viewer's hash. Unknown sessions and wrong tokens are told apart only as
+ * NOT_FOUND / UNAUTHORIZED, never which tokens exist.
+ */
+export async function authorizeSession(store: Pick<Store, "getSessionSecrets">, sessionId: string, token: string): Promise<SessionAccess> {
+  if (!idSchema.safeParse(sessionId).success) return { ok: false, code: "NOT_FOUND" };
+  const secrets = await store.getSessionSecrets(sessionId);
+  if (!secrets) return { ok: false, code: "NOT_FOUND" };
+  if (verifyToken(token, secrets.tokenHash)) return { ok: true, role: "owner", session: secrets.session };
+  if (verifyToken(token, secrets.viewerTokenHash)) return { ok: true, role: "viewer", session: secrets.session };
+  return { ok: false, code: "UNAUTHORIZED" };
+}

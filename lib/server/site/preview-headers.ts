@@ -1,0 +1,34 @@
+/**
+ * The one policy every generated site runs under (`/preview/:id`, version previews, the preview
+ * frame). `sandbox allow-scripts` gives the page an opaque origin, so its scripts can never act as
+ * the app. Beyond that, the page may load nothing from anywhere: inline styles and scripts, and
+ * images and fonts only as `data:`/`blob:` URLs. `connect-src 'none'` stops fetch, XHR, WebSocket,
+ * EventSource and sendBeacon, `form-action 'none'` stops form posts, and there is no remote
+ * `img-src` (an image request was the channel that carried a token out): generated sites draw
+ * with CSS, inline SVG and data URLs, which is what both engines write. A site that names a remote
+ * image or web font shows without it. What CSP cannot stop is a page navigating itself; it then
+ * carries only what it can read, and no URL it can read holds a secret (tickets, see README).
+ */
+export const PREVIEW_CSP = [
+  "sandbox allow-scripts",
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  "img-src data: blob:",
+  "font-src data:",
+  "media-src data: blob:",
+  "connect-src 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+/** Headers of every response that carries a generated site's document. */
+export const PREVIEW_HEADERS = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Content-Security-Policy": PREVIEW_CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+} as const;
