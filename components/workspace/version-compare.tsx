@@ -14,7 +14,8 @@ const files = [
 ] as const;
 type FileId = (typeof files)[number]["id"];
 
-type Load = { state: "idle" } | { state: "loading" } | { state: "ready"; from: SiteFiles; to: SiteFiles } | { state: "error"; message: string };
+/** The answer for one pair of versions (`key`); an answer for another pair is not shown. */
+type Load = { state: "loading" } | { state: "ready"; key: string; from: SiteFiles; to: SiteFiles } | { state: "error"; key: string; message: string };
 
 /** Line changes of one file between two versions, as hunks with two lines of context. */
 export function diffFile(before: string, after: string) {
@@ -36,7 +37,8 @@ export function VersionCompare({ versions, projectToken }: { versions: ProjectVe
   const [from, setFrom] = useState(versions[1]?.version ?? newest);
   const [to, setTo] = useState(newest);
   const [file, setFile] = useState<FileId>("html");
-  const [load, setLoad] = useState<Load>({ state: "idle" });
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const key = `${from}-${to}`;
 
   useEffect(() => {
     const a = versions.find((v) => v.version === from);
@@ -44,8 +46,8 @@ export function VersionCompare({ versions, projectToken }: { versions: ProjectVe
     if (!a || !b) return;
     let current = true;
     Promise.all([fetchVersionFiles({ previewUrl: a.previewUrl, projectToken }), fetchVersionFiles({ previewUrl: b.previewUrl, projectToken })]).then(
-      ([before, after]) => current && setLoad({ state: "ready", from: before, to: after }),
-      (error: unknown) => current && setLoad({ state: "error", message: describeApiError(error).message }),
+      ([before, after]) => current && setLoad({ state: "ready", key: `${from}-${to}`, from: before, to: after }),
+      (error: unknown) => current && setLoad({ state: "error", key: `${from}-${to}`, message: describeApiError(error).message }),
     );
     return () => {
       current = false;
@@ -62,10 +64,12 @@ export function VersionCompare({ versions, projectToken }: { versions: ProjectVe
       </select>
     </label>
   );
-  const diff = load.state === "ready" ? diffFile(load.from[file], load.to[file]) : null;
+  // While another pair loads, the previous pair's answer is not shown as this one's.
+  const shown: Load = load.state !== "loading" && load.key === key ? load : { state: "loading" };
+  const diff = shown.state === "ready" ? diffFile(shown.from[file], shown.to[file]) : null;
 
   return (
-    <div data-testid="version-compare" data-state={load.state} className="mt-3 space-y-2 border-t border-zinc-100 pt-3 text-xs dark:border-zinc-800">
+    <div data-testid="version-compare" data-state={shown.state} className="mt-3 space-y-2 border-t border-zinc-100 pt-3 text-xs dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
         <span>Compare</span>
         {select(from, setFrom, "Older version", "compare-from")}
@@ -80,7 +84,8 @@ export function VersionCompare({ versions, projectToken }: { versions: ProjectVe
         className="flex gap-1"
         tabClassName={(on) => `rounded px-2 py-0.5 font-mono ${on ? "bg-zinc-200 dark:bg-zinc-700" : "text-zinc-500"}`}
       />
-      {load.state === "error" && <p role="alert" className="text-red-700 dark:text-red-300">Could not compare: {load.message}</p>}
+      {shown.state === "loading" && <p className="text-zinc-500">Loading both versions…</p>}
+      {shown.state === "error" && <p role="alert" className="text-red-700 dark:text-red-300">Could not compare: {shown.message}</p>}
       {diff && (
         <>
           <p data-testid="compare-summary" className="text-zinc-600 dark:text-zinc-400">
