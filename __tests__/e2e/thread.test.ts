@@ -98,6 +98,16 @@ test("a follow-up stays on the project page on top of the current version; reloa
   await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
   await page.getByTestId("version-view-close").click();
   expect(await page.getByTestId("version-view-banner").count()).toBe(0);
+
+  // Compare v1 with v2: the rename shows as changed lines of the markup.
+  await page.getByTestId("versions-compare").click();
+  await page.getByTestId("compare-from").selectOption("1");
+  await page.getByTestId("compare-to").selectOption("2");
+  await page.locator('[data-testid="version-compare"][data-state="ready"]').waitFor();
+  expect(await page.getByTestId("compare-summary").textContent()).toMatch(/^\+\d+ −\d+ lines$/);
+  expect(await page.getByTestId("compare-diff").textContent()).toContain("+");
+  await page.getByTestId("compare-diff").getByText("Golden Crust", { exact: false }).first().waitFor();
+  await saveScreenshot(page, "25-compare");
   await context.close();
 });
 
@@ -145,8 +155,14 @@ test("friendly 404s with a link home, the over-long prompt message, the shortcut
   expect(await page.getByTestId("prompt-input-too-long").textContent()).toContain("1 characters over");
   expect(await page.getByTestId("generate-button").isDisabled()).toBe(true);
 
-  await generateFromHome(page, app.server.url, "A café menu for Bean There");
+  const cafe = await generateFromHome(page, app.server.url, "A café menu for Bean There");
   await waitForStatus(page, "completed");
+  // The site's own document is titled with the site's name, like the workspace tab.
+  const cafeName = readSiteName((await fetchSnapshot(app.server.url, cafe, await readStoredToken(page, cafe))).preview?.html_content);
+  const previewTab = await context.newPage();
+  await previewTab.goto(`${app.server.url}/preview/${cafe}`);
+  expect(await previewTab.title()).toBe(cafeName);
+  await previewTab.close();
   await page.getByTestId("tab-preview").focus();
   await page.keyboard.press("ArrowRight");
   expect(await page.getByTestId("tab-code").getAttribute("aria-selected")).toBe("true");

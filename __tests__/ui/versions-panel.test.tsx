@@ -156,3 +156,13 @@ test("long prompts are cut to one short line", () => {
   expect(cut.length).toBeLessThanOrEqual(20);
   expect(cut.endsWith("…")).toBe(true);
 });
+
+describe("diffFile (version compare)", () => {
+  const { diffFile } = jest.requireActual<typeof import("@/components/workspace/version-compare")>("@/components/workspace/version-compare");
+  test("counts added and removed lines, with context around the change", () => {
+    const diff = diffFile("<h1>Crumb</h1>\n<p>a</p>\n<p>b</p>\n", "<h1>Golden Crust</h1>\n<p>a</p>\n<p>b</p>\n");
+    expect(diff).toMatchObject({ added: 1, removed: 1 });
+    expect(diff.hunks[0]!.lines).toEqual(["-<h1>Crumb</h1>", "+<h1>Golden Crust</h1>", " <p>a</p>", " <p>b</p>"]);
+    expect(diffFile("same\n", "same\n").hunks).toHaveLength(0);
+  });
+});

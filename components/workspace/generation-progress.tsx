@@ -64,7 +64,8 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
       error: s.generation.error,
       estimate: s.generation.estimated_remaining,
       updatedAt: s.generation.updated_at,
-      startedAt: s.generation.started_at,
+      // A model engine's planning step runs before the run announces itself: count from it.
+      startedAt: s.generation.started_at ?? s.generation.steps[0]?.started_at ?? null,
       totalTime: s.generation.total_time,
     })),
   );

@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import type { PreviewSnapshot } from "@/lib/protocol";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
 import { downloadZip } from "@/lib/client/version-links";
-import { zipSiteFiles, type SiteFiles } from "@/lib/client/version-files";
+import type { SiteFiles } from "@/lib/client/version-files";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { TabList } from "@/components/tab-list";
 import { SiteReports } from "./site-reports";
@@ -44,19 +44,9 @@ export interface VersionView {
   /** "v2", "v3 (restored from v1)". */
   label: string;
   files: SiteFiles;
-  /** File name of its download, without extension. */
-  name: string;
+  /** Downloads this version's zip (fetched with the project token in a header, never in a URL). */
+  download: () => Promise<void>;
   onClose: () => void;
-}
-
-/** Saves a version's files as a zip made in the browser (no token in any URL). */
-function downloadVersion(view: VersionView) {
-  const url = URL.createObjectURL(zipSiteFiles(view.files, view.name));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `${view.name.replace(/[^\w.-]+/g, "-").slice(0, 60) || "site"}.zip`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export interface LivePreviewProps {
@@ -124,8 +114,8 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
         )}
         <div className="flex items-center gap-1">
           {view && (
-            <button type="button" data-testid="download-version" onClick={() => downloadVersion(view)} className={linkClass}>
-              Download zip
+            <button type="button" data-testid="download-version" onClick={() => void view.download().catch(() => setDownloadFailed(true))} className={linkClass}>
+              {downloadFailed ? "Download failed — retry" : "Download zip"}
             </button>
           )}
           {own && !view && (

@@ -8,6 +8,7 @@ import { startFollowUp } from "@/lib/client/project-api";
 import { rememberCreatedSession, useStoredSession } from "@/lib/client/session-storage";
 import { useWebSocket } from "@/lib/client/use-web-socket";
 import { fetchVersionFiles } from "@/lib/client/version-files";
+import { downloadVersionZip } from "@/lib/client/version-links";
 import { useGenerationStore, useGenerationStoreApi } from "@/stores/generation-store-provider";
 import { AccessNotice } from "./access-notice";
 import { ConnectionStatus } from "./connection-status";
@@ -67,8 +68,8 @@ export function SessionView({ sessionId, heartbeatIntervalMs, viewToken, thread,
     if (!projectToken) return;
     try {
       const files = await fetchVersionFiles({ previewUrl: info.previewUrl, projectToken });
-      const name = readSiteName(files.html) ?? `version-${info.version}`;
-      setViewing({ version: info.version, view: { epoch: `version-${info.version}`, label, files, name } });
+      const download = () => downloadVersionZip({ projectId, version: info.version, projectToken });
+      setViewing({ version: info.version, view: { epoch: `version-${info.version}`, label, files, download } });
     } catch (error) {
       setViewing({ version: info.version, error: describeApiError(error).message });
     }

@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ProjectVersionInfo } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
 import { fetchProject, restoreVersion } from "@/lib/client/project-api";
 import { openVersionPreview } from "@/lib/client/version-links";
 import { useGenerationStore } from "@/stores/generation-store-provider";
+import { VersionCompare } from "./version-compare";
 
 const PROMPT_PREVIEW_CHARS = 80;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -41,6 +42,7 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
   const [reloads, setReloads] = useState(0);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [comparing, setComparing] = useState(false);
   const enabled = isOwner && projectToken !== null;
 
   useEffect(() => {
@@ -59,6 +61,8 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
     };
   }, [isOwner, projectId, projectToken, completedAt, reloads]);
 
+  // Newest first; memoised so the compare view does not reload on unrelated renders.
+  const versions = useMemo(() => (load.state === "ready" ? [...load.versions].reverse() : []), [load]);
   if (!enabled) return null;
 
   /** Opens a version through a short-lived ticket: the project token never goes into a URL. */
@@ -90,7 +94,6 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
     }
   }
 
-  const versions = load.state === "ready" ? [...load.versions].reverse() : [];
   const newest = versions[0]?.version ?? null;
 
   return (
@@ -103,6 +106,11 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
     >
       <div className="flex items-center justify-between gap-3">
         <h2 id="versions-heading" className="text-sm font-semibold">Versions</h2>
+        {versions.length > 1 && (
+          <button type="button" data-testid="versions-compare" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} className={`${smallButton} ml-auto text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800`}>
+            Compare
+          </button>
+        )}
         <button type="button" data-testid="versions-refresh" onClick={() => setReloads((n) => n + 1)} className={`${smallButton} text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800`}>
           Refresh
         </button>
@@ -178,6 +186,8 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
           ))}
         </ol>
       )}
+
+      {comparing && projectToken && versions.length > 1 && <VersionCompare versions={versions} projectToken={projectToken} />}
 
       {notice && (
         <p
