@@ -13,8 +13,8 @@ import {
 
 /*
  * Follow-up edits and versions in a real browser: a finished site is edited from the workspace,
- * the edit opens as a new session of the same project, and the versions panel lists, opens and
- * restores the project's versions.
+ * the edit opens as the next turn on the project page (a new session of the same project), and the
+ * versions panel lists, opens and restores the project's versions.
  */
 
 // Short steps: this file is about what happens after a run, not during it.
@@ -24,7 +24,7 @@ const versionCount = (page: Page, count: number) =>
   page.locator(`[data-testid="versions-panel"][data-state="ready"][data-count="${count}"]`).waitFor({ timeout: RUN_TIMEOUT_MS });
 const versionRow = (page: Page, version: number) => page.locator(`[data-testid="version-item"][data-version="${version}"]`);
 
-test("edit a finished site with a follow-up, land on its workspace, then restore v1 as v3", async () => {
+test("edit a finished site with a follow-up, land on its project page, then restore v1 as v3", async () => {
   const { context, page } = await openPage(app.browser);
   // Fails the test on anything the page reports: uncaught errors, console errors, failed requests.
   const problems = collectProblems(page);
@@ -38,8 +38,9 @@ test("edit a finished site with a follow-up, land on its workspace, then restore
   await page.getByTestId("follow-up-input").fill("add a pricing section");
   await saveScreenshot(page, "20-follow-up-box");
   await page.getByTestId("follow-up-submit").click();
-  await page.waitForURL((url) => /^\/g\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.pathname.endsWith(firstId), { timeout: RUN_TIMEOUT_MS });
-  const secondId = new URL(page.url()).pathname.split("/").pop()!;
+  // From /g the edit leads into the project page, opened on the new turn.
+  await page.waitForURL((url) => /^\/p\/[A-Za-z0-9_-]+$/.test(url.pathname) && url.searchParams.has("turn"), { timeout: RUN_TIMEOUT_MS });
+  const secondId = new URL(page.url()).searchParams.get("turn")!;
   expect(secondId).not.toBe(firstId);
 
   // The new workspace is the new session's (not the old one's state carried over), owned by us.
@@ -80,7 +81,7 @@ test("edit a finished site with a follow-up, land on its workspace, then restore
   // A fresh load at phone width (resizing a live page leaves the sandboxed frame unpainted in screenshots).
   await page.setViewportSize({ width: 375, height: 812 });
   await page.reload();
-  await page.locator('[data-testid="live-preview"][data-script-ran="true"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  await page.locator('[data-testid="live-preview"][data-script-ran="true"]').waitFor({ timeout: RUN_TIMEOUT_MS, state: "attached" });
   await versionCount(page, 3);
   expect(await hasHorizontalScroll(page)).toBe(false);
   await saveScreenshot(page, "23-follow-up-versions-mobile");

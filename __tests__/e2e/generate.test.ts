@@ -81,10 +81,23 @@ test("type a prompt, watch progress reach 100% and the site appear in the frame 
   await page.locator('[data-testid="live-preview"][data-script-ran="true"]').waitFor({ timeout: RUN_TIMEOUT_MS });
   expect(problems).toEqual([]);
 
-  // The home page now lists it under recent generations.
+  // The home page now lists its project under recent work, with its status; rename, then remove it.
+  const projectId = await page.evaluate((id) => JSON.parse(window.localStorage.getItem(`openv0:generation:${id}`)!).projectId as string, sessionId);
   await page.goto(app.server.url);
-  await page.getByTestId("recent-generation").first().waitFor();
-  expect(await page.getByTestId("recent-generation").first().getAttribute("href")).toBe(`/g/${sessionId}`);
+  const row = page.locator(`[data-testid="recent-project"][data-project-id="${projectId}"]`);
+  await row.waitFor();
+  expect(await row.getByTestId("recent-generation").getAttribute("href")).toBe(`/p/${projectId}`);
+  await row.getByTestId("recent-project-status").getByText("Ready").waitFor();
+  await row.getByTestId("rename-project").click();
+  await row.getByTestId("rename-input").fill("My bakery site");
+  await row.getByTestId("rename-save").click();
+  await row.getByTestId("recent-project-name").getByText("My bakery site").waitFor();
+  await page.reload();
+  await row.getByTestId("recent-project-name").getByText("My bakery site").waitFor();
+  await saveScreenshot(page, "24-home-recent-projects");
+  await row.getByTestId("remove-project").click();
+  await row.getByTestId("remove-confirm").click();
+  await row.waitFor({ state: "detached" });
   await context.close();
 });
 

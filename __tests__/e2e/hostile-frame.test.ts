@@ -1,6 +1,6 @@
 import { HOSTILE_ERROR, PHISHING_TEXT } from "../helpers/fake-openai-server";
 import { saveScreenshot } from "../helpers/browser";
-import { generateFromHome, openPage, RUN_TIMEOUT_MS, setupE2eLlmApp, waitForStatus } from "../helpers/e2e-app";
+import { generateFromHome, openPage, RUN_TIMEOUT_MS, setupE2eLlmApp, waitForConnection, waitForStatus } from "../helpers/e2e-app";
 
 /*
  * Issue 10 item 6: the preview frame runs generated code, so what it posts is hostile input. The
@@ -30,6 +30,8 @@ test("a hostile site cannot make the app re-send it or speak as the app; its err
   expect(Number(await preview.getAttribute("data-frame-refused"))).toBeGreaterThan(40);
   // The forged "rendered 999" was refused: the app still knows the version it really sent.
   expect(Number(await preview.getAttribute("data-rendered-version"))).toBeLessThan(999);
+  // The site's noise never touches the app's own link to the server.
+  await waitForConnection(page, "live");
   await saveScreenshot(page, "20-hostile-site");
 
   // Fix it starts a follow-up that carries the site's error, as the next turn of the project.

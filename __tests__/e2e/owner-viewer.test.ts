@@ -50,6 +50,8 @@ test("a phone-sized viewport (375×740) renders without horizontal scroll", asyn
   await waitForConnection(page, "live");
   expect(await hasHorizontalScroll(page)).toBe(false);
   await waitForStatus(page, "completed");
+  // On a phone the preview is one tap away (the Chat / Preview switch).
+  await page.getByTestId("phone-tab-preview").tap();
   await page.frameLocator('[data-testid="preview-frame"]').locator("h1").first().waitFor({ timeout: RUN_TIMEOUT_MS });
   expect(await hasHorizontalScroll(page)).toBe(false);
   await saveScreenshot(page, "13-phone-workspace");

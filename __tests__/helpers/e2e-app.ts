@@ -143,9 +143,9 @@ export async function fetchSnapshot(baseUrl: string, sessionId: string, token: s
   return generationSnapshotSchema.parse(await res.json());
 }
 
-/** Waits until the workspace shows a given generation status. */
+/** Waits until the workspace has a given generation status (drawn, even in a pane hidden on a phone). */
 export async function waitForStatus(page: Page, status: string, timeout = RUN_TIMEOUT_MS): Promise<void> {
-  await page.locator(`[data-testid="generation-progress"][data-status="${status}"]`).waitFor({ timeout });
+  await page.locator(`[data-testid="generation-progress"][data-status="${status}"]`).waitFor({ timeout, state: "attached" });
 }
 
 /** Waits until the connection badge shows a given status. */

@@ -68,8 +68,12 @@ function runTool(binary: string, args: string[], options: SpawnOptions): Promise
   });
 }
 
-/** Creates a throw-away cluster in a temp dir, starts it on a free loopback port, creates `openv0`. */
-export async function startPostgres(): Promise<RunningPostgres> {
+/**
+ * Creates a throw-away cluster in a temp dir, starts it on a free loopback port, creates `openv0`.
+ * Tests run it without durability (fsync off); `durable: true` keeps PostgreSQL's defaults (fsync,
+ * synchronous_commit, full_page_writes on), for benchmarks that must count the WAL flush.
+ */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const bin = findPostgresBin();
   const runAs = resolveRunAs();
   const dir = mkdtempSync(path.join(tmpdir(), "openv0-pg-"));
@@ -82,7 +86,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     let lastError: unknown;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
-        return await launchPostgres({ bin, dir, dataDir, options, port: await findFreePort() });
+        return await launchPostgres({ bin, dir, dataDir, options, port: await findFreePort(), durable });
       } catch (error) {
         lastError = error;
         if (!/already in use|could not bind/i.test(String(error))) break;
@@ -95,8 +99,9 @@ export async function startPostgres(): Promise<RunningPostgres> {
   }
 }
 
-async function launchPostgres(o: { bin: string; dir: string; dataDir: string; options: SpawnOptions; port: number }): Promise<RunningPostgres> {
-  const settings = ["listen_addresses=127.0.0.1", "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200"];
+async function launchPostgres(o: { bin: string; dir: string; dataDir: string; options: SpawnOptions; port: number; durable: boolean }): Promise<RunningPostgres> {
+  const fast = o.durable ? [] : ["fsync=off", "synchronous_commit=off", "full_page_writes=off"];
+  const settings = ["listen_addresses=127.0.0.1", ...fast, "max_connections=200"];
   const args = ["-D", o.dataDir, "-p", String(o.port), "-k", o.dir, ...settings.flatMap((s) => ["-c", s])];
   const proc = spawn(path.join(o.bin, "postgres"), args, o.options);
   // SIGQUIT = immediate shutdown; the reaper also deletes the cluster's files.

@@ -61,6 +61,7 @@ test("a retry continues from the failed step: completed steps are neither re-pla
   if (restarted.type !== "generation:started") throw new Error(`run 2 began with ${restarted.type}`);
   expect(restarted.data.run).toBe(2);
   expect(restarted.data.steps.map((s) => [s.step_id, s.status])).toEqual([
+    ["planning", "completed"],
     ["structure", "completed"],
     ["styling", "pending"],
     ["interactivity", "pending"],

@@ -51,17 +51,22 @@ test("a whole generation streams plan → markup → styles → script, and delt
   // Prompts are never written to the server log at info level.
   expect(llm.server.logs.join("\n")).not.toContain("Crumb & Co with a menu");
 
-  // Event sequence: contiguous seq, started → steps → completed.
+  // Event sequence: contiguous seq, the planning step (visible while the model plans), started → steps → completed.
   expect(seqs(events)).toEqual(range(1, events.length));
-  const started = events[0]!;
-  if (started.type !== "generation:started") throw new Error(`first event is ${started.type}`);
+  expect(events.slice(0, 2).map((e) => e.type === "generation:step" && [e.data.step_id, e.data.status])).toEqual([
+    ["planning", "in_progress"],
+    ["planning", "completed"],
+  ]);
+  const started = events[2]!;
+  if (started.type !== "generation:started") throw new Error(`third event is ${started.type}`);
   expect(started.data.engine).toBe("openai:fake-model");
   expect(started.data.steps).toEqual([
+    { step_id: "planning", title: "Planning the site", status: "completed" },
     { step_id: "structure", title: "Structure: hero, features, pricing, contact", status: "pending" },
     { step_id: "styling", title: "Styling: Calm blue palette, generous whitespace, rounded cards", status: "pending" },
     { step_id: "interactivity", title: "Interactivity: Mobile menu toggle and smooth scrolling", status: "pending" },
   ]);
-  for (const step of started.data.steps) {
+  for (const step of started.data.steps.slice(1)) {
     const statuses = events.flatMap((e) => (e.type === "generation:step" && e.data.step_id === step.step_id ? [e.data.status] : []));
     expect(statuses).toEqual(["pending", "in_progress", "completed"]);
   }
@@ -135,8 +140,8 @@ test("a follow-up edit sends the current site to the model and adds version 2", 
   expect(requests[0]!.messages.at(-1)!.content).toContain(v1.html_content);
   expect(requests[1]!.messages.at(-1)!.content).toContain(`<current>\n${v1.html_content}\n</current>`);
   expect(requests[2]!.messages.at(-1)!.content).toContain(`<current>\n${v1.css_content}\n</current>`);
-  const started = edit.events[0]!;
-  expect(started.type === "generation:started" && started.data.steps.map((s) => s.step_id)).toEqual(["structure", "styling"]);
+  const started = edit.events.find((e) => e.type === "generation:started")!;
+  expect(started.type === "generation:started" && started.data.steps.map((s) => s.step_id)).toEqual(["planning", "structure", "styling"]);
 
   const v2 = (await llm.snapshot(edit.created)).preview!;
   expect(v2.html_content).toContain('class="edited"');
@@ -163,5 +168,8 @@ test("an unusable plan is asked for once more; twice unusable fails with INVALID
   expect(llm.fake.requests.slice(before).map((r) => r.kind)).toEqual(["plan", "plan"]);
   const error = never.events.find((e): e is Extract<SessionEvent, { type: "generation:error" }> => e.type === "generation:error");
   expect(error?.data).toMatchObject({ error_code: "INVALID_OUTPUT", retry_available: true });
-  expect(never.events.map((e) => e.type)).toEqual(["generation:error", "generation:completed"]);
+  // The planning step fails; nothing was written, so the preview says it cannot be shown, then the run's error.
+  expect(never.events.map((e) => (e.type === "generation:step" ? `step:${e.data.step_id}:${e.data.status}` : e.type))).toEqual([
+    "step:planning:in_progress", "step:planning:failed", "preview:error", "generation:error", "generation:completed",
+  ]);
 });

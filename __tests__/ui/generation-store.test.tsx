@@ -39,7 +39,7 @@ describe("applyEvent delegates every event type to the protocol reducer", () => 
       data: { seq: 1, session_id: SESSION, timestamp: "2026-01-01T12:00:01.000Z", error_code: "RENDER", error_message: "bad markup" },
     };
     const after = applyEvent(fresh(), event);
-    expect(after.generation.message).toBe("Preview problem: bad markup");
+    expect(after.generation.preview_error).toEqual({ code: "RENDER", message: "bad markup" });
     expect(after.generation.last_seq).toBe(1);
   });
 

@@ -220,3 +220,18 @@ test("the code tab shows highlighted html, css and js", async () => {
   fireEvent.click(screen.getByRole("tab", { name: "script.js" }));
   expect(screen.getByTestId("code-content")).toHaveTextContent("console.log('hi')");
 });
+
+test("preview:error: the empty frame says why there is no preview, until one arrives", () => {
+  const { store } = renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: initialState() });
+  act(() => {
+    store.getState().receiveEvent({
+      type: "preview:error",
+      data: { seq: 1, session_id: SESSION, timestamp: "2026-01-01T12:00:01.000Z", error_code: "INVALID_OUTPUT", error_message: "No preview: the generation stopped before any part of the site was written." },
+    });
+  });
+  expect(screen.getByTestId("preview-error")).toHaveTextContent("No preview");
+  act(() => {
+    for (const event of run.slice(0, 4)) store.getState().receiveEvent({ ...event, data: { ...event.data, seq: event.data.seq + 1 } } as typeof event);
+  });
+  expect(screen.queryByTestId("preview-error")).toBeNull();
+});

@@ -19,7 +19,7 @@ function createHarness({ pageSize }: { pageSize?: number } = {}) {
   const reads: number[] = [];
   const rooms = new Map<string, Set<string>>();
   const sockets = new Map<string, Socket>();
-  let release: (() => void) | null = null;
+  const releases: Array<() => void> = [];
   let holdReads = false;
   const delivery = new SessionDelivery({
     rooms: () => ({ rooms, sockets }),
@@ -27,7 +27,7 @@ function createHarness({ pageSize }: { pageSize?: number } = {}) {
     readPage: async (_id, after, limit) => {
       reads.push(after);
       const snapshot = log.filter((e) => e.data.seq > after).slice(0, limit);
-      if (holdReads) await new Promise<void>((r) => (release = r));
+      if (holdReads) await new Promise<void>((r) => releases.push(r));
       return snapshot;
     },
   });
@@ -55,7 +55,7 @@ function createHarness({ pageSize }: { pageSize?: number } = {}) {
     log.push(event);
     if (deliver) delivery.deliver(event);
   };
-  return { delivery, connect, publish, log, reads, hold: (on: boolean) => (holdReads = on), release: () => release?.() };
+  return { delivery, connect, publish, log, reads, hold: (on: boolean) => (holdReads = on), release: () => releases.splice(0).forEach((r) => r()) };
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
@@ -123,10 +123,28 @@ test("sockets replaying the same session share each page read", async () => {
   const h = createHarness({ pageSize: 4 });
   for (const seq of range(1, 12)) h.publish(seq);
   const sockets = ["a", "b", "c"].map((id) => h.connect(id));
-  await Promise.all(sockets.map((s) => h.delivery.attach(s.socket, SESSION, 0)));
+  for (const s of sockets) await h.delivery.attach(s.socket, SESSION, 0);
   for (const s of sockets) expect(s.received).toEqual(range(1, 12));
-  // Three full pages read once each, plus the (unshared once read) empty tail page per socket.
-  expect(h.reads.filter((after) => after < 12)).toEqual([0, 4, 8]);
+  // Three full pages read once each; the tail (which may grow) is read by each socket itself.
+  expect(h.reads).toEqual([0, 4, 8, 12, 12, 12]);
+});
+
+test("a tail read that started before a socket joined is not reused for it (it may miss what was sent live meanwhile)", async () => {
+  const h = createHarness();
+  for (const seq of [1, 2, 3]) h.publish(seq);
+  const a = h.connect("a");
+  h.hold(true);
+  const attachedA = h.delivery.attach(a.socket, SESSION, 3); // reads the tail after 3: nothing yet
+  await new Promise((r) => setImmediate(r));
+  h.publish(4); // committed after a's read; b is not in the room yet, so b does not get it live
+  const b = h.connect("b");
+  const attachedB = h.delivery.attach(b.socket, SESSION, 3);
+  await new Promise((r) => setImmediate(r));
+  h.release();
+  await Promise.all([attachedA, attachedB]);
+  expect(a.received).toEqual([4]);
+  expect(b.received).toEqual([4]);
+  expect(h.reads).toEqual([3, 3]);
 });
 
 test("in-sync watchers get the live form of an event; a socket still replaying gets the logged one", async () => {

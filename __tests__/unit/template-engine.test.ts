@@ -207,6 +207,11 @@ const PROMPTS: Array<{ label: string; prompt: string; subject: RegExp }> = [
   { label: "garbage", prompt: "asdf", subject: /<h1 id="hero-title">[^<]+<\/h1>/ },
   { label: "non-English", prompt: "Une boulangerie à Paris appelée Le Fournil", subject: /Le Fournil/ },
   { label: "dark restaurant", prompt: "a black and gold luxury restaurant named Salt & Smoke in New York with a team section", subject: /Salt &amp; Smoke/ },
+  // Issue 12: listed sections under the user's headings, forms of a kind, unknown sections, hours, shades.
+  { label: "surf school with booking", prompt: "A landing page for a Lisbon surf school called Onda, ocean blue, with lessons, prices and booking", subject: /<h2 id="booking-title">Booking<\/h2>/ },
+  { label: "clinic with hours and appointments", prompt: "A vet clinic called Pawsome. Sections: treatments, aftercare, opening hours, FAQ and appointments. Pastel pink.", subject: /data-form="appointment"/ },
+  { label: "dark studio, several forms", prompt: "Dance studio Tempo: classes, shows, registration, newsletter signup and a contact form. Neon magenta on dark.", subject: /data-form="registration"/ },
+  { label: "software about a domain", prompt: "A small SaaS called Tidepool that schedules surf lessons", subject: /surf schools/ },
 ];
 
 // ---------- new sites ----------

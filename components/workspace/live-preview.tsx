@@ -82,6 +82,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
   const own = useGenerationStore((s) => s.generation.preview);
   const completed = useGenerationStore((s) => s.generation.status === "completed");
   const running = useGenerationStore((s) => s.generation.status === "running" || s.generation.status === "queued");
+  const previewError = useGenerationStore((s) => s.generation.preview_error ?? null);
   const viewed = useMemo<PreviewSnapshot | null>(
     () => (view ? { version: 1, step_id: "version", html_content: view.files.html, css_content: view.files.css, js_content: view.files.js, updated_at: new Date(0).toISOString() } : null),
     [view],
@@ -175,7 +176,11 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
         </div>
         {!preview && (
           <div data-testid="preview-empty" className="absolute inset-0 flex items-center justify-center bg-zinc-50 p-6 text-center text-sm text-zinc-500 dark:bg-zinc-950 dark:text-zinc-400">
-            The preview appears here as soon as the first part of the site is written.
+            {previewError ? (
+              <span data-testid="preview-error" role="status">{previewError.message}</span>
+            ) : (
+              "The preview appears here as soon as the first part of the site is written."
+            )}
           </div>
         )}
       </div>

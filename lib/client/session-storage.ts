@@ -77,6 +77,8 @@ function listRawRecords(): string {
     for (let i = 0; i < window.localStorage.length; i++) {
       const key = window.localStorage.key(i);
       if (key?.startsWith(PREFIX)) raws.push(readRaw(key) ?? "");
+      // Names change the list too: carried along so the snapshot changes when one does.
+      else if (key?.startsWith(NAME_PREFIX)) raws.push(JSON.stringify({ name: readRaw(key) }));
     }
   } catch {
     return "[]";
@@ -126,6 +128,27 @@ export function useStoredSessions(limit: number = RECENT_LIMIT): StoredSession[]
   return useMemo(() => (raw === undefined ? undefined : listStoredSessions(raw, limit)), [raw, limit]);
 }
 
+const NAME_PREFIX = "openv0:project-name:";
+const NAME_MAX_CHARS = 80;
+
+/** The name this browser gave a project (Home's rename), or null. */
+export function readProjectName(projectId: string): string | null {
+  const raw = readRaw(NAME_PREFIX + projectId);
+  return raw ? raw.slice(0, NAME_MAX_CHARS) : null;
+}
+
+/** Renames a project in this browser; an empty name goes back to the default (its first prompt). */
+export function saveProjectName(projectId: string, name: string): void {
+  const trimmed = name.replace(/\s+/g, " ").trim().slice(0, NAME_MAX_CHARS);
+  try {
+    if (trimmed) window.localStorage.setItem(NAME_PREFIX + projectId, trimmed);
+    else window.localStorage.removeItem(NAME_PREFIX + projectId);
+  } catch {
+    // Disabled storage: the rename lasts as long as the page.
+  }
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
 /** Forgets every record of a project in this browser (its tokens go with them). */
 export function forgetStoredProject(projectId: string): void {
   for (const record of listStoredSessions(listRawRecords(), Infinity)) {
@@ -135,6 +158,11 @@ export function forgetStoredProject(projectId: string): void {
     } catch {
       // Disabled storage holds nothing to forget.
     }
+  }
+  try {
+    window.localStorage.removeItem(NAME_PREFIX + projectId);
+  } catch {
+    // As above.
   }
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }

@@ -72,6 +72,8 @@ export const generationStateSchema = z.object({
   estimated_remaining: z.number().nullable(),
   estimated_time: z.number().nullable(),
   preview: previewSnapshotSchema.nullable(),
+  /** Why there is no preview to show (`preview:error`), until a preview arrives or a run restarts. Absent in older snapshots. */
+  preview_error: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
   error: z
     .object({ code: z.string(), message: z.string(), retry_available: z.boolean(), step_id: z.string().nullable() })
     .nullable(),

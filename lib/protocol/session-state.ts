@@ -23,6 +23,7 @@ export function createInitialState(sessionId: string, projectId: string): Genera
     estimated_remaining: null,
     estimated_time: null,
     preview: null,
+    preview_error: null,
     error: null,
     started_at: null,
     completed_at: null,
@@ -112,6 +113,7 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
         estimated_time: d.estimated_time,
         estimated_remaining: d.estimated_time,
         error: null,
+        preview_error: null,
         started_at: d.timestamp,
         completed_at: null,
         total_time: null,
@@ -163,6 +165,7 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       const d = event.data;
       return {
         ...state,
+        preview_error: null,
         preview: {
           version: d.version,
           step_id: d.step_id,
@@ -197,7 +200,7 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       };
     }
     case "preview:error":
-      return { ...state, message: `Preview problem: ${event.data.error_message}` };
+      return { ...state, preview_error: { code: event.data.error_code, message: event.data.error_message } };
     default: {
       const unreachable: never = event;
       return unreachable;

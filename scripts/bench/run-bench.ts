@@ -47,7 +47,7 @@ const CONFIG = {
     probe: { ratePerSession: 15, durationMs: QUICK ? 1_500 : 2_000 },
   },
   compression: QUICK ? ["lean"] : ["lean", "lean-w10", "default"],
-  budgetMs: QUICK ? 240_000 : 420_000,
+  budgetMs: QUICK ? 300_000 : 600_000,
 };
 
 const startedAt = nowMs();

@@ -63,6 +63,8 @@ export interface GenerationEngine {
   runStep(input: StepInput): Promise<StepResult>;
   /** A prior estimate of one step's duration in seconds, used before any step has been measured. */
   estimateStepSeconds(): number;
+  /** Set by engines whose planning takes a while (a model call): shown as the run's first step while `plan` runs. */
+  readonly planningTitle?: string;
 }
 
 /** A typed failure an engine can raise so the runner reports a precise code to clients. */

@@ -40,9 +40,9 @@ export async function runGeneration(input: RunInput): Promise<void> {
   const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
 
   try {
-    const plan: PlannedStep[] = state.steps.length
+    const plan: PlannedStep[] = state.steps.some((s) => s.step_id !== PLANNING_STEP_ID)
       ? state.steps.map((s) => ({ id: s.step_id, title: s.title }))
-      : await engine.plan({ prompt: input.prompt, baseSite: input.baseSite, signal });
+      : await planSteps(input, done, (step) => (currentStep = step));
     const total = plan.length;
     const remainingAtStart = plan.filter((s) => !done.has(s.id)).length;
     signal.throwIfAborted();
@@ -116,13 +116,17 @@ export async function runGeneration(input: RunInput): Promise<void> {
     preview.cancel();
     await preview.settle().catch(() => undefined);
     const failure = describeFailure(error, signal);
-    if (currentStep && started) {
+    if (currentStep && (started || currentStep.id === PLANNING_STEP_ID)) {
       const state = (await events.getState(sessionId))!;
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);
       await events.emit(sessionId, "generation:step", {
         step_id: currentStep.id, step_number: index + 1, total_steps: state.steps.length, title: currentStep.title,
         status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
       });
+    }
+    // A run that failed before writing any markup leaves nothing to show: say so for the preview.
+    if (failure.code !== "CANCELLED" && failure.code !== "INTERRUPTED" && !(await events.getState(sessionId))?.preview) {
+      await events.emit(sessionId, "preview:error", { error_code: failure.code, error_message: "No preview: the generation stopped before any part of the site was written." });
     }
     await events.emit(sessionId, "generation:error", {
       step_id: currentStep?.id, error_code: failure.code, error_message: failure.message,
@@ -133,6 +137,33 @@ export async function runGeneration(input: RunInput): Promise<void> {
     });
     return;
   }
+}
+
+/** Id of the visible planning step of engines that set `planningTitle`. */
+export const PLANNING_STEP_ID = "planning";
+
+/**
+ * Asks the engine for its plan. An engine whose planning takes a while (a model call) gets it
+ * shown as the plan's first step, in progress while it runs, instead of a session stuck on "queued".
+ */
+async function planSteps(input: RunInput, done: Set<string>, onStep: (step: PlannedStep | undefined) => void): Promise<PlannedStep[]> {
+  const { engine, events, sessionId, signal } = input;
+  const planInput = { prompt: input.prompt, baseSite: input.baseSite, signal };
+  if (!engine.planningTitle) return engine.plan(planInput);
+  const step = { id: PLANNING_STEP_ID, title: engine.planningTitle };
+  const common = { step_id: step.id, step_number: 1, total_steps: 1, title: step.title, progress: 0 };
+  const startedAt = performance.now();
+  onStep(step);
+  await events.emit(sessionId, "generation:step", { ...common, status: "in_progress", message: `${step.title}…`, estimated_remaining: engine.estimateStepSeconds() });
+  const planned = await engine.plan(planInput);
+  signal.throwIfAborted();
+  await events.emit(sessionId, "generation:step", {
+    ...common, status: "completed", message: `Planned ${planned.length} step${planned.length === 1 ? "" : "s"}`,
+    estimated_remaining: round(planned.length * engine.estimateStepSeconds()), duration: seconds(startedAt),
+  });
+  onStep(undefined);
+  done.add(step.id);
+  return [step, ...planned];
 }
 
 /** Maps any failure to a public code and message; internal details never reach clients. */

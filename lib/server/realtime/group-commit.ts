@@ -1,5 +1,5 @@
 import { nextSessionStatus, type SessionEvent } from "@/lib/protocol";
-import { SeqConflictError, type SessionAdvance, type SessionHead, type Store } from "../storage/store";
+import { MAX_APPEND_BATCH, SeqConflictError, type SessionAdvance, type SessionHead, type Store } from "../storage/store";
 
 /** A validated event waiting for its seq; `data.seq` is a placeholder until it is sequenced. */
 interface Entry {
@@ -51,7 +51,7 @@ export class GroupCommit {
 
   constructor(private readonly options: GroupCommitOptions) {
     this.maxPending = options.maxPending ?? 5_000;
-    this.maxBatch = Math.min(options.maxBatch ?? 1_000, this.maxPending);
+    this.maxBatch = Math.min(options.maxBatch ?? MAX_APPEND_BATCH, MAX_APPEND_BATCH, this.maxPending);
   }
 
   /** Resolves with the event and its seq once it is committed and handed to `onCommitted`. */

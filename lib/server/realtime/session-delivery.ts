@@ -11,6 +11,8 @@ interface Cursor {
   seq: number;
   /** Reading the log: live events wait in `buffer` meanwhile. */
   catchingUp: boolean;
+  /** When the socket joined its room (ReplayPages clock): only reads started later can serve it. */
+  joinedAt: number;
   buffer: SessionEvent[];
 }
 
@@ -66,8 +68,10 @@ export class SessionDelivery {
 
   /** Joins the socket to its session and sends every logged event after `lastEventId`. */
   async attach(socket: Socket, sessionId: string, lastEventId: number): Promise<void> {
-    this.cursors.set(socket, { sessionId, seq: lastEventId, catchingUp: true, buffer: [] });
+    const cursor: Cursor = { sessionId, seq: lastEventId, catchingUp: true, buffer: [], joinedAt: Infinity };
+    this.cursors.set(socket, cursor);
     await socket.join(roomForSession(sessionId));
+    cursor.joinedAt = this.pages.stamp();
     await this.catchUp(socket);
   }
 
@@ -159,7 +163,7 @@ export class SessionDelivery {
   private async replayLog(socket: Socket, cursor: Cursor): Promise<boolean> {
     for (let first = true; ; first = false) {
       if (!first) await this.turns.next();
-      const page = await this.pages.read(cursor.sessionId, cursor.seq);
+      const page = await this.pages.read(cursor.sessionId, cursor.seq, cursor.joinedAt);
       if (!socket.connected) return false;
       let replayed = 0;
       for (const event of page) {

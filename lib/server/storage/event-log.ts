@@ -2,19 +2,18 @@ import type BetterSqlite3 from "better-sqlite3";
 import { sql, type RawBuilder } from "kysely";
 import type { SessionEvent } from "@/lib/protocol";
 import type { Db, Dialect } from "./database";
-import { SeqConflictError, type SessionAdvance, type SessionHead } from "./store";
+import { MAX_APPEND_BATCH, SeqConflictError, type SessionAdvance, type SessionHead } from "./store";
 
 /*
  * The event log's hot statements. A group commit appends every event of the flush and moves the
  * head of every session it touches, fenced on each session's previous `last_seq`, atomically:
+ * At most MAX_APPEND_BATCH events per append.
  * - SQLite: one better-sqlite3 transaction of prepared single-row statements (in-process calls,
  *   ~2 µs each; SQLite runs a 1,000-row UPDATE … FROM (VALUES …) 40× slower than 1,000 of them).
  * - PostgreSQL: ONE statement (one round trip, atomic on its own): the UPDATE and the INSERT are
  *   data-modifying CTEs, and the INSERT only keeps its rows when the UPDATE moved every session.
  */
 
-/** Rows per INSERT statement (5 parameters each; far below both dialects' parameter limits). */
-const INSERT_CHUNK = 1_000;
 /** Sessions per head lookup. */
 const HEAD_CHUNK = 500;
 
@@ -68,12 +67,12 @@ export type AppendBatch = (events: SessionEvent[], advances: SessionAdvance[]) =
 
 /** The group-commit append for the opened database; it throws SeqConflictError on a moved head. */
 export function createBatchAppender(db: Db, dialect: Dialect, sqlite?: BetterSqlite3.Database): AppendBatch {
-  const append: AppendBatch = sqlite
-    ? createSqliteAppender(db, sqlite)
-    : (events, advances) =>
-        dialect === "postgres" && events.length <= INSERT_CHUNK ? appendInOneStatement(db, events, advances) : appendInTransaction(db, events, advances);
+  if (dialect === "sqlite" && !sqlite) throw new Error("the SQLite event log needs the raw better-sqlite3 handle");
+  const append: AppendBatch = sqlite ? createSqliteAppender(db, sqlite) : (events, advances) => appendInOneStatement(db, events, advances);
   return async (events, advances) => {
     if (events.length === 0) return;
+    // 5 parameters a row: well below PostgreSQL's 65,535 and SQLite's 32,766 per statement.
+    if (events.length > MAX_APPEND_BATCH) throw new Error(`at most ${MAX_APPEND_BATCH} events per append`);
     try {
       await append(events, advances);
     } catch (error) {
@@ -94,20 +93,6 @@ function createSqliteAppender(db: Db, sqlite: BetterSqlite3.Database): AppendBat
   // Kysely's single SQLite connection is held meanwhile, so no Kysely transaction is open around
   // this one (its writes would otherwise join that transaction and share its fate).
   return (events, advances) => db.connection().execute(async () => write(events, advances));
-}
-
-async function appendInTransaction(db: Db, events: SessionEvent[], advances: SessionAdvance[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const moved = await sql`
-      WITH v(id, prev, last, status, at) AS (VALUES ${advanceValues(advances)})
-      UPDATE sessions SET last_seq = v.last, status = v.status, updated_at = v.at
-      FROM v WHERE sessions.id = v.id AND sessions.last_seq = v.prev`.execute(trx);
-    if (Number(moved.numAffectedRows ?? 0) !== advances.length) throw new SeqConflictError();
-    for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-      await sql`INSERT INTO events (session_id, seq, type, payload, created_at)
-        VALUES ${eventValues(events.slice(i, i + INSERT_CHUNK))}`.execute(trx);
-    }
-  });
 }
 
 /**

@@ -36,6 +36,9 @@ export interface NewSession {
   newProjectTokenHash?: string;
 }
 
+/** Most events one `appendEvents` call takes (one statement on PostgreSQL). */
+export const MAX_APPEND_BATCH = 1_000;
+
 /** Where a session's log ends: its newest seq and the status that seq left it in. */
 export interface SessionHead {
   lastSeq: number;

@@ -41,6 +41,8 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
   return {
     name: `openai:${options.model}`.slice(0, 100),
     estimateStepSeconds: () => 20,
+    // The planning request takes seconds: without a visible step the session would just say "queued".
+    planningTitle: "Planning the site",
     async plan({ prompt, baseSite, signal }) {
       const edit = baseSite !== undefined;
       const messages = buildPlanMessages({ prompt, baseSite });

@@ -4,7 +4,7 @@
  */
 
 import type { Palette } from "./palette/build-palette";
-import type { FormKind } from "./prompt/form-kinds";
+import type { FormKind } from "./content/form-kinds";
 
 export const SITE_KINDS = [
   "bakery",

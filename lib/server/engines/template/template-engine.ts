@@ -82,7 +82,7 @@ function computeStep(input: StepInput): ComputedStep {
   const spec = analyzePrompt(input.prompt);
   if (id === "analyze") {
     const summary = summarizeSpec(spec);
-    return { result: { site: null, message: `Planned ${/^[aeiou]/i.test(summary) ? "an" : "a"} ${summary}` }, frames: [] };
+    return { result: { site: null, message: `Understood: ${summary}` }, frames: [] };
   }
   if (isBuildStage(id)) {
     return { result: { site: buildStage(spec, id), message: describeStage(spec, id) }, frames: buildFrames(spec, id) };

@@ -77,15 +77,23 @@ function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent 
 }
 
 /** Unknown trades: name the trade in the copy the generic kind would otherwise write vaguely. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 function writeTopicCopy(base: KindContent, spec: SiteSpec, topic: string): KindContent {
   const where = spec.location ? " in {location}" : "";
+  if (spec.kind === "saas") {
+    const lead = `{name} is ${withArticle(topic)}: everything in one fast, friendly workspace, so you spend less time on admin and more on the work that matters.`;
+    return { ...base, eyebrow: capitalise(topic), lead };
+  }
   return {
     ...base,
     eyebrow: capitalise(topic),
     tagline: base.label === "Landing page" ? `A ${topic} you can rely on.` : base.tagline,
-    lead: base.label === "Landing page" ? `{name} is a ${topic}${where}: friendly people, honest prices and real care in every detail.` : `{name} is a ${topic}${where}. ${base.lead}`,
+    lead: base.label === "Landing page" ? `{name} is ${withArticle(topic)}${where}: friendly people, honest prices and real care in every detail.` : `{name} is ${withArticle(topic)}${where}. ${base.lead}`,
     about: {
-      paragraphs: [`{name} is a ${topic}${where}, built on one simple idea: do the work properly and treat people well.`, ...base.about.paragraphs.slice(1)],
+      paragraphs: [`{name} is ${withArticle(topic)}${where}, built on one simple idea: do the work properly and treat people well.`, ...base.about.paragraphs.slice(1)],
       highlights: base.about.highlights,
     },
     testimonials: base.testimonials.map((t, i) => (i === 0 ? { ...t, quote: `The best ${topic} we have found. Clear, kind and genuinely good.` } : t)),
@@ -99,7 +107,7 @@ export function applyDomain(base: KindContent, spec: SiteSpec): KindContent {
   let content = base;
   if (domain && spec.kind === "saas" && domain.kind !== "saas") content = writeSoftwareCopy(base, domain, plain(spec.purpose ?? ""));
   else if (domain) content = writeDomainCopy(base, domain);
-  else if (topic) content = writeTopicCopy(base, spec, topic);
+  else if (topic && !(spec.kind === "saas" && spec.purpose)) content = writeTopicCopy(base, spec, topic);
   if (!domain && spec.kind === "saas" && spec.purpose) {
     content = { ...content, lead: `{name} ${plain(spec.purpose)}, in one fast, friendly app that gives you hours back every week.` };
   }

@@ -161,7 +161,7 @@ export const RESTAURANT_CONTENT: KindOverrides = {
   defaultSections: ["about", "menu", "gallery", "testimonials", "contact"],
   eyebrow: "Seasonal kitchen",
   tagline: "Honest food, shared generously.",
-  lead: "Wood-fired plates, natural wines and ingredients from farms we know by name. Book a table at {name} and stay a while.",
+  lead: "Wood-fired dishes, natural wines and ingredients from farms we know by name. Book a table at {name} and stay a while.",
   primaryCta: "Book a table",
   primaryTarget: ["contact"],
   secondaryCta: "View the menu",

@@ -70,7 +70,7 @@ export const FITNESS_CONTENT: KindOverrides = {
   defaultSections: ["features", "schedule", "team", "pricing", "testimonials", "contact"],
   eyebrow: "Strength, mobility, community",
   tagline: "Stronger every week. Welcome at every level.",
-  lead: "Small-group classes, expert coaches and a friendly community. {name} helps you build habits that last, whatever your starting point.",
+  lead: "Small-group classes and workouts, expert coaches and a friendly community. {name} helps you build habits that last, whatever your starting point.",
   primaryCta: "Book a free class",
   primaryTarget: ["contact"],
   secondaryCta: "View timetable",

@@ -8,7 +8,7 @@ export const OTHER_DOMAINS: readonly DomainProfile[] = [
     terms: [["hotel", 5], ["guesthouse", 5], ["guest house", 5], ["b&b", 5], ["bed and breakfast", 6], ["inn", 3], ["hostel", 4], ["lodge", 3]],
     people: "hosts",
     tagline: "Sleep well, wake up somewhere lovely.",
-    lead: "{name} is a small hotel with quiet rooms, a generous breakfast and hosts who know the best places nearby.",
+    lead: "{name} is a small hotel with quiet rooms, a generous breakfast and hosts who know the best places nearby, for a short stay or a long one.",
     offerings: [
       ["Double rooms", "Bright rooms with a king-size bed, rain shower and garden views."],
       ["Suites", "Space to spread out, with a sitting area and a deep bath."],

@@ -120,7 +120,7 @@ export const SERVICE_DOMAINS: readonly DomainProfile[] = [
     terms: [["cooking school", 6], ["cooking class", 6], ["cooking classes", 6], ["cookery", 5], ["culinary", 4]],
     people: "chef tutors",
     tagline: "Cook it once with us, cook it forever at home.",
-    lead: "{name} runs hands-on cooking classes where you learn real techniques, cook a full menu and sit down to eat what you made.",
+    lead: "{name} runs hands-on cooking classes in a bright teaching kitchen, where you learn real techniques, cook a full menu and sit down to eat what you made.",
     offerings: [
       ["Pasta from scratch", "Mix, roll and shape fresh pasta, then cook two sauces."],
       ["Knife skills", "Chop faster and safer with a chef's techniques."],

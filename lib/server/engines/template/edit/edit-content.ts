@@ -4,7 +4,7 @@
  */
 
 import type { SiteFiles } from "../../engine";
-import { slugify } from "../render/html-escape";
+import { escapeHtml, slugify } from "../render/html-escape";
 import {
   addNavLinks,
   dedupeIds,
@@ -22,7 +22,15 @@ import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
 import { renderSection } from "../render/render-sections";
 import { SCRIPT_MARKER, renderScript } from "../render/render-script";
-import { orderSections, sectionLabel } from "../site-spec";
+import { orderSections, sectionLabel, type Tone } from "../site-spec";
+
+/** Taglines that carry each tone; the rest of the copy keeps its facts. */
+const TONE_TAGLINES: Record<Tone, string> = {
+  playful: "Good things are happening here, come and say hi!",
+  elegant: "Considered, refined and made with care.",
+  bold: "Big ideas. Done properly. No half measures.",
+  calm: "Quietly good, every single day.",
+};
 
 export interface EditOutcome {
   site: SiteFiles;
@@ -62,6 +70,11 @@ export function applyContentEdits(base: SiteFiles, intents: EditIntent[], info: 
       const result = replaceHeadline(html, intent.text);
       html = result.html;
       notes.push(result.replaced ? `Changed the headline to “${intent.text}”` : "There was no main heading to change");
+    } else if (intent.type === "tone") {
+      const tagline = TONE_TAGLINES[intent.tone];
+      const next = html.replace(/(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, (_m, open: string, close: string) => open + escapeHtml(tagline) + close);
+      notes.push(next !== html ? `Rewrote the tagline in a ${intent.tone} tone: “${tagline}”` : "There was no tagline to rewrite");
+      html = next;
     } else if (intent.type === "add-form" || intent.type === "rename-section" || intent.type === "move-section" || intent.type === "remove-named") {
       const result = applyBlockEdits(html, intent, info);
       html = result.html;

@@ -14,7 +14,7 @@ import { renderArtUri } from "../render/render-art";
 import { renderComponentStyles, renderResponsiveStyles } from "../render/render-component-styles";
 import { BLOCK_STYLES } from "../render/render-block-sections";
 import { renderSectionStyles, sectionStyleMarker } from "../render/render-section-styles";
-import { FONT_STACKS, renderForeignBasics, renderTokens } from "../render/render-styles";
+import { FONT_STACKS, TONE_SHAPES, renderForeignBasics, renderTokens } from "../render/render-styles";
 import { sectionLabel } from "../site-spec";
 
 const BLOCK_PREFIX = "openv0-edit:";
@@ -131,6 +131,12 @@ function applyTypography(css: string, intents: EditIntent[], notes: string[]): s
       `:root { --font-heading: ${FONT_STACKS[family.style]}; }\nh1, h2, h3, .brand, .footer-name { font-family: var(--font-heading); }`,
     );
     notes.push(`Switched headings to a ${family.style === "sans" ? "sans-serif" : family.style} typeface (system fonts, nothing downloaded)`);
+  }
+  const tone = intents.find((i) => i.type === "tone");
+  if (tone?.type === "tone") {
+    const shape = TONE_SHAPES[tone.tone];
+    result = upsertBlock(result, "tone", `:root { --radius: ${shape.radius}; --radius-small: ${shape.small}; --radius-button: ${shape.button}; --heading-weight: ${shape.weight}; }`);
+    notes.push(`Reshaped corners and heading weight for a ${tone.tone} feel`);
   }
   const radius = intents.find((i) => i.type === "radius");
   if (radius?.type === "radius") {

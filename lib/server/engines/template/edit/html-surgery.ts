@@ -5,7 +5,7 @@
  */
 
 import { escapeHtml, stripTags, unescapeHtml } from "../render/html-escape";
-import { FORM_KINDS, type FormKind } from "../prompt/form-kinds";
+import { FORM_KINDS, type FormKind } from "../content/form-kinds";
 import { isSectionId, SECTION_ORDER, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
 
 /** Start and end offsets of the element whose opening tag is at `openIndex`, counting nesting. */

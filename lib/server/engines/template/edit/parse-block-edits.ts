@@ -4,7 +4,7 @@
  * booking form". They are resolved against the page's real headings when applied.
  */
 
-import { detectFormKind, type FormKind } from "../prompt/form-kinds";
+import { detectFormKind, type FormKind } from "../content/form-kinds";
 
 export type BlockEditIntent =
   | { type: "rename-section"; from: string; to: string }
@@ -14,7 +14,7 @@ export type BlockEditIntent =
 
 const SITE_WORDS = /^(?:it|this|the\s+(?:site|page|website|business|brand|company|shop|store))$/i;
 const RENAME_SECTION = /\brename\s+(?:the\s+)?(.{1,40}?)\s+(?:section|heading|block|part)\s+(?:to|as)\s+["“']?([^"”'.;\n]{1,60}?)["”']?(?=$|[.;\n]|\s+and\s)/i;
-const MOVE = /\b(?:move|put|place)\s+(?:the\s+)?(.{1,40}?)(?:\s+section)?\s+(above|before|below|after|under|to\s+the\s+top|to\s+the\s+bottom|first|last)(?:\s+(?:the\s+)?(.{1,40}?)(?:\s+section)?)?(?=$|[.;,\n]|\s+and\s)/i;
+const MOVE = /\b(?:move|put|place)\s+(?:the\s+)?(.{1,40}?)(?:\s+section)?\s+(above|before|below|after|under|(?:to|at)\s+the\s+(?:top|bottom|end|start)|first|last)(?:\s+(?:the\s+)?(.{1,40}?)(?:\s+section)?)?(?=$|[.;,\n]|\s+and\s)/i;
 const REMOVE_NAMED = /\b(?:remove|delete|drop|hide|get\s+rid\s+of|take\s+out)\s+(?:the\s+)?(.{1,40}?)\s+(?:section|block|part)\b/i;
 
 function clean(text: string): string {
@@ -36,8 +36,8 @@ export function parseBlockEdits(input: string): { intents: BlockEditIntent[]; re
   }
   const move = MOVE.exec(text);
   if (move?.[1] && move[2]) {
-    const where = /above|before|top|first/i.test(move[2]) ? "before" : "after";
-    const target = move[3] ? clean(move[3]) : /top|first/i.test(move[2]) ? ":first" : ":last";
+    const where = /above|before|top|start|first/i.test(move[2]) ? "before" : "after";
+    const target = move[3] ? clean(move[3]) : /top|start|first/i.test(move[2]) ? ":first" : ":last";
     intents.push({ type: "move-section", name: clean(move[1]), target, where });
     text = text.replace(move[0], " ");
   }

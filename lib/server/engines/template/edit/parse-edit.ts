@@ -8,8 +8,8 @@ import { isDark } from "../palette/color-math";
 import { readNameAfterKeyword } from "../prompt/extract-name";
 import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
 import { findColorMentions } from "../prompt/named-colors";
-import { FORM_WORDING } from "../prompt/form-kinds";
-import { orderSections, sectionLabel, type FontStyle, type SectionId } from "../site-spec";
+import { FORM_WORDING } from "../content/form-kinds";
+import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 
 export type EditIntent =
@@ -25,7 +25,8 @@ export type EditIntent =
   | { type: "background"; hex: string; word: string }
   | { type: "font-size"; direction: "bigger" | "smaller" }
   | { type: "font-family"; style: FontStyle }
-  | { type: "radius"; style: "round" | "square" };
+  | { type: "radius"; style: "round" | "square" }
+  | { type: "tone"; tone: Tone };
 
 const RENAME =
   /\b(?:rename(?:\s+(?:it|the\s+(?:site|page|website|business|brand|company|shop|store)))?(?:\s+to)?|call\s+(?:it|the\s+(?:site|business|brand|company))|name\s+it|change\s+(?:the\s+)?(?:site\s+|brand\s+|business\s+|company\s+)?name\s+to)\s+(.{1,120})/i;
@@ -101,9 +102,25 @@ function styleIntents(text: string): EditIntent[] {
   if (/\bsans[\s-]?serif\b/i.test(text)) intents.push({ type: "font-family", style: "sans" });
   else if (/\bserif\b/i.test(text)) intents.push({ type: "font-family", style: "serif" });
   else if (/\bmono(?:space)?\b/i.test(text)) intents.push({ type: "font-family", style: "mono" });
+  const tone = readToneChange(text);
+  if (tone) intents.push({ type: "tone", tone });
   if (/\b(round(?:ed|er)?|soft(?:er)?|pill)\b[^.;]*\b(corners?|buttons?|edges?|cards?)\b/i.test(text)) intents.push({ type: "radius", style: "round" });
   else if (/\b(square|sharp(?:er)?|straight)\b[^.;]*\b(corners?|buttons?|edges?|cards?)\b/i.test(text)) intents.push({ type: "radius", style: "square" });
   return intents;
+}
+
+const TONE_WORDS: ReadonlyArray<readonly [Tone, RegExp]> = [
+  ["playful", /\b(playful|fun|funny|friendly|cheerful|casual|whimsical)\b/i],
+  ["elegant", /\b(elegant|formal|professional|luxurious|luxury|refined|sophisticated|premium)\b/i],
+  ["bold", /\b(bold|punchy|energetic|confident|loud)\b/i],
+  ["calm", /\b(calm|minimal|serene|quiet|understated|simple)\b/i],
+];
+
+/** "make the copy more playful", "change the tone to formal", "make it feel more elegant". */
+function readToneChange(text: string): Tone | null {
+  const clause = /\b(?:make|change|switch|set|turn|rewrite|give)\b[^.;]*?\b(?:tone|copy|voice|feel|vibe|mood|writing|text|wording|it|site|page)\b[^.;]*/i.exec(text)?.[0];
+  if (!clause || /\b(?:colou?rs?|background|header|font|accent)\b/i.test(clause)) return null;
+  return TONE_WORDS.find(([, pattern]) => pattern.test(clause))?.[0] ?? null;
 }
 
 /** All edit intents found in a follow-up prompt, in a stable order; empty when nothing matched. */
@@ -183,5 +200,7 @@ export function describeIntent(intent: EditIntent): string {
       return `use ${intent.style === "sans" ? "sans-serif" : intent.style} fonts`;
     case "radius":
       return intent.style === "round" ? "round the corners" : "square off the corners";
+    case "tone":
+      return `give the copy and shapes a ${intent.tone} tone`;
   }
 }

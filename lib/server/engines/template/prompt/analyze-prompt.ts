@@ -7,7 +7,7 @@ import { extractNames } from "./extract-name";
 import { pickBySeed } from "../render/html-escape";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
-import { FORM_WORDING, detectFormsInText } from "./form-kinds";
+import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate, readPeople } from "./read-details";
 import { isSoftwareProduct, readDomain } from "./read-domain";
@@ -110,7 +110,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);
   const names = extractNames(prompt, [...GENERIC_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
-  const { requested, excluded } = detectSections(prompt);
+  // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
+  const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
   const list = readSectionList(prompt, [names.name ?? "", names.location ?? ""]);
   const blocks = planBlocks({

@@ -184,7 +184,7 @@ export function extractNames(prompt: string, genericWords: Iterable<string>): Ex
   if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic);
 
   const place =
-    /\b(?:in|based in|located in|from|covering|serving|near|around)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text) ??
+    /\b(?:in|based in|located in|from|covering|serving|near|around|tours?\s+of|guide\s+to)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text) ??
     // "a Lisbon surf school": a capitalised word between an article and a lower-case description.
     /\b(?:a|an)\s+([\p{Lu}][\p{Ll}'’-]+)\s+(?=[\p{Ll}])/u.exec(text);
   let location = place?.[1] ?? null;

@@ -99,8 +99,21 @@ export const DARK_PATTERN =
   /\b(dark|night|black)[\s-]*(mode|theme|themed|background|look|design|ui|palette|style|site|website)\b|\bmoody\b|\bneon\b|\bdark\s*(?:and|&)\s*\w+\s*(?:theme|design|look)\b/i;
 export const LIGHT_PATTERN = /\b(light|bright|white)[\s-]*(mode|theme|themed|background|look|design)\b/i;
 
-/** Builds a matcher that respects word edges in any script, with optional plural endings for words. */
+const termPatterns = new Map<string, RegExp>();
+
+/** Builds (once) a matcher that respects word edges in any script, with optional plural endings. */
 export function buildTermPattern(term: string, flags = "giu"): RegExp {
+  const key = `${flags}|${term}`;
+  let pattern = termPatterns.get(key);
+  if (!pattern) {
+    pattern = compileTermPattern(term, flags);
+    termPatterns.set(key, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+function compileTermPattern(term: string, flags: string): RegExp {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
   const isWord = /^[\p{L}\p{N}]/u.test(term);
   if (!isWord) return new RegExp(escaped, flags);

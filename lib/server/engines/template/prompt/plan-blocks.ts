@@ -6,7 +6,7 @@
 
 import { slugify } from "../render/html-escape";
 import { isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
-import { FORM_WORDING, type FormKind } from "./form-kinds";
+import { FORM_WORDING, type FormKind } from "../content/form-kinds";
 import type { SectionList } from "./read-section-list";
 import { layoutForPhrase } from "./section-vocabulary";
 
@@ -62,7 +62,7 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   } else {
     for (const id of input.sections) blocks.push(defaultBlock(id, input, taken));
     for (const item of input.list.items) {
-      const layout = item.form ? null : layoutForPhrase(item.heading);
+      const layout = item.form === "contact" ? "contact" : item.form ? null : layoutForPhrase(item.heading);
       // "with a gallery" keeps the gallery where the kind puts it, under the user's heading.
       const at = blocks.findIndex((b) => !b.requested && b.layout === layout && isSectionId(b.layout));
       if (at >= 0) {

@@ -23,7 +23,7 @@ export interface DomainReading {
 
 const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|dashboard|api)\b/i;
 const HEAD_NOUNS =
-  "clinic|hospital|practice|studio|school|academy|shop|store|salon|garage|agency|firm|venue|space|company|business|centre|center|club|bar|hotel|restaurant|teacher|tutor|coach|charity|non-profit|nonprofit|organisation|organization|gallery|museum|farm|boutique|market|workshop|consultancy|service|services";
+  "platform|app|software|tool|classes|lessons|courses|tours|clinic|hospital|practice|studio|school|academy|shop|store|salon|garage|agency|firm|venue|space|company|business|centre|center|club|bar|hotel|restaurant|teacher|tutor|coach|charity|non-profit|nonprofit|organisation|organization|gallery|museum|farm|boutique|market|workshop|consultancy|service|services";
 const BUSINESS_PHRASE = new RegExp(`\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${HEAD_NOUNS})\\b`, "i");
 const DROP_WORDS = new Set(["a", "an", "the", "my", "our", "their", "for", "small", "little", "local", "new", "independent", "friendly", "cosy", "cozy", "modern", "simple", "website", "site", "page", "landing", "of", "is", "and", "with", "called", "named", "in"]);
 
@@ -53,7 +53,7 @@ function bestDomain(text: string): { domain: DomainProfile | null; score: number
 function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind): boolean {
   if (!domain || kind === "landing" || kind === "saas") return false;
   const kindWords = KIND_KEYWORDS[kind].map(([term]) => term).filter((t) => /^[\p{L}]/u.test(t));
-  const head = new RegExp(`^[\\s-]+(?:${kindWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "iu");
+  const head = new RegExp(`^(?:\\s+(?:and|&|or)\\s+[\\p{L}-]+)?[\\s-]+(?:${kindWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "iu");
   let mentions = 0;
   for (const [term] of domain.terms) {
     for (const match of text.matchAll(buildTermPattern(term))) {
@@ -115,6 +115,6 @@ export function readDomain(text: string, scored: { kind: SiteKind; score: number
   const purpose = software || domain?.kind === "saas" ? readPurpose(text) : null;
   let topic: string | null = domain?.label ?? readBusinessPhrase(text.split(/:|\s[—–-]\s|\bwith\b|\bsections?\b/i)[0] ?? text) ?? readKindPhrase(text, kind);
   if (software && domain) topic = `software for ${domain.plural}`;
-  else if (software && audience) topic = `software for ${audience}`;
+  else if (software && audience) topic = `${topic ?? "software"} for ${audience}`;
   return { domain, software: software && domain !== null, topic, audience, purpose };
 }

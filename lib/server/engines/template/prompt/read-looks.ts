@@ -20,8 +20,7 @@ export interface Looks {
 const DARK_MOOD = /\b(dark|darker|moody|night[\s-]?time|after[\s-]dark)\b(?![\s-]+(?:chocolate|roast|beer|ale|sky|skies|room|academia))/gi;
 const NEGATED = /\b(?:no|not|never|without|avoid|don'?t)\b[^.,;]{0,12}$/i;
 
-function wantsDarkMood(text: string, colors: ColorMention[]): boolean {
-  void colors;
+function wantsDarkMood(text: string): boolean {
   for (const match of text.matchAll(DARK_MOOD)) {
     const at = match.index ?? 0;
     const end = at + match[0].length;
@@ -66,7 +65,7 @@ export function readLooks(text: string, defaults: { accent: string; lightTint: s
   const lightTint = colors.find((c) => c.role === "light" && c.word !== "white")?.hex ?? null;
   const explicitLight = LIGHT_PATTERN.test(text) || colors.some((c) => c.role === "light");
   const wantsDark =
-    DARK_PATTERN.test(text) || ground !== null || ((wantsDarkMood(text, colors) || colors.some((c) => c.role === "dark")) && !explicitLight);
+    DARK_PATTERN.test(text) || ground !== null || ((wantsDarkMood(text) || colors.some((c) => c.role === "dark")) && !explicitLight);
   const tone = detectTone(text);
   const palette = buildPalette({
     accent: accents[0]?.hex ?? defaults.accent,

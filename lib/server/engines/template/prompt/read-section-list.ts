@@ -5,7 +5,7 @@
  * colours ("ocean blue") in the same list are left to the style readers.
  */
 
-import { detectFormKind, type FormKind } from "./form-kinds";
+import { detectFormKind, type FormKind } from "../content/form-kinds";
 import { findColorMentions } from "./named-colors";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
 
@@ -29,20 +29,24 @@ const LEAD_FILLER =
 const PEOPLE_VERB = /^(?:let|allow|help)\s+(?:people|visitors|customers|clients|guests|users|patients|students|fans|members|parents)\s+(?:to\s+)?/i;
 const TRAILING_NOUN = /\s+(?:sections?|pages?|blocks?|parts?|forms?|widgets?)$/i;
 const CUT = /\s(?:for|in|at|from|near|by|using|so\s+that|that|which|where|on\s+the|to\s+the|—|–|-)\s.*$/i;
+/** "in green", "for kids", "on the beach": a place or purpose, not a section. */
+const PREPOSITIONAL = /^(?:in|on|at|for|from|near|by|with|without|to|into|of|like|using|via)\s/i;
 const NOT_SECTIONS = /^(?:(?:landing|home|web|one)\s*page|site|website|homepage|page|it|everything|this|that|me|us|them|people|kids|adults|everyone)$/i;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Pairs joined by "and" that name one thing, so they are never split. */
+const COMPOUNDS = /\b(before|bed|fish|terms|q|rock|hair|arts|food|wine|tea|coffee|cake|bread|rest|health|safety|pick)\s+(and|&)\s+(after|breakfast|chips|conditions|a|roll|makeup|crafts|drink|drinks|dine|cheese|coffee|cakes|butter|relaxation|wellbeing|mix)\b/gi;
+
 /** Splits "a, b, c and d" (Oxford comma or not) into items; "before and after" stays whole. */
 function splitItems(text: string): string[] {
-  const chunks = text.split(/\s*,\s*|\s*\/\s*|\s+(?:as\s+well\s+as|plus)\s+/);
-  const last = chunks.pop() ?? "";
-  const andAt = last.search(/\s(?:and|&)\s(?!after\b)(?=\S+(?:\s\S+){0,5}$)/i);
-  if (andAt > 0) chunks.push(last.slice(0, andAt), last.slice(andAt).replace(/^\s(?:and|&)\s/i, ""));
-  else chunks.push(last);
-  return chunks.map((c) => c.trim()).filter(Boolean);
+  const guarded = text.replace(COMPOUNDS, (_m, a: string, _and: string, b: string) => `${a}\u0001${b}`);
+  return guarded
+    .split(/\s*,\s*|\s*\/\s*|\s+(?:as\s+well\s+as|plus)\s+|\s+(?:and|&)\s+/i)
+    .map((c) => c.replace(/\u0001/g, " and ").trim())
+    .filter(Boolean);
 }
 
 function cleanItem(raw: string): string {
@@ -69,7 +73,7 @@ function readItems(text: string, exclude: readonly string[]): ListedSection[] {
   for (const raw of splitItems(text)) {
     const item = cleanItem(raw);
     const words = item.split(" ").filter(Boolean);
-    if (!item || words.length > 5 || NOT_SECTIONS.test(item) || isStyleItem(item)) continue;
+    if (!item || words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
     if (exclude.some((word) => word && item.toLowerCase().includes(word.toLowerCase()))) continue;
     const form = detectFormKind(item);
     items.push({ heading: capitalise(item), form });

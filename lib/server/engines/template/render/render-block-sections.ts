@@ -47,11 +47,10 @@ const HOURS: ReadonlyArray<readonly [string, string]> = [
   ["Sunday", "Closed"],
 ];
 
-export function renderHoursBlock(ctx: RenderContext, block: PageBlock): string {
+export function renderHoursBlock(ctx: RenderContext): string {
   const where = ctx.spec.location ? `, ${ctx.spec.location}` : "";
   const rows = HOURS.map(([day, time]) => `          <li><span class="hours-day">${day}</span><span class="hours-time">${time}</span></li>`);
   const lead = escapeHtml(`When to find ${ctx.spec.name}: ${ctx.content.contact.address}${where}.`);
-  void block;
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list">`, ...rows, `        </ul>`].join("\n"), lead);
 }
 

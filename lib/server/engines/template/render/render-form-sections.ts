@@ -12,9 +12,9 @@ export function renderNewsletter(ctx: RenderContext): string {
     "newsletter",
     [
       `        <form class="inline-form" data-form="newsletter" data-success="Thanks for subscribing! Please check your inbox to confirm.">`,
-      `          <label class="visually-hidden" for="newsletter-email">Email address</label>`,
+      `          <label class="visually-hidden" for="${ctx.block?.id ?? "newsletter"}-email">Email address</label>`,
       `          <div class="inline-form-row">`,
-      `            <input id="newsletter-email" name="email" type="email" autocomplete="email" placeholder="you@example.com" required>`,
+      `            <input id="${ctx.block?.id ?? "newsletter"}-email" name="email" type="email" autocomplete="email" placeholder="you@example.com" required>`,
       `            <button class="button" type="submit">Subscribe</button>`,
       `          </div>`,
       `          <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
@@ -25,6 +25,8 @@ export function renderNewsletter(ctx: RenderContext): string {
 
 export function renderContact(ctx: RenderContext): string {
   const { contact } = ctx.content;
+  // Field ids follow the block, so a second contact-style block ("Visit us") never repeats an id.
+  const p = ctx.block?.id ?? "contact";
   const email = contactEmail(ctx);
   const address = ctx.spec.location ? `${contact.address}, ${ctx.spec.location}` : contact.address;
   const hours = contact.hours.map((h) => fillCopy(ctx, h)).join("<br>");
@@ -41,22 +43,22 @@ export function renderContact(ctx: RenderContext): string {
       `          </ul>`,
       `          <form class="card contact-form" data-form="contact" data-success="Thank you! Your message is on its way and we will reply soon.">`,
       `            <div class="field">`,
-      `              <label for="contact-name">Your name</label>`,
-      `              <input id="contact-name" name="name" type="text" autocomplete="name" required>`,
+      `              <label for="${p}-name">Your name</label>`,
+      `              <input id="${p}-name" name="name" type="text" autocomplete="name" required>`,
       `            </div>`,
       `            <div class="field">`,
-      `              <label for="contact-email">Email</label>`,
-      `              <input id="contact-email" name="email" type="email" autocomplete="email" required>`,
+      `              <label for="${p}-email">Email</label>`,
+      `              <input id="${p}-email" name="email" type="email" autocomplete="email" required>`,
       `            </div>`,
       `            <div class="field">`,
-      `              <label for="contact-topic">${fillCopy(ctx, contact.topicLabel)}</label>`,
-      `              <select id="contact-topic" name="topic">`,
+      `              <label for="${p}-topic">${fillCopy(ctx, contact.topicLabel)}</label>`,
+      `              <select id="${p}-topic" name="topic">`,
       ...options,
       `              </select>`,
       `            </div>`,
       `            <div class="field">`,
-      `              <label for="contact-message">Message</label>`,
-      `              <textarea id="contact-message" name="message" rows="4" required></textarea>`,
+      `              <label for="${p}-message">Message</label>`,
+      `              <textarea id="${p}-message" name="message" rows="4" required></textarea>`,
       `            </div>`,
       `            <button class="button" type="submit">${fillCopy(ctx, contact.submit)}</button>`,
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,

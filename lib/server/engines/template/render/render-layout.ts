@@ -6,7 +6,7 @@
 
 import { escapeHtml } from "./html-escape";
 import { renderArtUri } from "./render-art";
-import { FORM_WORDING } from "../prompt/form-kinds";
+import { FORM_WORDING } from "../content/form-kinds";
 import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
 import type { PageBlock } from "../site-spec";
@@ -52,10 +52,19 @@ function primaryAction(ctx: RenderContext): { href: string; label: string } {
   return { href: resolveTarget(ctx.content.primaryTarget, ctx.spec.blocks), label: fillCopy(ctx, ctx.content.primaryCta) };
 }
 
+/** The second button names the section it really leads to when that is one the user asked for. */
+function secondaryAction(ctx: RenderContext): { href: string; label: string } {
+  const href = resolveTarget(ctx.content.secondaryTarget, ctx.spec.blocks);
+  const block = ctx.spec.blocks.find((b) => `#${b.id}` === href);
+  const label = block?.requested ? escapeHtml(`See ${block.heading.toLowerCase()}`) : fillCopy(ctx, ctx.content.secondaryCta);
+  return { href, label };
+}
+
 function renderHero(ctx: RenderContext): string {
   const { content, spec } = ctx;
   const eyebrow = [content.eyebrow, spec.location, spec.date].filter(Boolean).join(" · ");
   const primary = primaryAction(ctx);
+  const secondary = secondaryAction(ctx);
   const focus = spec.focus ? ` Specialising in ${spec.focus}.` : "";
   return [
     `    <section class="hero" id="top" aria-labelledby="hero-title">`,
@@ -67,7 +76,7 @@ function renderHero(ctx: RenderContext): string {
     `          <p class="hero-lead">${fillCopy(ctx, content.lead)}${fillCopy(ctx, focus)}</p>`,
     `          <div class="hero-actions">`,
     `            <a class="button" href="${primary.href}">${primary.label}</a>`,
-    `            <a class="button button-ghost" href="${resolveTarget(content.secondaryTarget, spec.blocks)}">${fillCopy(ctx, content.secondaryCta)}</a>`,
+    `            <a class="button button-ghost" href="${secondary.href}">${secondary.label}</a>`,
     `          </div>`,
     `        </div>`,
     `        <figure class="hero-art">`,

@@ -4,7 +4,7 @@
  * page, every control has a label, and the page script confirms without any network request.
  */
 
-import { FORM_WORDING, type FormKind } from "../prompt/form-kinds";
+import { FORM_WORDING, type FormKind } from "../content/form-kinds";
 import type { PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
 import { fillCopy, wrapSection, type RenderContext } from "./render-context";

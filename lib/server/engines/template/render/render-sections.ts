@@ -88,7 +88,7 @@ function renderTeam(ctx: RenderContext): string {
 export function renderBlock(ctx: RenderContext, block: PageBlock): string {
   const inner = { ...ctx, block };
   if (block.layout === "cards") return renderCardsBlock(inner, block);
-  if (block.layout === "hours") return renderHoursBlock(inner, block);
+  if (block.layout === "hours") return renderHoursBlock(inner);
   if (block.layout === "form") return renderFormBlock(inner, block);
   return renderSection(inner, block.layout);
 }

@@ -15,7 +15,7 @@ export const FONT_STACKS: Record<FontStyle, string> = {
   mono: `ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace`,
 };
 
-const TONE_SHAPES: Record<Tone, { radius: string; small: string; button: string; weight: number }> = {
+export const TONE_SHAPES: Record<Tone, { radius: string; small: string; button: string; weight: number }> = {
   calm: { radius: "16px", small: "10px", button: "999px", weight: 700 },
   playful: { radius: "22px", small: "14px", button: "999px", weight: 800 },
   elegant: { radius: "6px", small: "4px", button: "4px", weight: 600 },

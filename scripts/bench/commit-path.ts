@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startPostgres } from "../../__tests__/helpers/postgres-server";
+import type { SessionEventInput } from "@/lib/protocol";
+import { createLogger } from "@/lib/server/logger";
+import { EventService } from "@/lib/server/realtime/event-service";
+import { createRandomId, hashToken } from "@/lib/server/security/tokens";
+import { openStore } from "@/lib/server/storage/kysely-store";
+import type { Store } from "@/lib/server/storage/store";
+
+/*
+ * `npx tsx scripts/bench/commit-path.ts`: the publish path without sockets — EventService's group
+ * commit on SQLite, on PostgreSQL 15 with fsync off (as in scenario h) and with PostgreSQL's
+ * durable defaults (fsync, synchronous_commit, full_page_writes on). Two loads: 1,000 sessions
+ * each awaiting its publishes one after another (like 1,000 running jobs), and one session alone
+ * (every event its own commit: the latency floor). Same process, same machine, one after another.
+ * It only uses `EventService.publish`, so it also runs on trees before the group commit ("commits"
+ * then reads 0: those trees had no batch append to count).
+ */
+
+const SECONDS = Number(process.env.COMMIT_BENCH_SECONDS ?? 4);
+const step = (sessionId: string): SessionEventInput => ({
+  type: "generation:step",
+  data: {
+    session_id: sessionId, timestamp: new Date().toISOString(), step_id: "s", step_number: 1, total_steps: 1,
+    status: "in_progress", progress: 0, message: "a step message of a realistic length, about eighty characters", estimated_remaining: 0, title: "S",
+  },
+});
+
+async function createSessions(store: Store, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = createRandomId();
+    await store.createSession({ id, projectId: createRandomId(), prompt: "commit bench", tokenHash: hashToken(id), viewerTokenHash: hashToken(id), engine: "template", baseVersion: null, newProjectTokenHash: hashToken(id) });
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function measure(store: Store, sessions: number): Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }> {
+  const ids = await createSessions(store, sessions);
+  let flushes = 0;
+  let published = 0;
+  const counted: Store = { ...store, appendEvents: (events, advances) => (flushes++, store.appendEvents(events, advances)) };
+  const events = new EventService({ store: counted, logger: createLogger({ level: "silent" }), broadcast: () => undefined });
+  const latencies: number[] = [];
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(
+    ids.map(async (id) => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await events.publish(id, step(id));
+        published++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSec: published / elapsed, flushes, perFlush: published / Math.max(1, flushes), p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+}
+
+async function runStore(name: string, open: () => Promise<Store>): Promise<string[]> {
+  const lines: string[] = [];
+  for (const sessions of [1_000, 1]) {
+    const store = await open();
+    try {
+      const r = await measure(store, sessions);
+      lines.push(
+        `${name.padEnd(26)} ${String(sessions).padStart(5)} sessions  ${Math.round(r.perSec).toLocaleString("en-US").padStart(7)} events/s  ` +
+          `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms`,
+      );
+      console.log(lines.at(-1));
+    } finally {
+      await store.close();
+    }
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  console.log(`commit path: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${SECONDS} s per run`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "openv0-commit-"));
+  try {
+    await runStore("SQLite (WAL, NORMAL)", () => openStore({ dataDir: path.join(dir, String(Math.random())) }));
+    for (const durable of [false, true]) {
+      const pg = await startPostgres({ durable });
+      try {
+        await runStore(`PostgreSQL fsync ${durable ? "on" : "off"}`, () => openStore({ databaseUrl: pg.url, dataDir: dir }));
+      } finally {
+        await pg.stop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
