@@ -46,9 +46,9 @@ export interface SessionDeliveryDeps {
  * to the log. Duplicates (seq ≤ cursor) are dropped. This holds whichever process published the
  * event and however the replay and live traffic interleave, on one node or many.
  *
- * Replays read the log a page at a time, and all replays of the process take turns, one page per
- * event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the same session
- * share each page read (ReplayPages). So a storm of reconnects to a long log cannot starve others.
+ * Replays read the log a page at a time, and all replays of the process take turns of at most
+ * 100 events per event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the
+ * same session share each page read (ReplayPages). So a storm of reconnects cannot starve others.
  */
 export class SessionDelivery {
   private readonly cursors = new WeakMap<Socket, Cursor>();
