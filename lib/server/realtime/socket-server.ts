@@ -63,7 +63,7 @@ export interface SocketDeps {
   env: Pick<Env, "ALLOWED_ORIGINS" | "TRUST_PROXY" | "RATE_LIMIT_MESSAGES_PER_SECOND" | "HEARTBEAT_INTERVAL_MS" | "REPLAY_CHECKPOINT_AFTER" | "MAX_CONNECTIONS" | "RATE_LIMIT_SOCKETS_PER_IP" | "SOCKET_AUTH_TIMEOUT_MS" | "RATE_LIMIT_LOG_EVENTS_PER_MINUTE">;
   logger: Logger;
   metrics: Pick<Metrics, "errors" | "rateLimited">;
-  rateLimits: Pick<RateLimits, "acquireSocket" | "releaseSocket" | "consumeMessage">;
+  rateLimits: Pick<RateLimits, "consumeMessage">;
   store: Pick<Store, "getSession" | "getSessionSecrets">;
   events: Pick<EventService, "compactedThrough" | "forget" | "getState">;
   delivery: Pick<SessionDelivery, "attach" | "hasWatchers">;
@@ -95,7 +95,6 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
       if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
       const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
-      if (!rateLimits.acquireSocket(ip)) return next(refuse("RATE_LIMITED", "Too many open connections from your address"));
       socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };
       next();
     } catch (error) {
@@ -138,8 +137,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
     });
     socket.on("log_event", (...args) => void logEvent(socket, args));
     socket.on("disconnect", () => {
-      const { sessionId, ip } = socket.data;
-      rateLimits.releaseSocket(ip);
+      const { sessionId } = socket.data;
       // Disconnect never deletes a session: a reload must find it. Only the cached fold is dropped.
       if (!services.delivery.hasWatchers(sessionId) && !services.jobs.has(sessionId)) services.events.forget(sessionId);
     });

@@ -14,7 +14,6 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number 
 export class RateLimits {
   private readonly generations: RateLimiterAbstract | null;
   private readonly messages: RateLimiterAbstract | null;
-  private readonly socketsPerIp = new Map<string, number>();
 
   constructor(
     private readonly env: Pick<Env, "RATE_LIMIT_GENERATIONS_PER_MINUTE" | "RATE_LIMIT_SOCKETS_PER_IP" | "RATE_LIMIT_MESSAGES_PER_SECOND">,
@@ -36,24 +35,6 @@ export class RateLimits {
 
   consumeMessage(socketId: string): Promise<LimitResult> {
     return this.consume(this.messages, socketId, "messages");
-  }
-
-  /** Counts a new socket for the IP; false (and nothing counted) when the IP is at its limit. */
-  acquireSocket(ip: string): boolean {
-    const limit = this.env.RATE_LIMIT_SOCKETS_PER_IP;
-    const current = this.socketsPerIp.get(ip) ?? 0;
-    if (limit > 0 && current >= limit) {
-      this.onReject("sockets");
-      return false;
-    }
-    this.socketsPerIp.set(ip, current + 1);
-    return true;
-  }
-
-  releaseSocket(ip: string): void {
-    const current = this.socketsPerIp.get(ip) ?? 0;
-    if (current <= 1) this.socketsPerIp.delete(ip);
-    else this.socketsPerIp.set(ip, current - 1);
   }
 
   private async consume(limiter: RateLimiterAbstract | null, key: string, name: LimitName): Promise<LimitResult> {
