@@ -71,6 +71,9 @@ test("kill -9 mid-step, restart: the running step shows Interrupted, elapsed is 
   const notice = await page.getByTestId("generation-error").textContent();
   expect(notice).toContain("Interrupted");
   expect(notice).not.toContain("restarting");
+  // A load that failed while the server was down is not left on screen once it is back.
+  await page.locator('[data-testid="versions-panel"][data-state="ready"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  expect(await page.getByTestId("versions-error").count()).toBe(0);
   await saveScreenshot(page, "26-interrupted-after-kill");
 
   await page.getByTestId("retry-button").click();
