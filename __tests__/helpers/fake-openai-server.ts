@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from "node:net";
  * to one kind of request (`[fake:drop@css]`) and to the first matching request (`drop-once`).
  * Names: ok, slow, big, 401, 403, 404, 500, 429 (always, retry-after: 0), 429-once (retry-after: 1),
  * drop (socket destroyed mid-answer), truncate (ends mid-answer, no finish), garbage (a
- * malformed frame), stall (a few tokens, then silence until the client gives up), hang (no
+ * malformed frame), paced (the big page at ~300 characters/s, a model's pace), stall (a few tokens, then silence until the client gives up), hang (no
  * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time),
  * hostile (a site whose script attacks the workspace: forged frame messages, then a real error;
  * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url).
@@ -147,7 +147,7 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
   if (kind === "edit-plan") return '{"html": "Add the requested section", "css": "Style the new section", "js": ""}';
   if (kind === "html") {
     const current = readBlock(user, "current");
-    if (current === undefined) return "```html\n" + buildPage(scenario === "big" ? 56 : 8) + "\n```";
+    if (current === undefined) return "```html\n" + buildPage(scenario === "big" || scenario === "paced" ? 56 : 8) + "\n```";
     const request = (/Edit request: (.*)/.exec(user)?.[1] ?? "edit").replace(TAG, "").trim();
     const added = `<section id="edit-${current.length}" class="edited">\n  <h2>${escapeHtml(request)}</h2>\n</section>`;
     return current.includes("</main>") ? current.replace("</main>", `${added}\n</main>`) : `${current}\n${added}`;
@@ -239,7 +239,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     await gate;
     const answer = buildAnswer({ kind, messages: body.messages, scenario });
     const chunks = toChunks(answer, scenario === "big" ? 16 : 24);
-    const chunkDelay = scenario === "slow" ? 40 : scenario === "big" ? 4 : 1;
+    // paced: a model's pace, 24 characters every 80 ms (300 characters/s).
+    const chunkDelay = scenario === "slow" ? 40 : scenario === "big" ? 4 : scenario === "paced" ? 80 : 1;
     const cutAt = Math.max(2, Math.floor(chunks.length * 0.4));
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     res.write(frame(body.model, { role: "assistant", content: "" }, null));

@@ -113,3 +113,16 @@ test("the server is still healthy after all of the above", async () => {
   expect(await res.json()).toEqual({ status: "ok" });
   expect(server.proc.exitCode).toBeNull();
 });
+
+test.each([
+  ["GET", "/api/generations", "POST"],
+  ["DELETE", "/api/generations", "POST"],
+  ["GET", "/api/generations/abc/cancel", "POST"],
+  ["PUT", "/api/health", "GET"],
+  ["POST", "/api/generations/abc/download", "GET"],
+  ["GET", "/api/projects/abc/versions/1/ticket", "POST"],
+])("%s %s answers a JSON 405 with Allow: %s", async (method, path, allowed) => {
+  const res = await fetch(`${server.url}${path}`, { method });
+  await expectError({ status: res.status, json: await res.json() }, 405, "METHOD_NOT_ALLOWED");
+  expect(res.headers.get("allow")).toBe(allowed);
+});

@@ -116,3 +116,15 @@ describe("copy tone", () => {
     expect(site.html.replace(/<p class="hero-tagline">[^<]*<\/p>/, "")).toBe(base.html.replace(/<p class="hero-tagline">[^<]*<\/p>/, ""));
   });
 });
+
+describe("hostile follow-ups", () => {
+  it("escapes a new section name and survives regex characters in foreign ids", async () => {
+    const base = (await run("Dance studio Tempo: classes, timetable and shows")).site;
+    const renamed = await run('rename the shows section to <img src=x onerror=alert(1)>', base);
+    expect(renamed.site.html).not.toMatch(/<img src=x/);
+    expect(renamed.site.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    const foreign: SiteFiles = { html: '<main><section id="a(b+"><h2 id="a(b+-title">Odd [one]</h2></section></main>', css: "", js: "" };
+    const removed = await run("remove the odd [one] section", foreign);
+    expect(removed.site.html).not.toContain('id="a(b+"');
+  });
+});

@@ -167,3 +167,16 @@ test("in-sync watchers get the live form of an event; a socket still replaying g
   expect(replaying.received).toEqual([1, 2]);
   expect(replaying.types).toEqual(["generation:step", "generation:step"]);
 });
+
+test("even within one page, a replay sends at most 100 events per event-loop turn", async () => {
+  const h = createHarness();
+  for (const seq of range(1, 250)) h.publish(seq);
+  const { socket, received } = h.connect("a");
+  let seenByOtherWork = -1;
+  const attached = h.delivery.attach(socket, SESSION, 0);
+  setImmediate(() => (seenByOtherWork = received.length));
+  await attached;
+  expect(received).toEqual(range(1, 250));
+  expect(h.reads).toEqual([0]);
+  expect(seenByOtherWork).toBe(100);
+});

@@ -6,6 +6,7 @@ export const requestErrorStatus = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   /** A session reached its cap on runs (retries); a new generation is needed. */
   RUN_LIMIT_REACHED: 409,

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { Stats } from "@/lib/protocol";
 import { createClusterBus, type ServerSideChannel } from "./cluster";
 import { selectEngine } from "./engines/select-engine";
+import { warmUpEngine } from "./engines/warm-up-engine";
 import type { Env } from "./env";
 import { BullJobQueue } from "./generation/bull-job-queue";
 import { GenerationService } from "./generation/generation-service";
@@ -48,6 +49,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
   // Memory stays flat: a finished session nobody watches keeps nothing in memory.
   const jobs = new LocalJobs((sessionId) => !delivery.hasWatchers(sessionId) && events.forget(sessionId));
   const engine = selectEngine(env);
+  await warmUpEngine(engine);
   const handler: JobHandler = (sessionId, signal) => generations.runJob(sessionId, signal);
   const queue: JobQueue = cluster && redis
     ? new BullJobQueue({

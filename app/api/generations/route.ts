@@ -1,7 +1,7 @@
 import { createGenerationBodySchema, type CreateGenerationResponse } from "@/lib/protocol";
 import { consumeGenerationBudget } from "@/lib/server/http/generation-limits";
 import { readBearerToken, readJsonBody } from "@/lib/server/http/read-json-body";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -23,3 +23,6 @@ export const POST = handleRoute(async ({ request, services, log, ip }) => {
   log.info({ sessionId: started.sessionId, projectId: started.projectId }, "generation created");
   return Response.json(response, { status: 202, headers: { Location: response.links.api } });
 });
+
+const refused = refuseMethod(["POST"]);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

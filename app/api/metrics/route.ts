@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/server/http/app-error";
 import { readBearerToken } from "@/lib/server/http/read-json-body";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { verifyToken, hashToken } from "@/lib/server/security/tokens";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +14,6 @@ export const GET = handleRoute(async ({ request, services }) => {
   const { registry } = services.metrics;
   return new Response(await registry.metrics(), { headers: { "Content-Type": registry.contentType, "Cache-Control": "no-store" } });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

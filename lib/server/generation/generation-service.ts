@@ -133,6 +133,10 @@ export class GenerationService {
     const { store, events, engine } = this.deps;
     const session = await store.getSession(sessionId);
     if (!session) return;
+    // A completed session can never run again (retry refuses it). A queue that hands its job out a
+    // second time — BullMQ takes over a job whose lock lapsed, even one that just finished on a
+    // starved worker — must not start a run the user never asked for.
+    if ((await events.getState(sessionId))?.status === "completed") return;
     const base = session.baseVersion ? await store.getProjectVersion(session.projectId, session.baseVersion) : null;
     await runGeneration({
       sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, engine, events, store, signal,

@@ -37,7 +37,13 @@ export class LocalJobs {
 
   constructor(private readonly onSettled: (sessionId: string) => void = () => {}) {}
 
+  /**
+   * Runs the session's job unless it already runs here: a queue may hand a job out again while its
+   * run goes on (BullMQ re-delivers a job whose lock lapsed on a starved event loop), and two runs
+   * of one session would publish every step twice.
+   */
   async run(sessionId: string, handler: JobHandler, controller = new AbortController()): Promise<void> {
+    if (this.running.has(sessionId)) return;
     this.running.set(sessionId, controller);
     try {
       await handler(sessionId, controller.signal);

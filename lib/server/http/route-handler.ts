@@ -1,7 +1,7 @@
 import type { Logger } from "../logger";
 import { CLIENT_IP_HEADER } from "../security/client-ip";
 import { getServices, type Services } from "../services-registry";
-import { toAppError, toErrorResponse } from "./app-error";
+import { AppError, toAppError, toErrorResponse } from "./app-error";
 
 /** Set by the custom server on every request and echoed in the response. */
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -43,4 +43,16 @@ export function handleRoute<P extends Params = Params>(handler: (input: RouteInp
       return response;
     }
   };
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * The handler a route exports for the methods it does not serve: a JSON 405 with `Allow` (left to
+ * itself, Next answers those with an empty 405, and every error here is JSON).
+ */
+export function refuseMethod(allowed: Method[]) {
+  return handleRoute(() => {
+    throw new AppError("METHOD_NOT_ALLOWED", `This URL answers ${allowed.join(" and ")} only`, { allowed }, { Allow: allowed.join(", ") });
+  });
 }

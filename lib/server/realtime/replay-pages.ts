@@ -70,9 +70,10 @@ export class ReplayPages {
 }
 
 /**
- * Replay turns, shared by every socket of the process: one page per event-loop iteration, whoever
- * asks, so pending I/O (other sockets, HTTP requests) runs between any two pages. Without it, 50
- * sockets each yielding with `setImmediate` would still run all 50 pages in one check phase.
+ * Replay turns, shared by every socket of the process: one turn (a slice of ≤ 100 events) per
+ * event-loop iteration, whoever asks, so pending I/O (other sockets, HTTP requests) runs between
+ * any two slices. Without it, 50 sockets each yielding with `setImmediate` would still run all
+ * 50 slices in one check phase.
  */
 export class ReplayTurns {
   private readonly waiting: Array<() => void> = [];

@@ -22,8 +22,13 @@ const ROOM_PREFIX = roomForSession("");
 
 /** Past this many tries to close a gap from the log, the socket is dropped so its client resumes. */
 const MAX_CATCH_UP_ROUNDS = 5;
-/** Events per log read during a replay; the event loop is free between pages. */
+/** Events per log read during a replay. */
 export const REPLAY_PAGE_SIZE = 500;
+/**
+ * Events sent to one socket per event-loop turn during a replay: other I/O (HTTP requests, other
+ * sockets) waits at most this many emits, whatever the number of sockets replaying.
+ */
+const REPLAY_TURN_EVENTS = 100;
 
 export interface SessionDeliveryDeps {
   rooms: () => Rooms;
@@ -41,9 +46,9 @@ export interface SessionDeliveryDeps {
  * to the log. Duplicates (seq ≤ cursor) are dropped. This holds whichever process published the
  * event and however the replay and live traffic interleave, on one node or many.
  *
- * Replays read the log a page at a time, and all replays of the process take turns, one page per
- * event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the same session
- * share each page read (ReplayPages). So a storm of reconnects to a long log cannot starve others.
+ * Replays read the log a page at a time, and all replays of the process take turns of at most
+ * 100 events per event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the
+ * same session share each page read (ReplayPages). So a storm of reconnects cannot starve others.
  */
 export class SessionDelivery {
   private readonly cursors = new WeakMap<Socket, Cursor>();
@@ -159,20 +164,35 @@ export class SessionDelivery {
     }
   }
 
-  /** Sends every logged event after the cursor; false when the socket went away meanwhile. */
+  /**
+   * Sends every logged event after the cursor, at most REPLAY_TURN_EVENTS per event-loop turn;
+   * false when the socket went away meanwhile.
+   */
   private async replayLog(socket: Socket, cursor: Cursor): Promise<boolean> {
     for (let first = true; ; first = false) {
       if (!first) await this.turns.next();
       const page = await this.pages.read(cursor.sessionId, cursor.seq, cursor.joinedAt);
-      if (!socket.connected) return false;
-      let replayed = 0;
-      for (const event of page) {
-        if (event.data.seq !== cursor.seq + 1) break;
-        this.send(socket, cursor, event);
-        replayed++;
+      for (let from = 0; from < page.length; from += REPLAY_TURN_EVENTS) {
+        if (from > 0) await this.turns.next();
+        if (!socket.connected) return false;
+        const slice = page.slice(from, from + REPLAY_TURN_EVENTS);
+        const sent = this.sendInOrder(socket, cursor, slice);
+        this.deps.onReplayed?.(sent);
+        if (sent < slice.length) return true; // not contiguous with the cursor: the caller reads again
       }
-      this.deps.onReplayed?.(replayed);
-      if (page.length < this.pages.pageSize || replayed < page.length) return true;
+      if (!socket.connected) return false;
+      if (page.length < this.pages.pageSize) return true;
     }
+  }
+
+  /** Sends the events that continue the cursor, stopping at the first that does not; returns how many. */
+  private sendInOrder(socket: Socket, cursor: Cursor, events: SessionEvent[]): number {
+    let sent = 0;
+    for (const event of events) {
+      if (event.data.seq !== cursor.seq + 1) break;
+      this.send(socket, cursor, event);
+      sent++;
+    }
+    return sent;
   }
 }

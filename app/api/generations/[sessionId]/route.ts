@@ -1,7 +1,7 @@
 import type { GenerationSnapshot } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeRequest } from "@/lib/server/http/authorize";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +19,6 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
   };
   return Response.json(snapshot, { headers: { "Cache-Control": "no-store" } });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,6 +1,6 @@
 import type { ProjectResponse } from "@/lib/protocol";
 import { authorizeProject, toVersionInfo } from "@/lib/server/http/project-access";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,6 @@ export const GET = handleRoute<{ projectId: string }>(async ({ request, params, 
   };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,5 +1,5 @@
 import { authorizeRequest } from "@/lib/server/http/authorize";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -10,3 +10,6 @@ export const POST = handleRoute<{ sessionId: string }>(async ({ request, params,
   const status = (await services.events.getState(params.sessionId))?.status ?? "cancelled";
   return Response.json({ sessionId: params.sessionId, status }, { status: 202 });
 });
+
+const refused = refuseMethod(["POST"]);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeRequest } from "@/lib/server/http/authorize";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { zipSiteResponse } from "@/lib/server/site/zip-site";
 
 export const dynamic = "force-dynamic";
@@ -20,3 +20,6 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
     modifiedAt: preview.updated_at,
   });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,6 +1,6 @@
 import { authorizeRequest } from "@/lib/server/http/authorize";
 import { consumeGenerationBudget } from "@/lib/server/http/generation-limits";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +15,6 @@ export const POST = handleRoute<{ sessionId: string }>(async ({ request, params,
   await services.generations.retry(params.sessionId, { client: ip, maxQueued: env.MAX_QUEUED_PER_IP, maxRuns: env.MAX_RUNS_PER_SESSION });
   return Response.json({ sessionId: params.sessionId, status: "queued" }, { status: 202 });
 });
+
+const refused = refuseMethod(["POST"]);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,5 +1,5 @@
 import { THREAD_MAX_TURNS, readSiteName, type GenerationState, type ProjectTurn, type ProjectTurnsResponse } from "@/lib/protocol";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { authorizeProject } from "@/lib/server/http/project-access";
 
 export const dynamic = "force-dynamic";
@@ -50,3 +50,6 @@ export const GET = handleRoute<{ projectId: string }>(async ({ request, params, 
   const body: ProjectTurnsResponse = { projectId: params.projectId, turns };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

@@ -4,6 +4,20 @@ import type { DomainProfile } from "./domain-profile";
 
 export const OTHER_DOMAINS: readonly DomainProfile[] = [
   {
+    id: "dance", label: "dance studio", plural: "dance studios", kind: "fitness",
+    terms: [["dance studio", 6], ["dance school", 6], ["dance classes", 6], ["ballet", 4], ["salsa", 4], ["tango", 4], ["hip hop", 3], ["contemporary dance", 5], ["dancing", 3]],
+    people: "dance teachers",
+    tagline: "Find your rhythm, whatever your level.",
+    lead: "{name} teaches ballet, contemporary, salsa and hip hop in friendly classes for every age, with performances and showcases through the year.",
+    offerings: [
+      ["Ballet", "Technique, posture and grace, from first position to pointe."],
+      ["Contemporary", "Expressive, grounded movement and choreography."],
+      ["Salsa and partner dance", "Learn to lead, follow and enjoy the social floor."],
+      ["Hip hop", "Grooves, footwork and high-energy routines."],
+    ],
+    words: ["dance", "choreography", "rehearsals", "performances", "rhythm", "studio"], accent: "#c026d3",
+  },
+  {
     id: "hotel", label: "hotel", plural: "hotels", kind: "landing",
     terms: [["hotel", 5], ["guesthouse", 5], ["guest house", 5], ["b&b", 5], ["bed and breakfast", 6], ["inn", 3], ["hostel", 4], ["lodge", 3]],
     people: "hosts",

@@ -93,7 +93,9 @@ export function removeSection(html: string, id: string): { html: string; removed
 }
 
 /** Removes navigation list items linking to `#id`, and re-points other links to the main content. */
-export function removeLinksTo(html: string, id: string): string {
+export function removeLinksTo(html: string, rawId: string): string {
+  // Ids of foreign sites can hold any character: escape before building patterns from them.
+  const id = escapeRegExp(rawId);
   const item = new RegExp(`[ \\t]*<li>\\s*<a\\b[^>]*href="#${id}"[^>]*>[\\s\\S]*?</a>\\s*</li>\\n?`, "g");
   return html.replace(item, "").replace(new RegExp(`href="#${id}"`, "g"), 'href="#main"');
 }

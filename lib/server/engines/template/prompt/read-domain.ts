@@ -25,6 +25,8 @@ const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|das
 const HEAD_NOUNS =
   "platform|app|software|tool|classes|lessons|courses|tours|clinic|hospital|practice|studio|school|academy|shop|store|salon|garage|agency|firm|venue|space|company|business|centre|center|club|bar|hotel|restaurant|teacher|tutor|coach|charity|non-profit|nonprofit|organisation|organization|gallery|museum|farm|boutique|market|workshop|consultancy|service|services";
 const BUSINESS_PHRASE = new RegExp(`\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${HEAD_NOUNS})\\b`, "i");
+const NATIONALITY =
+  /^(?:japanese|chinese|italian|french|spanish|german|greek|thai|indian|mexican|korean|vietnamese|english|portuguese|turkish|lebanese|american|british|irish|scottish|welsh|nordic|african|brazilian|peruvian|persian|caribbean)$/i;
 const DROP_WORDS = new Set(["a", "an", "the", "my", "our", "their", "for", "small", "little", "local", "new", "independent", "friendly", "cosy", "cozy", "modern", "simple", "website", "site", "page", "landing", "of", "is", "and", "with", "called", "named", "in"]);
 
 function scoreDomain(text: string, domain: DomainProfile): number {
@@ -68,7 +70,13 @@ function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind
 export function readBusinessPhrase(text: string): string | null {
   const match = BUSINESS_PHRASE.exec(text);
   if (!match) return null;
-  const words = (match[1] ?? "").trim().split(/\s+/).filter((w) => w && !DROP_WORDS.has(w.toLowerCase()));
+  // A sentence-initial capital ("Dance studio Tempo") is not part of the trade's name.
+  const sentenceStart = /(?:^|[.!?]\s*)$/.test(text.slice(0, match.index));
+  const words = (match[1] ?? "")
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !DROP_WORDS.has(w.toLowerCase()))
+    .map((w, i) => (i === 0 && sentenceStart && !NATIONALITY.test(w) ? w.toLowerCase() : w));
   const phrase = [...words, (match[2] ?? "").toLowerCase()].join(" ").trim();
   return phrase.length >= 3 ? phrase : null;
 }

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeProject, parseVersionParam } from "@/lib/server/http/project-access";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { zipSiteResponse } from "@/lib/server/site/zip-site";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +14,6 @@ export const GET = handleRoute<{ projectId: string; version: string }>(async ({ 
     site: found.site, title: found.prompt.slice(0, 80), fileName: `openv0-v${found.version}.zip`, modifiedAt: found.createdAt,
   });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeVersionRead, parseVersionParam } from "@/lib/server/http/project-access";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
 
@@ -14,3 +14,6 @@ export const GET = handleRoute<{ projectId: string; version: string }>(async ({ 
   if (!found) throw new AppError("NOT_FOUND", "No such version");
   return new Response(renderSiteDocument(found.site), { headers: PREVIEW_HEADERS });
 });
+
+const refused = refuseMethod(["GET"]);
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,7 +1,7 @@
 import type { RestoreVersionResponse } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeProject, parseVersionParam, toVersionInfo } from "@/lib/server/http/project-access";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +14,6 @@ export const POST = handleRoute<{ projectId: string; version: string }>(async ({
   const body: RestoreVersionResponse = { projectId: params.projectId, ...toVersionInfo(restored) };
   return Response.json(body, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
+
+const refused = refuseMethod(["POST"]);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,7 +1,7 @@
 import type { PreviewTicketResponse } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeProject, parseVersionParam, toVersionInfo } from "@/lib/server/http/project-access";
-import { handleRoute } from "@/lib/server/http/route-handler";
+import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { issuePreviewTicket } from "@/lib/server/security/preview-ticket";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,6 @@ export const POST = handleRoute<{ projectId: string; version: string }>(async ({
   const body: PreviewTicketResponse = { url: `${toVersionInfo(summary).previewUrl}?ticket=${ticket}`, expiresAt };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });
+
+const refused = refuseMethod(["POST"]);
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };
