@@ -1,4 +1,4 @@
-import { connectSessionSocket, reconnectDelay } from "@/lib/client/session-socket";
+import { connectSessionSocket, reconnectDelay, SERVER_PROBE_MS } from "@/lib/client/session-socket";
 import { createGenerationStore, createInitialStoreState } from "@/stores/generation-store";
 import { foldState, initialState, SESSION, snapshotBody, successfulRun } from "./fixtures";
 import { FakeSocket, mockFetchJson } from "./render-helpers";
@@ -128,4 +128,31 @@ test("close removes every listener it added, with the same handler", () => {
 test("reconnectDelay doubles up to the cap", () => {
   expect([1, 2, 3, 4, 5].map((n) => reconnectDelay(n, 1000))).toEqual([1000, 2000, 4000, 5000, 5000]);
   expect(initialState().last_seq).toBe(0);
+});
+
+test("while waiting to reconnect, the moment /api/health answers the socket reconnects at once", async () => {
+  jest.useFakeTimers();
+  try {
+    const { store, connection } = setup();
+    fake.fire("connect");
+    fake.fire("disconnect", "transport close");
+    // Waiting for the next backoff attempt, and the server is still down: nothing happens.
+    expect(store.getState().connection).toMatchObject({ status: "reconnecting", attempt: 1 });
+    expect(store.getState().connection.nextRetryAt).not.toBeNull();
+    fetchMock.mockImplementation(async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    const connectsBefore = fake.connect.mock.calls.length;
+    await jest.advanceTimersByTimeAsync(SERVER_PROBE_MS);
+    expect(fetchMock.mock.calls.some(([url]) => url === "/api/health")).toBe(true);
+    expect(fake.connect.mock.calls.length).toBe(connectsBefore);
+    // The server answers: a fresh connect starts now, not at the end of the backoff.
+    fetchMock.mockImplementation(async () => ({ ok: true, status: 200, json: async () => ({ status: "ok" }) }));
+    await jest.advanceTimersByTimeAsync(SERVER_PROBE_MS);
+    expect(fake.connect.mock.calls.length).toBe(connectsBefore + 1);
+    expect(store.getState().connection).toMatchObject({ status: "reconnecting", attempt: 1, nextRetryAt: null });
+    connection.close();
+  } finally {
+    jest.useRealTimers();
+  }
 });

@@ -38,9 +38,11 @@ export interface TurnListProps {
 export function TurnList({ turns, activeId, onSelect, onActiveSettled }: TurnListProps) {
   const live = useGenerationStore(useShallow((s) => ({ status: s.generation.status, total: s.generation.total_time, message: s.generation.message })));
   const settled = terminalStatuses.includes(live.status);
+  // Back online after an outage: what the list says (or its load error) may be out of date.
+  const online = useGenerationStore((s) => s.connection.status === "live");
   useEffect(() => {
-    if (settled) onActiveSettled();
-  }, [settled, onActiveSettled]);
+    if (settled || online) onActiveSettled();
+  }, [settled, online, onActiveSettled]);
 
   return (
     <section aria-labelledby="thread-heading" data-testid="thread" data-count={turns.length} className="rounded-xl border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900">

@@ -37,6 +37,9 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
   const projectId = useGenerationStore((s) => s.generation.project_id);
   // A finished run adds a version before it announces completion, so completion is the cue to reload.
   const completedAt = useGenerationStore((s) => (s.generation.status === "completed" ? s.generation.completed_at : null));
+  // While the link is down a load could only fail; once it is back, load again (an error from
+  // the outage no longer applies).
+  const online = useGenerationStore((s) => s.connection.status !== "reconnecting" && s.connection.status !== "offline");
   const [load, setLoad] = useState<Load>({ state: "loading" });
   // Bumped to reload on demand (after a restore, or the Refresh button).
   const [reloads, setReloads] = useState(0);
@@ -46,7 +49,7 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
   const enabled = isOwner && projectToken !== null;
 
   useEffect(() => {
-    if (!isOwner || !projectToken) return;
+    if (!isOwner || !projectToken || !online) return;
     // Only the newest request may write the list, so a slow answer never overwrites a fresher one.
     let current = true;
     fetchProject({ projectId, projectToken }).then(
@@ -59,7 +62,7 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
     return () => {
       current = false;
     };
-  }, [isOwner, projectId, projectToken, completedAt, reloads]);
+  }, [isOwner, projectId, projectToken, completedAt, reloads, online]);
 
   // Newest first; memoised so the compare view does not reload on unrelated renders.
   const versions = useMemo(() => (load.state === "ready" ? [...load.versions].reverse() : []), [load]);

@@ -57,8 +57,10 @@ function stopSteps(steps: StepSnapshot[], stepId: string | undefined, code: stri
  * downtime in between is not the run's.)
  */
 function secondsRunSoFar(state: GenerationState): number | null {
-  if (!state.started_at || !state.updated_at) return null;
-  return Math.max(0, (Date.parse(state.updated_at) - Date.parse(state.started_at)) / 1000);
+  // A model engine's planning step runs before the run announces itself: count from it then.
+  const startedAt = state.started_at ?? state.steps[0]?.started_at ?? null;
+  if (!startedAt || !state.updated_at) return null;
+  return Math.max(0, (Date.parse(state.updated_at) - Date.parse(startedAt)) / 1000);
 }
 function updateStep(steps: StepSnapshot[], stepId: string, patch: Partial<StepSnapshot>, title = stepId) {
   const index = steps.findIndex((s) => s.step_id === stepId);
