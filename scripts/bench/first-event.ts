@@ -1,7 +1,7 @@
 import { io } from "socket.io-client";
 import { sessionEventTypes } from "@/lib/protocol";
 import { nowMs } from "./driver/bench-payloads";
-import { percentiles, type Percentiles } from "./report";
+import { percentiles, type Percentiles } from "./percentiles";
 
 export interface FirstEventResult {
   runs: number;

@@ -1,14 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FirstEventResult } from "./first-event";
-import type { MainThreadStates } from "./proc-stats";
+import { percentiles, type Percentiles } from "./percentiles";
 
-export interface Percentiles {
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
+export { percentiles, type Percentiles };
+import type { MainThreadStates } from "./proc-stats";
 
 /** One load scenario on one server. */
 export interface LoadResult {
@@ -53,14 +49,6 @@ export interface MemoryResult {
   /** Off-heap memory V8 knows about (zlib contexts, buffers) after the preview, per connection. */
   externalPerConnAfterPreviewKb: number;
   previewLost: number;
-}
-
-/** Percentiles of a sample; null when it is empty. */
-export function percentiles(values: ArrayLike<number>): Percentiles | null {
-  if (!values.length) return null;
-  const sorted = Float64Array.from(values).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1]! };
 }
 
 const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || !Number.isFinite(n) ? "–" : n.toFixed(digits));

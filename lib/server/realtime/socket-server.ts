@@ -12,7 +12,6 @@ import {
   type Stats,
 } from "@/lib/protocol";
 import type { Env } from "../env";
-import type { LocalJobs } from "../generation/job-queue";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { resolveClientIp } from "../security/client-ip";
@@ -67,7 +66,8 @@ export interface SocketDeps {
   store: Pick<Store, "getSession" | "getSessionSecrets">;
   events: Pick<EventService, "compactedThrough" | "forget" | "getState">;
   delivery: Pick<SessionDelivery, "attach" | "hasWatchers">;
-  jobs: Pick<LocalJobs, "has">;
+  /** The jobs running in this process (a session with a job keeps its cached state). */
+  jobs: { has(sessionId: string): boolean };
   stats: () => Promise<Stats>;
 }
 
