@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import {
   createGenerationResponseSchema,
+  expandPreviewPatch,
   parseSessionEvent,
   sessionEventTypes,
   type ClientToServerEvents,
@@ -60,6 +61,13 @@ export function connectRecorder(baseUrl: string, auth: Record<string, unknown>, 
       for (const w of waiters) w();
     });
   }
+  // Only sent to sockets that asked for `compact`: expanded and validated like the app's client.
+  socket.on("preview:patch", (data: unknown) => {
+    const event = expandPreviewPatch(String(auth.sessionId), data);
+    if (event) events.push(event);
+    else invalid.push({ type: "preview:patch", data });
+    for (const w of waiters) w();
+  });
   const waitFor = (predicate: (e: SessionEvent[]) => boolean, timeoutMs = 20_000) =>
     new Promise<void>((resolve, reject) => {
       if (predicate(events)) return resolve();

@@ -96,6 +96,33 @@ test("a generation started over HTTP streams every step to a socket, in order, w
   late.socket.close();
 });
 
+test("a socket that asks for the compact wire gets live deltas as preview:patch and the same fold", async () => {
+  const created = await createGeneration(server.url, "A florist called Petal & Stem, in pink");
+  const auth = { sessionId: created.sessionId, token: created.token };
+  const compact = connectRecorder(server.url, { ...auth, compact: true });
+  const full = connectRecorder(server.url, auth);
+  await Promise.all([compact.waitFor(isTerminal), full.waitFor(isTerminal)]);
+  expect(compact.invalid).toEqual([]);
+  assertWellFormedRun(compact.events);
+  expect(seqs(compact.events)).toEqual(seqs(full.events));
+  // Live deltas travel compact to the socket that asked, full to the one that did not.
+  expect(compact.names.filter((n) => n === "preview:patch").length).toBeGreaterThanOrEqual(2);
+  expect(compact.names).not.toContain("preview:delta");
+  expect(full.names).not.toContain("preview:patch");
+  const fold = (events: SessionEvent[]) => events.reduce(reduceSessionEvent, createInitialState(created.sessionId, created.projectId));
+  expect(fold(compact.events)).toEqual(fold(full.events));
+  expect(fold(compact.events).preview?.html_content).toContain("Petal &amp; Stem");
+  compact.socket.close();
+  full.socket.close();
+
+  // Replays are the log as logged, compact asked or not: whole snapshots, no patches.
+  const late = connectRecorder(server.url, { ...auth, compact: true, lastEventId: 0 });
+  await late.waitFor(isTerminal);
+  expect(late.names).not.toContain("preview:patch");
+  expect(fold(late.events)).toEqual(fold(full.events));
+  late.socket.close();
+});
+
 test("reconnecting with lastEventId mid-generation: the union of both connections is exactly 1..N", async () => {
   const created = await createGeneration(server.url, "A portfolio for a photographer named Ana");
   const first = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token });

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from "@testing-library/react";
-import { sessionEventTypes, type PreviewDelta } from "@/lib/protocol";
+import { compactPreviewDelta, sessionEventTypes, type PreviewDelta } from "@/lib/protocol";
 import { LivePreview } from "@/components/workspace/live-preview";
 import { FRAME_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { useWebSocket } from "@/lib/client/use-web-socket";
@@ -43,6 +43,7 @@ test("the socket hook listens to every session event type, preview:delta include
   });
   expect(sessionEventTypes).toContain("preview:delta");
   for (const type of sessionEventTypes) expect(fake.handlers.get(type)?.size).toBe(1);
+  expect(fake.handlers.get("preview:patch")?.size).toBe(1);
 });
 
 test("a snapshot then deltas: the frame receives the grown page, the code view shows it", async () => {
@@ -84,4 +85,30 @@ test("a snapshot then deltas: the frame receives the grown page, the code view s
     fireEvent.click(screen.getByTestId("tab-code"));
   });
   expect(await screen.findByTestId("code-content")).toHaveTextContent("Fresh bread every morning");
+});
+
+test("compact live deltas (preview:patch) reach the frame like full ones; a malformed one is refused", async () => {
+  let store!: ReturnType<typeof renderWithStore>["store"];
+  await act(async () => {
+    store = renderWithStore(<Harness />, { generation: foldState(run.slice(0, 3)) }).store;
+  });
+  const post = jest.spyOn(frame().contentWindow!, "postMessage").mockImplementation(() => undefined);
+  act(() => {
+    window.dispatchEvent(new MessageEvent("message", {
+      data: { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready", instance: "boot-1" },
+      source: frame().contentWindow,
+    }));
+  });
+  const emit = jest.spyOn(fake, "emit");
+
+  fire(snapshot.type, snapshot.data);
+  const full = delta(5, { base_version: 1, version: 2, ops: [{ file: "html", op: "append", text: "<p>Fresh bread daily</p>" }] });
+  fire("preview:patch", JSON.parse(JSON.stringify(compactPreviewDelta(full))));
+  expect(posted(post).map((m) => m.version)).toEqual([1, 2]);
+  expect(posted(post)[1]!.html).toBe("<h1>Crumb &amp; Co v1</h1><p>Fresh bread daily</p>");
+  expect(store.getState().generation).toMatchObject({ last_seq: 5, progress: 40, preview: { version: 2, updated_at: full.timestamp } });
+
+  fire("preview:patch", [6, 3, 0, "layout", null, ["x", "<script>"]]);
+  expect(store.getState().generation.last_seq).toBe(5);
+  expect(emit).toHaveBeenCalledWith("log_event", { event_type: "client:invalid_event", data: { type: "preview:patch" } });
 });

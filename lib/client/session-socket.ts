@@ -3,6 +3,7 @@ import {
   SOCKET_PATH,
   connectErrorDataSchema,
   connectedSchema,
+  expandPreviewPatch,
   heartbeatSchema,
   parseSessionEvent,
   sessionEventTypes,
@@ -55,7 +56,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
   const socketOptions = {
     path: SOCKET_PATH,
     // A function, so *every* (re)connect — backoff, watchdog restart, manual — sends the current seq.
-    auth: (cb: (data: object) => void) => cb({ sessionId, token, lastEventId: store.getState().generation.last_seq }),
+    auth: (cb: (data: object) => void) => cb({ sessionId, token, lastEventId: store.getState().generation.last_seq, compact: true }),
     reconnection: true,
     reconnectionAttempts: MAX_RECONNECT_ATTEMPTS,
     reconnectionDelay: baseDelay,
@@ -71,17 +72,19 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
   let restarting = false;
   let closed = false;
 
-  const sessionHandlers = sessionEventTypes.map((type) => {
-    const handler = (data: unknown) => {
-      const event = parseSessionEvent(type, data);
-      if (!event) {
-        socket.emit("log_event", { event_type: "client:invalid_event", data: { type } });
-        return;
-      }
-      if (store.getState().receiveEvent(event)) onEvent?.(event);
-    };
-    return [type, handler] as const;
-  });
+  const receive = (type: string, event: SessionEvent | null) => {
+    if (!event) {
+      socket.emit("log_event", { event_type: "client:invalid_event", data: { type } });
+      return;
+    }
+    if (store.getState().receiveEvent(event)) onEvent?.(event);
+  };
+  // Live deltas come compact (`preview:patch`, asked for in the handshake): expanded to the full
+  // `preview:delta` and validated by the same schema before the reducer sees them.
+  const sessionHandlers = [
+    ...sessionEventTypes.map((type) => [type, (data: unknown) => receive(type, parseSessionEvent(type, data))] as const),
+    ["preview:patch", (data: unknown) => receive("preview:patch", expandPreviewPatch(sessionId, data))] as const,
+  ];
 
   const markAlive = () => setConnection({ lastHeartbeatAt: Date.now() });
   const onConnected = (data: unknown) => {

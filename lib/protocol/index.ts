@@ -8,3 +8,4 @@ export * from "./preview-delta";
 export * from "./preview-frame";
 export * from "./site-name";
 export * from "./project-thread";
+export * from "./preview-patch";

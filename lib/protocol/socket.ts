@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema } from "./common";
 import type { ConnectErrorData, ErrorBody } from "./errors";
 import type { Connected, Heartbeat, SessionEventData, Stats } from "./events";
+import type { PreviewPatchWire } from "./preview-patch";
 
 /** Default Socket.IO path; the seed's `/ws` mount is not used. */
 export const SOCKET_PATH = "/socket.io";
@@ -24,6 +25,8 @@ export const handshakeSchema = z.object({
    * exactly as for a compacted log (load `GET /api/generations/:id`, then apply the tail).
    */
   checkpoint: flagSchema.optional(),
+  /** Opt-in: live deltas as compact `preview:patch` (see preview-patch.ts) instead of `preview:delta`. */
+  compact: flagSchema.optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -41,6 +44,7 @@ export function parseHandshake(auth: unknown, query: unknown) {
     token: a.token ?? pick(q.token),
     lastEventId: lastEventId === "" || lastEventId === null ? undefined : lastEventId,
     checkpoint: a.checkpoint ?? pick(q.checkpoint),
+    compact: a.compact ?? pick(q.compact),
   });
 }
 
@@ -72,6 +76,8 @@ export interface ServerToClientEvents {
   "preview:updated": (data: SessionEventData<"preview:updated">) => void;
   "preview:error": (data: SessionEventData<"preview:error">) => void;
   "preview:delta": (data: SessionEventData<"preview:delta">) => void;
+  /** Not logged: the compact live form of a `preview:delta` for sockets that opted in. */
+  "preview:patch": (data: PreviewPatchWire) => void;
 }
 
 /** Client → server. Payloads are `unknown` on purpose: the server validates everything it receives. */

@@ -9,7 +9,9 @@ import { removeDataDir, startServer } from "../../__tests__/helpers/server-proce
  * provider's `paced` answer — a ~20 KB page at ~300 characters/s, a model's pace — once watched
  * by 1 socket and once by 20 (two generations at the same time). Each socket counts the engine.io
  * message bytes it receives from connect to `generation:completed` (WebSocket frame headers, 2–4
- * bytes a message, not included); the page size is the final html + css + js.
+ * bytes a message, not included); the page size is the final html + css + js. The sockets ask
+ * for the compact live form (`compact: true`, as the app's client does), so in-sync deltas come
+ * as `preview:patch`.
  */
 
 interface Tally {
@@ -22,7 +24,7 @@ interface Tally {
 function watch(url: string, sessionId: string, token: string): Promise<Tally> {
   return new Promise((resolve, reject) => {
     const tally: Tally = { all: 0, preview: 0, previewEvents: 0, deltas: 0 };
-    const socket: Socket = io(url, { auth: { sessionId, token }, transports: ["websocket"], forceNew: true, reconnection: false });
+    const socket: Socket = io(url, { auth: { sessionId, token, compact: true }, transports: ["websocket"], forceNew: true, reconnection: false });
     socket.io.on("open", () => {
       socket.io.engine.on("packet", (packet: { type: string; data?: unknown }) => {
         if (packet.type !== "message" || typeof packet.data !== "string") return;
@@ -31,7 +33,7 @@ function watch(url: string, sessionId: string, token: string): Promise<Tally> {
         if (packet.data.startsWith('2["preview:')) {
           tally.preview += bytes;
           tally.previewEvents++;
-          if (packet.data.startsWith('2["preview:delta"')) tally.deltas++;
+          if (/^2\["preview:(delta|patch)"/.test(packet.data)) tally.deltas++;
         }
       });
     });

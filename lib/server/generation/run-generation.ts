@@ -194,8 +194,16 @@ async function recoverCompletedSite(input: RunInput, state: GenerationState, don
   return (done.size > 0 ? siteFromState(state) : null) ?? input.baseSite ?? emptySite();
 }
 
-/** At most one streamed preview event per this many ms (≈5 per second per session). */
-const PREVIEW_INTERVAL_MS = 200;
+/*
+ * Streamed previews are adaptive: each event's envelope costs about as much as 100–300 characters
+ * of page, so a slow model's text is batched up to PREVIEW_MAX_INTERVAL_MS (the preview still moves
+ * every second), while a fast one that has produced PREVIEW_MIN_CHARS new characters publishes
+ * after PREVIEW_MIN_INTERVAL_MS (at most ≈5 events per second per session).
+ */
+const PREVIEW_MIN_INTERVAL_MS = 200;
+const PREVIEW_MAX_INTERVAL_MS = 1_000;
+const PREVIEW_MIN_CHARS = 1_024;
+const siteLength = (site: SiteFiles) => site.html.length + site.css.length + site.js.length;
 /** While streaming, a full snapshot at most this often; deltas in between. */
 const SNAPSHOT_INTERVAL_MS = 10_000;
 
@@ -212,6 +220,7 @@ class PreviewPublisher {
   private lastSnapshotAt = performance.now();
   private pending: { stepId: string; site: SiteFiles; progress: number } | null = null;
   private timer: NodeJS.Timeout | undefined;
+  private timerDue = Infinity;
   /** A publish that failed in the background, rethrown into the run at the next offer or settle. */
   private failure: unknown = null;
   /** The newest background publish; publishes of a session are chained, so awaiting it awaits all. */
@@ -229,15 +238,21 @@ class PreviewPublisher {
   offer(stepId: string, site: SiteFiles, progress: number): void {
     if (this.failure) throw this.failure;
     this.pending = { stepId, site, progress };
-    const wait = this.lastSentAt + PREVIEW_INTERVAL_MS - performance.now();
-    if (wait <= 0) return this.flush();
-    this.timer ??= setTimeout(() => {
+    const grown = siteLength(site) - siteLength(this.shown);
+    const due = this.lastSentAt + (grown >= PREVIEW_MIN_CHARS ? PREVIEW_MIN_INTERVAL_MS : PREVIEW_MAX_INTERVAL_MS);
+    const now = performance.now();
+    if (due <= now) return this.flush();
+    if (this.timer && due >= this.timerDue) return;
+    // Enough text arrived to publish sooner than the pending timer would.
+    clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
       try {
         this.flush();
       } catch (error) {
         this.failure = error;
       }
-    }, wait);
+    }, due - now);
   }
 
   /** Resolves once every preview event handed to the EventService is logged; throws a failed one. */
@@ -268,6 +283,7 @@ class PreviewPublisher {
   cancel(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerDue = Infinity;
     this.pending = null;
   }
 

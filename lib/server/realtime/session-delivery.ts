@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io";
-import type { SessionEvent } from "@/lib/protocol";
+import { compactPreviewDelta, type PreviewPatchWire, type SessionEvent } from "@/lib/protocol";
 import { ReplayPages, ReplayTurns, type ReadPage } from "./replay-pages";
 
 /** The Socket.IO room of a session (only SessionDelivery joins and reads rooms). */
@@ -14,6 +14,8 @@ interface Cursor {
   /** When the socket joined its room (ReplayPages clock): only reads started later can serve it. */
   joinedAt: number;
   buffer: SessionEvent[];
+  /** Asked for live deltas in their compact `preview:patch` form. */
+  compact: boolean;
 }
 
 type Rooms = { rooms: Map<string, Set<string>>; sockets: Map<string, Socket> };
@@ -72,8 +74,8 @@ export class SessionDelivery {
   }
 
   /** Joins the socket to its session and sends every logged event after `lastEventId`. */
-  async attach(socket: Socket, sessionId: string, lastEventId: number): Promise<void> {
-    const cursor: Cursor = { sessionId, seq: lastEventId, catchingUp: true, buffer: [], joinedAt: Infinity };
+  async attach(socket: Socket, sessionId: string, lastEventId: number, compact = false): Promise<void> {
+    const cursor: Cursor = { sessionId, seq: lastEventId, catchingUp: true, buffer: [], joinedAt: Infinity, compact };
     this.cursors.set(socket, cursor);
     await socket.join(roomForSession(sessionId));
     cursor.joinedAt = this.pages.stamp();
@@ -83,17 +85,20 @@ export class SessionDelivery {
   /**
    * Sends a freshly published event to this node's watchers of its session: `live` (same seq,
    * possibly a smaller form, see live-form.ts) to sockets in sync, `event` itself to any other.
+   * In-sync sockets that opted in get a live delta as `preview:patch` (computed once per event).
    */
   deliver(event: SessionEvent, live: SessionEvent = event): void {
     const { rooms, sockets } = this.deps.rooms();
     const ids = rooms.get(roomForSession(event.data.session_id));
     if (!ids) return;
+    let patch: PreviewPatchWire | null | undefined;
+    const compactOf = () => (patch === undefined ? (patch = live.type === "preview:delta" ? compactPreviewDelta(live.data) : null) : patch);
     for (const id of ids) {
       const socket = sockets.get(id);
       const cursor = socket && this.cursors.get(socket);
       if (!socket || !cursor) continue;
       if (cursor.catchingUp) cursor.buffer.push(event);
-      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, live);
+      else if (event.data.seq === cursor.seq + 1) this.send(socket, cursor, live, cursor.compact ? compactOf() : null);
       else if (event.data.seq > cursor.seq + 1) {
         cursor.catchingUp = true;
         cursor.buffer.push(event);
@@ -132,8 +137,9 @@ export class SessionDelivery {
     return behind;
   }
 
-  private send(socket: Socket, cursor: Cursor, event: SessionEvent): void {
-    socket.emit(event.type, event.data);
+  private send(socket: Socket, cursor: Cursor, event: SessionEvent, patch: PreviewPatchWire | null = null): void {
+    if (patch) socket.emit("preview:patch", patch);
+    else socket.emit(event.type, event.data);
     cursor.seq = event.data.seq;
   }
 

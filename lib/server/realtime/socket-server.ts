@@ -29,6 +29,8 @@ interface SocketData {
   role: Role;
   lastEventId: number;
   ip: string;
+  /** Takes live deltas as compact `preview:patch`. */
+  compact: boolean;
 }
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -89,13 +91,13 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
     if (!handshake.success) {
       return next(refuse("VALIDATION_ERROR", "Connect with auth: { sessionId, token, lastEventId? }"));
     }
-    const { sessionId, token, lastEventId } = handshake.data;
+    const { sessionId, token, lastEventId, compact } = handshake.data;
     try {
       const access = await authorizeSession(services.store, sessionId, token);
       if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
       const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
-      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip };
+      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip, compact: compact ?? false };
       next();
     } catch (error) {
       services.logger.error({ err: error, sessionId }, "socket handshake failed");
@@ -168,7 +170,7 @@ async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<vo
       session_id: sessionId, timestamp: new Date().toISOString(), last_seq: Math.max(lastSeq, checkpoint), role,
       compacted_through: Math.max(compactedThrough, checkpoint),
     });
-    await services.delivery.attach(socket, sessionId, Math.max(lastEventId, checkpoint));
+    await services.delivery.attach(socket, sessionId, Math.max(lastEventId, checkpoint), socket.data.compact);
   } catch (error) {
     services.logger.error({ err: error, sessionId }, "replay failed");
     socket.conn.close(); // the client reconnects with its lastEventId
