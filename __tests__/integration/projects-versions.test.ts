@@ -170,7 +170,7 @@ test("a version opens in a tab through a short-lived ticket for that version onl
   for (const path of elsewhere) expect([path, (await fetch(`${server.url}${path}`)).status]).toEqual([path, 401]);
 });
 
-test("a version downloads as a zip with the project token; the zip title keeps the prompt's ampersand", async () => {
+test("a version downloads as a zip with the project token; the zip is titled with the site's name (ampersand kept)", async () => {
   const a = await createGeneration(server.url, "A tea room called Steep & Co");
   await waitForCompletion(a.sessionId, a.token);
   const res = await fetch(`${server.url}/api/projects/${a.projectId}/versions/1/download`, { headers: bearer(a.projectToken) });
@@ -178,10 +178,10 @@ test("a version downloads as a zip with the project token; the zip title keeps t
   expect(res.headers.get("content-type")).toBe("application/zip");
   const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
   expect(Object.keys(files).sort()).toEqual(["index.html", "script.js", "styles.css"]);
-  expect(strFromU8(files["index.html"]!)).toContain("<title>A tea room called Steep &amp; Co</title>");
+  expect(strFromU8(files["index.html"]!)).toContain("<title>Steep &amp; Co</title>");
   const session = await fetch(`${server.url}/api/generations/${a.sessionId}/download`, { headers: bearer(a.viewerToken) });
   expect(session.status).toBe(200);
-  expect(strFromU8(unzipSync(new Uint8Array(await session.arrayBuffer()))["index.html"]!)).toContain("<title>A tea room called Steep &amp; Co</title>");
+  expect(strFromU8(unzipSync(new Uint8Array(await session.arrayBuffer()))["index.html"]!)).toContain("<title>Steep &amp; Co</title>");
   // Not with a token in the URL.
   expect((await fetch(`${server.url}/api/generations/${a.sessionId}/download?token=${a.viewerToken}`)).status).toBe(401);
 });

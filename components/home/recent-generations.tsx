@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { SessionStatus } from "@/lib/protocol";
-import { fetchSnapshot } from "@/lib/client/generation-api";
+import { ApiError, describeApiError, fetchSnapshot } from "@/lib/client/generation-api";
+import { deleteProject, renameProject } from "@/lib/client/project-api";
 import { forgetStoredProject, readProjectName, saveProjectName, useStoredSessions, type StoredSession } from "@/lib/client/session-storage";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -68,6 +69,47 @@ function useLatestStatus(latest: StoredSession): SessionStatus | null {
   return status;
 }
 
+/**
+ * Rename and remove: on the server when this browser holds the project token (the name then
+ * follows the project; a delete removes its turns and versions), else only in this browser.
+ */
+function useProjectActions(projectId: string, projectToken: string | undefined) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<void>): Promise<boolean> {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (thrown) {
+      setError(describeApiError(thrown).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  const rename = (name: string) =>
+    run(async () => {
+      if (projectToken && name.trim()) await renameProject({ projectId, projectToken, name: name.trim() });
+      saveProjectName(projectId, name);
+    });
+  const remove = () =>
+    run(async () => {
+      try {
+        if (projectToken) await deleteProject({ projectId, projectToken });
+      } catch (thrown) {
+        // Already gone on the server: forgetting it here is all that is left to do.
+        if (!(thrown instanceof ApiError && thrown.code === "NOT_FOUND")) {
+          if (thrown instanceof ApiError && thrown.code === "CONFLICT") throw new ApiError("CONFLICT", "It is still generating: cancel it first, then remove it.", 409);
+          throw thrown;
+        }
+      }
+      forgetStoredProject(projectId);
+    });
+  return { error, busy, rename, remove, clearError: () => setError(null) };
+}
+
 function ProjectRow({ group }: { group: ProjectGroup }) {
   const latest = group.turns[0]!;
   const first = group.turns.at(-1)!;
@@ -75,24 +117,25 @@ function ProjectRow({ group }: { group: ProjectGroup }) {
   const name = readProjectName(group.projectId) ?? first.prompt;
   const [mode, setMode] = useState<"view" | "rename" | "confirm-remove">("view");
   const [draft, setDraft] = useState(name);
+  const projectToken = group.turns.find((t) => t.projectToken)?.projectToken;
+  const actions = useProjectActions(group.projectId, projectToken);
   const href = latest.projectToken ? `/p/${group.projectId}` : `/g/${latest.sessionId}`;
   const button = "rounded-md px-2 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
   return (
-    <li data-testid="recent-project" data-project-id={group.projectId} className="flex items-center gap-3 px-4 py-3 text-sm">
+    <li data-testid="recent-project" data-project-id={group.projectId} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
       {mode === "rename" ? (
         <form
           className="flex min-w-0 flex-1 items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            saveProjectName(group.projectId, draft);
-            setMode("view");
+            void actions.rename(draft).then((ok) => ok && setMode("view"));
           }}
         >
           <label className="sr-only" htmlFor={`rename-${group.projectId}`}>Project name</label>
           <input id={`rename-${group.projectId}`} data-testid="rename-input" autoFocus value={draft} maxLength={80} onChange={(e) => setDraft(e.target.value)} className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700" />
-          <button type="submit" data-testid="rename-save" className={button}>Save</button>
-          <button type="button" onClick={() => setMode("view")} className={button}>Cancel</button>
+          <button type="submit" data-testid="rename-save" disabled={actions.busy} className={button}>Save</button>
+          <button type="button" onClick={() => { actions.clearError(); setMode("view"); }} className={button}>Cancel</button>
         </form>
       ) : (
         <Link href={href} data-testid="recent-generation" className="min-w-0 flex-1 hover:underline">
@@ -112,10 +155,15 @@ function ProjectRow({ group }: { group: ProjectGroup }) {
       )}
       {mode === "confirm-remove" && (
         <span role="group" aria-label="Confirm removal" className="flex shrink-0 items-center gap-1 text-xs">
-          <span className="text-zinc-600 dark:text-zinc-300">Forget it in this browser?</span>
-          <button type="button" data-testid="remove-confirm" onClick={() => forgetStoredProject(group.projectId)} className={`${button} text-red-700 dark:text-red-400`}>Remove</button>
-          <button type="button" onClick={() => setMode("view")} className={button}>Keep</button>
+          <span className="text-zinc-600 dark:text-zinc-300">
+            {projectToken ? "Delete it with all its prompts and versions?" : "Forget it in this browser?"}
+          </span>
+          <button type="button" data-testid="remove-confirm" disabled={actions.busy} onClick={() => void actions.remove()} className={`${button} text-red-700 dark:text-red-400`}>Remove</button>
+          <button type="button" onClick={() => { actions.clearError(); setMode("view"); }} className={button}>Keep</button>
         </span>
+      )}
+      {actions.error && (
+        <p role="alert" data-testid="project-action-error" className="basis-full text-xs text-red-700 dark:text-red-300">{actions.error}</p>
       )}
     </li>
   );

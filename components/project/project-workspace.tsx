@@ -9,6 +9,7 @@ import { useStoredSessions, type StoredSession } from "@/lib/client/session-stor
 import { GenerationStoreProvider } from "@/stores/generation-store-provider";
 import type { BasePreview } from "@/components/workspace/live-preview";
 import { SessionView } from "@/components/workspace/session-view";
+import { ProjectShareButton } from "./project-share-button";
 import { TurnList } from "./turn-list";
 
 export interface ProjectWorkspaceProps {
@@ -16,6 +17,8 @@ export interface ProjectWorkspaceProps {
   heartbeatIntervalMs: number;
   /** `?turn=`: the turn to open (a reload keeps the one that was open). */
   initialTurn: string | null;
+  /** `?view=`: the project's read-only share token; the page then only watches, in any browser. */
+  viewToken: string | null;
 }
 
 type Load = { state: "loading" } | { state: "ready"; turns: ProjectTurn[] } | { state: "error"; message: string };
@@ -31,41 +34,46 @@ const localTurn = (record: StoredSession): ProjectTurn => ({
  * open turn has the full workspace (live progress, preview, versions). A follow-up becomes the
  * next turn here, started on top of the current site, without leaving the page.
  */
-export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn }: ProjectWorkspaceProps) {
+export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, viewToken }: ProjectWorkspaceProps) {
   const all = useStoredSessions(Infinity);
   const records = useMemo(() => all?.filter((r) => r.projectId === projectId), [all, projectId]);
-  const projectToken = records?.find((r) => r.projectToken)?.projectToken ?? null;
+  // A share link never writes, even in the browser that owns the project.
+  const projectToken = viewToken ? null : (records?.find((r) => r.projectToken)?.projectToken ?? null);
+  const accessToken = viewToken ?? projectToken;
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [reloads, setReloads] = useState(0);
   const [active, setActive] = useState<string | null>(initialTurn);
   const [base, setBase] = useState<BasePreview | null>(null);
 
   useEffect(() => {
-    if (!projectToken) return;
+    if (!accessToken) return;
     let current = true;
-    fetchTurns({ projectId, projectToken }).then(
+    fetchTurns({ projectId, projectToken: accessToken }).then(
       (body) => current && setLoad({ state: "ready", turns: body.turns }),
       (error: unknown) => current && setLoad({ state: "error", message: describeApiError(error).message }),
     );
     return () => {
       current = false;
     };
-  }, [projectId, projectToken, reloads]);
+  }, [projectId, accessToken, reloads]);
 
   // The server's list, plus turns this browser started that it does not list yet.
   const turns = useMemo(() => {
     const listed = load.state === "ready" ? load.turns : [];
     const known = new Set(listed.map((t) => t.sessionId));
-    const extra = (records ?? []).filter((r) => !known.has(r.sessionId)).map(localTurn);
+    const extra = viewToken ? [] : (records ?? []).filter((r) => !known.has(r.sessionId)).map(localTurn);
     return [...listed, ...extra].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  }, [load, records]);
+  }, [load, records, viewToken]);
   const activeId = active ?? turns.at(-1)?.sessionId ?? null;
-  useBaseFromPreviousTurn({ turns, activeId, records, base, setBase });
+  useBaseFromPreviousTurn({ turns, activeId, records, viewToken, base, setBase });
 
   const select = useCallback((sessionId: string, nextBase: BasePreview | null = null) => {
     setActive(sessionId);
     setBase(nextBase);
-    window.history.replaceState(null, "", `?turn=${encodeURIComponent(sessionId)}`);
+    // Keeps `?view=` (a share link stays one after a click) and sets the open turn.
+    const query = new URLSearchParams(window.location.search);
+    query.set("turn", sessionId);
+    window.history.replaceState(null, "", `?${query.toString()}`);
   }, []);
   const onFollowUp = useCallback(
     (created: CreateGenerationResponse, nextBase: BasePreview | null) => {
@@ -76,15 +84,19 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn }
   );
   const reload = useCallback(() => setReloads((n) => n + 1), []);
 
-  if (records === undefined) return <p className="p-6 text-sm text-zinc-500">Loading the conversation…</p>;
-  if (!projectToken || !activeId) return <NotInThisBrowser />;
+  if (records === undefined || (viewToken && load.state === "loading")) {
+    return <p className="p-6 text-sm text-zinc-500">Loading the conversation…</p>;
+  }
+  if (viewToken && load.state === "error") return <ShareLinkRefused message={load.message} />;
+  if (!accessToken || !activeId) return <NotInThisBrowser />;
 
   return (
     <GenerationStoreProvider key={activeId} initialGeneration={createInitialState(activeId, projectId)}>
       <SessionView
         sessionId={activeId}
         heartbeatIntervalMs={heartbeatIntervalMs}
-        viewToken={null}
+        viewToken={viewToken}
+        headerLink={projectToken && records ? <ProjectShareButton projectId={projectId} projectToken={projectToken} records={records} /> : undefined}
         basePreview={base?.sessionId === activeId ? null : base}
         onFollowUp={onFollowUp}
         thread={
@@ -111,13 +123,15 @@ function useBaseFromPreviousTurn(input: {
   turns: ProjectTurn[];
   activeId: string | null;
   records: StoredSession[] | undefined;
+  viewToken: string | null;
   base: BasePreview | null;
   setBase: (base: BasePreview) => void;
 }) {
-  const { turns, activeId, records, base, setBase } = input;
+  const { turns, activeId, records, viewToken, base, setBase } = input;
   const index = turns.findIndex((t) => t.sessionId === activeId);
   const previous = index > 0 ? turns[index - 1] : undefined;
-  const token = previous && records?.find((r) => r.sessionId === previous.sessionId)?.token;
+  // The project's share token reads every turn of the project as a viewer.
+  const token = previous && (viewToken ?? records?.find((r) => r.sessionId === previous.sessionId)?.token);
   const needed = previous !== undefined && token !== undefined && base === null;
   useEffect(() => {
     if (!needed || !previous || !token) return;
@@ -132,6 +146,18 @@ function useBaseFromPreviousTurn(input: {
       current = false;
     };
   }, [needed, previous, token, setBase]);
+}
+
+function ShareLinkRefused({ message }: { message: string }) {
+  return (
+    <main data-testid="project-unavailable" className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-3 p-6 text-center">
+      <h1 className="text-lg font-semibold">This link does not open the conversation</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{message} A newer link may have replaced it; ask its owner for the current one.</p>
+      <Link href="/" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+        Go to OpenV0
+      </Link>
+    </main>
+  );
 }
 
 function NotInThisBrowser() {

@@ -1,5 +1,10 @@
+import { z } from "zod";
 import {
   createGenerationBodySchema,
+  renameProjectResponseSchema,
+  shareProjectResponseSchema,
+  type RenameProjectResponse,
+  type ShareProjectResponse,
   createGenerationResponseSchema,
   projectResponseSchema,
   projectTurnsResponseSchema,
@@ -38,9 +43,32 @@ export function fetchProject({ projectId, projectToken }: { projectId: string; p
   return requestJson(projectPath(projectId), { headers: bearer(projectToken) }, projectResponseSchema);
 }
 
-/** GET /api/projects/:projectId/turns: the project's conversation, oldest turn first. */
+/**
+ * GET /api/projects/:projectId/turns: the project's conversation, oldest turn first; with the
+ * project token, or with the project's read-only share token.
+ */
 export function fetchTurns({ projectId, projectToken }: { projectId: string; projectToken: string }): Promise<ProjectTurnsResponse> {
   return requestJson(`${projectPath(projectId)}/turns`, { headers: bearer(projectToken) }, projectTurnsResponseSchema);
+}
+
+/** PATCH /api/projects/:projectId: renames the project on the server. */
+export function renameProject(input: { projectId: string; projectToken: string; name: string }): Promise<RenameProjectResponse> {
+  return requestJson(
+    projectPath(input.projectId),
+    { method: "PATCH", headers: { "content-type": "application/json", ...bearer(input.projectToken) }, body: JSON.stringify({ name: input.name }) },
+    renameProjectResponseSchema,
+  );
+}
+
+/** DELETE /api/projects/:projectId: deletes the project, its turns and versions (409 while one runs). */
+export async function deleteProject(input: { projectId: string; projectToken: string }): Promise<void> {
+  // 204 has no body: requestJson then parses null.
+  await requestJson(projectPath(input.projectId), { method: "DELETE", headers: bearer(input.projectToken) }, z.null());
+}
+
+/** POST /api/projects/:projectId/share: a new read-only token for the whole thread (replaces the old one). */
+export function shareProject(input: { projectId: string; projectToken: string }): Promise<ShareProjectResponse> {
+  return requestJson(`${projectPath(input.projectId)}/share`, { method: "POST", headers: bearer(input.projectToken) }, shareProjectResponseSchema);
 }
 
 /** POST /api/projects/:projectId/versions/:version/restore: copies a version as the newest one. */

@@ -20,6 +20,8 @@ export const storedSessionSchema = z.object({
   token: idSchema.optional(),
   viewerToken: idSchema.optional(),
   projectToken: idSchema.optional(),
+  /** The project's read-only share token (the `/p/:id?view=` link), once known. */
+  projectViewerToken: idSchema.optional(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
@@ -54,7 +56,10 @@ export function saveStoredSession(record: StoredSession): void {
 }
 
 /** Keeps a just-created session's tokens in this browser (reload, second tab, the project page). */
-export function rememberCreatedSession(created: { sessionId: string; projectId: string; token: string; viewerToken: string; projectToken: string }, prompt: string): void {
+export function rememberCreatedSession(
+  created: { sessionId: string; projectId: string; token: string; viewerToken: string; projectToken: string; projectViewerToken?: string },
+  prompt: string,
+): void {
   saveStoredSession({
     sessionId: created.sessionId,
     projectId: created.projectId,
@@ -63,6 +68,7 @@ export function rememberCreatedSession(created: { sessionId: string; projectId: 
     token: created.token,
     viewerToken: created.viewerToken,
     projectToken: created.projectToken,
+    ...(created.projectViewerToken ? { projectViewerToken: created.projectViewerToken } : {}),
   });
 }
 

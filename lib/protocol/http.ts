@@ -26,6 +26,8 @@ export const createGenerationResponseSchema = z.object({
   viewerToken: idSchema,
   /** Token for the project (follow-up edits, versions). */
   projectToken: idSchema,
+  /** Read-only token for the whole project (every turn, watch only); only for a new project. */
+  projectViewerToken: idSchema.optional(),
   status: sessionStatusSchema,
   links: z.object({ workspace: z.string(), preview: z.string(), api: z.string() }),
 });

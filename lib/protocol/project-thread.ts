@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, sessionStatusSchema, timestampSchema } from "./common";
+import { idSchema, roleSchema, sessionStatusSchema, timestampSchema } from "./common";
 
 /*
  * The project as a conversation: each prompt and follow-up is a turn (one generation session),
@@ -29,6 +29,33 @@ export type ProjectTurn = z.infer<typeof projectTurnSchema>;
 
 export const projectTurnsResponseSchema = z.object({
   projectId: idSchema,
+  /** Who asked: the project token (owner) or the project's read-only token (viewer). */
+  role: roleSchema.optional(),
+  /** The name given by a rename; null when the project is named after its site. */
+  name: z.string().nullable().optional(),
   turns: z.array(projectTurnSchema),
 });
 export type ProjectTurnsResponse = z.infer<typeof projectTurnsResponseSchema>;
+
+/** Longest project name a rename accepts, in characters after trimming. */
+export const PROJECT_NAME_MAX_CHARS = 80;
+
+/** `PATCH /api/projects/:projectId` (Bearer project token). */
+export const renameProjectBodySchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "name must not be empty")
+    .max(PROJECT_NAME_MAX_CHARS, `name must be at most ${PROJECT_NAME_MAX_CHARS} characters`),
+});
+export type RenameProjectBody = z.infer<typeof renameProjectBodySchema>;
+
+export const renameProjectResponseSchema = z.object({ projectId: idSchema, name: z.string() });
+export type RenameProjectResponse = z.infer<typeof renameProjectResponseSchema>;
+
+/**
+ * `POST /api/projects/:projectId/share` (Bearer project token): a new read-only token for the
+ * whole thread. Only its hash is stored, so each call replaces the previous one (old links stop).
+ */
+export const shareProjectResponseSchema = z.object({ projectId: idSchema, viewerToken: idSchema });
+export type ShareProjectResponse = z.infer<typeof shareProjectResponseSchema>;

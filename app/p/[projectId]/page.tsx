@@ -18,19 +18,22 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /**
  * The project page: the whole conversation. Nothing secret is rendered here; the turns, prompts
  * and live sockets are loaded in the browser with the project's and sessions' tokens kept in
- * localStorage, so only the browser that holds them sees the thread.
+ * localStorage, so only the browser that holds them sees the thread, or with `?view=`, the
+ * project's read-only share token (checked by the API, never rendered here).
  */
 export default async function ProjectPage({ params, searchParams }: Params) {
   const { projectId } = await params;
-  const { turn } = await searchParams;
+  const { turn, view } = await searchParams;
   if (!idSchema.safeParse(projectId).success) notFound();
   if (!(await getServices().store.getProjectTokenHash(projectId))) notFound();
   const initialTurn = idSchema.safeParse(turn);
+  const viewToken = idSchema.safeParse(view);
   return (
     <ProjectWorkspace
       projectId={projectId}
       heartbeatIntervalMs={getServices().env.HEARTBEAT_INTERVAL_MS}
       initialTurn={initialTurn.success ? initialTurn.data : null}
+      viewToken={viewToken.success ? viewToken.data : null}
     />
   );
 }

@@ -14,6 +14,8 @@ export interface StartedGeneration {
   token: string;
   viewerToken: string;
   projectToken: string;
+  /** Read-only token for the whole project; only when the project is new (later: POST /api/projects/:id/share). */
+  projectViewerToken?: string;
   status: SessionStatus;
 }
 
@@ -45,6 +47,7 @@ export class GenerationService {
     await this.checkQueueRoom(options);
     let projectId = body.projectId;
     let newProjectToken: string | undefined;
+    let projectViewerToken: string | undefined;
     let baseVersion: number | null = null;
     if (projectId) {
       if (!projectToken || !verifyToken(projectToken, await store.getProjectTokenHash(projectId))) {
@@ -54,6 +57,7 @@ export class GenerationService {
     } else {
       projectId = createRandomId();
       newProjectToken = createRandomId();
+      projectViewerToken = createRandomId();
     }
     const sessionId = createRandomId();
     const token = createRandomId();
@@ -61,9 +65,10 @@ export class GenerationService {
     await store.createSession({
       id: sessionId, projectId, prompt: body.prompt, tokenHash: hashToken(token), viewerTokenHash: hashToken(viewerToken),
       engine: engine.name, baseVersion, newProjectTokenHash: newProjectToken ? hashToken(newProjectToken) : undefined,
+      newProjectViewerTokenHash: projectViewerToken ? hashToken(projectViewerToken) : undefined,
     });
     await this.deps.queue.enqueue(sessionId, options.client);
-    return { sessionId, projectId, token, viewerToken, projectToken: newProjectToken ?? projectToken!, status: "queued" };
+    return { sessionId, projectId, token, viewerToken, projectToken: newProjectToken ?? projectToken!, projectViewerToken, status: "queued" };
   }
 
   /** Stops a queued or running generation at its next safe point, wherever it runs. */

@@ -1,4 +1,4 @@
-import type { ProjectVersionInfo } from "@/lib/protocol";
+import type { ProjectVersionInfo, Role } from "@/lib/protocol";
 import { idSchema } from "@/lib/protocol";
 import { verifyPreviewTicket } from "../security/preview-ticket";
 import { verifyToken } from "../security/tokens";
@@ -16,6 +16,36 @@ export async function authorizeProject(input: { store: Pick<Store, "getProjectTo
   const hash = await readProjectKey(input.store, input.projectId);
   if (!verifyToken(token, hash)) throw new AppError("UNAUTHORIZED", "This token does not grant access to this project");
   return hash;
+}
+
+/**
+ * Read-only project access: the project token (owner) or the project's read-only share token
+ * (viewer). Only read routes call this; every write route calls `authorizeProject`.
+ */
+export async function authorizeProjectRead(input: {
+  store: Pick<Store, "getProjectTokenHash" | "getProjectViewerTokenHash">;
+  request: Request;
+  projectId: string;
+}): Promise<Role> {
+  const token = readBearerToken(input.request);
+  if (!token) throw new AppError("UNAUTHORIZED", "Send the project token or its share token as Authorization: Bearer <token>");
+  const hash = await readProjectKey(input.store, input.projectId);
+  if (verifyToken(token, hash)) return "owner";
+  if (verifyToken(token, await input.store.getProjectViewerTokenHash(input.projectId))) return "viewer";
+  throw new AppError("UNAUTHORIZED", "This token does not grant access to this project");
+}
+
+/**
+ * A write with the project's read-only token is refused as such (403), so a share link can tell
+ * its holder why; any other wrong token stays 401.
+ */
+export async function authorizeProjectWrite(input: {
+  store: Pick<Store, "getProjectTokenHash" | "getProjectViewerTokenHash">;
+  request: Request;
+  projectId: string;
+}): Promise<void> {
+  const role = await authorizeProjectRead(input);
+  if (role !== "owner") throw new AppError("FORBIDDEN", "A read-only link cannot do this");
 }
 
 /** A version's document may be opened with the project token, or with a preview ticket for it. */

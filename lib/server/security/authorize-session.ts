@@ -18,5 +18,9 @@ export async function authorizeSession(store: Pick<Store, "getSessionSecrets">, 
   if (!secrets) return { ok: false, code: "NOT_FOUND" };
   if (verifyToken(token, secrets.tokenHash)) return { ok: true, role: "owner", session: secrets.session };
   if (verifyToken(token, secrets.viewerTokenHash)) return { ok: true, role: "viewer", session: secrets.session };
+  // A read-only share of the whole project watches each of its sessions, never more than a viewer.
+  if (secrets.projectViewerTokenHash && verifyToken(token, secrets.projectViewerTokenHash)) {
+    return { ok: true, role: "viewer", session: secrets.session };
+  }
   return { ok: false, code: "UNAUTHORIZED" };
 }

@@ -11,7 +11,7 @@ import type { SessionStatus } from "@/lib/protocol";
  */
 
 export interface Tables {
-  projects: { id: string; token_hash: string; created_at: string };
+  projects: { id: string; token_hash: string; created_at: string; name: string | null; viewer_token_hash: string | null };
   sessions: {
     id: string;
     project_id: string;
@@ -103,6 +103,14 @@ const migrations: Record<string, Migration> = {
   "002_sessions_by_project": {
     async up(db: Kysely<unknown>) {
       await db.schema.createIndex("sessions_project").on("sessions").columns(["project_id", "created_at"]).execute();
+    },
+  },
+  // Home renames a project; a read-only share of the whole thread needs a project viewer token
+  // (hash only; null until one is issued for projects made before this migration).
+  "003_project_name_and_viewer": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("projects").addColumn("name", "text").execute();
+      await db.schema.alterTable("projects").addColumn("viewer_token_hash", "text").execute();
     },
   },
 };

@@ -1,6 +1,7 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
 import { openDatabase, type Db, type Tables } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
+import { createProjectMethods } from "./project-rows";
 import type { ProjectVersion, SessionRecord, Store } from "./store";
 
 type SessionRow = Tables["sessions"];
@@ -46,7 +47,13 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       const now = new Date().toISOString();
       await db.transaction().execute(async (trx) => {
         if (input.newProjectTokenHash) {
-          await trx.insertInto("projects").values({ id: input.projectId, token_hash: input.newProjectTokenHash, created_at: now }).execute();
+          await trx
+            .insertInto("projects")
+            .values({
+              id: input.projectId, token_hash: input.newProjectTokenHash, created_at: now, name: null,
+              viewer_token_hash: input.newProjectViewerTokenHash ?? null,
+            })
+            .execute();
         }
         await trx
           .insertInto("sessions")
@@ -64,8 +71,16 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       return row ? toSession(row) : null;
     },
     async getSessionSecrets(id) {
-      const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
-      return row ? { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, session: toSession(row) } : null;
+      const row = await db
+        .selectFrom("sessions as s")
+        .innerJoin("projects as p", "p.id", "s.project_id")
+        .selectAll("s")
+        .select("p.viewer_token_hash as project_viewer_token_hash")
+        .where("s.id", "=", id)
+        .executeTakeFirst();
+      if (!row) return null;
+      const { project_viewer_token_hash: projectViewerTokenHash, ...session } = row;
+      return { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, projectViewerTokenHash, session: toSession(session) };
     },
     async getProjectTokenHash(projectId) {
       const row = await db.selectFrom("projects").select("token_hash").where("id", "=", projectId).executeTakeFirst();
@@ -158,6 +173,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
         .execute();
       return rows.map((r) => r.id);
     },
+    ...createProjectMethods(db),
     close: () => db.destroy(),
   };
   return store;

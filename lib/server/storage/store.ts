@@ -34,6 +34,23 @@ export interface NewSession {
   baseVersion: number | null;
   /** Set when the project is new: its token hash. */
   newProjectTokenHash?: string;
+  /** Set when the project is new: its read-only (viewer) token hash. */
+  newProjectViewerTokenHash?: string;
+}
+
+export interface SessionSecrets {
+  tokenHash: string;
+  viewerTokenHash: string;
+  /** The project's read-only token hash: it watches every session of the project. */
+  projectViewerTokenHash: string | null;
+  session: SessionRecord;
+}
+
+export interface ProjectRecord {
+  id: string;
+  /** Set by a rename; null means "named after its site". */
+  name: string | null;
+  createdAt: string;
 }
 
 /** Most events one `appendEvents` call takes (one statement on PostgreSQL). */
@@ -74,8 +91,17 @@ export interface Store {
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
   /** Hashes needed to authorise a token for the session, with the session itself (one read). */
-  getSessionSecrets(id: string): Promise<{ tokenHash: string; viewerTokenHash: string; session: SessionRecord } | null>;
+  getSessionSecrets(id: string): Promise<SessionSecrets | null>;
   getProjectTokenHash(projectId: string): Promise<string | null>;
+  getProject(projectId: string): Promise<ProjectRecord | null>;
+  /** The project's read-only token hash; null when none was issued (or no such project). */
+  getProjectViewerTokenHash(projectId: string): Promise<string | null>;
+  /** Replaces the project's viewer token hash (the old share link stops working); false if no project. */
+  setProjectViewerTokenHash(projectId: string, hash: string): Promise<boolean>;
+  /** false when there is no such project. */
+  renameProject(projectId: string, name: string): Promise<boolean>;
+  /** Removes the project with its sessions, events, snapshots and versions (one transaction); "busy", touching nothing, while one of its sessions is not finished. */
+  deleteProject(projectId: string): Promise<"deleted" | "not-found" | "busy">;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
   /** A project's sessions (its conversation's turns), oldest first, at most `limit`. */
   listProjectSessions(projectId: string, limit: number): Promise<SessionRecord[]>;

@@ -1,6 +1,6 @@
 import { THREAD_MAX_TURNS, readSiteName, type GenerationState, type ProjectTurn, type ProjectTurnsResponse } from "@/lib/protocol";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
-import { authorizeProject } from "@/lib/server/http/project-access";
+import { authorizeProjectRead } from "@/lib/server/http/project-access";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +22,14 @@ function summarize(state: GenerationState | null, isEdit: boolean, siteName: str
   }
 }
 
-/** The project's conversation, oldest turn first (Bearer project token). */
+/**
+ * The project's conversation, oldest turn first: Bearer project token, or the project's read-only
+ * share token (which then also watches each turn's session as a viewer, and can do nothing else).
+ */
 export const GET = handleRoute<{ projectId: string }>(async ({ request, params, services }) => {
-  await authorizeProject({ store: services.store, request, projectId: params.projectId });
-  const [sessions, versions] = await Promise.all([
+  const role = await authorizeProjectRead({ store: services.store, request, projectId: params.projectId });
+  const [project, sessions, versions] = await Promise.all([
+    services.store.getProject(params.projectId),
     services.store.listProjectSessions(params.projectId, THREAD_MAX_TURNS),
     services.store.listProjectVersionSummaries(params.projectId),
   ]);
@@ -47,7 +51,7 @@ export const GET = handleRoute<{ projectId: string }>(async ({ request, params, 
       };
     }),
   );
-  const body: ProjectTurnsResponse = { projectId: params.projectId, turns };
+  const body: ProjectTurnsResponse = { projectId: params.projectId, role, name: project?.name ?? null, turns };
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 });
 

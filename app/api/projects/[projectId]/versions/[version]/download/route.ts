@@ -1,3 +1,4 @@
+import { readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeProject, parseVersionParam } from "@/lib/server/http/project-access";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
@@ -11,7 +12,7 @@ export const GET = handleRoute<{ projectId: string; version: string }>(async ({ 
   const found = await services.store.getProjectVersion(params.projectId, parseVersionParam(params.version));
   if (!found) throw new AppError("NOT_FOUND", "No such version");
   return zipSiteResponse({
-    site: found.site, title: found.prompt.slice(0, 80), fileName: `openv0-v${found.version}.zip`, modifiedAt: found.createdAt,
+    site: found.site, title: readSiteName(found.site.html) ?? found.prompt.slice(0, 80), fileName: `openv0-v${found.version}.zip`, modifiedAt: found.createdAt,
   });
 });
 

@@ -1,13 +1,13 @@
 import type { RestoreVersionResponse } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
-import { authorizeProject, parseVersionParam, toVersionInfo } from "@/lib/server/http/project-access";
+import { authorizeProjectWrite, parseVersionParam, toVersionInfo } from "@/lib/server/http/project-access";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
 /** Copies a version as the project's newest version and answers 201 with it (Bearer project token). */
 export const POST = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services, log }) => {
-  await authorizeProject({ store: services.store, request, projectId: params.projectId });
+  await authorizeProjectWrite({ store: services.store, request, projectId: params.projectId });
   const restored = await services.store.restoreProjectVersion(params.projectId, parseVersionParam(params.version));
   if (!restored) throw new AppError("NOT_FOUND", "No such version");
   log.info({ projectId: params.projectId, from: restored.restoredFrom, version: restored.version }, "version restored");

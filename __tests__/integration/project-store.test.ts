@@ -1,0 +1,72 @@
+import { createInitialState } from "@/lib/protocol";
+import { openStore } from "@/lib/server/storage/kysely-store";
+import type { Store } from "@/lib/server/storage/store";
+import { startPostgres, type RunningPostgres } from "../helpers/postgres-server";
+import { makeDataDir, removeDataDir } from "../helpers/server-process";
+
+/*
+ * Project rows on both dialects (real SQLite and a real PostgreSQL 15): the share token hash, the
+ * name, and a delete that refuses while a session is unfinished and otherwise leaves nothing.
+ */
+
+jest.setTimeout(120_000);
+
+let pg: RunningPostgres;
+const dataDirs: string[] = [];
+beforeAll(async () => {
+  pg = await startPostgres();
+});
+afterAll(async () => {
+  await pg?.stop();
+  dataDirs.forEach(removeDataDir);
+});
+
+async function openFor(dialect: "sqlite" | "postgres"): Promise<Store> {
+  const dataDir = makeDataDir();
+  dataDirs.push(dataDir);
+  return openStore({ dataDir, databaseUrl: dialect === "postgres" ? pg.url : undefined });
+}
+
+let counter = 0;
+const newId = (tag: string) => `${tag}_${process.pid}_${++counter}_0123456789abcdef`;
+
+describe.each(["sqlite", "postgres"] as const)("%s", (dialect) => {
+  test("share hash, rename, and delete (busy while a session runs, then everything is gone)", async () => {
+    const store = await openFor(dialect);
+    try {
+      const projectId = newId("p");
+      const sessionId = newId("s");
+      await store.createSession({
+        id: sessionId, projectId, prompt: "a bakery", tokenHash: "a".repeat(64), viewerTokenHash: "b".repeat(64),
+        engine: "template", baseVersion: null, newProjectTokenHash: "c".repeat(64), newProjectViewerTokenHash: "d".repeat(64),
+      });
+      expect((await store.getSessionSecrets(sessionId))?.projectViewerTokenHash).toBe("d".repeat(64));
+      expect(await store.setProjectViewerTokenHash(projectId, "e".repeat(64))).toBe(true);
+      expect(await store.getProjectViewerTokenHash(projectId)).toBe("e".repeat(64));
+      expect(await store.renameProject(projectId, "Crumb & Co")).toBe(true);
+      expect((await store.getProject(projectId))?.name).toBe("Crumb & Co");
+      expect(await store.renameProject(newId("missing"), "x")).toBe(false);
+
+      // Queued: refused, nothing removed.
+      expect(await store.deleteProject(projectId)).toBe("busy");
+      expect(await store.getSession(sessionId)).not.toBeNull();
+
+      await store.appendEvents(
+        [{ type: "generation:completed", data: { session_id: sessionId, seq: 1, timestamp: new Date().toISOString(), status: "completed", total_time: 1, files_generated: 3, final_url: `/preview/${sessionId}` } }],
+        [{ sessionId, fromSeq: 0, toSeq: 1, status: "completed", updatedAt: new Date().toISOString() }],
+      );
+      await store.addProjectVersion({ projectId, sessionId, prompt: "a bakery", site: { html: "<h1>Crumb</h1>", css: "", js: "" } });
+      await store.compactSession(sessionId, 1, createInitialState(sessionId, projectId));
+
+      expect(await store.deleteProject(projectId)).toBe("deleted");
+      expect(await store.getSession(sessionId)).toBeNull();
+      expect(await store.getProjectTokenHash(projectId)).toBeNull();
+      expect(await store.readEvents(sessionId, 0)).toEqual([]);
+      expect(await store.getSnapshot(sessionId)).toBeNull();
+      expect(await store.listProjectVersionSummaries(projectId)).toEqual([]);
+      expect(await store.deleteProject(projectId)).toBe("not-found");
+    } finally {
+      await store.close();
+    }
+  });
+});
