@@ -56,7 +56,7 @@ function stopSteps(steps: StepSnapshot[], stepId: string | undefined, code: stri
  * known to be working. (Start-up recovery after a crash reports a total of 0 much later; the
  * downtime in between is not the run's.)
  */
-function secondsRunSoFar(state: GenerationState): number | null {
+export function secondsRunSoFar(state: GenerationState): number | null {
   // A model engine's planning step runs before the run announces itself: count from it then.
   const startedAt = state.started_at ?? state.steps[0]?.started_at ?? null;
   if (!startedAt || !state.updated_at) return null;

@@ -1,4 +1,4 @@
-import type { CreateGenerationBody, SessionStatus } from "@/lib/protocol";
+import { secondsRunSoFar, type CreateGenerationBody, type SessionStatus } from "@/lib/protocol";
 import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import { createRandomId, hashToken, verifyToken } from "../security/tokens";
@@ -123,11 +123,13 @@ export class GenerationService {
     const state = await events.getState(sessionId);
     const reason = new StopReason(code, message);
     await events.emit(sessionId, "generation:error", { error_code: reason.code, error_message: reason.message, retry_available: true });
-    const startedAt = state?.status === "running" && state.started_at ? Date.parse(state.started_at) : null;
+    // The time the run was last known to work (the fold's rule): after a crash, the downtime
+    // before start-up recovery is not the run's.
+    const ranFor = state?.status === "running" ? (secondsRunSoFar(state) ?? 0) : 0;
     const preview = state?.preview;
     await events.emit(sessionId, "generation:completed", {
       status: "failed",
-      total_time: startedAt === null ? 0 : Math.max(0, Math.round(Date.now() - startedAt) / 1000),
+      total_time: ranFor,
       files_generated: preview ? countFiles({ html: preview.html_content, css: preview.css_content, js: preview.js_content }) : 0,
       final_url: `/preview/${sessionId}`,
     });
