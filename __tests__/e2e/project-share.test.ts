@@ -2,7 +2,9 @@ import { projectTurnsResponseSchema } from "@/lib/protocol";
 import { saveScreenshot } from "../helpers/browser";
 import {
   collectProblems,
+  DESKTOP,
   fetchSnapshot,
+  frameHeading,
   generateFromHome,
   openPage,
   readStoredToken,
@@ -13,8 +15,6 @@ import {
 
 /* Issue 11: a read-only share of the whole conversation, and Home's rename/remove on the server. */
 const app = setupE2eApp();
-const DESKTOP = { viewport: { width: 1440, height: 900 } };
-const frameHeading = (page: import("playwright-core").Page) => page.frameLocator('[data-testid="preview-frame"]').locator("h1").first();
 
 async function turnsOf(projectId: string, token: string) {
   const res = await fetch(`${app.server.url}/api/projects/${projectId}/turns`, { headers: { authorization: `Bearer ${token}` } });

@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { readSiteName } from "@/lib/protocol";
 import { saveScreenshot } from "../helpers/browser";
 import {
+  DESKTOP,
   fetchSnapshot,
+  frameHeading,
   generateFromHome,
   hasHorizontalScroll,
   openPage,
@@ -15,8 +17,6 @@ import {
 
 /* Issue 11: the project page holds the conversation; follow-ups stay on it and never blank the preview. */
 const app = setupE2eApp();
-const DESKTOP = { viewport: { width: 1440, height: 900 } };
-const frameHeading = (page: import("playwright-core").Page) => page.frameLocator('[data-testid="preview-frame"]').locator("h1").first();
 
 test("a follow-up stays on the project page on top of the current version; reload, second tab, restore and inline versions", async () => {
   const { context, page } = await openPage(app.browser, DESKTOP);

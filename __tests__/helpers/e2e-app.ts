@@ -184,3 +184,9 @@ export function hasHorizontalScroll(page: Page): Promise<boolean> {
 export async function newContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
 }
+
+/** The desktop viewport the e2e tests use for a wide layout. */
+export const DESKTOP = { viewport: { width: 1440, height: 900 } };
+
+/** The generated site's first heading inside the preview frame. */
+export const frameHeading = (page: Page) => page.frameLocator('[data-testid="preview-frame"]').locator("h1").first();

@@ -3,7 +3,7 @@ import type { PublishPlan, PublishReport } from "./driver/publish-loop";
 import type { ClientPool } from "./client-pool";
 import type { ClusterConfig, ClusterNodes } from "./cluster";
 import { watchProcs } from "./proc-stats";
-import { percentiles, type Percentiles } from "./report";
+import { percentiles, type Percentiles } from "./percentiles";
 import { rangeTotal, waitDelivered } from "./scenarios";
 import type { BenchServer } from "./server-control";
 

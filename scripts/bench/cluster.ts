@@ -4,7 +4,8 @@ import { nowMs } from "./driver/bench-payloads";
 import type { PublishPlan } from "./driver/publish-loop";
 import type { ClientPool } from "./client-pool";
 import { sampleMainThread, watchProcs } from "./proc-stats";
-import { percentiles, type LoadResult } from "./report";
+import { percentiles } from "./percentiles";
+import { type LoadResult } from "./report";
 import { rangeTotal, waitDelivered } from "./scenarios";
 import { onKillAll, startBenchServer, type BenchServer } from "./server-control";
 

@@ -1,5 +1,5 @@
 import { nowMs } from "./driver/bench-payloads";
-import { percentiles, type Percentiles } from "./report";
+import { percentiles, type Percentiles } from "./percentiles";
 import { waitDelivered, type BenchContext } from "./scenarios";
 
 /*

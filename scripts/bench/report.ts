@@ -1,9 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FirstEventResult } from "./first-event";
-import { percentiles, type Percentiles } from "./percentiles";
-
-export { percentiles, type Percentiles };
+import type { Percentiles } from "./percentiles";
 import type { MainThreadStates } from "./proc-stats";
 
 /** One load scenario on one server. */

@@ -2,7 +2,8 @@ import { nowMs } from "./driver/bench-payloads";
 import type { PublishPlan, PublishReport } from "./driver/publish-loop";
 import type { ClientPool, PooledCollect } from "./client-pool";
 import { sampleMainThread, watchProcs, type MainThreadStates, type WatchResult } from "./proc-stats";
-import { percentiles, type LoadResult, type MemoryResult } from "./report";
+import { percentiles } from "./percentiles";
+import { type LoadResult, type MemoryResult } from "./report";
 import type { BenchServer } from "./server-control";
 
 export interface BenchContext {
