@@ -1,7 +1,7 @@
 import type { SessionStatus } from "./common";
 import type { SessionEvent } from "./events";
 import { applyPreviewOps } from "./preview-delta";
-import type { GenerationState, StepSnapshot, StepSnapshotStatus } from "./http";
+import type { GenerationState, StepSnapshot } from "./http";
 
 /*
  * The one fold from a session's event log to its state. The server uses it to answer
@@ -35,11 +35,8 @@ export function createInitialState(sessionId: string, projectId: string): Genera
   };
 }
 
-const statusForErrorCode = (code: string): SessionStatus =>
-  code === "CANCELLED" ? "cancelled" : code === "INTERRUPTED" ? "interrupted" : "failed";
-
-/** What an unfinished step becomes when its run stops with this error code. */
-const stepStatusForErrorCode = (code: string): StepSnapshotStatus =>
+/** What a run, and each of its unfinished steps, becomes when it stops with this error code. */
+const statusForErrorCode = (code: string): "cancelled" | "interrupted" | "failed" =>
   code === "CANCELLED" ? "cancelled" : code === "INTERRUPTED" ? "interrupted" : "failed";
 
 /**
@@ -47,7 +44,7 @@ const stepStatusForErrorCode = (code: string): StepSnapshotStatus =>
  * take the stop's status (a crash may name none, yet a step was running); pending ones stay.
  */
 function stopSteps(steps: StepSnapshot[], stepId: string | undefined, code: string): StepSnapshot[] {
-  const status = stepStatusForErrorCode(code);
+  const status = statusForErrorCode(code);
   return steps.map((s) => (s.status === "in_progress" || (s.step_id === stepId && s.status !== "completed") ? { ...s, status } : s));
 }
 
