@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { createInitialState, type CreateGenerationResponse, type ProjectTurn } from "@/lib/protocol";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createInitialState, type CreateGenerationResponse, type ProjectTurn, type ProjectTurnNotice } from "@/lib/protocol";
 import { describeApiError, fetchSnapshot } from "@/lib/client/generation-api";
 import { fetchTurns } from "@/lib/client/project-api";
 import { useStoredSessions, type StoredSession } from "@/lib/client/session-storage";
@@ -83,6 +83,7 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
     [select],
   );
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const onProjectTurn = useFollowNewTurns({ activeId, latestId: turns.at(-1)?.sessionId ?? null, records, viewToken, select, reload });
 
   if (records === undefined || (viewToken && load.state === "loading")) {
     return <p className="p-6 text-sm text-zinc-500">Loading the conversation…</p>;
@@ -96,6 +97,8 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
         sessionId={activeId}
         heartbeatIntervalMs={heartbeatIntervalMs}
         viewToken={viewToken}
+        onProjectTurn={onProjectTurn}
+        canShareSession={!viewToken}
         headerLink={projectToken && records ? <ProjectShareButton projectId={projectId} projectToken={projectToken} records={records} /> : undefined}
         basePreview={base?.sessionId === activeId ? null : base}
         onFollowUp={onFollowUp}
@@ -111,6 +114,45 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
         }
       />
     </GenerationStoreProvider>
+  );
+}
+
+/**
+ * The thread stays live when the conversation moves on elsewhere (the owner in another tab, or
+ * seen from a share link): every `project:turn` notice reloads the turn list, and a new turn is
+ * opened, on top of what is on screen, if the newest turn was the one open (like a chat that
+ * follows its last message). It opens once this page can read it: at once with a share link
+ * (its token reads every turn), or once the other tab has stored the new turn's token here.
+ */
+function useFollowNewTurns(input: {
+  activeId: string | null;
+  latestId: string | null;
+  records: StoredSession[] | undefined;
+  viewToken: string | null;
+  select: (sessionId: string, base: BasePreview | null) => void;
+  reload: () => void;
+}) {
+  const { activeId, latestId, records, viewToken, select, reload } = input;
+  const pending = useRef<{ sessionId: string; base: BasePreview | null } | null>(null);
+  const [noticed, setNoticed] = useState(0);
+  const following = useRef(false);
+  useEffect(() => {
+    following.current = activeId !== null && activeId === latestId;
+  }, [activeId, latestId]);
+  useEffect(() => {
+    const next = pending.current;
+    if (!next || !(viewToken !== null || records?.some((r) => r.sessionId === next.sessionId && r.token))) return;
+    pending.current = null;
+    select(next.sessionId, next.base);
+  }, [noticed, records, viewToken, select]);
+  return useCallback(
+    (notice: ProjectTurnNotice, base: BasePreview | null) => {
+      reload();
+      if (notice.change !== "started" || !following.current || notice.session_id === activeId) return;
+      pending.current = { sessionId: notice.session_id, base };
+      setNoticed((n) => n + 1);
+    },
+    [reload, activeId],
   );
 }
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
-import { readSiteName, type CreateGenerationResponse, type ProjectVersionInfo } from "@/lib/protocol";
+import { readSiteName, type CreateGenerationResponse, type ProjectTurnNotice, type ProjectVersionInfo } from "@/lib/protocol";
 import { cancelGeneration, describeApiError, retryGeneration } from "@/lib/client/generation-api";
 import { startFollowUp } from "@/lib/client/project-api";
 import { rememberCreatedSession, useStoredSession } from "@/lib/client/session-storage";
@@ -30,6 +30,13 @@ export interface SessionViewProps {
   basePreview?: BasePreview | null;
   /** A follow-up (typed, or "Fix it") was started: show it as the next turn, on top of `base`. */
   onFollowUp: (created: CreateGenerationResponse, base: BasePreview | null) => void;
+  /** The project's conversation changed elsewhere (another tab, the owner seen from a share link). */
+  onProjectTurn?: (notice: ProjectTurnNotice, base: BasePreview | null) => void;
+  /**
+   * Whether "Share watch link" is offered. Off for a project share link: its token opens the whole
+   * project, so a "watch link" built from it would hand out more than one generation.
+   */
+  canShareSession?: boolean;
 }
 
 /** The follow-up prompt that asks the model to fix what the site's own script reported. */
@@ -40,12 +47,21 @@ export function buildFixPrompt(message: string): string {
 type Viewing = { version: number; view: Omit<VersionView, "onClose"> } | { version: number; error: string };
 
 /** One turn's workspace: progress and edit box on the left (Chat), the live preview on the right. */
-export function SessionView({ sessionId, heartbeatIntervalMs, viewToken, thread, headerLink, basePreview, onFollowUp }: SessionViewProps) {
+export function SessionView(props: SessionViewProps) {
+  const { sessionId, heartbeatIntervalMs, viewToken, thread, headerLink, basePreview, onFollowUp, onProjectTurn, canShareSession = true } = props;
   const stored = useStoredSession(sessionId);
   // undefined while localStorage is unknown (server render, hydration); null when there is none.
   const token = viewToken ?? (stored === undefined ? undefined : (stored?.token ?? stored?.viewerToken ?? null));
-  const { reconnect } = useWebSocket({ sessionId, token: token ?? null, heartbeatIntervalMs });
   const store = useGenerationStoreApi();
+  /** What is on screen now: this turn's site, or the base it showed. The next turn starts on top of it. */
+  const currentBase = (): BasePreview | null => {
+    const preview = store.getState().generation.preview;
+    return preview ? { sessionId, preview } : (basePreview ?? null);
+  };
+  const { reconnect } = useWebSocket({
+    sessionId, token: token ?? null, heartbeatIntervalMs,
+    onProjectTurn: onProjectTurn && ((notice) => onProjectTurn(notice, currentBase())),
+  });
   const prompt = useGenerationStore((s) => s.prompt) ?? stored?.prompt ?? null;
   const siteName = useGenerationStore((s) => readSiteName(s.generation.preview?.html_content));
   const projectId = useGenerationStore((s) => s.generation.project_id);
@@ -88,11 +104,7 @@ export function SessionView({ sessionId, heartbeatIntervalMs, viewToken, thread,
     }
   }
 
-  /** The next turn starts on top of what is on screen now: this turn's site, or the base it showed. */
-  const startedFollowUp = (created: CreateGenerationResponse) => {
-    const preview = store.getState().generation.preview;
-    onFollowUp(created, preview ? { sessionId, preview } : (basePreview ?? null));
-  };
+  const startedFollowUp = (created: CreateGenerationResponse) => onFollowUp(created, currentBase());
 
   const versionView = viewing && "view" in viewing ? { ...viewing.view, onClose: () => setViewing(null) } : null;
 
@@ -114,7 +126,7 @@ export function SessionView({ sessionId, heartbeatIntervalMs, viewToken, thread,
             </span>
           )}
           <ConnectionStatus onReconnect={reconnect} hasToken={token === undefined ? null : token !== null} />
-          {!refused && <ShareButton sessionId={sessionId} viewerToken={viewToken ?? stored?.viewerToken ?? null} />}
+          {!refused && canShareSession && <ShareButton sessionId={sessionId} viewerToken={viewToken ?? stored?.viewerToken ?? null} />}
         </div>
       </header>
 

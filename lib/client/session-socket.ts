@@ -6,7 +6,9 @@ import {
   expandPreviewPatch,
   heartbeatSchema,
   parseSessionEvent,
+  projectTurnNoticeSchema,
   sessionEventTypes,
+  type ProjectTurnNotice,
   type SessionEvent,
 } from "@/lib/protocol";
 import type { ConnectionState, GenerationStoreApi } from "@/stores/generation-store";
@@ -33,6 +35,8 @@ export interface SessionSocketOptions {
   heartbeatIntervalMs: number;
   /** Called for each event that changed the state (never for duplicates or events held back by a gap). */
   onEvent?: (event: SessionEvent) => void;
+  /** A `project:turn` notice (sent only to sockets whose token may see the whole project). */
+  onProjectTurn?: (notice: ProjectTurnNotice) => void;
   url?: string;
 }
 
@@ -85,6 +89,11 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     ...sessionEventTypes.map((type) => [type, (data: unknown) => receive(type, parseSessionEvent(type, data))] as const),
     ["preview:patch", (data: unknown) => receive("preview:patch", expandPreviewPatch(sessionId, data))] as const,
   ];
+
+  const onProjectNotice = (data: unknown) => {
+    const parsed = projectTurnNoticeSchema.safeParse(data);
+    if (parsed.success) options.onProjectTurn?.(parsed.data);
+  };
 
   const markAlive = () => setConnection({ lastHeartbeatAt: Date.now() });
   const onConnected = (data: unknown) => {
@@ -174,6 +183,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
     for (const [type, handler] of sessionHandlers) socket[method](type, handler);
     socket[method]("connected", onConnected);
     socket[method]("heartbeat", onHeartbeat);
+    socket[method]("project:turn", onProjectNotice);
     socket[method]("connect", onConnect);
     socket[method]("disconnect", onDisconnect);
     socket[method]("connect_error", onConnectError);

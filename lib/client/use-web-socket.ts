@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from "react";
+import type { ProjectTurnNotice } from "@/lib/protocol";
 import { useGenerationStoreApi } from "@/stores/generation-store-provider";
 import { connectSessionSocket, type SessionSocket } from "./session-socket";
 
@@ -10,6 +11,8 @@ export interface UseWebSocketOptions {
   /** Owner or viewer token; without one nothing connects. */
   token: string | null;
   heartbeatIntervalMs?: number;
+  /** `project:turn` notices of the session's project (the project page's live thread). */
+  onProjectTurn?: (notice: ProjectTurnNotice) => void;
 }
 
 /**
@@ -18,13 +21,20 @@ export interface UseWebSocketOptions {
  * resumes after the last applied seq on reconnect, and returns `reconnect` for "Retry now".
  * Must be used inside <GenerationStoreProvider>.
  */
-export function useWebSocket({ sessionId, token, heartbeatIntervalMs = DEFAULT_HEARTBEAT_INTERVAL_MS }: UseWebSocketOptions) {
+export function useWebSocket({ sessionId, token, heartbeatIntervalMs = DEFAULT_HEARTBEAT_INTERVAL_MS, onProjectTurn }: UseWebSocketOptions) {
   const store = useGenerationStoreApi();
   const connectionRef = useRef<SessionSocket | null>(null);
+  // The newest callback, without reconnecting the socket each time its identity changes.
+  const projectTurnRef = useRef(onProjectTurn);
+  useEffect(() => {
+    projectTurnRef.current = onProjectTurn;
+  }, [onProjectTurn]);
 
   useEffect(() => {
     if (!token) return;
-    const connection = connectSessionSocket({ sessionId, token, store, heartbeatIntervalMs });
+    const connection = connectSessionSocket({
+      sessionId, token, store, heartbeatIntervalMs, onProjectTurn: (notice) => projectTurnRef.current?.(notice),
+    });
     connectionRef.current = connection;
     return () => {
       connection.close();

@@ -64,6 +64,20 @@ export type StatsAck = Stats | ErrorBody;
 /** Payload of the `request_error` event, sent when a client→server message without an ack is refused. */
 export type RequestError = ErrorBody["error"];
 
+/**
+ * `project:turn`: not logged, not replayed. Tells the sockets that may see a whole project (its
+ * owner's, and those opened with the project's share token; never a one-generation watch link)
+ * that its conversation changed: a turn was `started`, or a turn's run started or ended
+ * (`updated`). The client reloads the turn list (GET /api/projects/:id/turns); a missed notice
+ * only delays that until the next one or a reload, so nothing depends on its delivery.
+ */
+export const projectTurnNoticeSchema = z.object({
+  project_id: idSchema,
+  session_id: idSchema,
+  change: z.enum(["started", "updated"]),
+});
+export type ProjectTurnNotice = z.infer<typeof projectTurnNoticeSchema>;
+
 export interface ServerToClientEvents {
   connected: (data: Connected) => void;
   heartbeat: (data: Heartbeat) => void;
@@ -78,6 +92,7 @@ export interface ServerToClientEvents {
   "preview:delta": (data: SessionEventData<"preview:delta">) => void;
   /** Not logged: the compact live form of a `preview:delta` for sockets that opted in. */
   "preview:patch": (data: PreviewPatchWire) => void;
+  "project:turn": (data: ProjectTurnNotice) => void;
 }
 
 /** Client → server. Payloads are `unknown` on purpose: the server validates everything it receives. */

@@ -11,6 +11,7 @@ import { StopReason, stopMessages } from "./generation/stop-reason";
 import type { Logger } from "./logger";
 import { createMetrics, type Metrics } from "./observability/metrics";
 import { EventService } from "./realtime/event-service";
+import { createProjectNotices } from "./realtime/project-notices";
 import { SessionDelivery } from "./realtime/session-delivery";
 import type { IoServer } from "./realtime/socket-server";
 import { RateLimits } from "./security/rate-limits";
@@ -58,7 +59,9 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
         onAbandoned: (sessionId) => generations.finishWithoutRun(sessionId, "INTERRUPTED", stopMessages.workerLost),
       })
     : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
-  const generations = new GenerationService({ store, events, engine, queue });
+  const notices = createProjectNotices(io);
+  const generations = new GenerationService({ store, events, engine, queue, notices });
+  events.onPublish((event) => notices.noteEvent(event, async (id) => (await events.getState(id))?.project_id ?? null));
 
   if (cluster) {
     // Events published by other processes (workers, other nodes) reach this node's sockets.

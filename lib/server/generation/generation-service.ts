@@ -1,6 +1,7 @@
 import { secondsRunSoFar, type CreateGenerationBody, type SessionStatus } from "@/lib/protocol";
 import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
+import type { ProjectNotices } from "../realtime/project-notices";
 import { createRandomId, hashToken, verifyToken } from "../security/tokens";
 import type { Store } from "../storage/store";
 import type { JobQueue } from "./job-queue";
@@ -37,7 +38,11 @@ export interface RequestLimits {
  */
 export class GenerationService {
   constructor(
-    private readonly deps: { store: Store; events: EventService; engine: GenerationEngine; queue: JobQueue },
+    private readonly deps: {
+      store: Store; events: EventService; engine: GenerationEngine; queue: JobQueue;
+      /** Tells the project's open pages that a turn started (a hint; the turn list is the truth). */
+      notices?: Pick<ProjectNotices, "turnStarted">;
+    },
   ) {}
 
   /** Creates a session (and a project unless `projectId` is given) and queues its first run. */
@@ -68,6 +73,8 @@ export class GenerationService {
       newProjectViewerTokenHash: projectViewerToken ? hashToken(projectViewerToken) : undefined,
     });
     await this.deps.queue.enqueue(sessionId, options.client);
+    // Only follow-ups: a new project has no page open anywhere yet.
+    if (body.projectId) this.deps.notices?.turnStarted(projectId, sessionId);
     return { sessionId, projectId, token, viewerToken, projectToken: newProjectToken ?? projectToken!, projectViewerToken, status: "queued" };
   }
 

@@ -22,6 +22,7 @@ import { isOriginAllowed } from "../security/origin";
 import type { RateLimits } from "../security/rate-limits";
 import type { Store } from "../storage/store";
 import type { EventService } from "./event-service";
+import { roomForProject } from "./project-notices";
 import type { SessionDelivery } from "./session-delivery";
 
 interface SocketData {
@@ -31,6 +32,8 @@ interface SocketData {
   ip: string;
   /** Takes live deltas as compact `preview:patch`. */
   compact: boolean;
+  /** Set when the token may see the whole project: the socket then gets its `project:turn` notices. */
+  projectId: string | null;
 }
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -97,7 +100,8 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
       if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
       const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
-      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip, compact: compact ?? false };
+      const projectId = access.scope === "project" ? access.session.projectId : null;
+      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip, compact: compact ?? false, projectId };
       next();
     } catch (error) {
       services.logger.error({ err: error, sessionId }, "socket handshake failed");
@@ -124,6 +128,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
         },
       );
     });
+    if (socket.data.projectId) void socket.join(roomForProject(socket.data.projectId));
     void joinAndReplay(socket, services);
     socket.on("get_stats", async (...args) => {
       try {

@@ -2,8 +2,14 @@ import { idSchema, type Role } from "@/lib/protocol";
 import type { SessionRecord, Store } from "../storage/store";
 import { verifyToken } from "./tokens";
 
+/**
+ * What the token reaches beyond this session: "project" for the owner's token (only the project's
+ * owner starts its sessions) and the project's share token; "session" for a one-generation watch link.
+ */
+export type AccessScope = "session" | "project";
+
 export type SessionAccess =
-  | { ok: true; role: Role; session: SessionRecord }
+  | { ok: true; role: Role; scope: AccessScope; session: SessionRecord }
   | { ok: false; code: "NOT_FOUND" | "UNAUTHORIZED" };
 
 /**
@@ -16,11 +22,11 @@ export async function authorizeSession(store: Pick<Store, "getSessionSecrets">, 
   if (!idSchema.safeParse(sessionId).success) return { ok: false, code: "NOT_FOUND" };
   const secrets = await store.getSessionSecrets(sessionId);
   if (!secrets) return { ok: false, code: "NOT_FOUND" };
-  if (verifyToken(token, secrets.tokenHash)) return { ok: true, role: "owner", session: secrets.session };
-  if (verifyToken(token, secrets.viewerTokenHash)) return { ok: true, role: "viewer", session: secrets.session };
+  if (verifyToken(token, secrets.tokenHash)) return { ok: true, role: "owner", scope: "project", session: secrets.session };
+  if (verifyToken(token, secrets.viewerTokenHash)) return { ok: true, role: "viewer", scope: "session", session: secrets.session };
   // A read-only share of the whole project watches each of its sessions, never more than a viewer.
   if (secrets.projectViewerTokenHash && verifyToken(token, secrets.projectViewerTokenHash)) {
-    return { ok: true, role: "viewer", session: secrets.session };
+    return { ok: true, role: "viewer", scope: "project", session: secrets.session };
   }
   return { ok: false, code: "UNAUTHORIZED" };
 }
