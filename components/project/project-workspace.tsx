@@ -49,7 +49,13 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
     if (!accessToken) return;
     let current = true;
     fetchTurns({ projectId, projectToken: accessToken }).then(
-      (body) => current && setLoad({ state: "ready", turns: body.turns }),
+      (body) => {
+        if (!current) return;
+        setLoad({ state: "ready", turns: body.turns });
+        // The newest turn is opened once, then kept: a turn added later (in another tab) is opened
+        // by useFollowNewTurns, which carries the site on screen over, never by this default.
+        setActive((open) => open ?? body.turns.at(-1)?.sessionId ?? null);
+      },
       (error: unknown) => current && setLoad({ state: "error", message: describeApiError(error).message }),
     );
     return () => {

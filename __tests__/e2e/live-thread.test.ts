@@ -1,0 +1,106 @@
+import type { Page } from "playwright-core";
+import { shareProjectResponseSchema } from "@/lib/protocol";
+import { saveScreenshot } from "../helpers/browser";
+import {
+  DESKTOP,
+  fetchSnapshot,
+  frameHeading,
+  generateFromHome,
+  openPage,
+  readStoredToken,
+  RUN_TIMEOUT_MS,
+  setupE2eApp,
+  waitForStatus,
+} from "../helpers/e2e-app";
+
+/*
+ * Issue 11: the thread is live wherever the project is open. The owner adds a turn in one tab;
+ * a read-only share of the project (another browser) and the owner's second tab show the new turn
+ * without a reload, open it, and watch it land on top of the previous site (never a blank frame).
+ */
+const app = setupE2eApp();
+
+const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+const VIEWPORTS = [["desktop", DESKTOP], ["phone", PHONE]] as const;
+
+/** On a phone, taps the Chat / Preview switch to the given pane; on a desktop both are shown. */
+async function showPane(page: Page, pane: "chat" | "preview"): Promise<void> {
+  const tab = page.getByTestId(`phone-tab-${pane}`);
+  if (await tab.isVisible()) await tab.tap();
+}
+
+/** Marks the page (gone after any reload) and records whether the preview ever shows its empty state. */
+async function watchForBlankAndReload(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { blankSeen: boolean; notReloaded: boolean };
+    w.blankSeen = false;
+    w.notReloaded = true;
+    const check = () => {
+      const preview = document.querySelector('[data-testid="live-preview"]');
+      if (!preview || preview.getAttribute("data-showing") === "none" || document.querySelector('[data-testid="preview-empty"]')) w.blankSeen = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-showing"] });
+  });
+}
+
+const readMarks = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { blankSeen?: boolean; notReloaded?: boolean };
+    return { blankSeen: w.blankSeen, notReloaded: w.notReloaded };
+  });
+
+describe.each(VIEWPORTS)("%s", (label, viewport) => {
+  test("a turn added by the owner appears live in a project share and in the owner's second tab, on top of the previous site", async () => {
+    const { context: owner, page } = await openPage(app.browser, viewport);
+    const sessionId = await generateFromHome(page, app.server.url, "A bakery called Crumb & Co with a menu, in green");
+    await waitForStatus(page, "completed");
+    const first = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
+    const projectToken = await readStoredToken(page, sessionId, "projectToken");
+    const shared = await fetch(`${app.server.url}/api/projects/${first.project_id}/share`, { method: "POST", headers: { authorization: `Bearer ${projectToken}` } });
+    expect(shared.status).toBe(201);
+    const { viewerToken } = shareProjectResponseSchema.parse(await shared.json());
+    const projectUrl = `${app.server.url}/p/${first.project_id}`;
+
+    await page.goto(projectUrl);
+    await page.locator('[data-testid="thread"][data-count="1"]').waitFor();
+    const second = await owner.newPage();
+    await second.goto(projectUrl);
+    await second.locator('[data-testid="thread"][data-count="1"]').waitFor();
+    const { context: viewerContext, page: viewer } = await openPage(app.browser, viewport);
+    await viewer.goto(`${projectUrl}?view=${viewerToken}`);
+    await viewer.locator('[data-testid="thread"][data-count="1"]').waitFor();
+    await viewer.getByTestId("viewer-badge").waitFor();
+    // A project share offers no one-generation watch link (it would carry the project's token).
+    expect(await viewer.getByTestId("share-button").count()).toBe(0);
+    for (const watcher of [viewer, second]) {
+      await watcher.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+      // The first turn's site is on screen (in the hidden pane on a phone) before watching for blanks.
+      await watcher.locator('[data-testid="live-preview"][data-showing="own"]').waitFor({ timeout: RUN_TIMEOUT_MS, state: "attached" });
+      await watchForBlankAndReload(watcher);
+    }
+
+    await showPane(page, "chat");
+    await page.getByTestId("follow-up-input").fill("Rename to Golden Crust");
+    await page.getByTestId("follow-up-submit").click();
+
+    for (const watcher of [viewer, second]) {
+      // The new turn is listed and opened without a reload, and is the current one.
+      await watcher.locator('[data-testid="thread"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+      expect(await watcher.getByTestId("turn").nth(1).getAttribute("aria-current")).toBe("true");
+    }
+    await saveScreenshot(viewer, `31-live-thread-viewer-${label}`);
+    for (const watcher of [viewer, second]) {
+      await waitForStatus(watcher, "completed");
+      await showPane(watcher, "preview");
+      await frameHeading(watcher).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
+      expect({ who: watcher === viewer ? "viewer" : "second tab", ...(await readMarks(watcher)) }).toEqual({ who: watcher === viewer ? "viewer" : "second tab", blankSeen: false, notReloaded: true });
+    }
+    await showPane(viewer, "chat");
+    await viewer.locator('[data-testid="turn"][data-status="completed"]').nth(1).waitFor({ timeout: RUN_TIMEOUT_MS });
+    await saveScreenshot(viewer, `32-live-thread-viewer-done-${label}`);
+    // Still read-only after following the new turn.
+    expect(await viewer.getByTestId("follow-up-input").count()).toBe(0);
+    await viewerContext.close();
+    await owner.close();
+  });
+});
