@@ -10,7 +10,8 @@ import type { AddressInfo, Socket } from "node:net";
  * Names: ok, slow, big, 401, 403, 404, 500, 429 (always, retry-after: 0), 429-once (retry-after: 1),
  * drop (socket destroyed mid-answer), truncate (ends mid-answer, no finish), garbage (a
  * malformed frame), paced (the big page at ~300 characters/s, a model's pace), stall (a few tokens, then silence until the client gives up), hang (no
- * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time),
+ * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time), prose
+ * (a refusal in words instead of the page's markup),
  * hostile (a site whose script attacks the workspace: forged frame messages, then a real error;
  * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url).
  *
@@ -145,6 +146,7 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
     return '```json\n{"sections": ["hero", "features", "pricing", "contact"], "style": "Calm blue palette, generous whitespace, rounded cards", "interactivity": "Mobile menu toggle and smooth scrolling"}\n```';
   }
   if (kind === "edit-plan") return '{"html": "Add the requested section", "css": "Style the new section", "js": ""}';
+  if (kind === "html" && scenario === "prose") return "I'm sorry, but I can't help with building that website.";
   if (kind === "html") {
     const current = readBlock(user, "current");
     if (current === undefined) return "```html\n" + buildPage(scenario === "big" || scenario === "paced" ? 56 : 8) + "\n```";

@@ -173,3 +173,14 @@ test("an unusable plan is asked for once more; twice unusable fails with INVALID
     "step:planning:in_progress", "step:planning:failed", "preview:error", "generation:error", "generation:completed",
   ]);
 });
+
+test("a model that answers the markup step in words fails it with INVALID_OUTPUT, and the preview says it cannot be shown", async () => {
+  const refused = await generate("A florist [fake:prose]");
+  const error = refused.events.find((e): e is Extract<SessionEvent, { type: "generation:error" }> => e.type === "generation:error");
+  expect(error?.data).toMatchObject({ error_code: "INVALID_OUTPUT", retry_available: true, step_id: "structure" });
+  // No sentence of prose ever reached the preview as if it were the site.
+  expect(refused.events.some((e) => e.type === "preview:updated" || e.type === "preview:delta")).toBe(false);
+  const previewError = refused.events.find((e) => e.type === "preview:error");
+  expect(previewError?.type === "preview:error" && previewError.data.error_code).toBe("INVALID_OUTPUT");
+  expect(refused.events.map((e) => e.type).slice(-3)).toEqual(["preview:error", "generation:error", "generation:completed"]);
+});

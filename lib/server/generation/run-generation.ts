@@ -291,6 +291,8 @@ class PreviewPublisher {
     const pending = this.pending;
     this.cancel();
     if (!pending || this.deps.signal.aborted) return;
+    // An empty page is no preview: publishing it would hide that nothing could be shown yet.
+    if (this.version === 0 && siteLength(pending.site) === 0) return;
     if (this.version === 0 || performance.now() - this.lastSnapshotAt >= SNAPSHOT_INTERVAL_MS) {
       this.snapshot(pending.stepId, pending.site, { step: pending.stepId, engine: this.deps.engineName, partial: true });
       return;

@@ -61,6 +61,9 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
   };
 }
 
+/** An opening tag of an element: what any page's markup has and a sentence of prose does not. */
+const HTML_ELEMENT = /<[a-z][\w-]*(?:\s[^>]*)?\/?>/i;
+
 async function runPass(chat: ChatOptions, input: StepInput): Promise<StepResult> {
   const { step, site, baseSite, signal, onPartial } = input;
   if (!isStepId(step.id)) {
@@ -73,6 +76,10 @@ async function runPass(chat: ChatOptions, input: StepInput): Promise<StepResult>
   const code = extractFinalCode(answer, kind);
   if (!code.trim()) {
     throw new EngineError("INVALID_OUTPUT", `The AI model returned an empty ${LABELS[kind]}. You can retry.`, true);
+  }
+  // Words instead of a page (a refusal, an apology): nothing a browser could show as a site.
+  if (kind === "html" && !HTML_ELEMENT.test(code)) {
+    throw new EngineError("INVALID_OUTPUT", "The AI model answered in words instead of the page's markup. You can retry.", true);
   }
   // The final markup is repaired too: a model that forgets a closing tag must not break the page.
   const next: SiteFiles = { ...site, [kind]: kind === "html" ? repairPartialHtml(code) : code };
