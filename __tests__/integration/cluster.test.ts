@@ -1,4 +1,4 @@
-import { generationSnapshotSchema, type SessionEvent } from "@/lib/protocol";
+import { generationSnapshotSchema, projectTurnNoticeSchema, type ProjectTurnNotice, type SessionEvent } from "@/lib/protocol";
 import { connectRecorder, createGeneration, expectConnectError, isTerminal, postJson, range, seqs, type Recorder } from "../helpers/clients";
 import { startPostgres, type RunningPostgres } from "../helpers/postgres-server";
 import { reapWhenWeExit, startRedis, type RunningRedis } from "../helpers/redis-server";
@@ -116,6 +116,25 @@ test("(a) a client on node A follows a generation created through node B and run
   for (const node of [nodeA, nodeB]) {
     expect(await fetchSnapshot(node, created.sessionId, created.token)).toMatchObject({ status: "completed", last_seq: client.events.length });
   }
+});
+
+test("(a2) a follow-up created through node B and run by the worker is announced to the project's sockets on node A", async () => {
+  const first = await createGeneration(nodeB.url, "A tea room called Steep");
+  const owner = watch(nodeA, { sessionId: first.sessionId, token: first.token });
+  const notices: ProjectTurnNotice[] = [];
+  owner.socket.on("project:turn", (data: unknown) => {
+    const parsed = projectTurnNoticeSchema.safeParse(data);
+    if (parsed.success) notices.push(parsed.data);
+  });
+  await owner.waitFor(isTerminal, 60_000);
+  const edit = await postJson(`${nodeB.url}/api/generations`, { prompt: "add a pricing section", projectId: first.projectId }, auth(first.projectToken));
+  expect(edit.status).toBe(202);
+  const { sessionId } = edit.json as { sessionId: string };
+  // "started" from node B's route, "updated" twice from the worker's run: all through the adapter.
+  const heard = () => notices.some((n) => n.session_id === sessionId && n.change === "started") && notices.filter((n) => n.session_id === sessionId && n.change === "updated").length >= 2;
+  for (let i = 0; i < 2_000 && !heard(); i++) await owner.socket.timeout(10_000).emitWithAck("get_stats");
+  expect(heard()).toBe(true);
+  expect(notices.every((n) => n.project_id === first.projectId)).toBe(true);
 });
 
 test("(b) node A killed mid-run: its client reconnects to node B with lastEventId and gets exactly the missing events", async () => {
