@@ -13,15 +13,15 @@ import {
 } from "@/lib/protocol";
 import type { ConnectionState, GenerationStoreApi } from "@/stores/generation-store";
 import { fetchSnapshot } from "./generation-api";
+import { probeServerWhileDown, watchHeartbeat } from "./link-watch";
+
+export { SERVER_PROBE_MS } from "./link-watch";
 
 /** Attempts before the status turns Offline and waits for the user (or the network coming back). */
 export const MAX_RECONNECT_ATTEMPTS = 15;
 const MAX_DELAY_MS = 5_000;
 const RESYNC_RETRY_MS = 2_000;
 const RESYNC_MAX_TRIES = 5;
-/** While reconnecting, how often to ask the server whether it is back (a cheap GET, not a socket). */
-export const SERVER_PROBE_MS = 1_000;
-const HEALTH_PATH = "/api/health";
 
 /** Delay before reconnection attempt `attempt` (1-based): the manager's backoff without jitter. */
 export function reconnectDelay(attempt: number, baseMs: number, maxMs = MAX_DELAY_MS): number {
@@ -211,44 +211,6 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
       setConnection({ status: "idle", nextRetryAt: null });
     },
   };
-}
-
-/**
- * While the link is down (reconnecting or offline), asks `/api/health` every SERVER_PROBE_MS and
- * calls `onBack` as soon as it answers 200, instead of waiting for the next backoff attempt.
- */
-function probeServerWhileDown(store: GenerationStoreApi, baseUrl: string, onBack: () => void): () => void {
-  let inFlight = false;
-  const timer = setInterval(() => {
-    const { status, nextRetryAt } = store.getState().connection;
-    // Only to cut a wait short: an attempt already under way (no retry scheduled) is left alone.
-    const waiting = status === "offline" || (status === "reconnecting" && nextRetryAt !== null);
-    if (inFlight || !waiting) return;
-    inFlight = true;
-    fetch(`${baseUrl}${HEALTH_PATH}`, { cache: "no-store" })
-      .then((res) => {
-        const { status: now } = store.getState().connection;
-        if (res.ok && (now === "reconnecting" || now === "offline")) onBack();
-      })
-      .catch(() => undefined) // Still down: keep probing.
-      .finally(() => {
-        inFlight = false;
-      });
-  }, SERVER_PROBE_MS);
-  return () => clearInterval(timer);
-}
-
-/**
- * Heartbeat watchdog: a connection that looks open but delivers nothing (a dead network path) is
- * detected after two missed heartbeats instead of Socket.IO's much longer ping timeout.
- */
-function watchHeartbeat(store: GenerationStoreApi, intervalMs: number, onStale: () => void): () => void {
-  const timer = setInterval(() => {
-    const { connection } = store.getState();
-    if (connection.status !== "live" || connection.lastHeartbeatAt === null) return;
-    if (Date.now() - connection.lastHeartbeatAt > 2 * intervalMs) onStale();
-  }, Math.max(200, Math.floor(intervalMs / 2)));
-  return () => clearInterval(timer);
 }
 
 /**
