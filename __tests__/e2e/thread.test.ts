@@ -19,6 +19,8 @@ import {
   showPreview,
   VIEWPORTS,
   waitForStatus,
+  watchForBlankPreview,
+  blankPreviewSeen,
 } from "../helpers/e2e-app";
 
 /*
@@ -27,19 +29,6 @@ import {
  * does: tap "Preview" to see the site, tap "Chat" to type the next turn.
  */
 const app = setupE2eApp();
-
-/** From here on, records whether the preview ever shows its empty state (even while its pane is hidden). */
-async function watchForBlankPreview(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { blankSeen: boolean };
-    w.blankSeen = false;
-    const check = () => {
-      const preview = document.querySelector('[data-testid="live-preview"]');
-      if (!preview || preview.getAttribute("data-showing") === "none" || document.querySelector('[data-testid="preview-empty"]')) w.blankSeen = true;
-    };
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-showing"] });
-  });
-}
 
 /**
  * Keyboard order. Desktop: the versions (chat column) come before the preview's iframe. Phone:
@@ -97,7 +86,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await waitForStatus(page, "completed");
     await showPreview(page);
     await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
-    expect(await page.evaluate(() => (window as unknown as { blankSeen: boolean }).blankSeen)).toBe(false);
+    expect(await blankPreviewSeen(page)).toBe(false);
     await showChat(page);
     await page.locator('[data-testid="turn"][data-status="completed"] [data-testid="turn-version"]').nth(1).waitFor();
     expect(await page.getByTestId("turn").nth(1).getByTestId("turn-version").textContent()).toBe("v2");

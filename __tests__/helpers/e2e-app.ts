@@ -222,3 +222,19 @@ async function showPane(page: Page, pane: "chat" | "preview"): Promise<void> {
 export const showPreview = (page: Page) => showPane(page, "preview");
 /** Shows the conversation, progress and edit box (phone: taps "Chat"; desktop: nothing to do). */
 export const showChat = (page: Page) => showPane(page, "chat");
+
+/** From here on, records whether the preview ever shows its empty state (even while its pane is hidden). */
+export async function watchForBlankPreview(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { blankSeen: boolean };
+    w.blankSeen = false;
+    const check = () => {
+      const preview = document.querySelector('[data-testid="live-preview"]');
+      if (!preview || preview.getAttribute("data-showing") === "none" || document.querySelector('[data-testid="preview-empty"]')) w.blankSeen = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-showing"] });
+  });
+}
+
+/** Whether the preview showed its empty state since `watchForBlankPreview`. */
+export const blankPreviewSeen = (page: Page) => page.evaluate(() => (window as unknown as { blankSeen: boolean }).blankSeen);
