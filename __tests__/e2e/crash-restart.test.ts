@@ -9,6 +9,8 @@ import {
   readStepList,
   readStoredToken,
   RUN_TIMEOUT_MS,
+  showPreview,
+  VIEWPORTS,
   waitForConnection,
   waitForStatus,
 } from "../helpers/e2e-app";
@@ -38,45 +40,57 @@ afterAll(async () => {
   await fake?.close();
 });
 
-test("kill -9 mid-step, restart: the running step shows Interrupted, elapsed is measured, the page reconnects, Retry completes", async () => {
-  const releasePlan = fake.hold();
-  const { context, page } = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-  const sessionId = await generateFromHome(page, server.url, "A bakery called Crumb & Co with a menu");
-  await fake.waitFor((r) => r.some((x) => x.kind === "plan"));
-  // Let the plan through but hold the markup pass: the run is then inside its "structure" step.
-  const releaseMarkup = fake.hold();
-  releasePlan();
-  await page.locator('[data-testid="step-item"][data-step-id="structure"][data-status="in_progress"]').waitFor({ timeout: RUN_TIMEOUT_MS, state: "attached" });
-  await fake.waitFor((r) => r.some((x) => x.kind === "html"));
+// Both viewports: on a phone, the progress and its steps are in the Chat pane, which shows by default.
+describe.each(VIEWPORTS)("%s", (name, device) => {
+  test("kill -9 mid-step, restart: the running step shows Interrupted, elapsed is measured, the page reconnects, Retry completes", async () => {
+    const releasePlan = fake.hold();
+    // One server for both viewports: only this test's requests count.
+    const seen = fake.requests.length;
+    const { context, page } = await openPage(browser, device);
+    const sessionId = await generateFromHome(page, server.url, `A bakery called Crumb & Co with a menu (${name})`);
+    await fake.waitFor((r) => r.slice(seen).some((x) => x.kind === "plan"));
+    // Let the plan through but hold the markup pass: the run is then inside its "structure" step.
+    const releaseMarkup = fake.hold();
+    releasePlan();
+    await page.locator('[data-testid="step-item"][data-step-id="structure"][data-status="in_progress"]').waitFor({ timeout: RUN_TIMEOUT_MS, state: "attached" });
+    await fake.waitFor((r) => r.slice(seen).some((x) => x.kind === "html"));
 
-  const { port, dataDir } = server;
-  await server.stop("SIGKILL");
-  server = await startServer({ dataDir, env: { ...env(), PORT: String(port) } });
-  releaseMarkup();
+    const { port, dataDir } = server;
+    await server.stop("SIGKILL");
+    server = await startServer({ dataDir, env: { ...env(), PORT: String(port) } });
+    releaseMarkup();
 
-  await waitForStatus(page, "interrupted");
-  await waitForConnection(page, "live");
-  const steps = await readStepList(page);
-  expect(steps.map((s) => [s.id, s.status])).toEqual([
-    ["planning", "completed"],
-    ["structure", "interrupted"],
-    ["styling", "pending"],
-    ["interactivity", "pending"],
-  ]);
-  expect(steps[1]!.text).toContain("Interrupted");
-  expect(await page.locator('[data-testid="step-list"] .animate-pulse').count()).toBe(0);
-  const snapshot = await fetchSnapshot(server.url, sessionId, await readStoredToken(page, sessionId));
-  expect(snapshot.total_time).toBeGreaterThan(0);
-  expect(await page.getByTestId("elapsed").textContent()).toBe(`Elapsed ${formatSeconds(snapshot.total_time!)}`);
-  const notice = await page.getByTestId("generation-error").textContent();
-  expect(notice).toContain("Interrupted");
-  expect(notice).not.toContain("restarting");
-  // A load that failed while the server was down is not left on screen once it is back.
-  await page.locator('[data-testid="versions-panel"][data-state="ready"]').waitFor({ timeout: RUN_TIMEOUT_MS });
-  expect(await page.getByTestId("versions-error").count()).toBe(0);
-  await saveScreenshot(page, "26-interrupted-after-kill");
+    await waitForStatus(page, "interrupted");
+    await waitForConnection(page, "live");
+    const steps = await readStepList(page);
+    expect(steps.map((s) => [s.id, s.status])).toEqual([
+      ["planning", "completed"],
+      ["structure", "interrupted"],
+      ["styling", "pending"],
+      ["interactivity", "pending"],
+    ]);
+    expect(steps[1]!.text).toContain("Interrupted");
+    expect(await page.locator('[data-testid="step-list"] .animate-pulse').count()).toBe(0);
+    const snapshot = await fetchSnapshot(server.url, sessionId, await readStoredToken(page, sessionId));
+    expect(snapshot.total_time).toBeGreaterThan(0);
+    expect(await page.getByTestId("elapsed").textContent()).toBe(`Elapsed ${formatSeconds(snapshot.total_time!)}`);
+    // BLOCKED: the measured total should cover at least the planning step the page shows as done
+    // (`expect(snapshot.total_time).toBeGreaterThanOrEqual(planning duration)`), but it reads
+    // "Elapsed 0.0 s" beside "Planning the site · Done · 0.4 s": secondsRunSoFar in
+    // lib/protocol/session-state.ts counts from `started_at` (set by generation:started, which a
+    // model engine sends after planning) to the last event. Reported, not fixed here.
+    const notice = await page.getByTestId("generation-error").textContent();
+    expect(notice).toContain("Interrupted");
+    expect(notice).not.toContain("restarting");
+    // A load that failed while the server was down is not left on screen once it is back.
+    await page.locator('[data-testid="versions-panel"][data-state="ready"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    expect(await page.getByTestId("versions-error").count()).toBe(0);
+    await saveScreenshot(page, `26-interrupted-after-kill-${name}`);
 
-  await page.getByTestId("retry-button").click();
-  await waitForStatus(page, "completed");
-  await context.close();
+    await page.getByTestId("retry-button").click();
+    await waitForStatus(page, "completed");
+    await showPreview(page);
+    await page.frameLocator('[data-testid="preview-frame"]').locator("h2").first().waitFor({ timeout: RUN_TIMEOUT_MS });
+    await context.close();
+  });
 });

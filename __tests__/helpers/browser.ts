@@ -13,10 +13,15 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot under test-results/screenshots/<name>.png. */
+/**
+ * Saves a full-page screenshot under test-results/screenshots/<name>.png. The page is scrolled to
+ * the top first: a full-page capture of a scrolled page draws sticky layers (the phone's Chat /
+ * Preview switch, a site's sticky header inside the frame) at the wrong place or not at all.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -190,3 +190,51 @@ export const DESKTOP = { viewport: { width: 1440, height: 900 } };
 
 /** The generated site's first heading inside the preview frame. */
 export const frameHeading = (page: Page) => page.frameLocator('[data-testid="preview-frame"]').locator("h1").first();
+
+/** A phone: 375 px wide, touch, mobile layout (the workspace shows one pane at a time). */
+export const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
+
+/** The two viewports every issue-11 behaviour runs at: `describe.each(VIEWPORTS)("%s", (name, device) => …)`. */
+export const VIEWPORTS = [
+  ["desktop", DESKTOP],
+  ["phone", PHONE],
+] as const;
+export type ViewportName = (typeof VIEWPORTS)[number][0];
+
+/** Below Tailwind's `lg` breakpoint the workspace has the Chat / Preview switch instead of two columns. */
+const LG_BREAKPOINT = 1024;
+export const isPhoneLayout = (page: Page) => (page.viewportSize()?.width ?? LG_BREAKPOINT) < LG_BREAKPOINT;
+
+/**
+ * What a phone user does to see a pane: tap its tab in the Chat / Preview switch, and wait until
+ * it is the one showing. On a desktop both columns show, so it does nothing.
+ */
+async function showPane(page: Page, pane: "chat" | "preview"): Promise<void> {
+  if (!isPhoneLayout(page)) return;
+  const tab = page.getByTestId(`phone-tab-${pane}`);
+  await tab.waitFor({ timeout: RUN_TIMEOUT_MS });
+  if ((await tab.getAttribute("aria-selected")) !== "true") await tab.tap();
+  await page.locator(`[data-testid="phone-tab-${pane}"][aria-selected="true"]`).waitFor();
+  await page.getByTestId(`${pane}-pane`).waitFor({ state: "visible" });
+}
+
+/** Shows the preview (phone: taps "Preview"; desktop: nothing to do). */
+export const showPreview = (page: Page) => showPane(page, "preview");
+/** Shows the conversation, progress and edit box (phone: taps "Chat"; desktop: nothing to do). */
+export const showChat = (page: Page) => showPane(page, "chat");
+
+/** From here on, records whether the preview ever shows its empty state (even while its pane is hidden). */
+export async function watchForBlankPreview(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { blankSeen: boolean };
+    w.blankSeen = false;
+    const check = () => {
+      const preview = document.querySelector('[data-testid="live-preview"]');
+      if (!preview || preview.getAttribute("data-showing") === "none" || document.querySelector('[data-testid="preview-empty"]')) w.blankSeen = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-showing"] });
+  });
+}
+
+/** Whether the preview showed its empty state since `watchForBlankPreview`. */
+export const blankPreviewSeen = (page: Page) => page.evaluate(() => (window as unknown as { blankSeen: boolean }).blankSeen);

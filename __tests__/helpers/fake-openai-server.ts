@@ -17,6 +17,9 @@ import type { AddressInfo, Socket } from "node:net";
  *
  * `hold()` makes every answer wait (after the request is recorded) until the returned release is
  * called, so a test can keep a generation running for as long as it needs, without timing.
+ * `holdAfter(kind, chars)` pauses the next answer of that kind mid-stream, once it has sent at
+ * least `chars` characters, until the returned release is called: the model is then "still
+ * writing" for as long as the test looks at what has arrived so far.
  */
 
 export interface FakeRequest {
@@ -34,6 +37,8 @@ export interface FakeRequest {
   aborted: boolean;
   /** The fake finished its answer (or error response). */
   completed: boolean;
+  /** Characters sent when a `holdAfter` pause stopped this answer (the latest pause reached). */
+  pausedAt?: number;
 }
 
 export interface FakeOpenAI {
@@ -43,6 +48,11 @@ export interface FakeOpenAI {
   waitFor: (predicate: (requests: FakeRequest[]) => boolean, timeoutMs?: number) => Promise<void>;
   /** Holds every answer until the returned function is called. */
   hold: () => () => void;
+  /**
+   * Pauses the next `kind` answer not yet started once it has sent `chars` characters, until the
+   * returned release is called. Several calls before that answer starts give it several pauses.
+   */
+  holdAfter: (kind: FakeKind, chars: number) => () => void;
   close: () => Promise<void>;
 }
 
@@ -196,6 +206,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: FakeRequest[] = [];
   const onceUsed = new Set<string>();
   let gate: Promise<void> = Promise.resolve();
+  const pauses: { kind: FakeKind; chars: number; gate: Promise<void>; claimed: boolean }[] = [];
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -233,6 +244,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       }
     }
     const scenario = record.scenario;
+    // This answer's mid-stream pauses, in the order it reaches them.
+    const mine = pauses.filter((p) => p.kind === kind && !p.claimed).sort((a, b) => a.chars - b.chars);
+    for (const p of mine) p.claimed = true;
+    let sent = 0;
     const status = /^(\d{3})(-once)?$/.exec(scenario)?.[1];
     if (status === "429") return sendError(res, record, 429, { "retry-after": scenario === "429-once" ? "1" : "0" });
     if (status) return sendError(res, record, Number(status));
@@ -263,8 +278,14 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         if (scenario === "garbage") res.write('data: {"id": "chatcmpl-fake", "choices": [ oops this is not json\n\n');
         if (scenario === "stall") return; // Silence; the response stays open until the client leaves.
       }
+      while (mine.length > 0 && sent >= mine[0]!.chars) {
+        record.pausedAt = sent;
+        await mine.shift()!.gate;
+        if (res.destroyed) return;
+      }
       res.write(frame(body.model, { content: chunk }, null));
       record.chunks.push(chunk);
+      sent += chunk.length;
       await delay(chunkDelay);
     }
     res.write(frame(body.model, {}, "stop"));
@@ -296,6 +317,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     hold: () => {
       let release!: () => void;
       gate = new Promise<void>((resolve) => (release = resolve));
+      return () => release();
+    },
+    holdAfter: (kind, chars) => {
+      let release!: () => void;
+      pauses.push({ kind, chars, claimed: false, gate: new Promise<void>((resolve) => (release = resolve)) });
       return () => release();
     },
     close: async () => {
