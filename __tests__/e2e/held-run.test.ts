@@ -122,15 +122,12 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     const { context, page } = await openPage(app.browser, device);
     await generateFromHome(page, app.server.url, `A bakery called Crumb & Co with a menu (${name})`);
     await waitForStatus(page, "completed");
-    // On the project page, where the conversation goes on.
-    // BLOCKED: a follow-up typed on /g itself shows the empty frame for one snapshot fetch after it
-    // moves to /p (components/workspace/workspace.tsx drops the base SessionView hands to
-    // onFollowUp; components/project/project-workspace.tsx starts with `base` null and fetches it),
-    // so the no-blank check is made for a follow-up started on /p. See the helper G report.
-    await page.getByTestId("open-project").click();
-    await page.locator('[data-testid="thread"][data-count="1"]').waitFor();
+    // Typed on /g: the edit moves to the project page, with the version on screen handed over.
     await showPreview(page);
     await featureHeading(page).waitFor({ timeout: RUN_TIMEOUT_MS });
+    // The fake's page is named by its <h1>: "Crumb & Co".
+    await page.waitForFunction(() => document.title === "Crumb & Co — OpenV0");
+    const title = await page.title();
     await watchForBlankPreview(page);
 
     // The model holds the edit: the follow-up is running for as long as the test looks at it.
@@ -138,6 +135,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await showChat(page);
     await page.getByTestId("follow-up-input").fill("add a pricing section");
     await page.getByTestId("follow-up-submit").click();
+    await page.waitForURL(/\/p\/[A-Za-z0-9_-]+\?turn=/);
     await page.locator('[data-testid="thread"][data-count="2"]').waitFor();
     await page.locator('[data-testid="step-item"][data-status="in_progress"]').first().waitFor({ timeout: RUN_TIMEOUT_MS });
     await app.fake.waitFor((r) => r.some((x) => x.kind === "edit-plan" && !x.completed));
@@ -147,6 +145,9 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     // The previous version stays on screen, said to be the current one, while the edit runs.
     await page.locator('[data-testid="live-preview"][data-showing="base"]').waitFor();
     await page.getByTestId("preview-base-note").waitFor();
+    // The tab and the header keep the name of the site on screen while the edit runs.
+    expect(await page.title()).toBe(title);
+    expect(await page.getByTestId("site-name").textContent()).toBe(title.replace(/ — OpenV0$/, ""));
     await featureHeading(page).waitFor();
     expect(await page.frameLocator('[data-testid="preview-frame"]').locator("section.edited").count()).toBe(0);
     await saveScreenshot(page, `15-follow-up-in-progress-${name}`);

@@ -80,12 +80,9 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.locator('[data-testid="thread"][data-count="2"]').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/p/${first.project_id}`);
     expect(await page.getByTestId("turn").nth(1).getAttribute("aria-current")).toBe("true");
-    // BLOCKED: while the previous version shows (data-showing="base") the tab is titled "New site —
-    // OpenV0" and the header loses the site's name: session-view.tsx reads the name only from the
-    // turn's own preview. Not asserted (the integrator owns that file); see the helper G report.
     // No wait for a running step here (the edit may already be done on a fast machine): the
     // observer above is what proves the frame never went blank, whatever the timing. The held
-    // "follow-up in progress" is in held-run.test.ts.
+    // "follow-up in progress" (with the tab's title kept) is in held-run.test.ts.
     await waitForStatus(page, "completed");
     await showPreview(page);
     await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });

@@ -105,7 +105,7 @@ function buildPage(count: number): string {
     `  <p class="lead">Fresh from the oven every morning: ${"crumbly, buttery, golden ".repeat(3)}and made by hand.</p>\n` +
     `  <ul class="points"><li>Stone-baked</li><li>Local flour</li><li>Open at 7</li></ul>\n</section>`,
   );
-  return `<header class="site-header">\n  <nav class="nav"><a href="#feature-1">Menu</a> <button class="menu-toggle" aria-expanded="false">☰</button></nav>\n</header>\n<main>\n${sections.join("\n")}\n</main>\n<footer class="site-footer"><p>© Crumb &amp; Co</p></footer>`;
+  return `<header class="site-header">\n  <h1 class="brand">Crumb &amp; Co</h1>\n  <nav class="nav"><a href="#feature-1">Menu</a> <button class="menu-toggle" aria-expanded="false">☰</button></nav>\n</header>\n<main>\n${sections.join("\n")}\n</main>\n<footer class="site-footer"><p>© Crumb &amp; Co</p></footer>`;
 }
 
 /**

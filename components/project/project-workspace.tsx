@@ -8,6 +8,7 @@ import { fetchTurns } from "@/lib/client/project-api";
 import { useStoredSessions, type StoredSession } from "@/lib/client/session-storage";
 import { GenerationStoreProvider } from "@/stores/generation-store-provider";
 import type { BasePreview } from "@/components/workspace/live-preview";
+import { readHandedOverBase } from "@/components/workspace/follow-up-handoff";
 import { SessionView } from "@/components/workspace/session-view";
 import { ProjectShareButton } from "./project-share-button";
 import { TurnList } from "./turn-list";
@@ -43,7 +44,7 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [reloads, setReloads] = useState(0);
   const [active, setActive] = useState<string | null>(initialTurn);
-  const [base, setBase] = useState<BasePreview | null>(null);
+  const [base, setBase] = useState<BasePreview | null>(() => readHandedOverBase(initialTurn));
 
   useEffect(() => {
     if (!accessToken) return;

@@ -65,7 +65,7 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
       estimate: s.generation.estimated_remaining,
       updatedAt: s.generation.updated_at,
       // A model engine's planning step runs before the run announces itself: count from it.
-      startedAt: s.generation.started_at ?? s.generation.steps[0]?.started_at ?? null,
+      startedAt: s.generation.started_at,
       totalTime: s.generation.total_time,
     })),
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { readSiteName, type CreateGenerationResponse, type ProjectTurnNotice, type ProjectVersionInfo } from "@/lib/protocol";
 import { cancelGeneration, describeApiError, retryGeneration } from "@/lib/client/generation-api";
 import { startFollowUp } from "@/lib/client/project-api";
@@ -63,7 +63,11 @@ export function SessionView(props: SessionViewProps) {
     onProjectTurn: onProjectTurn && ((notice) => onProjectTurn(notice, currentBase())),
   });
   const prompt = useGenerationStore((s) => s.prompt) ?? stored?.prompt ?? null;
-  const siteName = useGenerationStore((s) => readSiteName(s.generation.preview?.html_content));
+  const ownName = useGenerationStore((s) => readSiteName(s.generation.preview?.html_content));
+  // Until this turn writes its own site, the one on screen (the version it edits) names the tab.
+  const baseHtml = basePreview?.preview.html_content;
+  const baseName = useMemo(() => readSiteName(baseHtml), [baseHtml]);
+  const siteName = ownName ?? baseName;
   const projectId = useGenerationStore((s) => s.generation.project_id);
   const isViewer = useGenerationStore((s) => s.role === "viewer") || (viewToken !== null && !stored?.token);
   const isOwner = useGenerationStore((s) => s.role === "owner");

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import type { GenerationState } from "@/lib/protocol";
 import { useStoredSession } from "@/lib/client/session-storage";
 import { GenerationStoreProvider } from "@/stores/generation-store-provider";
+import { handOverBase } from "./follow-up-handoff";
 import { SessionView } from "./session-view";
 
 export interface WorkspaceProps {
@@ -31,7 +32,10 @@ export function Workspace({ initialGeneration, heartbeatIntervalMs, viewToken }:
         heartbeatIntervalMs={heartbeatIntervalMs}
         viewToken={viewToken}
         headerLink={projectHref ? <ProjectLink href={projectHref} /> : null}
-        onFollowUp={(created) => router.push(`/p/${encodeURIComponent(created.projectId)}?turn=${encodeURIComponent(created.sessionId)}`)}
+        onFollowUp={(created, base) => {
+          handOverBase(created.sessionId, base);
+          router.push(`/p/${encodeURIComponent(created.projectId)}?turn=${encodeURIComponent(created.sessionId)}`);
+        }}
       />
     </GenerationStoreProvider>
   );

@@ -54,10 +54,8 @@ function stopSteps(steps: StepSnapshot[], stepId: string | undefined, code: stri
  * downtime in between is not the run's.)
  */
 export function secondsRunSoFar(state: GenerationState): number | null {
-  // A model engine's planning step runs before the run announces itself: count from it then.
-  const startedAt = state.started_at ?? state.steps[0]?.started_at ?? null;
-  if (!startedAt || !state.updated_at) return null;
-  return Math.max(0, (Date.parse(state.updated_at) - Date.parse(startedAt)) / 1000);
+  if (!state.started_at || !state.updated_at) return null;
+  return Math.max(0, (Date.parse(state.updated_at) - Date.parse(state.started_at)) / 1000);
 }
 function updateStep(steps: StepSnapshot[], stepId: string, patch: Partial<StepSnapshot>, title = stepId) {
   const index = steps.findIndex((s) => s.step_id === stepId);
@@ -113,7 +111,8 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
         estimated_remaining: d.estimated_time,
         error: null,
         preview_error: null,
-        started_at: d.timestamp,
+        // A step before the announcement (a model's planning) already opened this run: keep its start.
+        started_at: state.status === "running" && state.started_at ? state.started_at : d.timestamp,
         completed_at: null,
         total_time: null,
         final_url: null,
@@ -124,8 +123,12 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       const patch: Partial<StepSnapshot> = { status: d.status, message: d.message, title: d.title };
       if (d.status === "in_progress") patch.started_at = d.timestamp;
       if (d.duration !== undefined) patch.duration = d.duration;
+      // The first event of a run may be a step (a model engine's planning, before
+      // `generation:started`): the run, and its measured time, start there.
+      const opensRun = state.status !== "running";
       return {
         ...state,
+        ...(opensRun ? { started_at: d.timestamp, completed_at: null, total_time: null } : {}),
         steps: updateStep(state.steps, d.step_id, patch, d.title),
         current_step_id: d.step_id,
         progress: Math.max(state.progress, d.progress),
