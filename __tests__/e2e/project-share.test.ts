@@ -56,15 +56,18 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await frameHeading(other).getByText("Crumb & Co").waitFor({ timeout: RUN_TIMEOUT_MS });
     expect(new URL(other.url()).searchParams.get("view")).not.toBeNull();
 
-    // A turn started by the owner now is watched live by the viewer (after a reload lists it).
+    // A turn started by the owner now appears in the viewer's thread without a reload. The viewer
+    // is looking at an older turn, so it stays there (only a page on the newest turn follows).
     const started = await fetch(`${app.server.url}/api/generations`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${projectToken}` },
       body: JSON.stringify({ prompt: "add a pricing section", projectId: first.project_id }),
     });
     expect(started.status).toBe(202);
-    await other.goto(link);
-    await other.locator('[data-testid="thread"][data-count="3"]').waitFor();
+    await showChat(other);
+    await other.locator('[data-testid="thread"][data-count="3"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    expect(await other.getByTestId("turn").first().getAttribute("aria-current")).toBe("true");
+    await other.getByTestId("turn").nth(2).click();
     await waitForStatus(other, "completed");
     await other.locator('[data-testid="turn"][data-status="completed"]').nth(2).waitFor({ timeout: RUN_TIMEOUT_MS });
     expect(await hasHorizontalScroll(other)).toBe(false);
