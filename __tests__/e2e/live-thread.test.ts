@@ -88,7 +88,7 @@ describe.each(VIEWPORTS)("%s", (label, viewport) => {
       await watcher.locator('[data-testid="thread"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
       expect(await watcher.getByTestId("turn").nth(1).getAttribute("aria-current")).toBe("true");
     }
-    await saveScreenshot(viewer, `31-live-thread-viewer-${label}`);
+    await saveScreenshot(viewer, `34-live-thread-viewer-${label}`);
     for (const watcher of [viewer, second]) {
       await waitForStatus(watcher, "completed");
       await showPane(watcher, "preview");
@@ -97,7 +97,7 @@ describe.each(VIEWPORTS)("%s", (label, viewport) => {
     }
     await showPane(viewer, "chat");
     await viewer.locator('[data-testid="turn"][data-status="completed"]').nth(1).waitFor({ timeout: RUN_TIMEOUT_MS });
-    await saveScreenshot(viewer, `32-live-thread-viewer-done-${label}`);
+    await saveScreenshot(viewer, `35-live-thread-viewer-done-${label}`);
     // Still read-only after following the new turn.
     expect(await viewer.getByTestId("follow-up-input").count()).toBe(0);
     await viewerContext.close();
