@@ -112,6 +112,9 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.getByTestId("version-view-label").getByText("v3 (restored from v1)").waitFor();
     if (isPhoneLayout(page)) expect(await page.getByTestId("phone-tab-preview").getAttribute("aria-selected")).toBe("true");
     await frameHeading(page).getByText(siteName!).waitFor({ timeout: RUN_TIMEOUT_MS });
+    // The tab and the header name the site on screen: the restored version's.
+    await page.waitForFunction((title) => document.title === title, `${siteName} — OpenV0`);
+    expect(await page.getByTestId("site-name").textContent()).toBe(siteName);
     await saveScreenshot(page, `17-restored-${name}`);
     const download = page.waitForEvent("download");
     await page.getByTestId("download-version").click();
@@ -129,6 +132,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
     await page.getByTestId("version-view-close").click();
     expect(await page.getByTestId("version-view-banner").count()).toBe(0);
+    await page.waitForFunction(() => document.title === "Golden Crust — OpenV0");
 
     // Compare v1 with v2: the rename shows as changed lines of the markup.
     await showChat(page);

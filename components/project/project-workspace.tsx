@@ -105,7 +105,9 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
         heartbeatIntervalMs={heartbeatIntervalMs}
         viewToken={viewToken}
         onProjectTurn={onProjectTurn}
-        canShareSession={!viewToken}
+        // The conversation's own share link (header) is the one offered here; a one-generation
+        // watch link stays on /g, and from a share link it would carry the project's token.
+        canShareSession={false}
         headerLink={projectToken && records ? <ProjectShareButton projectId={projectId} projectToken={projectToken} records={records} /> : undefined}
         basePreview={base?.sessionId === activeId ? null : base}
         onFollowUp={onFollowUp}

@@ -33,8 +33,8 @@ export interface SessionViewProps {
   /** The project's conversation changed elsewhere (another tab, the owner seen from a share link). */
   onProjectTurn?: (notice: ProjectTurnNotice, base: BasePreview | null) => void;
   /**
-   * Whether "Share watch link" is offered. Off for a project share link: its token opens the whole
-   * project, so a "watch link" built from it would hand out more than one generation.
+   * Whether "Share watch link" (one generation) is offered: on /g. The project page offers its
+   * conversation's share instead (from a share link, a "watch link" would carry the project's token).
    */
   canShareSession?: boolean;
 }
@@ -67,7 +67,11 @@ export function SessionView(props: SessionViewProps) {
   // Until this turn writes its own site, the one on screen (the version it edits) names the tab.
   const baseHtml = basePreview?.preview.html_content;
   const baseName = useMemo(() => readSiteName(baseHtml), [baseHtml]);
-  const siteName = ownName ?? baseName;
+  const [viewing, setViewing] = useState<Viewing | null>(null);
+  // A version opened inline (or just restored) is what the tab and header name, while it shows.
+  const viewHtml = viewing && "view" in viewing ? viewing.view.files.html : undefined;
+  const viewName = useMemo(() => readSiteName(viewHtml), [viewHtml]);
+  const siteName = viewName ?? ownName ?? baseName;
   const projectId = useGenerationStore((s) => s.generation.project_id);
   const isViewer = useGenerationStore((s) => s.role === "viewer") || (viewToken !== null && !stored?.token);
   const isOwner = useGenerationStore((s) => s.role === "owner");
@@ -77,7 +81,6 @@ export function SessionView(props: SessionViewProps) {
   const lastSeq = useGenerationStore((s) => s.generation.last_seq);
   const refused = useGenerationStore((s) => s.connection.status === "refused");
   const [pane, setPane] = useState<PhonePane>("chat");
-  const [viewing, setViewing] = useState<Viewing | null>(null);
   const [fixError, setFixError] = useState<string | null>(null);
 
   useEffect(() => {
