@@ -6,7 +6,7 @@ import type { SessionStatus } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
 import { countDown, formatSeconds, secondsSince, useNow } from "@/lib/client/time";
 import { useGenerationStore } from "@/stores/generation-store-provider";
-import { StepList } from "./step-list";
+import { echoesTitle, StepList } from "./step-list";
 
 const statusText: Record<SessionStatus, string> = {
   queued: "Queued",
@@ -88,6 +88,7 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
   const percent = Math.round(g.progress);
   const stopped = g.error !== null && !running;
   const plain = g.error ? plainError(g.error.code, g.error.message) : null;
+  const showMessage = !stopped && !connectionLost;
   const canCancel = isOwner && onCancel && running;
   const canRetry = isOwner && onRetry && !running && g.status !== "completed" && g.error?.retry_available === true;
 
@@ -138,9 +139,9 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
       </div>
 
       <div aria-live="polite" data-testid="progress-live" className="text-sm">
-        {g.currentTitle && <p className="font-medium">{g.currentTitle}</p>}
+        {g.currentTitle && <p className="font-medium">{showMessage && echoesTitle(g.message, g.currentTitle) ? g.message : g.currentTitle}</p>}
         {/* Once stopped, the message is the error's, shown (and announced) in the box below. */}
-        {!stopped && !connectionLost && <p className="text-zinc-600 dark:text-zinc-400">{g.message}</p>}
+        {showMessage && !echoesTitle(g.message, g.currentTitle) && <p className="text-zinc-600 dark:text-zinc-400">{g.message}</p>}
         {connectionLost && (
           <p data-testid="connection-lost-note" className="text-amber-800 dark:text-amber-300">
             Connection to the server lost. The generation goes on without you; what happened meanwhile appears when the connection is back.

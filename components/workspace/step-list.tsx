@@ -4,6 +4,10 @@ import type { StepSnapshot } from "@/lib/protocol";
 import { formatSeconds, secondsSince } from "@/lib/client/time";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 
+/** A step's message that only repeats its title ("Styling" / "Styling…") is shown once. */
+export const echoesTitle = (message: string, title: string | null | undefined) =>
+  Boolean(title) && (message === title || message === `${title}…`);
+
 const statusLabel: Record<StepSnapshot["status"], string> = {
   pending: "Pending",
   in_progress: "In progress",
@@ -68,7 +72,7 @@ export function StepList({ serverNow }: { serverNow: number | null }) {
                   {duration && <> · {duration}</>}
                 </span>
               </div>
-              {step.message && step.status !== "pending" && (
+              {step.message && step.status !== "pending" && !echoesTitle(step.message, step.title) && (
                 <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{step.message}</p>
               )}
             </div>
