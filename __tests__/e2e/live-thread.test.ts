@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { shareProjectResponseSchema } from "@/lib/protocol";
 import { saveScreenshot } from "../helpers/browser";
 import {
-  DESKTOP,
+  blankPreviewSeen,
   fetchSnapshot,
   frameHeading,
   generateFromHome,
@@ -10,7 +10,11 @@ import {
   readStoredToken,
   RUN_TIMEOUT_MS,
   setupE2eApp,
+  showChat,
+  showPreview,
+  VIEWPORTS,
   waitForStatus,
+  watchForBlankPreview,
 } from "../helpers/e2e-app";
 
 /*
@@ -20,34 +24,9 @@ import {
  */
 const app = setupE2eApp();
 
-const PHONE = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
-const VIEWPORTS = [["desktop", DESKTOP], ["phone", PHONE]] as const;
-
-/** On a phone, taps the Chat / Preview switch to the given pane; on a desktop both are shown. */
-async function showPane(page: Page, pane: "chat" | "preview"): Promise<void> {
-  const tab = page.getByTestId(`phone-tab-${pane}`);
-  if (await tab.isVisible()) await tab.tap();
-}
-
-/** Marks the page (gone after any reload) and records whether the preview ever shows its empty state. */
-async function watchForBlankAndReload(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { blankSeen: boolean; notReloaded: boolean };
-    w.blankSeen = false;
-    w.notReloaded = true;
-    const check = () => {
-      const preview = document.querySelector('[data-testid="live-preview"]');
-      if (!preview || preview.getAttribute("data-showing") === "none" || document.querySelector('[data-testid="preview-empty"]')) w.blankSeen = true;
-    };
-    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-showing"] });
-  });
-}
-
-const readMarks = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { blankSeen?: boolean; notReloaded?: boolean };
-    return { blankSeen: w.blankSeen, notReloaded: w.notReloaded };
-  });
+/** Marks the page: the mark is gone after any reload or navigation that loads a new document. */
+const markPage = (page: Page) => page.evaluate(() => void ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
 describe.each(VIEWPORTS)("%s", (label, viewport) => {
   test("a turn added by the owner appears live in a project share and in the owner's second tab, on top of the previous site", async () => {
@@ -76,10 +55,11 @@ describe.each(VIEWPORTS)("%s", (label, viewport) => {
       await watcher.locator('[data-testid="connection-status"][data-status="live"]').waitFor({ timeout: RUN_TIMEOUT_MS });
       // The first turn's site is on screen (in the hidden pane on a phone) before watching for blanks.
       await watcher.locator('[data-testid="live-preview"][data-showing="own"]').waitFor({ timeout: RUN_TIMEOUT_MS, state: "attached" });
-      await watchForBlankAndReload(watcher);
+      await watchForBlankPreview(watcher);
+      await markPage(watcher);
     }
 
-    await showPane(page, "chat");
+    await showChat(page);
     await page.getByTestId("follow-up-input").fill("Rename to Golden Crust");
     await page.getByTestId("follow-up-submit").click();
 
@@ -91,11 +71,12 @@ describe.each(VIEWPORTS)("%s", (label, viewport) => {
     await saveScreenshot(viewer, `34-live-thread-viewer-${label}`);
     for (const watcher of [viewer, second]) {
       await waitForStatus(watcher, "completed");
-      await showPane(watcher, "preview");
+      await showPreview(watcher);
       await frameHeading(watcher).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
-      expect({ who: watcher === viewer ? "viewer" : "second tab", ...(await readMarks(watcher)) }).toEqual({ who: watcher === viewer ? "viewer" : "second tab", blankSeen: false, notReloaded: true });
+      const who = watcher === viewer ? "viewer" : "second tab";
+      expect({ who, blankSeen: await blankPreviewSeen(watcher), reloaded: !(await stillMarked(watcher)) }).toEqual({ who, blankSeen: false, reloaded: false });
     }
-    await showPane(viewer, "chat");
+    await showChat(viewer);
     await viewer.locator('[data-testid="turn"][data-status="completed"]').nth(1).waitFor({ timeout: RUN_TIMEOUT_MS });
     await saveScreenshot(viewer, `35-live-thread-viewer-done-${label}`);
     // Still read-only after following the new turn.

@@ -3,14 +3,19 @@ import {
   createGenerationResponseSchema,
   expandPreviewPatch,
   parseSessionEvent,
+  projectTurnNoticeSchema,
   sessionEventTypes,
   type ClientToServerEvents,
   type CreateGenerationResponse,
+  type ProjectTurnNotice,
   type SessionEvent,
   type ServerToClientEvents,
 } from "@/lib/protocol";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The Authorization header for a token. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** POSTs JSON and returns status, headers and parsed body. */
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
@@ -51,14 +56,14 @@ export function connectRecorder(baseUrl: string, auth: Record<string, unknown>, 
   const events: SessionEvent[] = [];
   const names: string[] = [];
   const invalid: unknown[] = [];
-  const waiters = new Set<() => void>();
+  const waiters = createWaiters();
   socket.onAny((name: string) => names.push(name));
   for (const type of sessionEventTypes) {
     socket.on(type, (data: unknown) => {
       const event = parseSessionEvent(type, data);
       if (event) events.push(event);
       else invalid.push({ type, data });
-      for (const w of waiters) w();
+      waiters.notify();
     });
   }
   // Only sent to sockets that asked for `compact`: expanded and validated like the app's client.
@@ -66,24 +71,10 @@ export function connectRecorder(baseUrl: string, auth: Record<string, unknown>, 
     const event = expandPreviewPatch(String(auth.sessionId), data);
     if (event) events.push(event);
     else invalid.push({ type: "preview:patch", data });
-    for (const w of waiters) w();
+    waiters.notify();
   });
   const waitFor = (predicate: (e: SessionEvent[]) => boolean, timeoutMs = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      if (predicate(events)) return resolve();
-      const check = () => {
-        if (predicate(events)) {
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`timed out; got ${events.map((e) => `${e.data.seq}:${e.type}`).join(", ")}`));
-      }, timeoutMs);
-      waiters.add(check);
-    });
+    waiters.until(() => predicate(events), timeoutMs, () => `timed out; got ${events.map((e) => `${e.data.seq}:${e.type}`).join(", ")}`);
   return { socket, events, names, invalid, waitFor };
 }
 
@@ -104,4 +95,42 @@ export function expectConnectError(baseUrl: string, auth: Record<string, unknown
       resolve({ message: err.message, data: err.data });
     });
   });
+}
+
+/** Promises that settle once a condition holds, checked again at every `notify` (an arrival). */
+function createWaiters() {
+  const waiters = new Set<() => void>();
+  const until = (check: () => boolean, timeoutMs: number, describe: () => string) =>
+    new Promise<void>((resolve, reject) => {
+      if (check()) return resolve();
+      const test = () => {
+        if (!check()) return;
+        waiters.delete(test);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(test);
+        reject(new Error(describe()));
+      }, timeoutMs);
+      waiters.add(test);
+    });
+  return { notify: () => waiters.forEach((w) => w()), until };
+}
+
+/** Records a socket's `project:turn` notices, each parsed by the protocol's schema (the rest kept as malformed). */
+export function recordProjectNotices(socket: TestSocket) {
+  const notices: ProjectTurnNotice[] = [];
+  const malformed: unknown[] = [];
+  const waiters = createWaiters();
+  socket.on("project:turn", (data: unknown) => {
+    const parsed = projectTurnNoticeSchema.safeParse(data);
+    if (parsed.success) notices.push(parsed.data);
+    else malformed.push(data);
+    waiters.notify();
+  });
+  /** Resolves once the notices so far satisfy `predicate` (waits for arrivals, never for a set time). */
+  const waitFor = (predicate: (notices: ProjectTurnNotice[]) => boolean, what: string, timeoutMs = 60_000) =>
+    waiters.until(() => predicate(notices), timeoutMs, () => `never saw ${what}; got ${JSON.stringify(notices)}`);
+  return { notices, malformed, waitFor };
 }

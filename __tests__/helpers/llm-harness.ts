@@ -1,5 +1,5 @@
 import { generationSnapshotSchema, type CreateGenerationResponse, type GenerationSnapshot } from "@/lib/protocol";
-import { connectRecorder, createGeneration, isTerminal, postJson, type Recorder } from "./clients";
+import { bearer, connectRecorder, createGeneration, isTerminal, postJson, type Recorder } from "./clients";
 import { llmServerEnv, startFakeOpenAI, type FakeOpenAI } from "./fake-openai-server";
 import { removeDataDir, startServer, type RunningServer } from "./server-process";
 
@@ -8,7 +8,6 @@ import { removeDataDir, startServer, type RunningServer } from "./server-process
  * through it, started before a test file's first test and stopped after its last.
  */
 
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 type Session = Pick<CreateGenerationResponse, "sessionId" | "token">;
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { io } from "socket.io-client";
 import { createGenerationResponseSchema, type CreateGenerationResponse, type SessionEvent } from "@/lib/protocol";
-import { connectRecorder, postJson, type Recorder } from "../helpers/clients";
+import { bearer, connectRecorder, postJson, type Recorder } from "../helpers/clients";
 import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
 
 jest.setTimeout(120_000);
@@ -32,7 +32,6 @@ afterAll(async () => {
 
 const hashId = (id: string) => `#${createHash("sha256").update(id).digest("hex").slice(0, 12)}`;
 const from = (ip: string, spoofed = "203.0.113.66") => ({ "x-forwarded-for": `${spoofed}, ${ip}` });
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const count = (events: SessionEvent[], type: SessionEvent["type"]) => events.filter((e) => e.type === type).length;
 
 async function start(ip: string, prompt = "A flower shop called Petal & Stem"): Promise<CreateGenerationResponse> {

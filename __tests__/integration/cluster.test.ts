@@ -1,5 +1,5 @@
-import { generationSnapshotSchema, projectTurnNoticeSchema, type ProjectTurnNotice, type SessionEvent } from "@/lib/protocol";
-import { connectRecorder, createGeneration, expectConnectError, isTerminal, postJson, range, seqs, type Recorder } from "../helpers/clients";
+import { generationSnapshotSchema, type SessionEvent } from "@/lib/protocol";
+import { bearer, connectRecorder, createGeneration, expectConnectError, isTerminal, postJson, range, recordProjectNotices, seqs, type Recorder } from "../helpers/clients";
 import { startPostgres, type RunningPostgres } from "../helpers/postgres-server";
 import { reapWhenWeExit, startRedis, type RunningRedis } from "../helpers/redis-server";
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
@@ -83,7 +83,6 @@ afterAll(async () => {
   dataDirs.forEach(removeDataDir);
 }, 60_000);
 
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const ofType = <T extends SessionEvent["type"]>(events: SessionEvent[], type: T) =>
   events.filter((e): e is Extract<SessionEvent, { type: T }> => e.type === type);
 const stepAt = (status: string, stepNumber: number) => (events: SessionEvent[]) =>
@@ -94,7 +93,7 @@ const completedStepIds = (events: SessionEvent[]) =>
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function fetchSnapshot(node: RunningServer, sessionId: string, token: string) {
-  const res = await fetch(`${node.url}/api/generations/${sessionId}`, { headers: auth(token) });
+  const res = await fetch(`${node.url}/api/generations/${sessionId}`, { headers: bearer(token) });
   expect(res.status).toBe(200);
   return generationSnapshotSchema.parse(await res.json());
 }
@@ -121,20 +120,17 @@ test("(a) a client on node A follows a generation created through node B and run
 test("(a2) a follow-up created through node B and run by the worker is announced to the project's sockets on node A", async () => {
   const first = await createGeneration(nodeB.url, "A tea room called Steep");
   const owner = watch(nodeA, { sessionId: first.sessionId, token: first.token });
-  const notices: ProjectTurnNotice[] = [];
-  owner.socket.on("project:turn", (data: unknown) => {
-    const parsed = projectTurnNoticeSchema.safeParse(data);
-    if (parsed.success) notices.push(parsed.data);
-  });
+  const announced = recordProjectNotices(owner.socket);
   await owner.waitFor(isTerminal, 60_000);
-  const edit = await postJson(`${nodeB.url}/api/generations`, { prompt: "add a pricing section", projectId: first.projectId }, auth(first.projectToken));
+  const edit = await postJson(`${nodeB.url}/api/generations`, { prompt: "add a pricing section", projectId: first.projectId }, bearer(first.projectToken));
   expect(edit.status).toBe(202);
   const { sessionId } = edit.json as { sessionId: string };
   // "started" from node B's route, "updated" twice from the worker's run: all through the adapter.
-  const heard = () => notices.some((n) => n.session_id === sessionId && n.change === "started") && notices.filter((n) => n.session_id === sessionId && n.change === "updated").length >= 2;
-  for (let i = 0; i < 2_000 && !heard(); i++) await owner.socket.timeout(10_000).emitWithAck("get_stats");
-  expect(heard()).toBe(true);
-  expect(notices.every((n) => n.project_id === first.projectId)).toBe(true);
+  await announced.waitFor(
+    (notices) => notices.some((n) => n.session_id === sessionId && n.change === "started") && notices.filter((n) => n.session_id === sessionId && n.change === "updated").length >= 2,
+    "the follow-up's notices on node A",
+  );
+  expect(announced.notices.every((n) => n.project_id === first.projectId)).toBe(true);
 });
 
 test("(b) node A killed mid-run: its client reconnects to node B with lastEventId and gets exactly the missing events", async () => {
@@ -207,7 +203,7 @@ test("(d) a cancel sent to node B stops the job the worker is running", async ()
   const created = await createGeneration(nodeA.url, "A site for a cycling club");
   const client = watch(nodeA, { sessionId: created.sessionId, token: created.token });
   await client.waitFor(stepAt("in_progress", 1), 30_000);
-  const cancel = await postJson(`${nodeB.url}/api/generations/${created.sessionId}/cancel`, {}, auth(created.token));
+  const cancel = await postJson(`${nodeB.url}/api/generations/${created.sessionId}/cancel`, {}, bearer(created.token));
   expect(cancel.status).toBe(202);
   await client.waitFor(isTerminal, 30_000);
   const errors = ofType(client.events, "generation:error");
@@ -237,7 +233,7 @@ test("(e) node B refuses a wrong token and another session's token; the right to
   ] as const) {
     expect((await expectConnectError(nodeB.url, { sessionId, token })).message).toBe("UNAUTHORIZED");
   }
-  expect((await fetch(`${nodeB.url}/api/generations/${fromA.sessionId}`, { headers: auth(fromB.token) })).status).toBe(401);
+  expect((await fetch(`${nodeB.url}/api/generations/${fromA.sessionId}`, { headers: bearer(fromB.token) })).status).toBe(401);
 
   // Control: the refusals above are about the token, not about sessions created on another node.
   for (const node of [nodeA, nodeB]) {

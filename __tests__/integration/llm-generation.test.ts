@@ -7,9 +7,9 @@ import {
 } from "@/lib/protocol";
 import { extractFinalCode, extractStreamingCode } from "@/lib/server/engines/openai/extract-code";
 import { createHtmlRepairer } from "@/lib/server/engines/openai/html-repair";
-import { postJson, range, seqs } from "../helpers/clients";
+import { bearer, postJson, range, seqs } from "../helpers/clients";
 import type { FakeRequest } from "../helpers/fake-openai-server";
-import { bearer, setupLlmApp } from "../helpers/llm-harness";
+import { setupLlmApp } from "../helpers/llm-harness";
 
 jest.setTimeout(90_000);
 

@@ -1,5 +1,5 @@
-import { createGenerationResponseSchema, projectTurnNoticeSchema, type ProjectTurnNotice } from "@/lib/protocol";
-import { connectRecorder, createGeneration, isTerminal, postJson, type Recorder } from "../helpers/clients";
+import { createGenerationResponseSchema, type ProjectTurnNotice } from "@/lib/protocol";
+import { bearer, connectRecorder, createGeneration, isTerminal, postJson, recordProjectNotices } from "../helpers/clients";
 import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
 
 jest.setTimeout(90_000);
@@ -20,23 +20,10 @@ afterAll(async () => {
   if (server) removeDataDir(server.dataDir);
 });
 
-/** A socket on a session that also records its `project:turn` notices (each parsed by the protocol's schema). */
+/** A socket on a session that also records its `project:turn` notices. */
 function watch(sessionId: string, token: string) {
   const recorder = connectRecorder(server.url, { sessionId, token });
-  const notices: ProjectTurnNotice[] = [];
-  const malformed: unknown[] = [];
-  recorder.socket.on("project:turn", (data: unknown) => {
-    const parsed = projectTurnNoticeSchema.safeParse(data);
-    if (parsed.success) notices.push(parsed.data);
-    else malformed.push(data);
-  });
-  return { recorder, notices, malformed };
-}
-
-async function until(check: () => boolean, what: string, recorder: Recorder): Promise<void> {
-  // Polls on the socket's own round trips (an ack each time), so no fixed sleep decides anything.
-  for (let i = 0; i < 2_000 && !check(); i++) await recorder.socket.timeout(10_000).emitWithAck("get_stats");
-  if (!check()) throw new Error(`never saw: ${what}`);
+  return { recorder, ...recordProjectNotices(recorder.socket) };
 }
 
 test("owner and project-share sockets get project:turn notices for a follow-up; a watch link's socket gets none", async () => {
@@ -48,7 +35,7 @@ test("owner and project-share sockets get project:turn notices for a follow-up; 
   // Each has replayed the finished first turn, so each has joined whatever rooms it may join.
   await Promise.all([owner, share, watchLink].map((w) => w.recorder.waitFor(isTerminal)));
 
-  const edit = await postJson(`${server.url}/api/generations`, { prompt: "add a pricing section", projectId: first.projectId }, { authorization: `Bearer ${first.projectToken}` });
+  const edit = await postJson(`${server.url}/api/generations`, { prompt: "add a pricing section", projectId: first.projectId }, bearer(first.projectToken));
   expect(edit.status).toBe(202);
   const second = createGenerationResponseSchema.parse(edit.json);
 
@@ -56,8 +43,8 @@ test("owner and project-share sockets get project:turn notices for a follow-up; 
   // "started" when the turn is created; "updated" when its run starts and again when it ends.
   const complete = (notices: ProjectTurnNotice[]) =>
     ofSecond(notices).some((n) => n.change === "started") && ofSecond(notices).filter((n) => n.change === "updated").length >= 2;
-  await until(() => complete(owner.notices), "the owner's notices", owner.recorder);
-  await until(() => complete(share.notices), "the share's notices", share.recorder);
+  await owner.waitFor(complete, "the owner's notices");
+  await share.waitFor(complete, "the share's notices");
   for (const w of [owner, share]) {
     expect(w.malformed).toEqual([]);
     expect(w.notices.every((n) => n.project_id === first.projectId)).toBe(true);
@@ -79,10 +66,10 @@ test("notices stay in their project: a new turn is announced only to its project
   const other = await createGeneration(server.url, "A bike shop called Spoke");
   const otherOwner = watch(other.sessionId, other.token);
   await otherOwner.recorder.waitFor(isTerminal);
-  const edit = await postJson(`${server.url}/api/generations`, { prompt: "add a repairs section", projectId: other.projectId }, { authorization: `Bearer ${other.projectToken}` });
+  const edit = await postJson(`${server.url}/api/generations`, { prompt: "add a repairs section", projectId: other.projectId }, bearer(other.projectToken));
   expect(edit.status).toBe(202);
   const otherTurn = createGenerationResponseSchema.parse(edit.json);
-  await until(() => otherOwner.notices.filter((n) => n.session_id === otherTurn.sessionId && n.change === "updated").length >= 2, "the other project's notices", otherOwner.recorder);
+  await otherOwner.waitFor((notices) => notices.filter((n) => n.session_id === otherTurn.sessionId && n.change === "updated").length >= 2, "the other project's notices");
 
   // Everything the other project announced was sent before this round trip's answer.
   await owner.recorder.socket.timeout(10_000).emitWithAck("get_stats");

@@ -8,7 +8,7 @@ import {
   shareProjectResponseSchema,
   type Connected,
 } from "@/lib/protocol";
-import { connectRecorder, createGeneration, isTerminal, postJson } from "../helpers/clients";
+import { bearer, connectRecorder, createGeneration, isTerminal, postJson } from "../helpers/clients";
 import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
 
 jest.setTimeout(120_000);
@@ -28,7 +28,6 @@ afterAll(async () => {
   if (server) removeDataDir(server.dataDir);
 });
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function call(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
   const res = await fetch(`${server.url}${path}`, { method, headers: { ...headers, ...(body !== undefined ? { "content-type": "application/json" } : {}) }, body });

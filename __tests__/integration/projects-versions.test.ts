@@ -7,7 +7,7 @@ import {
   projectResponseSchema,
   restoreVersionResponseSchema,
 } from "@/lib/protocol";
-import { connectRecorder, createGeneration, isTerminal, postJson } from "../helpers/clients";
+import { bearer, connectRecorder, createGeneration, isTerminal, postJson } from "../helpers/clients";
 import { removeDataDir, startServer, type RunningServer } from "../helpers/server-process";
 
 jest.setTimeout(90_000);
@@ -27,7 +27,6 @@ afterAll(async () => {
   if (server) removeDataDir(server.dataDir);
 });
 
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function getJson(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}${path}`, { headers });

@@ -31,6 +31,22 @@ function Harness() {
 const frame = () => screen.getByTestId("preview-frame") as HTMLIFrameElement;
 const posted = (post: jest.SpyInstance) => post.mock.calls.map(([m]) => m as { version: number; html: string; css: string });
 
+/** Renders the workspace before any preview, then has its frame say "ready" (what it posts is recorded). */
+async function mountReadyFrame() {
+  let store!: ReturnType<typeof renderWithStore>["store"];
+  await act(async () => {
+    store = renderWithStore(<Harness />, { generation: foldState(run.slice(0, 3)) }).store;
+  });
+  const post = jest.spyOn(frame().contentWindow!, "postMessage").mockImplementation(() => undefined);
+  act(() => {
+    window.dispatchEvent(new MessageEvent("message", {
+      data: { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready", instance: "boot-1" },
+      source: frame().contentWindow,
+    }));
+  });
+  return { store, post };
+}
+
 beforeEach(() => {
   fake = new FakeSocket();
   const body = snapshotBody(run.slice(0, 3), at(0));
@@ -47,17 +63,7 @@ test("the socket hook listens to every session event type, preview:delta include
 });
 
 test("a snapshot then deltas: the frame receives the grown page, the code view shows it", async () => {
-  let store!: ReturnType<typeof renderWithStore>["store"];
-  await act(async () => {
-    store = renderWithStore(<Harness />, { generation: foldState(run.slice(0, 3)) }).store;
-  });
-  const post = jest.spyOn(frame().contentWindow!, "postMessage").mockImplementation(() => undefined);
-  act(() => {
-    window.dispatchEvent(new MessageEvent("message", {
-      data: { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready", instance: "boot-1" },
-      source: frame().contentWindow,
-    }));
-  });
+  const { store, post } = await mountReadyFrame();
 
   fire(snapshot.type, snapshot.data);
   fire("preview:delta", delta(5, { base_version: 1, version: 2, ops: [{ file: "html", op: "append", text: "<p>Fresh bread daily</p>" }] }));
@@ -88,17 +94,7 @@ test("a snapshot then deltas: the frame receives the grown page, the code view s
 });
 
 test("compact live deltas (preview:patch) reach the frame like full ones; a malformed one is refused", async () => {
-  let store!: ReturnType<typeof renderWithStore>["store"];
-  await act(async () => {
-    store = renderWithStore(<Harness />, { generation: foldState(run.slice(0, 3)) }).store;
-  });
-  const post = jest.spyOn(frame().contentWindow!, "postMessage").mockImplementation(() => undefined);
-  act(() => {
-    window.dispatchEvent(new MessageEvent("message", {
-      data: { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready", instance: "boot-1" },
-      source: frame().contentWindow,
-    }));
-  });
+  const { store, post } = await mountReadyFrame();
   const emit = jest.spyOn(fake, "emit");
 
   fire(snapshot.type, snapshot.data);

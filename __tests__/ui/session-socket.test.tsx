@@ -1,4 +1,5 @@
-import { connectSessionSocket, reconnectDelay, SERVER_PROBE_MS } from "@/lib/client/session-socket";
+import { SERVER_PROBE_MS } from "@/lib/client/link-watch";
+import { connectSessionSocket, reconnectDelay } from "@/lib/client/session-socket";
 import { createGenerationStore, createInitialStoreState } from "@/stores/generation-store";
 import { foldState, initialState, SESSION, snapshotBody, successfulRun } from "./fixtures";
 import { FakeSocket, mockFetchJson } from "./render-helpers";
