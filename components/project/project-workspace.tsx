@@ -144,10 +144,6 @@ function useFollowNewTurns(input: {
   const { activeId, latestId, records, viewToken, select, reload } = input;
   const pending = useRef<{ sessionId: string; base: BasePreview | null } | null>(null);
   const [noticed, setNoticed] = useState(0);
-  const following = useRef(false);
-  useEffect(() => {
-    following.current = activeId !== null && activeId === latestId;
-  }, [activeId, latestId]);
   useEffect(() => {
     const next = pending.current;
     if (!next || !(viewToken !== null || records?.some((r) => r.sessionId === next.sessionId && r.token))) return;
@@ -157,11 +153,12 @@ function useFollowNewTurns(input: {
   return useCallback(
     (notice: ProjectTurnNotice, base: BasePreview | null) => {
       reload();
-      if (notice.change !== "started" || !following.current || notice.session_id === activeId) return;
+      const following = activeId !== null && activeId === latestId;
+      if (notice.change !== "started" || !following || notice.session_id === activeId) return;
       pending.current = { sessionId: notice.session_id, base };
       setNoticed((n) => n + 1);
     },
-    [reload, activeId],
+    [reload, activeId, latestId],
   );
 }
 

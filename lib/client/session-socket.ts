@@ -15,8 +15,6 @@ import type { ConnectionState, GenerationStoreApi } from "@/stores/generation-st
 import { fetchSnapshot } from "./generation-api";
 import { probeServerWhileDown, watchHeartbeat } from "./link-watch";
 
-export { SERVER_PROBE_MS } from "./link-watch";
-
 /** Attempts before the status turns Offline and waits for the user (or the network coming back). */
 export const MAX_RECONNECT_ATTEMPTS = 15;
 const MAX_DELAY_MS = 5_000;

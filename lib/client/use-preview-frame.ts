@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { createHelloMessage, createRenderMessage, frameMessageSchema, type FrameMessage, type PreviewSnapshot } from "@/lib/protocol";
+import { createHelloMessage, createRenderMessage, frameMessageSchema, previewFilesOf, type FrameMessage, type PreviewSnapshot } from "@/lib/protocol";
 import { addSiteReport, createMessageBudget, createSendLedger, type SiteReport } from "./frame-guard";
 
 export interface PreviewFrameState {
@@ -90,9 +90,7 @@ export function usePreviewFrame(
     const message = createRenderMessage({
       epoch,
       version: preview.version,
-      html: preview.html_content,
-      css: preview.css_content,
-      js: preview.js_content,
+      ...previewFilesOf(preview),
       runScript,
     });
     // An opaque-origin frame has no origin to target; the content is the user's own preview.

@@ -12,6 +12,13 @@ export interface PreviewFiles {
   js: string;
 }
 
+/** The files of anything shaped like a preview (a snapshot, a `preview:updated` event's data). */
+export const previewFilesOf = (preview: { html_content: string; css_content: string; js_content: string }): PreviewFiles => ({
+  html: preview.html_content,
+  css: preview.css_content,
+  js: preview.js_content,
+});
+
 /** Applies a delta's ops in order; null when an op does not fit (the client is out of step). */
 export function applyPreviewOps(files: PreviewFiles, ops: readonly PreviewOp[]): PreviewFiles | null {
   const next = { ...files };

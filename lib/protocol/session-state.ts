@@ -1,6 +1,6 @@
 import type { SessionStatus } from "./common";
 import type { SessionEvent } from "./events";
-import { applyPreviewOps } from "./preview-delta";
+import { applyPreviewOps, previewFilesOf } from "./preview-delta";
 import type { GenerationState, StepSnapshot } from "./http";
 
 /*
@@ -185,7 +185,7 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       // A client that missed the base version ignores the delta; the next snapshot puts it right.
       const files =
         current && current.version === d.base_version
-          ? applyPreviewOps({ html: current.html_content, css: current.css_content, js: current.js_content }, d.ops)
+          ? applyPreviewOps(previewFilesOf(current), d.ops)
           : null;
       if (!files) return { ...state, progress };
       return {

@@ -1,4 +1,4 @@
-import { idSchema, readSiteName } from "@/lib/protocol";
+import { idSchema, previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { handleRoute } from "@/lib/server/http/route-handler";
 import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
@@ -22,6 +22,6 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
     throw new AppError("NOT_FOUND", "No preview for this generation");
   }
   const title = readSiteName(preview.html_content) ?? "Untitled site";
-  const html = renderSiteDocument({ html: preview.html_content, css: preview.css_content, js: preview.js_content }, { title });
+  const html = renderSiteDocument(previewFilesOf(preview), { title });
   return new Response(html, { headers: PREVIEW_HEADERS });
 });

@@ -1,4 +1,4 @@
-import { secondsRunSoFar, type CreateGenerationBody, type SessionStatus } from "@/lib/protocol";
+import { previewFilesOf, secondsRunSoFar, type CreateGenerationBody, type SessionStatus } from "@/lib/protocol";
 import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { ProjectNotices } from "../realtime/project-notices";
@@ -137,7 +137,7 @@ export class GenerationService {
     await events.emit(sessionId, "generation:completed", {
       status: "failed",
       total_time: ranFor,
-      files_generated: preview ? countFiles({ html: preview.html_content, css: preview.css_content, js: preview.js_content }) : 0,
+      files_generated: preview ? countFiles(previewFilesOf(preview)) : 0,
       final_url: `/preview/${sessionId}`,
     });
   }

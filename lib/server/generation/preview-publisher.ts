@@ -1,10 +1,10 @@
-import { diffPreviewFiles, type GenerationState } from "@/lib/protocol";
+import { diffPreviewFiles, previewFilesOf, type GenerationState } from "@/lib/protocol";
 import { emptySite, type SiteFiles } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 
 /** The site a session's folded state shows, if any. */
 export const siteFromState = (state: GenerationState): SiteFiles | null =>
-  state.preview ? { html: state.preview.html_content, css: state.preview.css_content, js: state.preview.js_content } : null;
+  state.preview ? previewFilesOf(state.preview) : null;
 
 /*
  * Streamed previews are adaptive: each event's envelope costs about as much as 100–300 characters

@@ -1,4 +1,4 @@
-import type { GenerationState } from "@/lib/protocol";
+import { previewFilesOf, type GenerationState } from "@/lib/protocol";
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { Store } from "../storage/store";
@@ -184,7 +184,7 @@ async function recoverCompletedSite(input: RunInput, state: GenerationState, don
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.type === "preview:updated" && done.has(e.data.step_id) && e.data.metadata.partial !== true) {
-      return { html: e.data.html_content, css: e.data.css_content, js: e.data.js_content };
+      return previewFilesOf(e.data);
     }
   }
   // No completed snapshot left (none yet, or the log was compacted): the partial beats nothing

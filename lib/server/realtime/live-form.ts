@@ -1,4 +1,4 @@
-import { diffPreviewFiles, sessionEventSchema, type GenerationState, type SessionEvent } from "@/lib/protocol";
+import { diffPreviewFiles, previewFilesOf, sessionEventSchema, type GenerationState, type SessionEvent } from "@/lib/protocol";
 
 /*
  * What travels to a watcher that is in sync. A logged `preview:updated` carries the whole site;
@@ -18,8 +18,8 @@ export function liveFormOf(before: GenerationState | undefined, event: SessionEv
   if (!previous || before.last_seq !== event.data.seq - 1) return event;
   const d = event.data;
   const ops = diffPreviewFiles(
-    { html: previous.html_content, css: previous.css_content, js: previous.js_content },
-    { html: d.html_content, css: d.css_content, js: d.js_content },
+    previewFilesOf(previous),
+    previewFilesOf(d),
   );
   const delta = {
     type: "preview:delta",

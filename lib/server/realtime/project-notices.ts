@@ -27,7 +27,9 @@ export function createProjectNotices(io: ProjectRooms): ProjectNotices {
     noteEvent: (event, projectIdOf) => {
       if (event.type !== "generation:started" && event.type !== "generation:completed") return;
       const sessionId = event.data.session_id;
-      projectIdOf(sessionId).then(
+      // A run's start names its project; its end does not, so that one is looked up.
+      const projectId = event.type === "generation:started" ? Promise.resolve(event.data.project_id) : projectIdOf(sessionId);
+      projectId.then(
         (projectId) => projectId && send({ project_id: projectId, session_id: sessionId, change: "updated" }),
         () => undefined, // A hint only: the page's next reload of the turns shows the change anyway.
       );

@@ -1,4 +1,4 @@
-import { readSiteName } from "@/lib/protocol";
+import { previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeRequest } from "@/lib/server/http/authorize";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
@@ -15,7 +15,7 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
   const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "Nothing to download yet: this generation has no preview");
   return zipSiteResponse({
-    site: { html: preview.html_content, css: preview.css_content, js: preview.js_content },
+    site: previewFilesOf(preview),
     // The site's own name (its heading), as the project page titles it; the prompt only without one.
     title: readSiteName(preview.html_content) ?? session.prompt.slice(0, 80),
     fileName: `openv0-${params.sessionId}.zip`,
