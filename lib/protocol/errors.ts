@@ -10,6 +10,8 @@ export const requestErrorStatus = {
   CONFLICT: 409,
   /** A session reached its cap on runs (retries); a new generation is needed. */
   RUN_LIMIT_REACHED: 409,
+  /** A project holds the most restored copies allowed (`MAX_RESTORES_PER_PROJECT`). */
+  VERSION_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

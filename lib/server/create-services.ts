@@ -15,6 +15,7 @@ import { createProjectNotices } from "./realtime/project-notices";
 import { SessionDelivery } from "./realtime/session-delivery";
 import type { IoServer } from "./realtime/socket-server";
 import { RateLimits } from "./security/rate-limits";
+import { createAccessRevocation } from "./security/revoke-access";
 import type { Services } from "./services-registry";
 import { openStore } from "./storage/kysely-store";
 
@@ -60,7 +61,9 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       })
     : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
   const notices = createProjectNotices(io);
-  const generations = new GenerationService({ store, events, engine, queue, notices });
+  // Off unless a test sets FAULT_INJECTION: the crash between a run's version and its completion.
+  const afterVersionSaved = env.FAULT_INJECTION === "kill-after-version" ? () => process.kill(process.pid, "SIGKILL") : undefined;
+  const generations = new GenerationService({ store, events, engine, queue, notices, afterVersionSaved });
   events.onPublish((event) => notices.noteEvent(event, async (id) => (await events.getState(id))?.project_id ?? null));
 
   if (cluster) {
@@ -83,7 +86,8 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       timestamp: new Date().toISOString(),
     };
   };
-  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, stats };
+  const revocation = createAccessRevocation(io, events);
+  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, revocation, stats };
 }
 
 function recordPublishMetrics(events: EventService, metrics: Metrics): void {

@@ -31,6 +31,15 @@ export const envSchema = z.object({
   MAX_RUNS_PER_SESSION: int(20),
   /** Generation jobs one IP may have waiting in the local queue; more answer 429 QUEUE_FULL (0 = no cap). */
   MAX_QUEUED_PER_IP: int(20),
+  /** Version restores per project per minute; more answer 429 RATE_LIMITED (0 = off). */
+  RATE_LIMIT_RESTORES_PER_MINUTE: int(10),
+  /** Restored copies one project may hold; more restores answer 409 VERSION_LIMIT_REACHED (0 = no cap). */
+  MAX_RESTORES_PER_PROJECT: int(100),
+  /**
+   * Tests only, off by default: `kill-after-version` makes the process kill itself (SIGKILL) right
+   * after a run's version is stored and before its completion is logged, the crash a test replays.
+   */
+  FAULT_INJECTION: z.enum(["kill-after-version"]).optional(),
   /** `log_event` messages per socket per minute (their own budget, inside the message limit). */
   RATE_LIMIT_LOG_EVENTS_PER_MINUTE: int(30),
   /**

@@ -1,4 +1,4 @@
-import { previewFilesOf, secondsRunSoFar, type CreateGenerationBody, type SessionStatus } from "@/lib/protocol";
+import { previewFilesOf, secondsRunSoFar, type CreateGenerationBody, type GenerationState, type SessionStatus } from "@/lib/protocol";
 import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { ProjectNotices } from "../realtime/project-notices";
@@ -42,6 +42,8 @@ export class GenerationService {
       store: Store; events: EventService; engine: GenerationEngine; queue: JobQueue;
       /** Tells the project's open pages that a turn started (a hint; the turn list is the truth). */
       notices?: Pick<ProjectNotices, "turnStarted">;
+      /** Tests only (`FAULT_INJECTION`): see RunInput. */
+      afterVersionSaved?: () => void;
     },
   ) {}
 
@@ -106,7 +108,9 @@ export class GenerationService {
 
   private async checkQueueRoom({ client, maxQueued }: RequestLimits): Promise<void> {
     if (maxQueued > 0 && (await this.deps.queue.queuedFor(client)) >= maxQueued) {
-      throw new GenerationError("QUEUE_FULL", `You already have ${maxQueued} generations waiting; wait for them to start`, { maxQueued });
+      // A slot frees when one of the client's jobs starts: about one engine step from now at best.
+      const retryAfterSeconds = Math.max(1, Math.ceil(this.deps.engine.estimateStepSeconds()));
+      throw new GenerationError("QUEUE_FULL", `You already have ${maxQueued} generations waiting; wait for them to start`, { maxQueued, retryAfterSeconds });
     }
   }
 
@@ -128,6 +132,7 @@ export class GenerationService {
   async finishWithoutRun(sessionId: string, code: StopCode, message?: string): Promise<void> {
     const { events } = this.deps;
     const state = await events.getState(sessionId);
+    if (state && (await this.completeStoredRun(state))) return;
     const reason = new StopReason(code, message);
     await events.emit(sessionId, "generation:error", { error_code: reason.code, error_message: reason.message, retry_available: true });
     // The time the run was last known to work (the fold's rule): after a crash, the downtime
@@ -142,6 +147,25 @@ export class GenerationService {
     });
   }
 
+  /**
+   * A run's version is written just before its completion event. A process that died between the
+   * two left a run whose every step completed and whose version is stored: it did finish, so it
+   * is completed now (with that version's files) rather than reported interrupted. Returns
+   * whether it was such a run.
+   */
+  private async completeStoredRun(state: GenerationState): Promise<boolean> {
+    if (state.status === "completed" || state.steps.length === 0 || state.steps.some((s) => s.status !== "completed")) return false;
+    const version = await this.deps.store.getSessionVersion(state.project_id, state.session_id);
+    if (!version) return false;
+    await this.deps.events.emit(state.session_id, "generation:completed", {
+      status: "completed",
+      total_time: (state.status === "running" ? secondsRunSoFar(state) : null) ?? 0,
+      files_generated: countFiles(version.site),
+      final_url: `/preview/${state.session_id}`,
+    });
+    return true;
+  }
+
   /** Runs one job of a session in this process (the queue's handler). */
   async runJob(sessionId: string, signal: AbortSignal): Promise<void> {
     const { store, events, engine } = this.deps;
@@ -154,6 +178,7 @@ export class GenerationService {
     const base = session.baseVersion ? await store.getProjectVersion(session.projectId, session.baseVersion) : null;
     await runGeneration({
       sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, engine, events, store, signal,
+      afterVersionSaved: this.deps.afterVersionSaved,
     });
   }
 }

@@ -14,6 +14,8 @@ export interface RunInput {
   events: EventService;
   store: Store;
   signal: AbortSignal;
+  /** Tests only (`FAULT_INJECTION`): called between the version's write and the completion's. */
+  afterVersionSaved?: () => void;
 }
 
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -106,7 +108,10 @@ export async function runGeneration(input: RunInput): Promise<void> {
       });
     }
 
-    await input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
+    // One version per session: a run that crashed right after storing it, retried or taken over,
+    // updates that version instead of orphaning it (and start-up recovery completes such a run).
+    await input.store.saveSessionVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
+    input.afterVersionSaved?.();
     await events.emit(sessionId, "generation:completed", {
       status: "completed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
     });

@@ -22,7 +22,7 @@ import { isOriginAllowed } from "../security/origin";
 import type { RateLimits } from "../security/rate-limits";
 import type { Store } from "../storage/store";
 import type { EventService } from "./event-service";
-import { roomForProject } from "./project-notices";
+import { roomForProject, roomForProjectShare, roomForProjectSockets } from "./project-notices";
 import type { SessionDelivery } from "./session-delivery";
 
 interface SocketData {
@@ -34,6 +34,10 @@ interface SocketData {
   compact: boolean;
   /** Set when the token may see the whole project: the socket then gets its `project:turn` notices. */
   projectId: string | null;
+  /** The token it logged in with, checked again once its rooms are joined (see `joinAccessRooms`). */
+  token: string;
+  /** Rooms a revocation of this socket's access reaches (project-notices.ts). */
+  accessRooms: string[];
 }
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -101,7 +105,10 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
       const { role } = access;
       const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
       const projectId = access.scope === "project" ? access.session.projectId : null;
-      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip, compact: compact ?? false, projectId };
+      const accessRooms = [roomForProjectSockets(access.session.projectId)];
+      if (projectId) accessRooms.push(roomForProject(projectId));
+      if (role === "viewer" && access.scope === "project") accessRooms.push(roomForProjectShare(projectId!));
+      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip, compact: compact ?? false, projectId, token, accessRooms };
       next();
     } catch (error) {
       services.logger.error({ err: error, sessionId }, "socket handshake failed");
@@ -128,7 +135,6 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
         },
       );
     });
-    if (socket.data.projectId) void socket.join(roomForProject(socket.data.projectId));
     void joinAndReplay(socket, services);
     socket.on("get_stats", async (...args) => {
       try {
@@ -165,6 +171,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
 async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<void> {
   const { sessionId, role, lastEventId } = socket.data;
   try {
+    if (!(await joinAccessRooms(socket, services))) return;
     const [session, compactedThrough] = await Promise.all([
       services.store.getSession(sessionId),
       services.events.compactedThrough(sessionId),
@@ -180,6 +187,19 @@ async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<vo
     services.logger.error({ err: error, sessionId }, "replay failed");
     socket.conn.close(); // the client reconnects with its lastEventId
   }
+}
+
+/**
+ * Joins the rooms a revocation reaches, then checks the token once more: a share token replaced
+ * or a project deleted between the handshake's check and the join would otherwise miss the
+ * revocation's room-wide disconnect. Returns false (and drops the socket) when access is gone.
+ */
+async function joinAccessRooms(socket: IoSocket, services: SocketDeps): Promise<boolean> {
+  await socket.join(socket.data.accessRooms);
+  const access = await authorizeSession(services.store, socket.data.sessionId, socket.data.token);
+  if (access.ok && access.role === socket.data.role) return true;
+  socket.disconnect(true);
+  return false;
 }
 
 /**

@@ -78,7 +78,9 @@ export class ConnectionGuard {
     this.reserved.delete(conn.request);
     const authTimer = setTimeout(() => {
       this.options.onRefused("auth_timeout");
-      conn.close();
+      // Discard the transport: a long-polling client that holds no GET would otherwise keep the
+      // slot until Engine.IO's 30 s polling close timeout, not this one.
+      conn.close(true);
     }, this.options.authTimeoutMs);
     authTimer.unref();
     this.authTimers.set(conn, authTimer);
