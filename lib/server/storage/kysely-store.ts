@@ -1,5 +1,5 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
-import { openDatabase, type Db, type Tables } from "./database";
+import { openDatabase, type Tables } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import { createProjectMethods } from "./project-rows";
 import { createVersionMethods } from "./version-rows";
