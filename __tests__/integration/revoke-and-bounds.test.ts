@@ -73,9 +73,8 @@ async function watch(sessionId: string, token: string): Promise<TestSocket> {
   return socket;
 }
 
-/** Resolves with the reason once the server drops the socket. */
-const dropped = (socket: TestSocket) =>
-  new Promise<string>((resolve) => (socket.disconnected ? resolve("already") : socket.once("disconnect", (reason) => resolve(reason))));
+/** Resolves with the reason once the server drops the socket (listen before the action that drops it). */
+const dropped = (socket: TestSocket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
 
 describe("access re-checked when it changes (finding 2)", () => {
   test("a new share token drops the old token's open socket, which gets no later project:turn", async () => {
@@ -86,10 +85,11 @@ describe("access re-checked when it changes (finding 2)", () => {
     const owner = await watch(project.sessionId, project.token);
     const ownerNotices = recordProjectNotices(owner);
 
+    const oldDropped = dropped(oldShare);
     const issued = await call("POST", `/api/projects/${project.projectId}/share`, bearer(project.projectToken));
     expect(issued.status).toBe(201);
     const { viewerToken } = shareProjectResponseSchema.parse(issued.json);
-    expect(await dropped(oldShare)).toBe("transport close");
+    expect(await oldDropped).toBe("io server disconnect");
     expect(owner.connected).toBe(true);
 
     // The next turn is announced to the owner's socket and to a socket of the new token, never to the old one.
@@ -117,7 +117,7 @@ describe("access re-checked when it changes (finding 2)", () => {
     const bystander = await watch(other.sessionId, other.token);
 
     expect((await call("DELETE", `/api/projects/${project.projectId}`, bearer(project.projectToken))).status).toBe(204);
-    expect(await Promise.all(drops)).toEqual(["transport close", "transport close", "transport close"]);
+    expect(await Promise.all(drops)).toEqual(["io server disconnect", "io server disconnect", "io server disconnect"]);
     expect((await expectConnectError(server.url, { sessionId: project.sessionId, token: project.token })).message).toBe("NOT_FOUND");
     expect(bystander.connected).toBe(true);
     bystander.close();

@@ -9,8 +9,9 @@ export interface RevocableRooms {
 /**
  * Access is re-checked where it changes, not only at each socket's login: a socket keeps what it
  * was granted until something drops it, so every change that takes access away drops the
- * sockets it reaches, on every node. Their clients reconnect and are refused (401/404 as
- * `connect_error`), which the app shows as such.
+ * sockets it reaches, on every node. They get Socket.IO's server-side disconnect ("io server
+ * disconnect": clients do not reconnect on their own); a client that connects again is refused
+ * (`UNAUTHORIZED` / `NOT_FOUND` as `connect_error`).
  */
 export interface AccessRevocation {
   /** The project's share token was replaced: sockets logged in with the old one are dropped. */
@@ -20,7 +21,7 @@ export interface AccessRevocation {
 }
 
 export function createAccessRevocation(io: RevocableRooms, events: Pick<EventService, "forget">): AccessRevocation {
-  // `true` closes the transport, so a client cannot stay attached to a socket the server dropped.
+  // `true` also closes the underlying connection: nothing of the old login stays open.
   const drop = (room: string) => io.in(room).disconnectSockets(true);
   return {
     shareTokenReplaced: (projectId) => drop(roomForProjectShare(projectId)),
