@@ -69,6 +69,20 @@ test("every method gets a JSON answer: TRACE and other unserved methods 405 with
   const unknown = await send("BREW", "/api/health");
   expect([unknown.status, unknown.type]).toEqual([400, "application/json"]);
   expect(errorBodySchema.parse(JSON.parse(unknown.body)).error.code).toBe("VALIDATION_ERROR");
+  // CONNECT (no proxy here) is answered, not dropped.
+  const connect = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: server.port, method: "CONNECT", path: "example.com:443" });
+    req.on("connect", (res, socket, head: Buffer) => {
+      // The body's first bytes may have arrived with the headers.
+      let body = head.toString();
+      socket.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      socket.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+  expect(connect.status).toBe(405);
+  expect(errorBodySchema.parse(JSON.parse(connect.body)).error.code).toBe("METHOD_NOT_ALLOWED");
   // The served methods are unchanged.
   expect((await send("GET", "/api/health")).status).toBe(200);
   expect((await send("PUT", "/api/generations")).status).toBe(405);

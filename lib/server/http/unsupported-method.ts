@@ -20,23 +20,37 @@ export function refuseUnsupportedMethod(req: IncomingMessage, res: ServerRespons
   return true;
 }
 
+/** A whole raw HTTP/1.1 answer with a JSON error body, for sockets Next never sees. */
+function rawAnswer(status: string, body: ErrorBody, extra = ""): string {
+  const text = json(body);
+  return `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n${extra}Connection: close\r\n\r\n${text}`;
+}
+
+/** What Node answers by itself when it refuses a request, as JSON. */
+function describeClientError(code: string | undefined): { status: string; body: ErrorBody } {
+  if (code === "HPE_HEADER_OVERFLOW") return { status: "431 Request Header Fields Too Large", body: { error: { code: "PAYLOAD_TOO_LARGE", message: "The request's headers are too large" } } };
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return { status: "408 Request Timeout", body: { error: { code: "UNAVAILABLE", message: "The request took too long to arrive" } } };
+  return { status: "400 Bad Request", body: { error: { code: "VALIDATION_ERROR", message: "The request is not valid HTTP" } } };
+}
+
 /**
- * Requests Node's parser refuses (an unknown method, a broken request line, oversized headers)
- * get a JSON error too instead of Node's bodiless 400; a connection already gone is dropped.
+ * Requests Node answers before any handler — what its parser refuses (an unknown method, a
+ * broken request line, oversized headers, a request too slow to arrive) and `CONNECT`, which
+ * this server does not proxy — get a JSON error too, instead of a bodiless answer or a dropped
+ * connection. A connection already gone is dropped.
  */
-export function answerClientErrorsWithJson(server: Server): void {
+export function answerRawRefusalsWithJson(server: Server): void {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === "ECONNRESET" || !socket.writable) {
       socket.destroy();
       return;
     }
-    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-    const body = json({
-      error: tooLarge
-        ? { code: "PAYLOAD_TOO_LARGE", message: "The request's headers are too large" }
-        : { code: "VALIDATION_ERROR", message: "The request is not valid HTTP" },
-    });
-    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const { status, body } = describeClientError(error.code);
+    socket.end(rawAnswer(status, body));
+  });
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) => {
+    const allowed = [...SERVED_METHODS].join(", ");
+    const body: ErrorBody = { error: { code: "METHOD_NOT_ALLOWED", message: `This server answers ${allowed} only`, details: { allowed: [...SERVED_METHODS] } } };
+    socket.end(rawAnswer("405 Method Not Allowed", body, `Allow: ${allowed}\r\n`));
   });
 }
