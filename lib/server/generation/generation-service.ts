@@ -3,6 +3,7 @@ import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { ProjectNotices } from "../realtime/project-notices";
 import { createRandomId, hashToken, verifyToken } from "../security/tokens";
+import type { Logger } from "../logger";
 import type { Store } from "../storage/store";
 import type { JobQueue } from "./job-queue";
 import { GenerationError } from "./generation-error";
@@ -42,6 +43,8 @@ export class GenerationService {
       store: Store; events: EventService; engine: GenerationEngine; queue: JobQueue;
       /** Tells the project's open pages that a turn started (a hint; the turn list is the truth). */
       notices?: Pick<ProjectNotices, "turnStarted">;
+      /** Run starts, retries and failures at info, with their codes (never a prompt or a token). */
+      logger?: Pick<Logger, "info">;
     },
   ) {}
 
@@ -102,6 +105,7 @@ export class GenerationService {
     }
     await this.checkQueueRoom(options);
     await this.deps.queue.enqueue(sessionId, options.client);
+    this.deps.logger?.info({ sessionId, run: state.run + 1, after: state.error?.code ?? state.status }, "generation retry queued");
   }
 
   private async checkQueueRoom({ client, maxQueued }: RequestLimits): Promise<void> {
@@ -154,6 +158,7 @@ export class GenerationService {
     const base = session.baseVersion ? await store.getProjectVersion(session.projectId, session.baseVersion) : null;
     await runGeneration({
       sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, engine, events, store, signal,
+      logger: this.deps.logger,
     });
   }
 }
