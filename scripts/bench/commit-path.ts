@@ -20,6 +20,10 @@ import type { Store } from "@/lib/server/storage/store";
  */
 
 const SECONDS = Number(process.env.COMMIT_BENCH_SECONDS ?? 4);
+/** Which stores to run, comma-separated: sqlite, pg, pg-durable (default: all three). */
+const STORES = new Set((process.env.COMMIT_BENCH_STORES ?? "sqlite,pg,pg-durable").split(","));
+/** Session counts to run, comma-separated (default: 1000 and 1). */
+const SESSION_COUNTS = (process.env.COMMIT_BENCH_SESSIONS ?? "1000,1").split(",").map(Number);
 const step = (sessionId: string): SessionEventInput => ({
   type: "generation:step",
   data: {
@@ -64,7 +68,7 @@ async function measure(store: Store, sessions: number): Promise<{ perSec: number
 
 async function runStore(name: string, open: () => Promise<Store>): Promise<string[]> {
   const lines: string[] = [];
-  for (const sessions of [1_000, 1]) {
+  for (const sessions of SESSION_COUNTS) {
     const store = await open();
     try {
       const r = await measure(store, sessions);
@@ -84,8 +88,9 @@ async function main(): Promise<void> {
   console.log(`commit path: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${SECONDS} s per run`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "openv0-commit-"));
   try {
-    await runStore("SQLite (WAL, NORMAL)", () => openStore({ dataDir: path.join(dir, String(Math.random())) }));
+    if (STORES.has("sqlite")) await runStore("SQLite (WAL, NORMAL)", () => openStore({ dataDir: path.join(dir, String(Math.random())) }));
     for (const durable of [false, true]) {
+      if (!STORES.has(durable ? "pg-durable" : "pg")) continue;
       const pg = await startPostgres({ durable });
       try {
         await runStore(`PostgreSQL fsync ${durable ? "on" : "off"}`, () => openStore({ databaseUrl: pg.url, dataDir: dir }));
