@@ -215,12 +215,13 @@ async function searchCeiling(cfg: ClusterConfig, probeAt: (ratePerSession: numbe
     const [row] = await probeAt(rate);
     if (!row) break;
     rows.push(row);
-    if (row.sentPerSec < SATURATED * row.targetPerSec) break;
+    if (row.sentPerSec < SATURATED * (row.targetPerSec ?? 0)) break;
   }
   const best = rows.reduce<ClusterRow | undefined>((a, r) => (!a || r.sentPerSec > a.sentPerSec ? r : a), undefined);
   if (!best) return rows;
-  const saturated = rows.at(-1)!.sentPerSec < SATURATED * rows.at(-1)!.targetPerSec;
-  cfg.probe.ratePerSession = rows.at(-1)!.targetPerSec / cfg.sessions;
+  const last = rows.at(-1)!;
+  const saturated = last.sentPerSec < SATURATED * (last.targetPerSec ?? 0);
+  cfg.probe.ratePerSession = (last.targetPerSec ?? 0) / cfg.sessions || cfg.probe.ratePerSession;
   rows.push({ ...best, scenario: `h ceiling${saturated ? "" : " (not reached: every rate asked was sent)"}` });
   return rows;
 }
