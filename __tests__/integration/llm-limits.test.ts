@@ -37,6 +37,7 @@ test("an 8 MiB model answer stops at the file cap with OUTPUT_TOO_LONG; the log 
   // The whole log as a replay sends it: bounded by the 200,000-character cap, not 8 MiB.
   const logged = client.events.reduce((n, e) => n + JSON.stringify(e.data).length, 0);
   expect(logged).toBeLessThan(2_000_000);
+  console.log(`8 MiB answer: ${client.events.length} events, ${(logged / 2 ** 20).toFixed(2)} MB logged, ${client.events.filter((e) => e.type === "preview:updated").length} whole snapshots`);
 });
 
 test("a run failing while planning is counted and logged at info; its retry is logged too", async () => {

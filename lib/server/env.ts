@@ -64,8 +64,8 @@ export const envSchema = z.object({
   LLM_STALL_TIMEOUT_MS: int(45_000, 100),
   /** How many times a 429 from the provider is retried, with backoff, before RATE_LIMITED. */
   LLM_MAX_RETRIES: int(3),
-  /** `max_tokens` of each model request; an answer cut there is continued (LLM_MAX_CONTINUATIONS). */
-  LLM_MAX_TOKENS: int(16_384, 16),
+  /** `max_tokens` of each model request (0 = not sent); an answer cut there is continued (LLM_MAX_CONTINUATIONS). */
+  LLM_MAX_TOKENS: int(16_384),
   /** Follow-up requests that continue an answer cut by the token limit before OUTPUT_TOO_LONG. */
   LLM_MAX_CONTINUATIONS: int(2),
   /** Characters one generated file may have; a longer answer fails with OUTPUT_TOO_LONG. */
