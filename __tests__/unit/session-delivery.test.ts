@@ -51,8 +51,10 @@ function createHarness({ pageSize, backpressure }: { pageSize?: number; backpres
       // What the client has not read yet, as Engine.IO and ws hold it (see write-buffer.ts).
       conn: {
         close: () => ((socket as unknown as { connected: boolean }).connected = false),
+        on: () => undefined,
+        off: () => undefined,
         writeBuffer: [],
-        transport: { socket: { bufferedAmount: 0 } },
+        transport: { socket: { bufferedAmount: 0 }, on: () => undefined, off: () => undefined },
       },
     } as unknown as Socket;
     sockets.set(id, socket);

@@ -11,9 +11,13 @@ import type { Socket } from "socket.io";
 interface EnginePacket {
   data?: unknown;
 }
-interface EngineConnection {
+interface Emitter {
+  on: (event: string, listener: () => void) => unknown;
+  off: (event: string, listener: () => void) => unknown;
+}
+interface EngineConnection extends Emitter {
   writeBuffer?: EnginePacket[];
-  transport?: { socket?: { bufferedAmount?: number; terminate?: () => void } };
+  transport?: Emitter & { socket?: { bufferedAmount?: number; terminate?: () => void } };
   close: (discard?: boolean) => void;
 }
 
@@ -37,7 +41,10 @@ export interface BackpressureOptions {
   lowWaterBytes: number;
   /** A socket paused this long is dropped: its client reconnects with its lastEventId. */
   slowReaderTimeoutMs: number;
-  /** How often a paused socket's buffer is looked at. */
+  /**
+   * How often a paused socket's buffer is looked at besides its transport's "drain" events (which
+   * say a write was handed to the kernel): for the timeout, and for what no event announces.
+   */
   checkEveryMs: number;
 }
 
@@ -45,7 +52,7 @@ export const DEFAULT_BACKPRESSURE: BackpressureOptions = {
   highWaterBytes: 1024 * 1024,
   lowWaterBytes: 256 * 1024,
   slowReaderTimeoutMs: 30_000,
-  checkEveryMs: 25,
+  checkEveryMs: 250,
 };
 
 /**
@@ -54,22 +61,28 @@ export const DEFAULT_BACKPRESSURE: BackpressureOptions = {
  */
 export function waitForDrain(socket: Socket, options: BackpressureOptions, onDropped: () => void): Promise<boolean> {
   const since = Date.now();
+  const conn = socket.conn as unknown as EngineConnection;
+  const transport = conn.transport;
   return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      if (!socket.connected) {
-        clearInterval(timer);
-        resolve(false);
-      } else if (pendingBytes(socket) <= options.lowWaterBytes) {
-        clearInterval(timer);
-        resolve(true);
-      } else if (Date.now() - since >= options.slowReaderTimeoutMs) {
-        clearInterval(timer);
+    const finish = (ok: boolean) => {
+      clearInterval(timer);
+      conn.off("drain", check);
+      transport?.off("drain", check);
+      resolve(ok);
+    };
+    const check = () => {
+      if (!socket.connected) finish(false);
+      else if (pendingBytes(socket) <= options.lowWaterBytes) finish(true);
+      else if (Date.now() - since >= options.slowReaderTimeoutMs) {
         onDropped();
         dropSocket(socket);
-        resolve(false);
+        finish(false);
       }
-    }, options.checkEveryMs);
+    };
+    const timer = setInterval(check, options.checkEveryMs);
     timer.unref();
+    conn.on("drain", check);
+    transport?.on("drain", check);
   });
 }
 
