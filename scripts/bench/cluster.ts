@@ -208,7 +208,7 @@ const SATURATED = 0.95;
  * Raises the asked rate (×2 a step) until the node sends less than 95 % of it; every step is a
  * row, and the step that sent the most is repeated as the `h ceiling` row.
  */
-async function searchCeiling(cfg: ClusterConfig, probeAt: (ratePerSession: number) => Promise<ClusterRow[]>): Promise<ClusterRow[]> {
+export async function searchCeiling(cfg: ClusterConfig, probeAt: (ratePerSession: number) => Promise<ClusterRow[]>): Promise<ClusterRow[]> {
   const rows: ClusterRow[] = [];
   let rate = cfg.probe.ratePerSession;
   for (let step = 0; step < (cfg.probe.steps ?? 5); step++, rate *= 2) {
