@@ -37,6 +37,10 @@ export const generationErrorCodes = [
   "PROVIDER_ERROR",
   "STALLED",
   "INVALID_OUTPUT",
+  /** The model's answer was longer than a file may be (or still cut after every continuation). */
+  "OUTPUT_TOO_LONG",
+  /** The request does not fit the model's context window: retrying the same cannot help. */
+  "CONTEXT_TOO_LONG",
 ] as const;
 export type GenerationErrorCode = (typeof generationErrorCodes)[number];
 /** The `error_code` of `generation:error`: one of `generationErrorCodes`, nothing else. */

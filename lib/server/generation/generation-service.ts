@@ -3,6 +3,7 @@ import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { ProjectNotices } from "../realtime/project-notices";
 import { createRandomId, hashToken, verifyToken } from "../security/tokens";
+import type { Logger } from "../logger";
 import type { Store } from "../storage/store";
 import type { JobQueue } from "./job-queue";
 import { GenerationError } from "./generation-error";
@@ -44,6 +45,8 @@ export class GenerationService {
       notices?: Pick<ProjectNotices, "turnStarted">;
       /** Tests only (`FAULT_INJECTION`): see RunInput. */
       afterVersionSaved?: () => void;
+      /** Run starts, retries and failures at info, with their codes (never a prompt or a token). */
+      logger?: Pick<Logger, "info">;
     },
   ) {}
 
@@ -104,6 +107,7 @@ export class GenerationService {
     }
     await this.checkQueueRoom(options);
     await this.deps.queue.enqueue(sessionId, options.client);
+    this.deps.logger?.info({ sessionId, run: state.run + 1, after: state.error?.code ?? state.status }, "generation retry queued");
   }
 
   private async checkQueueRoom({ client, maxQueued }: RequestLimits): Promise<void> {
@@ -179,6 +183,7 @@ export class GenerationService {
     await runGeneration({
       sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, engine, events, store, signal,
       afterVersionSaved: this.deps.afterVersionSaved,
+      logger: this.deps.logger,
     });
   }
 }

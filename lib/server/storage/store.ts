@@ -73,6 +73,12 @@ export interface SessionAdvance {
   toSeq: number;
   status: SessionStatus;
   updatedAt: string;
+  /**
+   * The status at `fromSeq`, when known. `updated_at` (read only to find finished sessions to
+   * compact) moves only with the status: rewriting it, and its index, at every flush cost a third
+   * of each head move.
+   */
+  fromStatus?: SessionStatus;
 }
 
 /**
