@@ -35,6 +35,8 @@ export const generationErrorCodes = [
   "PROVIDER_ERROR",
   "STALLED",
   "INVALID_OUTPUT",
+  /** A follow-up that changed nothing: no version is made; not retryable (the same ask changes nothing again). */
+  "NOT_APPLIED",
 ] as const;
 export type GenerationErrorCode = (typeof generationErrorCodes)[number];
 /** The `error_code` of `generation:error`: one of `generationErrorCodes`, nothing else. */

@@ -1,5 +1,5 @@
 import { previewFilesOf, type GenerationState } from "@/lib/protocol";
-import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
+import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type SiteHistory } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { Store } from "../storage/store";
 import { PreviewPublisher, siteFromState } from "./preview-publisher";
@@ -10,6 +10,8 @@ export interface RunInput {
   prompt: string;
   projectId: string;
   baseSite?: SiteFiles;
+  /** The project version `baseSite` is (follow-ups): engines may read the versions before it. */
+  baseVersion?: number | null;
   engine: GenerationEngine;
   events: EventService;
   store: Store;
@@ -36,6 +38,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
   let currentStep: PlannedStep | undefined;
   let started = false;
   const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
+  const history = historyOf(input);
 
   try {
     const plan: PlannedStep[] = state.steps.some((s) => s.step_id !== PLANNING_STEP_ID)
@@ -81,7 +84,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
 
       const stepShare = 100 / total;
       const result = await engine.runStep({
-        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, signal,
+        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, history, signal,
         onPartial: (partial, fraction) => {
           const within = Math.min(Math.max(fraction, 0), 0.99);
           preview.offer(step.id, partial, round(progressBefore + within * stepShare, 1));
@@ -106,6 +109,10 @@ export async function runGeneration(input: RunInput): Promise<void> {
       });
     }
 
+    // A follow-up that left the site exactly as it was is not a new version, and not "done".
+    if (input.baseSite && sameSite(site, input.baseSite)) {
+      throw new EngineError("NOT_APPLIED", "Not applied: this follow-up left the site unchanged, so no new version was made.", false);
+    }
     await input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
     await events.emit(sessionId, "generation:completed", {
       status: "completed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
@@ -119,11 +126,13 @@ export async function runGeneration(input: RunInput): Promise<void> {
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);
       await events.emit(sessionId, "generation:step", {
         step_id: currentStep.id, step_number: index + 1, total_steps: state.steps.length, title: currentStep.title,
-        status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
+        // An edit the engine could not apply is understood, not broken: its step ends, not fails.
+        status: failure.code === "NOT_APPLIED" ? "completed" : "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
       });
     }
     // A run that failed before writing any markup leaves nothing to show: say so for the preview.
-    if (failure.code !== "CANCELLED" && failure.code !== "INTERRUPTED" && !(await events.getState(sessionId))?.preview) {
+    const quiet = failure.code === "CANCELLED" || failure.code === "INTERRUPTED" || failure.code === "NOT_APPLIED";
+    if (!quiet && !(await events.getState(sessionId))?.preview) {
       await events.emit(sessionId, "preview:error", { error_code: failure.code, error_message: "No preview: the generation stopped before any part of the site was written." });
     }
     await events.emit(sessionId, "generation:error", {
@@ -135,6 +144,18 @@ export async function runGeneration(input: RunInput): Promise<void> {
     });
     return;
   }
+}
+
+const sameSite = (a: SiteFiles, b: SiteFiles) => a.html === b.html && a.css === b.css && a.js === b.js;
+
+/** The project's versions up to the base, read lazily, for a follow-up's undo and redo. */
+function historyOf(input: RunInput): SiteHistory | undefined {
+  const { baseVersion, projectId, store } = input;
+  if (!input.baseSite || !baseVersion) return undefined;
+  return {
+    listVersions: async () => (await store.listProjectVersionSummaries(projectId)).filter((v) => v.version <= baseVersion),
+    loadVersion: async (version) => (version <= baseVersion ? ((await store.getProjectVersion(projectId, version))?.site ?? null) : null),
+  };
 }
 
 /** Id of the visible planning step of engines that set `planningTitle`. */

@@ -15,6 +15,7 @@ export const FORM_KINDS = [
   "quote",
   "order",
   "donation",
+  "waiver",
   "contact",
 ] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
@@ -43,12 +44,13 @@ export const FORM_WORDING: Record<FormKind, FormWording> = {
   quote: { pattern: /\b(?:request|get|free|instant|ask\s+for)\s+(?:a\s+)?(?:free\s+)?quotes?\b|\bquote\s+(?:form|requests?)\b|\bquotations?\b|\bestimates?\b|\bvaluations?\b/i, heading: "Get a quote", submit: "Request a quote", label: "quote form", cta: "Get a quote" },
   order: { pattern: /\b(orders?|ordering|pre[\s-]?orders?)\b/i, heading: "Order", submit: "Place order", label: "order form", cta: "Order now" },
   donation: { pattern: /\b(donat(?:e|ions?)|give\s+now)\b/i, heading: "Donate", submit: "Donate", label: "donation form", cta: "Donate" },
+  waiver: { pattern: /\b(waivers?|liability\s+(?:form|release)|consent\s+form|descargo|décharge|haftungsausschluss|termo\s+de\s+responsabilidade|liberatoria)\b/i, heading: "Waiver", submit: "Sign the waiver", label: "waiver form", cta: "Sign the waiver" },
   contact: { pattern: /\b(contact(?:\s+form)?|get\s+in\s+touch|message\s+us)\b/i, heading: "Contact", submit: "Send message", label: "contact form", cta: "Get in touch" },
 };
 
 /** Kinds checked from the most specific to the most generic ("book a table" is a reservation). */
 const PRECEDENCE: readonly FormKind[] = [
-  "reservation", "appointment", "registration", "quote", "donation", "subscription", "signup", "enquiry", "order", "booking", "contact",
+  "waiver", "reservation", "appointment", "registration", "quote", "donation", "subscription", "signup", "enquiry", "order", "booking", "contact",
 ];
 
 /** The form kind a phrase implies, if any. */
