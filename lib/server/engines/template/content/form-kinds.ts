@@ -4,6 +4,8 @@
  * form is worded, so a reservation form says "Reserve", not "Send message".
  */
 
+import words from "../data/section-words.json";
+
 export const FORM_KINDS = [
   "booking",
   "reservation",
@@ -53,17 +55,22 @@ const PRECEDENCE: readonly FormKind[] = [
   "waiver", "reservation", "appointment", "registration", "quote", "donation", "subscription", "signup", "enquiry", "order", "booking", "contact",
 ];
 
+/** The words other languages use for each form ("pedidos", "réservation", "Termin"), from data. */
+const FOREIGN = new Map(
+  Object.entries(words.forms as Record<string, string>).map(([kind, source]) => [kind, new RegExp(`(?<![\\p{L}])(${source})(?![\\p{L}])`, "iu")]),
+);
+
 /** The form kind a phrase implies, if any. */
 export function detectFormKind(phrase: string): FormKind | null {
-  return PRECEDENCE.find((kind) => FORM_WORDING[kind].pattern.test(phrase)) ?? null;
+  return PRECEDENCE.find((kind) => FORM_WORDING[kind].pattern.test(phrase) || FOREIGN.get(kind)?.test(phrase)) ?? null;
 }
 
 /** Forms implied anywhere in a prompt: "…and reservations", "let people book a lesson". */
 export function detectFormsInText(text: string): FormKind[] {
   const found: FormKind[] = [];
-  const clauses = text.split(/[.;!?\n,]|\band\b|\bwith\b/i);
+  const clauses = text.split(/[.;!?\n,]|\band\b|\bwith\b|\s(?:y|et|und|e|con|avec|mit|com)\s/i);
   for (const clause of clauses) {
-    if (/\b(no|without|not|don't|dont|never)\b/i.test(clause)) continue;
+    if (/\b(no|without|not|don't|dont|never|sin|sans|ohne|sem|senza)\b/i.test(clause)) continue;
     // "newsletter signup" is one subscription form, not two.
     const kind = detectFormKind(clause);
     if (kind && kind !== "contact" && !found.includes(kind)) found.push(kind);

@@ -100,7 +100,8 @@ function statedCurrency(text: string): string | null {
 }
 
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
-const SMALL_WORDS = PAGE_LANGUAGES.flatMap((lang) => getLocale(lang).functionWords);
+const ARTICLES = new Set(["la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "del", "du", "des", "y", "et", "und", "o", "a", "e", "the"]);
+const SMALL_WORDS = PAGE_LANGUAGES.flatMap((lang) => getLocale(lang).functionWords).filter((w) => !ARTICLES.has(w));
 
 /** Words that never make a site name: every kind keyword, section word, tone word and colour. */
 function genericWords(): string[] {
@@ -175,7 +176,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     business: business ? { id: business.id, label: business.label, cuisine: business.cuisine ?? readCuisine(prompt) } : null,
     seed: prompt,
     domainId: reading.domain?.id ?? null,
-    topic: reading.topic,
+    topic: language.lang === "en" ? reading.topic : (business?.label ?? null),
     purpose: reading.purpose,
     audience: reading.audience,
     date: readDate(prompt),

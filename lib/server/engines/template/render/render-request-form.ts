@@ -83,7 +83,7 @@ export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const ui = ctx.locale.ui;
   const wording = ctx.locale.forms[kind];
   // An order form offers what the page sells: its menu or products, else its services.
-  const sold = [...ctx.content.menu.flatMap((g) => g.items), ...ctx.content.products].map((i) => i.name);
+  const sold = [...new Set([...ctx.content.menu.flatMap((g) => g.items), ...ctx.content.products].map((i) => i.name))];
   const listed = kind === "order" && sold.length ? sold.slice(0, 8) : ctx.content.services.slice(0, 4).map((s) => s.title);
   const offers = [...listed.map((o) => fillCopy(ctx, o)), escapeHtml(ui.notSure)].map((o) => o.replace(/&amp;/g, "&").replace(/&#39;/g, "'"));
   const success = fillSlots(ui.requestThanks, { name: ctx.spec.name });
