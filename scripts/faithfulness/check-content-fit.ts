@@ -16,7 +16,7 @@ const SOFTWARE_COPY =
 const ENGLISH_UI = ["Skip to content", "All rights reserved", "Back to top", "Your name", "Send message", "Get in touch", "What people say", "Open navigation", "Learn more", "Frequently asked questions", "Book now", "Rated 5 out of 5", "Anything we should know"];
 /** Heads a neutral name may use with the prompt's own words ("Leeds Dentist", "Kyoto Ramen Restaurant"). */
 const GENERIC_HEADS = ["restaurant", "shop", "studio", "salon", "clinic", "gym", "cafe", "café", "bar", "school", "centre", "center", "store", "bakery", "practice", "services"];
-const PRICE = /(?:[$€£¥₹]|US\$|[A-Z]{3})\s?\d[\d.,\s]*\d?|\d[\d.,\u202f\u00a0]*\s?(?:[$€£¥₹]|[A-Z]{3})(?![A-Za-z])/g;
+const PRICE = /(?:[$€£¥₹]|US\$|(?<![A-Za-z])[A-Z]{3})\s?\d[\d.,\s]*\d?|\d[\d.,\u202f\u00a0]*\s?(?:[$€£¥₹]|[A-Z]{3})(?![A-Za-z])/g;
 
 function fold(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");

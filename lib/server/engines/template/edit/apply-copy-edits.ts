@@ -50,7 +50,8 @@ function formatAmount(info: BaseSiteInfo, amount: number): string {
 /** Finds an item by (part of) its name in menus, products and plans and sets the price shown with it. */
 function setPrice(html: string, item: string, price: string): { html: string; name: string | null } {
   const wanted = item.toLowerCase().replace(/^(?:the|our)\s+/, "").trim();
-  const pattern = /(<(?:span class="menu-item-name"|h3)>)([^<]{1,120})(<\/(?:span|h3)>[\s\S]{0,400}?<span class="(?:price|plan-amount)"(?: data-price)?>)([^<]*)(<\/span>)/g;
+  // The price after a name, never reaching past the next name ("Menu" must not take the first dish's price).
+  const pattern = /(<(?:span class="menu-item-name"|h3)>)([^<]{1,120})(<\/(?:span|h3)>(?:(?!<span class="menu-item-name">|<h3>)[\s\S]){0,400}?<span class="(?:price|plan-amount)"(?: data-price)?>)([^<]*)(<\/span>)/g;
   let name: string | null = null;
   const next = html.replace(pattern, (whole, open: string, label: string, middle: string, _old: string, close: string) => {
     if (name !== null || !label.toLowerCase().includes(wanted)) return whole;

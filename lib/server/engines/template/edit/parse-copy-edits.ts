@@ -21,7 +21,7 @@ const SINGLE = /(^|[\s(:])'([^'\n]{1,200})'(?=[\s,.;:!?)]|$)/g;
 const MARK = "\u0001";
 
 /** Masks quoted spans (kept for values) and drops fenced or ">" blocks (never read at all). */
-function mask(raw: string): { text: string; quotes: string[] } {
+export function maskQuotes(raw: string): { text: string; quotes: string[] } {
   const quotes: string[] = [];
   const text = raw
     .replace(/```[\s\S]*?(?:```|$)/g, " ")
@@ -31,7 +31,7 @@ function mask(raw: string): { text: string; quotes: string[] } {
   return { text, quotes };
 }
 
-function unmask(value: string, quotes: string[]): string {
+export function unmaskQuotes(value: string, quotes: string[]): string {
   return value.replace(new RegExp(`${MARK}(\\d+)${MARK}`, "g"), (_m, i: string) => quotes[Number(i)] ?? "").trim();
 }
 
@@ -43,7 +43,7 @@ function valueAfter(text: string, from: number, quotes: string[]): { value: stri
   const quoted = new RegExp(`^${MARK}(\\d+)${MARK}`).exec(rest);
   if (quoted) return { value: quotes[Number(quoted[1])] ?? "", end: start + quoted[0].length };
   const sentence = /^[^\n;]{1,160}?(?=\s*(?:[.!?](?:\s|$)|\n|;|$))/.exec(rest)?.[0] ?? "";
-  const value = unmask(sentence, quotes).replace(/^(?:our|the|my)\s+/i, "").trim();
+  const value = unmaskQuotes(sentence, quotes).replace(/^(?:our|the|my)\s+/i, "").trim();
   return value.length >= 2 ? { value: value.slice(0, 160), end: start + sentence.length } : null;
 }
 
@@ -70,7 +70,7 @@ function amountOf(text: string): number {
 
 /** The copy edits a follow-up asks for, and the prompt with those requests taken out. */
 export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: string } {
-  const { text, quotes } = mask(String(raw ?? "").slice(0, 4000));
+  const { text, quotes } = maskQuotes(String(raw ?? "").slice(0, 4000));
   if (UNDO.test(text)) return { intents: [{ type: "undo" }], rest: "" };
   if (REDO.test(text)) return { intents: [{ type: "redo" }], rest: "" };
   const intents: CopyEditIntent[] = [];
@@ -98,8 +98,8 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
     return quote ? { type: "testimonial", quote, author: (m[1] ?? m[3] ?? "").trim() || null } : null;
   });
   takeValue(TAGLINE, (text) => ({ type: "tagline", text }));
-  take(PRICE, (m) => ({ type: "price", item: unmask(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") }));
-  if (!intents.some((i) => i.type === "price")) take(PRICE_MAKE, (m) => ({ type: "price", item: unmask(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") }));
+  take(PRICE, (m) => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") }));
+  if (!intents.some((i) => i.type === "price")) take(PRICE_MAKE, (m) => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") }));
   takeValue(ADDRESS, (text) => ({ type: "address", text }));
   takeValue(HOURS, (text) => (/\d|closed|daily|every/i.test(text) ? { type: "hours", text } : null));
   const email = EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null;

@@ -11,7 +11,7 @@ import { findColorMentions } from "../prompt/named-colors";
 import { FORM_WORDING } from "../content/form-kinds";
 import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
-import { parseCopyEdits, type CopyEditIntent } from "./parse-copy-edits";
+import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "./parse-copy-edits";
 
 export type EditIntent =
   | BlockEditIntent
@@ -126,17 +126,27 @@ function readToneChange(text: string): Tone | null {
 export function parseEdit(rawPrompt: string): EditIntent[] {
   const copy = parseCopyEdits(String(rawPrompt ?? ""));
   if (copy.intents.some((i) => i.type === "undo" || i.type === "redo")) return copy.intents;
-  const blockEdits = parseBlockEdits(copy.rest);
+  // Quoted text is data: commands are read around it, and a quote only supplies a name or value.
+  const { text: masked, quotes } = maskQuotes(copy.rest);
+  const blockEdits = parseBlockEdits(masked);
+  const restore = (value: string) => unmaskQuotes(value, quotes);
+  const named = blockEdits.intents.map((i): BlockEditIntent => {
+    if (i.type === "rename-section") return { ...i, from: restore(i.from), to: restore(i.to) };
+    if (i.type === "move-section") return { ...i, name: restore(i.name), target: restore(i.target) };
+    if (i.type === "remove-named") return { ...i, name: restore(i.name) };
+    return { ...i, heading: restore(i.heading) };
+  });
   let text = blockEdits.rest;
-  const intents: EditIntent[] = [...copy.intents, ...blockEdits.intents.filter((i) => i.type !== "remove-named")];
+  const intents: EditIntent[] = [...copy.intents, ...named.filter((i) => i.type !== "remove-named")];
 
   const rename = RENAME.exec(text);
   if (rename?.[1]) {
-    const name = readNameAfterKeyword(rename[1]);
+    // The name reader treats a quoted name as exact, so the quotes go back around it.
+    const name = readNameAfterKeyword(rename[1].replace(/\u0001(\d+)\u0001/g, (_m, i: string) => `"${quotes[Number(i)] ?? ""}"`));
     if (name) intents.push({ type: "rename", name });
     text = text.replace(rename[0], " ");
   }
-  text = text.replace(/["“][^"”]*["”]/g, " ");
+  text = text.replace(/\u0001\d+\u0001/g, " ");
 
   const added = new Map<SectionId, string>();
   const removed = new Set<SectionId>();
@@ -152,7 +162,7 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
     }
   }
   // "remove the shows section" names a section by its heading; known ids are handled above.
-  if (removed.size === 0) intents.push(...blockEdits.intents.filter((i) => i.type === "remove-named"));
+  if (removed.size === 0) intents.push(...named.filter((i) => i.type === "remove-named"));
   for (const id of orderSections(removed)) intents.push({ type: "remove-section", section: id });
   for (const id of orderSections(added.keys())) if (!removed.has(id)) intents.push({ type: "add-section", section: id, heading: added.get(id) });
   intents.push(...styleIntents(text));
