@@ -121,6 +121,12 @@ export async function runGeneration(input: RunInput): Promise<void> {
     preview.cancel();
     await preview.settle().catch(() => undefined);
     const failure = describeFailure(error, signal);
+    // A follow-up that was not applied still shows the site it left as it was, and can be followed up.
+    if (failure.code === "NOT_APPLIED" && input.baseSite && !(await events.getState(sessionId))?.preview) {
+      const stepId = currentStep?.id ?? "not-applied";
+      preview.snapshot(stepId, input.baseSite, { step: stepId, engine: engine.name, unchanged: true });
+      await preview.settle().catch(() => undefined);
+    }
     if (currentStep && (started || currentStep.id === PLANNING_STEP_ID)) {
       const state = (await events.getState(sessionId))!;
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);

@@ -55,13 +55,17 @@ function menuOf(spec: SiteSpec, locale: Locale, base: KindContent): MenuGroup[] 
 export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent {
   const locale = getLocale(spec.lang);
   const c = locale.copy;
-  const trade = (spec.business?.label ?? spec.topic ?? base.label).replace(/\s*\/.*$/, "");
+  // The user's own words for the trade ("family dental clinic") first, the preset's name second.
+  const trade = (spec.topic ?? spec.business?.label ?? base.label).replace(/\s*\/.*$/, "");
   const slots = slotsFor(spec, locale, trade);
   const fill = (t: string) => fillSlots(t, slots);
   const cards = (rows: string[][]): CardItem[] => rows.map(([title = "", text = ""], i) => ({ title: fill(title), text: fill(text), icon: ICONS[i % ICONS.length] ?? "star" }));
   const services = cards(c.services);
   const menu = menuOf(spec, locale, base);
-  const products: PricedItem[] = menu[0]?.items.slice(0, 4) ?? services.map((s, i) => ({ name: s.title, text: s.text, price: [40, 70, 110][i] ?? 50 }));
+  const dishes = dishesFor(spec);
+  const products: PricedItem[] = dishes.length
+    ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
+    : services.map((s, i) => ({ name: s.title, text: s.text, price: [40, 70, 110][i] ?? 50 }));
   return {
     ...base,
     label: trade,

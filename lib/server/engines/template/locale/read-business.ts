@@ -8,6 +8,7 @@
 import data from "../data/business-kinds.json";
 import vague from "../data/vague-terms.json";
 import type { SiteKind } from "../site-spec";
+import { getLocale } from "./locales";
 import type { PageLanguage } from "./read-language";
 
 interface BusinessKind {
@@ -27,6 +28,8 @@ export interface BusinessReading {
   label: string;
   /** The words of the prompt that named it ("dental clinic"). */
   matched: string;
+  /** How strongly the prompt named it: a preset's name counts double a search term, a phrase more than a word. */
+  strength: number;
 }
 
 const KINDS = data.kinds as BusinessKind[];
@@ -50,7 +53,8 @@ for (const kind of KINDS) {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  // French and Italian elide articles ("d'ostéopathie", "l'enoteca"): the noun is the word after the apostrophe.
+  return text.toLowerCase().replace(/(?<=\b[dlcjmnst])['’](?=\p{L})/gu, " ").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 }
 
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
@@ -70,12 +74,17 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
   }
   if (!best) return null;
   const kind = best.entry.kind;
+  // "clínica dental", "cabinet d'ostéopathie": in these languages the words after the noun belong to the trade.
+  const small = new Set(getLocale(lang).functionWords);
+  const after = lang === "en" ? [] : tokens.slice(best.at + best.phrase.split(" ").length).slice(0, 2);
+  const tail = after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
   return {
     id: kind.id,
     kind: kind.kind as SiteKind,
     cuisine: kind.cuisine ?? null,
     label: (kind.names[lang] ?? kind.names.en ?? best.phrase).replace(/\s*\/.*$/, ""),
-    matched: best.phrase,
+    matched: [best.phrase, ...tail].join(" "),
+    strength: best.entry.weight * best.phrase.split(" ").length,
   };
 }
 

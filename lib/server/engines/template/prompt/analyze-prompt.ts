@@ -113,6 +113,11 @@ function genericWords(): string[] {
 }
 const GENERIC_WORDS = genericWords();
 
+/** The trade as the user wrote it ("clínica dental") when it is more than one word, else the preset's name. */
+function userWords(matched: string, label: string): string {
+  return matched.includes(" ") ? matched : label;
+}
+
 /** "jpn" → "Japanese" (Intl knows the names; an unknown code is shown as it is). */
 function languageName(iso3: string): string {
   try {
@@ -127,8 +132,10 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
   const language = readLanguage(prompt);
   const software = isSoftwareProduct(prompt);
-  const business = software ? null : readBusiness(prompt, language.lang);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
+  const found = software ? null : readBusiness(prompt, language.lang);
+  // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
+  const business = found && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
   // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
   // portfolio, agency) still win when the prompt says so more strongly.
   const placeless = ["saas", "blog", "event", "portfolio", "agency"].includes(keywordKind.kind) && keywordKind.score >= 3;
@@ -176,7 +183,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     business: business ? { id: business.id, label: business.label, cuisine: business.cuisine ?? readCuisine(prompt) } : null,
     seed: prompt,
     domainId: reading.domain?.id ?? null,
-    topic: language.lang === "en" ? reading.topic : (business?.label ?? null),
+    topic: language.lang === "en" ? reading.topic : (business ? userWords(business.matched, business.label) : null),
     purpose: reading.purpose,
     audience: reading.audience,
     date: readDate(prompt),

@@ -81,7 +81,9 @@ export function readNameAfterKeyword(rest: string): string | null {
       }
       break;
     }
-    if (i > 0 && STOPS.has(lower)) break;
+    // "The Dog-Eared Page" is a name; "Crumb website" is not: a capitalised "Page" inside a proper name stays.
+    const inName = firstIsProper && /^\p{Lu}/u.test(word) && ["page", "site", "website", "homepage"].includes(lower);
+    if (i > 0 && STOPS.has(lower) && !inName) break;
     if (i > 0 && firstIsProper && !PROPER_TOKEN.test(word)) break;
     words.push(word);
     if (endsClause(token)) break;
