@@ -25,7 +25,9 @@ function fold(text: string): string {
 /** The symbols a currency is written with in any of the six page languages. */
 function symbolsOf(code: string): string[] {
   const symbols = new Set<string>([code]);
-  for (const locale of ["en-US", "en-GB", "es-ES", "fr-FR", "de-DE", "pt-PT", "it-IT", "en-JP", "en-IN"]) {
+  // Each currency as its own countries write it too: "$" is right for AUD on a page in en-AU.
+  const locales = ["en-US", "en-GB", "es-ES", "fr-FR", "de-DE", "pt-PT", "it-IT", "en-JP", "en-IN", "en-AU", "en-CA", "en-NZ", "en-SG", "en-ZA", "es-MX", "es-CO", "es-AR", "pt-BR", "de-CH", "fr-CH"];
+  for (const locale of locales) {
     const part = new Intl.NumberFormat(locale, { style: "currency", currency: code }).formatToParts(1).find((p) => p.type === "currency");
     if (part) symbols.add(part.value);
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run build:template-data`: extracts the built-in engine's compact data files from three large
+ * `npm run template-data`: extracts the built-in engine's compact data files from three large
  * data packages (devDependencies, never loaded at run time):
  * - `@openstreetmap/id-tagging-schema` (54 MB): kinds of places and shops, with their names and
  *   search terms in en/es/fr/de/pt/it, and cuisine names → `business-kinds.json`;
