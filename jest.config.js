@@ -5,6 +5,8 @@ const swc = [
 ];
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc },
+  // franc-min and its trigram helpers ship only as ES modules: compile them like our own code.
+  transformIgnorePatterns: ["/node_modules/(?!(franc-min|trigram-utils|collapse-white-space|n-gram)/)"],
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1", "\\.css$": "<rootDir>/__tests__/helpers/style-stub.js" },
 };
 

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { GenerationProgress } from "@/components/workspace/generation-progress";
+import { GenerationProgress, plainError } from "@/components/workspace/generation-progress";
 import { ConnectionStatus } from "@/components/workspace/connection-status";
 import { ApiError } from "@/lib/client/generation-api";
 import { failedRun, foldState, initialState, SESSION, successfulRun } from "./fixtures";
@@ -169,5 +169,13 @@ describe("ConnectionStatus", () => {
   test("reconnecting shows the seconds until the next attempt", () => {
     renderWithStore(<ConnectionStatus />, { generation: initialState(), connection: { status: "reconnecting", attempt: 2, nextRetryAt: Date.now() + 4_000 } });
     expect(screen.getByTestId("connection-status")).toHaveTextContent(/Reconnecting · attempt 2 in [34] s/);
+  });
+});
+
+test("an edit that was not applied is said in plain words, not as a failure", () => {
+  expect(plainError("NOT_APPLIED", "Not applied: I could not match “x”. This site can take edits like “undo”.")).toEqual({
+    title: "Not applied",
+    detail: "I could not match “x”. This site can take edits like “undo”.",
+    tone: "neutral",
   });
 });

@@ -94,10 +94,12 @@ describe("applying follow-ups", () => {
     expect(messages.join(" ")).toMatch(/booking form/);
   });
 
-  it("explains when a named section does not exist, and changes nothing", async () => {
-    const { site, messages } = await run("remove the podcasts section", base);
-    expect(site.html).toBe(base.html);
-    expect(messages.join(" ")).toMatch(/couldn't find a section called “podcasts”/);
+  it("explains when a named section does not exist, and ends not applied (no new version)", async () => {
+    await expect(run("remove the podcasts section", base)).rejects.toMatchObject({
+      code: "NOT_APPLIED",
+      retryAvailable: false,
+      message: expect.stringMatching(/couldn't find a section called “podcasts”[\s\S]*This site can take edits like/),
+    });
   });
 });
 

@@ -187,6 +187,6 @@ describe("domains", () => {
 
   it("summarises what was understood", () => {
     const summary = summarizeSpec(analyzePrompt("A landing page for a Lisbon surf school called Onda, ocean blue, with lessons, prices and booking"));
-    expect(summary).toBe("Surf school “Onda” in Lisbon · Sections: lessons, prices, booking · ocean blue, calm tone · booking form");
+    expect(summary).toBe("Surf school “Onda” in Lisbon · Sections: lessons, prices, booking · ocean blue, calm tone · booking form · prices in EUR");
   });
 });

@@ -397,9 +397,10 @@ describe("template engine: edits", () => {
     const fg = /--header-text:\s*(#[0-9a-f]{6})/.exec(block)?.[1] ?? "#ffffff";
     expect(luminance(bg)).toBeLessThan(0.05);
     expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5);
-    // Repeating the edit replaces the override instead of stacking it.
-    const again = await edit("make the header dark", final);
-    expect(again.final.css.match(/\/\* openv0-edit:header \*\//g)).toHaveLength(1);
+    // Repeating the edit changes nothing: it is not applied. Another header edit replaces the override.
+    await expect(runAll(engine, "make the header dark", final)).rejects.toMatchObject({ code: "NOT_APPLIED" });
+    const light = await edit("make the header light", final);
+    expect(light.final.css.match(/\/\* openv0-edit:header \*\//g)).toHaveLength(1);
   });
 
   it("switches to dark mode and changes the accent colour with contrast intact", async () => {
@@ -434,10 +435,10 @@ describe("template engine: edits", () => {
     expect(final.css).toMatch(/openv0-edit:palette/);
   });
 
-  it("keeps the site and explains when an edit is not understood", async () => {
-    const { final, results } = await edit("qwertyuiop zxcv");
-    expect(final.html).toBe(base.html);
-    expect(results[0]?.message).toMatch(/couldn't match/i);
+  it("ends not applied, saying what this site can do instead, when an edit is not understood", async () => {
+    const outcome = runAll(engine, "add payments through a payment provider", base);
+    await expect(outcome).rejects.toMatchObject({ code: "NOT_APPLIED", retryAvailable: false });
+    await expect(outcome).rejects.toThrow(/could not match “add payments through a payment provider”[\s\S]*change the price of Country sourdough/);
   });
 
   it("adds sections to a foreign site and brings the styles and script they need", async () => {

@@ -16,6 +16,10 @@ const page: PageFacts = {
   h1Font: "system-ui, sans-serif",
   background: [250, 252, 255],
   hue: 205,
+  lang: "en",
+  hero: "Onda Catch your first wave",
+  formDetails: [{ options: ["Beginner lessons", "Not sure yet"], requiredCheckbox: false }],
+  listedItems: ["Beginner lessons"],
 };
 
 const verdicts = (facts: PageFacts, asks: Parameters<typeof checkAsks>[0]) => checkAsks(asks, facts).map((r) => [r.category, r.ask, r.met]);

@@ -57,6 +57,10 @@ const runtime = `(function () {
       var next = document.createElement("body");
       next.innerHTML = m.html;
       morphdom(document.body, next, { childrenOnly: true });
+      // The page's language, as its <main> declares it (the built-in engine writes six).
+      var declared = document.querySelector("main[lang]");
+      var lang = declared ? declared.getAttribute("lang") || "" : "";
+      document.documentElement.lang = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? lang : "en";
     }
     if (m.runScript && !scriptRan) runSiteScript(m.js);
     post({ type: "rendered", version: version, scriptRan: scriptRan });

@@ -36,7 +36,9 @@ export interface TurnListProps {
  * duration and version. The active turn's card follows its live state from the store.
  */
 export function TurnList({ turns, activeId, onSelect, onActiveSettled }: TurnListProps) {
-  const live = useGenerationStore(useShallow((s) => ({ status: s.generation.status, total: s.generation.total_time, message: s.generation.message })));
+  const live = useGenerationStore(
+    useShallow((s) => ({ status: s.generation.status, total: s.generation.total_time, message: s.generation.message, code: s.generation.error?.code ?? null })),
+  );
   const settled = terminalStatuses.includes(live.status);
   // Back online after an outage: what the list says (or its load error) may be out of date.
   const online = useGenerationStore((s) => s.connection.status === "live");
@@ -53,6 +55,8 @@ export function TurnList({ turns, activeId, onSelect, onActiveSettled }: TurnLis
           const status = active ? live.status : turn.status;
           const total = active ? live.total : turn.totalTime;
           const summary = active && !settled ? live.message : turn.summary;
+          // A follow-up that changed nothing is an answer, not a failure: said in plain words, not red.
+          const notApplied = status === "failed" && (active ? live.code : turn.errorCode) === "NOT_APPLIED";
           return (
             <li key={turn.sessionId}>
               <button
@@ -70,12 +74,14 @@ export function TurnList({ turns, activeId, onSelect, onActiveSettled }: TurnLis
                     {turn.version !== null && (
                       <span data-testid="turn-version" className="rounded bg-zinc-100 px-1 font-mono font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">v{turn.version}</span>
                     )}
-                    <span data-testid="turn-status" className={`font-medium ${statusTone[status]}`}>{statusWords[status]}</span>
+                    <span data-testid="turn-status" data-outcome={notApplied ? "not-applied" : undefined} className={`font-medium ${notApplied ? statusTone.cancelled : statusTone[status]}`}>
+                      {notApplied ? "Not applied" : statusWords[status]}
+                    </span>
                     {total !== null && total > 0 && <span data-testid="turn-duration" className="text-zinc-500">{formatSeconds(total)}</span>}
                   </span>
                 </span>
                 <span data-testid="turn-prompt" className="mt-0.5 line-clamp-2 block text-sm break-words text-zinc-900 dark:text-zinc-100">{turn.prompt}</span>
-                <span data-testid="turn-summary" className="mt-0.5 block truncate text-xs text-zinc-500 dark:text-zinc-400">{summary}</span>
+                <span data-testid="turn-summary" className={`mt-0.5 block text-xs ${notApplied ? "" : "truncate"} text-zinc-500 dark:text-zinc-400`}>{summary}</span>
               </button>
             </li>
           );

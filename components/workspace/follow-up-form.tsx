@@ -1,17 +1,12 @@
 "use client";
 
+import { useMemo } from "react";
 import type { CreateGenerationResponse, GenerationState } from "@/lib/protocol";
 import { startFollowUp } from "@/lib/client/project-api";
+import { suggestEdits } from "@/lib/client/suggest-edits";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { ApiErrorAlert, ExampleChips, PromptBox, usePromptSubmit } from "@/components/prompt-box";
 
-/** Edits the built-in engine understands; clicking one fills the box. */
-export const FOLLOW_UP_EXAMPLES = [
-  "Make the header dark",
-  "Add a pricing section",
-  "Change the accent colour to blue",
-  "Rename to Golden Crust",
-];
 
 /**
  * A follow-up can start once nothing runs any more and there is a site to edit: a completed run,
@@ -35,6 +30,9 @@ export function FollowUpForm({ projectToken, onStarted }: FollowUpFormProps) {
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const ready = useGenerationStore((s) => isReadyForFollowUp(s.generation));
   const projectId = useGenerationStore((s) => s.generation.project_id);
+  // Edits the built-in engine understands, drawn from this site; clicking one fills the box.
+  const html = useGenerationStore((s) => s.generation.preview?.html_content ?? null);
+  const examples = useMemo(() => suggestEdits(html), [html]);
   const form = usePromptSubmit(projectToken ? (prompt) => startFollowUp({ prompt, projectId, projectToken }) : null, onStarted);
   if (!isOwner || !ready || !projectToken) return null;
 
@@ -66,7 +64,7 @@ export function FollowUpForm({ projectToken, onStarted }: FollowUpFormProps) {
         />
 
         <ExampleChips
-          examples={FOLLOW_UP_EXAMPLES}
+          examples={examples}
           onPick={form.setPrompt}
           size="compact"
           testId="follow-up-example"

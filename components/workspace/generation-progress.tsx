@@ -41,6 +41,8 @@ export function plainError(code: string, message: string): { title: string; deta
   if (code === "INTERRUPTED") {
     return { title: "Interrupted", detail: "The server stopped while this was running. Retry continues from the step that was interrupted.", tone: "warning" };
   }
+  // An edit the engine could not make is an answer, not a breakage: what it understood, and what it can do.
+  if (code === "NOT_APPLIED") return { title: "Not applied", detail: message.replace(/^Not applied:\s*/, ""), tone: "neutral" };
   return { title: "The generation stopped", detail: message, tone: "error" };
 }
 
@@ -88,6 +90,7 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
   const percent = Math.round(g.progress);
   const stopped = g.error !== null && !running;
   const plain = g.error ? plainError(g.error.code, g.error.message) : null;
+  const notApplied = g.status === "failed" && g.error?.code === "NOT_APPLIED";
   const showMessage = !stopped && !connectionLost;
   const canCancel = isOwner && onCancel && running;
   const canRetry = isOwner && onRetry && !running && g.status !== "completed" && g.error?.retry_available === true;
@@ -108,8 +111,8 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
     <section aria-labelledby="progress-heading" data-testid="generation-progress" data-status={g.status} data-connection-lost={connectionLost} className="space-y-4">
       <div className="flex items-center justify-between gap-3">
         <h2 id="progress-heading" className="text-sm font-semibold">Progress</h2>
-        <span data-testid="generation-status" className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${connectionLost ? statusTone.interrupted : statusTone[g.status]}`}>
-          {connectionLost ? "Connection lost" : statusText[g.status]}
+        <span data-testid="generation-status" className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${connectionLost ? statusTone.interrupted : notApplied ? statusTone.cancelled : statusTone[g.status]}`}>
+          {connectionLost ? "Connection lost" : notApplied ? "Not applied" : statusText[g.status]}
         </span>
       </div>
 
@@ -124,7 +127,7 @@ export function GenerationProgress({ onCancel, onRetry }: GenerationProgressProp
           className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
         >
           <div
-            className={`h-full rounded-full transition-[width] duration-500 ease-out ${g.status === "failed" ? "bg-red-500" : g.status === "interrupted" ? "bg-amber-500" : g.status === "cancelled" ? "bg-zinc-400" : g.status === "completed" ? "bg-emerald-500" : "bg-indigo-500"}`}
+            className={`h-full rounded-full transition-[width] duration-500 ease-out ${notApplied ? "bg-zinc-400" : g.status === "failed" ? "bg-red-500" : g.status === "interrupted" ? "bg-amber-500" : g.status === "cancelled" ? "bg-zinc-400" : g.status === "completed" ? "bg-emerald-500" : "bg-indigo-500"}`}
             style={{ width: `${percent}%` }}
           />
         </div>

@@ -41,6 +41,8 @@ export const generationErrorCodes = [
   "OUTPUT_TOO_LONG",
   /** The request does not fit the model's context window: retrying the same cannot help. */
   "CONTEXT_TOO_LONG",
+  /** A follow-up that changed nothing: no version is made; not retryable (the same ask changes nothing again). */
+  "NOT_APPLIED",
 ] as const;
 export type GenerationErrorCode = (typeof generationErrorCodes)[number];
 /** The `error_code` of `generation:error`: one of `generationErrorCodes`, nothing else. */

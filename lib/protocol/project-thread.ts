@@ -24,6 +24,8 @@ export const projectTurnSchema = z.object({
   summary: z.string(),
   /** The site's name as it stood after this turn, when it has a preview. */
   siteName: z.string().nullable(),
+  /** The code its run stopped with, if any ("NOT_APPLIED": a follow-up that changed nothing). */
+  errorCode: z.string().max(40).nullable().optional(),
 });
 export type ProjectTurn = z.infer<typeof projectTurnSchema>;
 

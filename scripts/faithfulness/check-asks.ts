@@ -7,7 +7,7 @@
 import type { Asks } from "./case-schema";
 import type { PageFacts } from "./page-facts";
 
-export type AskCategory = "sections" | "forms" | "colour" | "theme" | "font" | "name" | "domain" | "details" | "removed";
+export type AskCategory = "sections" | "forms" | "colour" | "theme" | "font" | "name" | "domain" | "details" | "removed" | "fit";
 
 export interface AskResult {
   category: AskCategory;
@@ -16,18 +16,20 @@ export interface AskResult {
   why?: string;
 }
 
+// English words, and the same asks in es/fr/de/pt/it for the content-fit prompts.
 const FORM_WORDS: Record<string, RegExp> = {
-  booking: /\bbook/i,
-  reservation: /\breserv/i,
-  appointment: /\bappointment/i,
-  registration: /\b(regist|enrol)/i,
+  booking: /\b(book|reserv|buch|marca[çc])/i,
+  reservation: /\b(reserv|prenot)/i,
+  appointment: /\b(appointment|cita|rendez|termin|consulta|appuntament)/i,
+  registration: /\b(regist|enrol|inscri|anmeld|iscri)/i,
   signup: /\b(sign[\s-]?up|join|regist)/i,
-  subscription: /\b(subscri|newsletter)/i,
-  enquiry: /\b(enquir|inquir)/i,
-  quote: /\b(quote|estimate)/i,
-  order: /\border/i,
-  donation: /\bdonat/i,
-  contact: /\b(contact|message|get in touch|call ?back|enquir|inquir)/i,
+  subscription: /\b(subscri|newsletter|suscri|abonn|iscriv)/i,
+  enquiry: /\b(enquir|inquir|consult|demande|anfrage)/i,
+  quote: /\b(quote|estimate|presupuesto|devis|angebot|or[çc]amento|preventiv)/i,
+  order: /\b(order|pedid|pedir|command|bestell|encomend|ordin)/i,
+  donation: /\b(donat|don\b|spend|doa[çc])/i,
+  waiver: /\b(waiver|descargo|d[ée]charge|haftungsausschluss|termo de responsabilidade|liberatoria)/i,
+  contact: /\b(contact|message|get in touch|call ?back|enquir|inquir|kontakt|contat|mensaje|nachricht|messaggio|mensagem)/i,
 };
 
 /** Lower-case letters and digits only, with a plural "s" dropped, so "Prices" matches "price". */

@@ -19,6 +19,14 @@ export interface PageFacts {
   background: [number, number, number];
   /** Dominant hue (0..360) of saturated pixels, or null when the page is grey. */
   hue: number | null;
+  /** The document's lang attribute. */
+  lang: string;
+  /** Visible text of the hero (the section holding the h1). */
+  hero: string;
+  /** Each form's choices and whether it asks for a required agreement. */
+  formDetails: Array<{ options: string[]; requiredCheckbox: boolean }>;
+  /** Names listed outside forms (list items' first line, card headings): what the page sells. */
+  listedItems: string[];
 }
 
 export interface QualityFacts {
@@ -43,6 +51,16 @@ export async function collectPageFacts(page: Page): Promise<PageFacts> {
       text: document.body.innerText.replace(/\s+/g, " "),
       h1Font: getComputedStyle(document.querySelector("h1") ?? document.body).fontFamily,
       background: [rgb[0] ?? 255, rgb[1] ?? 255, rgb[2] ?? 255] as [number, number, number],
+      lang: document.documentElement.lang,
+      hero: text(document.querySelector("h1")?.closest("section") ?? null),
+      formDetails: forms.map((f) => ({
+        options: [...f.querySelectorAll("option")].map((o) => (o.textContent ?? "").trim()),
+        requiredCheckbox: f.querySelector("input[type=checkbox][required]") !== null,
+      })),
+      listedItems: [...document.querySelectorAll("main li")]
+        .filter((li) => !li.closest("form"))
+        .flatMap((li) => [...li.querySelectorAll("h3, span, strong")].map((n) => (n.textContent ?? "").trim()))
+        .filter((t) => t.length > 1 && t.length < 80),
     };
   });
   return { ...facts, hue: await measureDominantHue(page) };

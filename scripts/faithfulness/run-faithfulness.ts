@@ -7,7 +7,9 @@
 import path from "node:path";
 import { launchSuiteBrowser, runSuite, share, type SuiteReport } from "./run-suite";
 
-const DEFAULT_FILES = ["main-prompts.json", "held-out-prompts.json", "held-out-b-prompts.json"].map((f) => path.join(__dirname, f));
+const DEFAULT_FILES = ["main-prompts.json", "held-out-prompts.json", "held-out-b-prompts.json", "content-fit-prompts.json", "content-fit-held-out.json"].map((f) =>
+  path.join(__dirname, f),
+);
 
 function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;

@@ -38,6 +38,8 @@ export interface StepInput {
   /** The whole site as it stands before this step (empty strings before the first code step). */
   site: SiteFiles;
   baseSite?: SiteFiles;
+  /** A follow-up's project versions up to its base, for engines that undo and redo. */
+  history?: SiteHistory;
   /** Aborted on cancel or shutdown: engines stop at the next safe point and throw. */
   signal: AbortSignal;
   /**
@@ -45,6 +47,12 @@ export interface StepInput {
    * of the step done (0..1); the runner throttles and publishes it. Optional for batch engines.
    */
   onPartial?: (site: SiteFiles, fraction: number) => void;
+}
+
+/** The versions a follow-up builds on (oldest first, ending with its base) and a way to read one. */
+export interface SiteHistory {
+  listVersions(): Promise<ReadonlyArray<{ version: number; prompt: string; restoredFrom?: number | null }>>;
+  loadVersion(version: number): Promise<SiteFiles | null>;
 }
 
 export interface StepResult {

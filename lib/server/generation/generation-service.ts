@@ -181,7 +181,7 @@ export class GenerationService {
     if ((await events.getState(sessionId))?.status === "completed") return;
     const base = session.baseVersion ? await store.getProjectVersion(session.projectId, session.baseVersion) : null;
     await runGeneration({
-      sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, engine, events, store, signal,
+      sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, baseVersion: session.baseVersion, engine, events, store, signal,
       afterVersionSaved: this.deps.afterVersionSaved,
       logger: this.deps.logger,
     });

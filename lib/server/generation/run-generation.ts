@@ -1,5 +1,5 @@
 import { previewFilesOf, type GenerationState } from "@/lib/protocol";
-import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
+import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type SiteHistory } from "../engines/engine";
 import type { Logger } from "../logger";
 import type { EventService } from "../realtime/event-service";
 import type { Store } from "../storage/store";
@@ -11,6 +11,8 @@ export interface RunInput {
   prompt: string;
   projectId: string;
   baseSite?: SiteFiles;
+  /** The project version `baseSite` is (follow-ups): engines may read the versions before it. */
+  baseVersion?: number | null;
   engine: GenerationEngine;
   events: EventService;
   store: Store;
@@ -43,6 +45,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
   const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
   const run = state.run + 1;
   input.logger?.info({ sessionId, run, engine: engine.name, resumeAfter: done.size }, "generation run started");
+  const history = historyOf(input);
 
   try {
     const plan: PlannedStep[] = state.steps.some((s) => s.step_id !== PLANNING_STEP_ID)
@@ -88,7 +91,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
 
       const stepShare = 100 / total;
       const result = await engine.runStep({
-        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, signal,
+        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, history, signal,
         onPartial: (partial, fraction) => {
           const within = Math.min(Math.max(fraction, 0), 0.99);
           preview.offer(step.id, partial, round(progressBefore + within * stepShare, 1));
@@ -115,6 +118,10 @@ export async function runGeneration(input: RunInput): Promise<void> {
 
     // One version per session: a run that crashed right after storing it, retried or taken over,
     // updates that version instead of orphaning it (and start-up recovery completes such a run).
+    // A follow-up that left the site exactly as it was is not a new version, and not "done".
+    if (input.baseSite && sameSite(site, input.baseSite)) {
+      throw new EngineError("NOT_APPLIED", "Not applied: this follow-up left the site unchanged, so no new version was made.", false);
+    }
     await input.store.saveSessionVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
     input.afterVersionSaved?.();
     await events.emit(sessionId, "generation:completed", {
@@ -126,16 +133,24 @@ export async function runGeneration(input: RunInput): Promise<void> {
     await preview.settle().catch(() => undefined);
     const failure = describeFailure(error, signal);
     input.logger?.info({ sessionId, run, code: failure.code, step: currentStep?.id, retryAvailable: failure.retryAvailable }, "generation run failed");
+    // A follow-up that was not applied still shows the site it left as it was, and can be followed up.
+    if (failure.code === "NOT_APPLIED" && input.baseSite && !(await events.getState(sessionId))?.preview) {
+      const stepId = currentStep?.id ?? "not-applied";
+      preview.snapshot(stepId, input.baseSite, { step: stepId, engine: engine.name, unchanged: true });
+      await preview.settle().catch(() => undefined);
+    }
     if (currentStep && (started || currentStep.id === PLANNING_STEP_ID)) {
       const state = (await events.getState(sessionId))!;
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);
       await events.emit(sessionId, "generation:step", {
         step_id: currentStep.id, step_number: index + 1, total_steps: state.steps.length, title: currentStep.title,
-        status: "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
+        // An edit the engine could not apply is understood, not broken: its step ends, not fails.
+        status: failure.code === "NOT_APPLIED" ? "completed" : "failed", progress: state.progress, message: failure.message, estimated_remaining: 0,
       });
     }
     // A run that failed before writing any markup leaves nothing to show: say so for the preview.
-    if (failure.code !== "CANCELLED" && failure.code !== "INTERRUPTED" && !(await events.getState(sessionId))?.preview) {
+    const quiet = failure.code === "CANCELLED" || failure.code === "INTERRUPTED" || failure.code === "NOT_APPLIED";
+    if (!quiet && !(await events.getState(sessionId))?.preview) {
       await events.emit(sessionId, "preview:error", { error_code: failure.code, error_message: "No preview: the generation stopped before any part of the site was written." });
     }
     await events.emit(sessionId, "generation:error", {
@@ -147,6 +162,18 @@ export async function runGeneration(input: RunInput): Promise<void> {
     });
     return;
   }
+}
+
+const sameSite = (a: SiteFiles, b: SiteFiles) => a.html === b.html && a.css === b.css && a.js === b.js;
+
+/** The project's versions up to the base, read lazily, for a follow-up's undo and redo. */
+function historyOf(input: RunInput): SiteHistory | undefined {
+  const { baseVersion, projectId, store } = input;
+  if (!input.baseSite || !baseVersion) return undefined;
+  return {
+    listVersions: async () => (await store.listProjectVersionSummaries(projectId)).filter((v) => v.version <= baseVersion),
+    loadVersion: async (version) => (version <= baseVersion ? ((await store.getProjectVersion(projectId, version))?.site ?? null) : null),
+  };
 }
 
 /** Id of the visible planning step of engines that set `planningTitle`. */

@@ -14,12 +14,15 @@ interface DocumentOptions {
   linkAssets?: boolean;
 }
 
+/** The page's language as its <main> declares it (the built-in engine writes six), else English. */
+const pageLang = (html: string) => /<main\b[^>]*\slang="([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)"/.exec(html)?.[1] ?? "en";
+
 /** One standalone HTML document of a generated site (what `/preview/:id` serves and the zip's index). */
 export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", linkAssets = false }: DocumentOptions = {}): string {
   const style = linkAssets ? '<link rel="stylesheet" href="styles.css">' : `<style>\n${guardStyle(site.css)}\n</style>`;
   const script = linkAssets ? '<script src="script.js"></script>' : `<script>\n${guardScript(site.js)}\n</script>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${pageLang(site.html)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

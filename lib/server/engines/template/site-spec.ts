@@ -5,6 +5,7 @@
 
 import type { Palette } from "./palette/build-palette";
 import type { FormKind } from "./content/form-kinds";
+import type { PageLanguage } from "./locale/read-language";
 
 export const SITE_KINDS = [
   "bakery",
@@ -100,6 +101,14 @@ export interface SiteSpec {
   focus: string | null;
   /** Currency symbol for prices. */
   currency: string;
+  /** ISO 4217 code and BCP 47 locale prices are formatted with ("JPY", "en-JP"). */
+  currencyCode: string;
+  locale: string;
+  /** The page's language, and a prompt language the engine does not write (then the page is English). */
+  lang: PageLanguage;
+  langOther: string | null;
+  /** The kind of business from the OSM presets ("amenity/dentist"), its name in the page's language and cuisine. */
+  business: { id: string; label: string; cuisine: string | null } | null;
   /** Seed for deterministic variations (derived from the prompt). */
   seed: string;
 }

@@ -12,6 +12,8 @@ import { applyContentEdits, polishSite } from "./edit/edit-content";
 import { applyStyleEdits } from "./edit/edit-styles";
 import { describeIntent, parseEdit, type EditIntent } from "./edit/parse-edit";
 import { readBaseSite } from "./edit/read-base-site";
+import { suggestEdits } from "./edit/suggest-edits";
+import { findUndoTarget } from "./edit/undo-target";
 
 const NEW_SITE_PLAN: readonly PlannedStep[] = [
   { id: "analyze", title: "Understanding your request" },
@@ -27,8 +29,6 @@ const EDIT_PLAN: readonly PlannedStep[] = [
   { id: "restyle", title: "Adjusting the styles" },
   { id: "polish", title: "Polishing and checking accessibility" },
 ];
-
-const EDIT_EXAMPLES = "“add a pricing section”, “make the header dark”, “change the accent colour to green”, “rename to Crumb & Co”, “make the font bigger”";
 
 interface ComputedStep {
   result: StepResult;
@@ -51,30 +51,55 @@ function quotePrompt(prompt: string): string {
   return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
 }
 
-function computeEditStep(input: StepInput, base: SiteFiles): ComputedStep {
+const sameSite = (a: SiteFiles, b: SiteFiles) => a.html === b.html && a.css === b.css && a.js === b.js;
+
+/** A follow-up that changes nothing: said plainly, with what this site can do instead. No version is made. */
+function notApplied(understood: string, base: SiteFiles): EngineError {
+  const offers = suggestEdits(base.html).map((s) => `“${s}”`).join(", ");
+  return new EngineError("NOT_APPLIED", `Not applied: ${understood}. The site stays as it is and no new version was made. This site can take edits like ${offers}.`.slice(0, 1900), false);
+}
+
+/** Undo and redo bring back an earlier version's files whole, as a new version. */
+async function computeHistoryStep(input: StepInput, base: SiteFiles, want: "undo" | "redo"): Promise<ComputedStep> {
+  const target = input.history ? await findUndoTarget(input.history, want) : null;
+  const site = target !== null && input.history ? await input.history.loadVersion(target) : null;
+  if (!site || target === null) {
+    throw notApplied(want === "undo" ? "there is no earlier version to go back to" : "there is no undone change to bring back", base);
+  }
+  if (sameSite(site, base)) throw notApplied(`version ${target} is the same as the current site`, base);
+  const id = input.step.id;
+  if (id === "analyze-edit") return { result: { site: null, message: want === "undo" ? `Undo: going back to version ${target}` : `Redo: bringing back version ${target}` }, frames: [] };
+  if (id === "apply-edit") return { result: { site, message: `Restored the content of version ${target}` }, frames: [] };
+  return { result: { site, message: id === "restyle" ? `Restored the styles of version ${target}` : "Checked the restored page" }, frames: [] };
+}
+
+async function computeEditStep(input: StepInput, base: SiteFiles): Promise<ComputedStep> {
   const intents: EditIntent[] = parseEdit(input.prompt);
+  const history = intents.find((i) => i.type === "undo" || i.type === "redo");
+  if (history) return computeHistoryStep(input, base, history.type === "undo" ? "undo" : "redo");
+  if (intents.length === 0) throw notApplied(`I could not match “${quotePrompt(input.prompt)}” to an edit this engine can make`, base);
   const info = readBaseSite(base);
-  const understood = intents.length > 0;
+  const said = intents.map(describeIntent).join(", ");
   if (input.step.id === "analyze-edit") {
-    const message = understood
-      ? `Editing “${info.ctx.spec.name}”: ${intents.map(describeIntent).join(", ")}`
-      : `I couldn't match “${quotePrompt(input.prompt)}” to an edit I know, so the site stays as it is. Try ${EDIT_EXAMPLES}`;
-    return { result: { site: null, message }, frames: [] };
+    return { result: { site: null, message: `Editing “${info.ctx.spec.name}”: ${said}` }, frames: [] };
   }
   const content = applyContentEdits(base, intents, info);
   if (input.step.id === "apply-edit") {
-    const fallback = understood ? "No content changes were needed" : "Kept the content unchanged (the request did not match a known edit)";
-    return { result: { site: content.site, message: joinNotes(content.notes, fallback) }, frames: [] };
+    return { result: { site: content.site, message: joinNotes(content.notes, "No content changes were needed") }, frames: [] };
   }
   const styled = applyStyleEdits(content.site, intents, info);
   if (input.step.id === "restyle") {
     return { result: { site: styled.site, message: joinNotes(styled.notes, "No style changes were needed") }, frames: [] };
   }
   const polished = polishSite(styled.site, intents, info);
+  if (sameSite(polished.site, base)) {
+    const why = [...content.notes, ...styled.notes].filter(Boolean).join("; ");
+    throw notApplied(`I understood ${said}${why ? `, but ${why}` : ", but it changed nothing on this page"}`, base);
+  }
   return { result: { site: polished.site, message: joinNotes(polished.notes, "Polished the page") }, frames: [] };
 }
 
-function computeStep(input: StepInput): ComputedStep {
+async function computeStep(input: StepInput): Promise<ComputedStep> {
   const id = input.step.id;
   if (id === "analyze-edit" || id === "apply-edit" || id === "restyle" || id === "polish") {
     return computeEditStep(input, input.baseSite ?? emptySite());
@@ -117,7 +142,7 @@ export function createTemplateEngine({ stepMs }: { stepMs: number }): Generation
     },
     async runStep(input) {
       throwIfAborted(input.signal);
-      const { result, frames } = computeStep(input);
+      const { result, frames } = await computeStep(input);
       await paceStep(pace, input, frames);
       throwIfAborted(input.signal);
       return result;

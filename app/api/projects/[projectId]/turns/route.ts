@@ -48,6 +48,7 @@ export const GET = handleRoute<{ projectId: string }>(async ({ request, params, 
         totalTime: state?.total_time ?? null,
         summary: summarize(state, session.baseVersion !== null, siteName),
         siteName,
+        errorCode: state?.error?.code ?? null,
       };
     }),
   );

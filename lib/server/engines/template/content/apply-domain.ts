@@ -27,7 +27,8 @@ function cardsFrom(domain: DomainProfile): CardItem[] {
 
 function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent {
   const cards = cardsFrom(domain);
-  const role = capitalise(domain.people.replace(/s$/, ""));
+  // "route setters and coaches" → "Route setter": one person has one role.
+  const role = capitalise((domain.people.split(/\s+and\s+/)[0] ?? domain.people).replace(/s$/, ""));
   const label = domain.label;
   return {
     ...base,

@@ -4,6 +4,8 @@
  * form is worded, so a reservation form says "Reserve", not "Send message".
  */
 
+import words from "../data/section-words.json";
+
 export const FORM_KINDS = [
   "booking",
   "reservation",
@@ -15,6 +17,7 @@ export const FORM_KINDS = [
   "quote",
   "order",
   "donation",
+  "waiver",
   "contact",
 ] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
@@ -43,25 +46,31 @@ export const FORM_WORDING: Record<FormKind, FormWording> = {
   quote: { pattern: /\b(?:request|get|free|instant|ask\s+for)\s+(?:a\s+)?(?:free\s+)?quotes?\b|\bquote\s+(?:form|requests?)\b|\bquotations?\b|\bestimates?\b|\bvaluations?\b/i, heading: "Get a quote", submit: "Request a quote", label: "quote form", cta: "Get a quote" },
   order: { pattern: /\b(orders?|ordering|pre[\s-]?orders?)\b/i, heading: "Order", submit: "Place order", label: "order form", cta: "Order now" },
   donation: { pattern: /\b(donat(?:e|ions?)|give\s+now)\b/i, heading: "Donate", submit: "Donate", label: "donation form", cta: "Donate" },
+  waiver: { pattern: /\b(waivers?|liability\s+(?:form|release)|consent\s+form|descargo|décharge|haftungsausschluss|termo\s+de\s+responsabilidade|liberatoria)\b/i, heading: "Waiver", submit: "Sign the waiver", label: "waiver form", cta: "Sign the waiver" },
   contact: { pattern: /\b(contact(?:\s+form)?|get\s+in\s+touch|message\s+us)\b/i, heading: "Contact", submit: "Send message", label: "contact form", cta: "Get in touch" },
 };
 
 /** Kinds checked from the most specific to the most generic ("book a table" is a reservation). */
 const PRECEDENCE: readonly FormKind[] = [
-  "reservation", "appointment", "registration", "quote", "donation", "subscription", "signup", "enquiry", "order", "booking", "contact",
+  "waiver", "reservation", "appointment", "registration", "quote", "donation", "subscription", "signup", "enquiry", "order", "booking", "contact",
 ];
+
+/** The words other languages use for each form ("pedidos", "réservation", "Termin"), from data. */
+const FOREIGN = new Map(
+  Object.entries(words.forms as Record<string, string>).map(([kind, source]) => [kind, new RegExp(`(?<![\\p{L}])(${source})(?![\\p{L}])`, "iu")]),
+);
 
 /** The form kind a phrase implies, if any. */
 export function detectFormKind(phrase: string): FormKind | null {
-  return PRECEDENCE.find((kind) => FORM_WORDING[kind].pattern.test(phrase)) ?? null;
+  return PRECEDENCE.find((kind) => FORM_WORDING[kind].pattern.test(phrase) || FOREIGN.get(kind)?.test(phrase)) ?? null;
 }
 
 /** Forms implied anywhere in a prompt: "…and reservations", "let people book a lesson". */
 export function detectFormsInText(text: string): FormKind[] {
   const found: FormKind[] = [];
-  const clauses = text.split(/[.;!?\n,]|\band\b|\bwith\b/i);
+  const clauses = text.split(/[.;!?\n,]|\band\b|\bwith\b|\s(?:y|et|und|e|con|avec|mit|com)\s/i);
   for (const clause of clauses) {
-    if (/\b(no|without|not|don't|dont|never)\b/i.test(clause)) continue;
+    if (/\b(no|without|not|don't|dont|never|sin|sans|ohne|sem|senza)\b/i.test(clause)) continue;
     // "newsletter signup" is one subscription form, not two.
     const kind = detectFormKind(clause);
     if (kind && kind !== "contact" && !found.includes(kind)) found.push(kind);

@@ -83,7 +83,6 @@ export interface ContactCopy {
 /** Copy strings may contain {name} and {location}; they are filled in (and escaped) when rendering. */
 export interface KindContent {
   label: string;
-  names: string[];
   accent: string;
   lightTint: string | null;
   headingFont: FontStyle;

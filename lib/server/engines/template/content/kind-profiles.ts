@@ -1,27 +1,25 @@
-/** Resolves the full copy for a kind: generic defaults with the kind's own copy layered on top. */
+/** Resolves the full copy for a kind: generic defaults with the kind's own copy (data files) on top. */
 
-import { AGENCY_CONTENT, BLOG_CONTENT, PHOTOGRAPHY_CONTENT, PORTFOLIO_CONTENT } from "./content-creative";
-import { SAAS_CONTENT, SHOP_CONTENT } from "./content-business";
-import { DEFAULT_CONTENT } from "./content-defaults";
-import { BAKERY_CONTENT, CAFE_CONTENT, RESTAURANT_CONTENT } from "./content-food";
-import { EVENT_CONTENT, FITNESS_CONTENT } from "./content-lifestyle";
+import agency from "../data/content/agency.json";
+import bakery from "../data/content/bakery.json";
+import blog from "../data/content/blog.json";
+import cafe from "../data/content/cafe.json";
+import event from "../data/content/event.json";
+import fitness from "../data/content/fitness.json";
+import landing from "../data/content/landing.json";
+import photography from "../data/content/photography.json";
+import portfolio from "../data/content/portfolio.json";
+import restaurant from "../data/content/restaurant.json";
+import saas from "../data/content/saas.json";
+import shop from "../data/content/shop.json";
 import { mergeContent, type KindContent, type KindOverrides } from "./kind-content";
 import type { SiteKind } from "../site-spec";
 
+// The copy is our own committed data (not input): its shape is the KindContent contract.
+const DEFAULT_CONTENT = landing as KindContent;
 const OVERRIDES: Record<SiteKind, KindOverrides> = {
-  bakery: BAKERY_CONTENT,
-  cafe: CAFE_CONTENT,
-  restaurant: RESTAURANT_CONTENT,
-  photography: PHOTOGRAPHY_CONTENT,
-  portfolio: PORTFOLIO_CONTENT,
-  agency: AGENCY_CONTENT,
-  saas: SAAS_CONTENT,
-  shop: SHOP_CONTENT,
-  blog: BLOG_CONTENT,
-  event: EVENT_CONTENT,
-  fitness: FITNESS_CONTENT,
-  landing: {},
-};
+  bakery, cafe, restaurant, photography, portfolio, agency, saas, shop, blog, event, fitness, landing: {},
+} as Record<SiteKind, KindOverrides>;
 
 const cache = new Map<SiteKind, KindContent>();
 
@@ -34,4 +32,3 @@ export function getKindContent(kind: SiteKind): KindContent {
   }
   return content;
 }
-

@@ -14,11 +14,15 @@ import {
   readSiteName,
   removeLinksTo,
   removeSection,
-  replaceHeadline,
   replaceSiteName,
 } from "./html-surgery";
 import { applyBlockEdits } from "./edit-blocks";
+import { applyCopyEdit } from "./apply-copy-edits";
+import type { CopyEditIntent } from "./parse-copy-edits";
 import type { EditIntent } from "./parse-edit";
+
+const COPY_TYPES = new Set(["tagline", "address", "phone", "email", "hours", "price", "testimonial"]);
+const isCopyEdit = (intent: EditIntent): intent is Exclude<CopyEditIntent, { type: "undo" | "redo" }> => COPY_TYPES.has(intent.type);
 import type { BaseSiteInfo } from "./read-base-site";
 import { renderSection } from "../render/render-sections";
 import { SCRIPT_MARKER, renderScript } from "../render/render-script";
@@ -66,10 +70,10 @@ export function applyContentEdits(base: SiteFiles, intents: EditIntent[], info: 
       html = replaceSiteName(html, oldName, intent.name);
       if (oldName) html = html.split(`hello@${slugify(oldName)}.com`).join(`hello@${slugify(intent.name)}.com`);
       notes.push(`Renamed the site to “${intent.name}”`);
-    } else if (intent.type === "headline") {
-      const result = replaceHeadline(html, intent.text);
+    } else if (isCopyEdit(intent)) {
+      const result = applyCopyEdit(html, intent, info);
       html = result.html;
-      notes.push(result.replaced ? `Changed the headline to “${intent.text}”` : "There was no main heading to change");
+      if (result.note) notes.push(result.note);
     } else if (intent.type === "tone") {
       const tagline = TONE_TAGLINES[intent.tone];
       const next = html.replace(/(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, (_m, open: string, close: string) => open + escapeHtml(tagline) + close);

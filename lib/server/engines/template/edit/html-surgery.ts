@@ -163,14 +163,6 @@ export function replaceSiteName(html: string, oldName: string | null, newName: s
   return result.replace(/(<span class="brand-mark"[^>]*>)[\s\S]*?(<\/span>)/, (_m, open: string, close: string) => open + mark + close);
 }
 
-/** Replaces the text of the page's h1, keeping its attributes. */
-export function replaceHeadline(html: string, text: string): { html: string; replaced: boolean } {
-  const pattern = /(<h1\b[^>]*>)[\s\S]*?(<\/h1>)/i;
-  if (!pattern.test(html)) return { html, replaced: false };
-  const safe = escapeHtml(text);
-  return { html: html.replace(pattern, (_m, open: string, close: string) => open + safe + close), replaced: true };
-}
-
 /** Adds a navigation link in the header list (before the call-to-action) and the footer list. */
 export function addNavLinks(html: string, id: string, label: string): string {
   const link = `<li><a href="#${id}">${escapeHtml(label)}</a></li>`;

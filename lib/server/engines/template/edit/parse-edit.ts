@@ -12,13 +12,14 @@ import { findColorMentions } from "../prompt/named-colors";
 import { FORM_WORDING } from "../content/form-kinds";
 import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
+import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "./parse-copy-edits";
 
 export type EditIntent =
   | BlockEditIntent
   | { type: "add-section"; section: SectionId; heading?: string }
   | { type: "remove-section"; section: SectionId }
+  | CopyEditIntent
   | { type: "rename"; name: string }
-  | { type: "headline"; text: string }
   | { type: "header"; tone: "dark" | "light" }
   | { type: "header-color"; hex: string; word: string }
   | { type: "theme"; mode: "dark" | "light" }
@@ -31,8 +32,6 @@ export type EditIntent =
 
 const RENAME =
   /\b(?:rename(?:\s+(?:it|the\s+(?:site|page|website|business|brand|company|shop|store)))?(?:\s+to)?|call\s+(?:it|the\s+(?:site|business|brand|company))|name\s+it|change\s+(?:the\s+)?(?:site\s+|brand\s+|business\s+|company\s+)?name\s+to)\s+(.{1,120})/i;
-const HEADLINE =
-  /\b(?:change|set|make|update)\s+(?:the\s+)?(?:main\s+)?(?:headline|hero\s+(?:title|heading|text)|h1|main\s+heading|title)\s+(?:to|say|read|into)\s*:?\s*(?:["“']([^"”']{1,120})["”']|([^.\n]{1,120}))/i;
 const ADD_VERB = /\b(?:add|include|insert|append|put|create|show|need|want|give|with)\b/gi;
 const REMOVE_VERB = /\b(?:remove|delete|drop|hide|get\s+rid\s+of|take\s+out|without|lose)\b/gi;
 const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|menu\s*bar)\b/i;
@@ -127,23 +126,29 @@ function readToneChange(text: string): Tone | null {
 /** All edit intents found in a follow-up prompt, in a stable order; empty when nothing matched. */
 export function parseEdit(rawPrompt: string): EditIntent[] {
   // Text a site reported about itself ("Fix it") is quoted data, never commands: read around it.
-  const blockEdits = parseBlockEdits(stripQuotedSiteText(String(rawPrompt ?? "").slice(0, 4000)));
+  const copy = parseCopyEdits(stripQuotedSiteText(String(rawPrompt ?? "").slice(0, 4000)));
+  if (copy.intents.some((i) => i.type === "undo" || i.type === "redo")) return copy.intents;
+  // Quoted text is data: commands are read around it, and a quote only supplies a name or value.
+  const { text: masked, quotes } = maskQuotes(copy.rest);
+  const blockEdits = parseBlockEdits(masked);
+  const restore = (value: string) => unmaskQuotes(value, quotes);
+  const named = blockEdits.intents.map((i): BlockEditIntent => {
+    if (i.type === "rename-section") return { ...i, from: restore(i.from), to: restore(i.to) };
+    if (i.type === "move-section") return { ...i, name: restore(i.name), target: restore(i.target) };
+    if (i.type === "remove-named") return { ...i, name: restore(i.name) };
+    return { ...i, heading: restore(i.heading) };
+  });
   let text = blockEdits.rest;
-  const intents: EditIntent[] = blockEdits.intents.filter((i) => i.type !== "remove-named");
+  const intents: EditIntent[] = [...copy.intents, ...named.filter((i) => i.type !== "remove-named")];
 
   const rename = RENAME.exec(text);
   if (rename?.[1]) {
-    const name = readNameAfterKeyword(rename[1]);
+    // The name reader treats a quoted name as exact, so the quotes go back around it.
+    const name = readNameAfterKeyword(rename[1].replace(/\u0001(\d+)\u0001/g, (_m, i: string) => `"${quotes[Number(i)] ?? ""}"`));
     if (name) intents.push({ type: "rename", name });
     text = text.replace(rename[0], " ");
   }
-  const headline = HEADLINE.exec(text);
-  if (headline) {
-    const value = (headline[1] ?? headline[2] ?? "").trim();
-    if (value) intents.push({ type: "headline", text: value });
-    text = text.replace(headline[0], " ");
-  }
-  text = text.replace(/["“][^"”]*["”]/g, " ");
+  text = text.replace(/\u0001\d+\u0001/g, " ");
 
   const added = new Map<SectionId, string>();
   const removed = new Set<SectionId>();
@@ -159,7 +164,7 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
     }
   }
   // "remove the shows section" names a section by its heading; known ids are handled above.
-  if (removed.size === 0) intents.push(...blockEdits.intents.filter((i) => i.type === "remove-named"));
+  if (removed.size === 0) intents.push(...named.filter((i) => i.type === "remove-named"));
   for (const id of orderSections(removed)) intents.push({ type: "remove-section", section: id });
   for (const id of orderSections(added.keys())) if (!removed.has(id)) intents.push({ type: "add-section", section: id, heading: added.get(id) });
   intents.push(...styleIntents(text));
@@ -184,8 +189,24 @@ export function describeIntent(intent: EditIntent): string {
       return `remove the ${label(intent.section)} section`;
     case "rename":
       return `rename the site to “${intent.name}”`;
-    case "headline":
-      return `change the headline to “${intent.text}”`;
+    case "tagline":
+      return `make the hero say “${intent.text}”`;
+    case "address":
+      return `set the address to “${intent.text}”`;
+    case "phone":
+      return `set the phone number to ${intent.text}`;
+    case "email":
+      return `set the e-mail address to ${intent.text}`;
+    case "hours":
+      return `set the opening hours to “${intent.text}”`;
+    case "price":
+      return `set the price of “${intent.item}” to ${intent.amount}`;
+    case "testimonial":
+      return `add the testimonial “${intent.quote}”`;
+    case "undo":
+      return "undo the last change";
+    case "redo":
+      return "redo the change that was undone";
     case "header":
       return `make the header ${intent.tone}`;
     case "header-color":

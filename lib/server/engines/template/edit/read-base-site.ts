@@ -8,11 +8,14 @@ import type { SiteFiles } from "../../engine";
 import { detectKind } from "../prompt/analyze-prompt";
 import { buildPalette, readCssVar } from "../palette/build-palette";
 import { isDark } from "../palette/color-math";
-import { pickBySeed, stripTags } from "../render/html-escape";
+import { stripTags } from "../render/html-escape";
 import { findDomain } from "../content/domain-lexicon";
 import { listBlocks, listSections, readSiteName } from "./html-surgery";
 import { getKindContent } from "../content/kind-profiles";
 import { createRenderContext, type RenderContext } from "../render/render-context";
+import { businessLabel } from "../locale/read-business";
+import { PAGE_LANGUAGES, type PageLanguage } from "../locale/read-language";
+import { currencySymbol } from "../locale/read-place";
 import { isSiteKind, type SiteSpec } from "../site-spec";
 
 export interface BaseSiteInfo {
@@ -23,12 +26,29 @@ export interface BaseSiteInfo {
   mode: "light" | "dark";
 }
 
+/** The language, currency and business our pages declare on <main> (older pages: English, from the price signs). */
+function readPageLocale(html: string): Pick<SiteSpec, "lang" | "langOther" | "locale" | "currency" | "currencyCode" | "business"> {
+  const main = /<main\b[^>]*>/.exec(html)?.[0] ?? "";
+  const attr = (name: string) => new RegExp(`\\s${name}="([^"]{1,40})"`).exec(main)?.[1] ?? null;
+  const declared = attr("lang");
+  const lang = (PAGE_LANGUAGES as readonly string[]).includes(declared ?? "") ? (declared as PageLanguage) : "en";
+  const currencyCode = /^[A-Z]{3}$/.test(attr("data-site-currency") ?? "") ? attr("data-site-currency")! : /€\d/.test(html) ? "EUR" : /£\d/.test(html) ? "GBP" : "USD";
+  const locale = /^[a-z]{2}-[A-Z]{2}$/.test(attr("data-site-locale") ?? "") ? attr("data-site-locale")! : `${lang}-US`;
+  const id = attr("data-site-business");
+  const label = id ? businessLabel(id, lang) : null;
+  return {
+    lang, langOther: null, locale, currencyCode,
+    currency: currencySymbol({ currency: currencyCode, locale }),
+    business: id && label ? { id, label, cuisine: null } : null,
+  };
+}
+
 export function readBaseSite(base: SiteFiles): BaseSiteInfo {
   const declared = /data-site-kind="([a-z]+)"/.exec(base.html)?.[1] ?? "";
   const foreign = !isSiteKind(declared);
   const kind = isSiteKind(declared) ? declared : detectKind(stripTags(base.html).slice(0, 6000));
   const content = getKindContent(kind);
-  const name = readSiteName(base.html) ?? pickBySeed(content.names, base.html);
+  const name = readSiteName(base.html) ?? "Home";
   const accent = readCssVar(base.css, "--accent") ?? content.accent;
   const bg = readCssVar(base.css, "--bg");
   const mode = bg && isDark(bg) ? "dark" : "light";
@@ -54,7 +74,7 @@ export function readBaseSite(base: SiteFiles): BaseSiteInfo {
     headingFont,
     location: null,
     focus: null,
-    currency: /€\d/.test(base.html) ? "€" : /£\d/.test(base.html) ? "£" : "$",
+    ...readPageLocale(base.html),
     seed: `${kind}|${name}`,
   };
   return { ctx: createRenderContext(spec), foreign, accent, mode };

@@ -4,7 +4,12 @@
  */
 
 import { extractNames } from "./extract-name";
-import { pickBySeed } from "../render/html-escape";
+import { readBusiness } from "../locale/read-business";
+import { readCuisine } from "../content/read-cuisine";
+import { fillSlots, getLocale } from "../locale/locales";
+import { neutralName } from "../locale/neutral-name";
+import { PAGE_LANGUAGES, readLanguage } from "../locale/read-language";
+import { currencySymbol, readPlace } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
@@ -84,13 +89,19 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
   return { requested: orderSections(requested), excluded };
 }
 
-function detectCurrency(text: string): string {
-  if (/€|\beuros?\b|\beur\b/i.test(text)) return "€";
-  if (/£|\bpounds?\b|\bgbp\b/i.test(text)) return "£";
-  if (/¥|\byen\b/i.test(text)) return "¥";
-  if (/₹|\brupees?\b/i.test(text)) return "₹";
-  return "$";
+/** A currency the prompt names outright ("prices in euros", "£") beats the one of its place. */
+function statedCurrency(text: string): string | null {
+  if (/€|\beuros?\b|\beur\b/i.test(text)) return "EUR";
+  if (/£|\bpounds?\b|\bgbp\b/i.test(text)) return "GBP";
+  if (/¥|\byen\b/i.test(text)) return "JPY";
+  if (/₹|\brupees?\b/i.test(text)) return "INR";
+  if (/\$|\bdollars?\b|\busd\b/i.test(text)) return "USD";
+  return null;
 }
+
+/** The words of every page language that never make a name or a place ("Una", "Eine"). */
+const ARTICLES = new Set(["la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "del", "du", "des", "y", "et", "und", "o", "a", "e", "the"]);
+const SMALL_WORDS = PAGE_LANGUAGES.flatMap((lang) => getLocale(lang).functionWords).filter((w) => !ARTICLES.has(w));
 
 /** Words that never make a site name: every kind keyword, section word, tone word and colour. */
 function genericWords(): string[] {
@@ -102,18 +113,43 @@ function genericWords(): string[] {
 }
 const GENERIC_WORDS = genericWords();
 
+/** The trade as the user wrote it ("clínica dental") when it is more than one word, else the preset's name. */
+function userWords(matched: string, label: string): string {
+  return matched.includes(" ") ? matched : label;
+}
+
+/** "jpn" → "Japanese" (Intl knows the names; an unknown code is shown as it is). */
+function languageName(iso3: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(iso3) ?? iso3;
+  } catch {
+    return iso3;
+  }
+}
+
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
-  const scored = isSoftwareProduct(prompt) ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
+  const language = readLanguage(prompt);
+  const software = isSoftwareProduct(prompt);
+  const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
+  const found = software ? null : readBusiness(prompt, language.lang);
+  // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
+  const business = found && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
+  // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
+  // portfolio, agency) still win when the prompt says so more strongly.
+  const placeless = ["saas", "blog", "event", "portfolio", "agency"].includes(keywordKind.kind) && keywordKind.score >= 3;
+  const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : keywordKind;
   const reading = readDomain(prompt, scored);
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);
-  const names = extractNames(prompt, [...GENERIC_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
+  const names = extractNames(prompt, [...GENERIC_WORDS, ...SMALL_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
+  const place = readPlace(prompt, names.location, language.lang, names.name);
+  const location = names.location ?? place.name;
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
-  const list = readSectionList(prompt, [names.name ?? "", names.location ?? ""]);
+  const list = readSectionList(prompt, [names.name ?? "", location ?? ""]);
   const blocks = planBlocks({
     list,
     sections: sections.length ? sections : orderSections(content.defaultSections),
@@ -125,23 +161,29 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     lightTint: content.lightTint,
     headingFont: content.headingFont,
   });
-  const name = names.name ?? pickBySeed(content.names, prompt);
+  const currencyCode = statedCurrency(prompt) ?? place.currency;
+  const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   return {
     kind,
     kindLabel: content.label,
-    name,
+    name: names.name ?? neutralName({ lang: language.lang, trade: label ?? reading.topic, place: location }),
     nameFromPrompt: names.name !== null,
     sections: layoutsOf(blocks),
     blocks,
     forms: blocks.flatMap((b) => (b.form ? [b.form] : [])),
     requested,
     ...looks,
-    location: names.location,
+    location,
     focus: names.focus,
-    currency: detectCurrency(prompt),
+    currency: currencySymbol({ currency: currencyCode, locale: place.locale }),
+    currencyCode,
+    locale: place.locale,
+    lang: language.lang,
+    langOther: language.other,
+    business: business ? { id: business.id, label: business.label, cuisine: business.cuisine ?? readCuisine(prompt) } : null,
     seed: prompt,
     domainId: reading.domain?.id ?? null,
-    topic: reading.topic,
+    topic: language.lang === "en" ? reading.topic : (business ? userWords(business.matched, business.label) : null),
     purpose: reading.purpose,
     audience: reading.audience,
     date: readDate(prompt),
@@ -154,7 +196,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
  * "Surf school “Onda” in Lisbon · Sections: lessons, prices, booking · ocean blue · booking form".
  */
 export function summarizeSpec(spec: SiteSpec): string {
-  const what = spec.topic ? spec.topic.charAt(0).toUpperCase() + spec.topic.slice(1) : `${spec.kindLabel} site`;
+  const topic = spec.topic ?? spec.business?.label ?? null;
+  const what = topic ? topic.charAt(0).toUpperCase() + topic.slice(1) : `${spec.kindLabel} site`;
   const parts = [`${what} “${spec.name}”${spec.location ? ` in ${spec.location}` : ""}`];
   const labels = spec.blocks.map((b) => (b.requested || !isSectionId(b.layout) ? b.heading.toLowerCase() : sectionLabel(b.layout)));
   parts.push(`Sections: ${labels.join(", ")}`);
@@ -166,5 +209,8 @@ export function summarizeSpec(spec: SiteSpec): string {
   const forms = spec.forms.filter((f) => f !== "contact").map((f) => FORM_WORDING[f].label);
   if (forms.length) parts.push(forms.join(", "));
   if (spec.date) parts.push(spec.date);
+  if (spec.lang !== "en") parts.push(`written in ${getLocale(spec.lang).name}`);
+  if (spec.langOther) parts.push(fillSlots(getLocale("en").notice.otherLanguage, { language: languageName(spec.langOther) }));
+  if (spec.currencyCode !== "USD") parts.push(`prices in ${spec.currencyCode}`);
   return parts.join(" · ");
 }

@@ -5,6 +5,7 @@
  */
 
 const CONNECTORS = new Set(["&", "and", "of", "the", "de", "la", "le", "du", "des", "del", "n", "'n'", "y", "et", "und", "+"]);
+const NAME_ARTICLES = new Set(["The", "La", "El", "Le", "Les", "Il", "Lo", "Los", "Las", "Der", "Die", "Das", "Os", "As"]);
 const STOPS = new Set([
   "with", "that", "which", "in", "for", "featuring", "using", "where", "who", "to", "on", "at", "has", "have",
   "having", "including", "plus", "or", "but", "is", "it", "its", "a", "an", "as", "by", "from", "near", "it's",
@@ -80,7 +81,9 @@ export function readNameAfterKeyword(rest: string): string | null {
       }
       break;
     }
-    if (i > 0 && STOPS.has(lower)) break;
+    // "The Dog-Eared Page" is a name; "Crumb website" is not: a capitalised "Page" inside a proper name stays.
+    const inName = firstIsProper && /^\p{Lu}/u.test(word) && ["page", "site", "website", "homepage"].includes(lower);
+    if (i > 0 && STOPS.has(lower) && !inName) break;
     if (i > 0 && firstIsProper && !PROPER_TOKEN.test(word)) break;
     words.push(word);
     if (endsClause(token)) break;
@@ -122,8 +125,9 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
     const flush = (): string | null => {
       let words = run;
       const trimmable = (word: string | undefined) => filler.has((word ?? "").toLowerCase()) || CONNECTORS.has((word ?? "").toLowerCase());
-      // A capitalised "The" inside a sentence belongs to the name ("the band The Midnight Owls").
-      const keepThe = runStart > 0 && words[0] === "The" && words.length > 1;
+      // A capitalised article inside a sentence belongs to the name ("the band The Midnight Owls",
+      // "mi panadería en Sevilla, La Miga").
+      const keepThe = runStart > 0 && NAME_ARTICLES.has(words[0] ?? "") && words.length > 1;
       while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       const before = (tokens[runStart - 1] ?? "").toLowerCase();

@@ -3,116 +3,17 @@
  * designer words ("sage", "terracotta") are added because people describe sites that way.
  */
 
+import colors from "../data/colors.json";
 import { fromHsl, isNeutral, normalizeHex, toHsl } from "../palette/color-math";
 
-const COLOR_NAMES: Record<string, string> = {
-  // Multi-word names first in spirit: matching always prefers the longest name at a position.
-  "forest green": "#228b22",
-  "dark green": "#006400",
-  "sea green": "#2e8b57",
-  "lime green": "#32cd32",
-  "olive green": "#6b8e23",
-  "sage green": "#7d9a6f",
-  "mint green": "#3eb489",
-  "emerald green": "#10b981",
-  "sky blue": "#38bdf8",
-  "navy blue": "#1e3a8a",
-  "royal blue": "#4169e1",
-  "baby blue": "#89cff0",
-  "light blue": "#60a5fa",
-  "dark blue": "#1e3a8a",
-  "steel blue": "#4682b4",
-  "midnight blue": "#191970",
-  "hot pink": "#ff69b4",
-  "ocean blue": "#0077be",
-  "sea blue": "#006994",
-  "electric blue": "#0892d0",
-  "powder blue": "#7fb5d5",
-  "bottle green": "#006a4e",
-  "racing green": "#004225",
-  "sunset orange": "#fd5e53",
-  "light pink": "#f9a8d4",
-  "dusty rose": "#b5727e",
-  "dark red": "#8b0000",
-  "burnt orange": "#cc5500",
-  "dark purple": "#4c1d95",
-  "light purple": "#c4b5fd",
-  red: "#dc2626",
-  crimson: "#dc143c",
-  scarlet: "#ff2400",
-  maroon: "#800000",
-  burgundy: "#800020",
-  wine: "#722f37",
-  rose: "#e11d48",
-  pink: "#ec4899",
-  magenta: "#d946ef",
-  fuchsia: "#c026d3",
-  coral: "#ff7f50",
-  salmon: "#fa8072",
-  peach: "#ffb07c",
-  orange: "#f97316",
-  amber: "#f59e0b",
-  gold: "#d4a017",
-  golden: "#d4a017",
-  mustard: "#e1ad01",
-  yellow: "#facc15",
-  lemon: "#fde047",
-  lime: "#84cc16",
-  green: "#16a34a",
-  emerald: "#10b981",
-  mint: "#3eb489",
-  sage: "#7d9a6f",
-  olive: "#808000",
-  teal: "#0d9488",
-  turquoise: "#40e0d0",
-  aqua: "#06b6d4",
-  cyan: "#06b6d4",
-  blue: "#2563eb",
-  cobalt: "#0047ab",
-  azure: "#007fff",
-  navy: "#1e3a8a",
-  indigo: "#4f46e5",
-  violet: "#7c3aed",
-  purple: "#9333ea",
-  lavender: "#a78bfa",
-  lilac: "#c8a2c8",
-  plum: "#8e4585",
-  brown: "#8b5a2b",
-  chocolate: "#7b3f00",
-  coffee: "#6f4e37",
-  caramel: "#c68e17",
-  terracotta: "#e2725b",
-  rust: "#b7410e",
-  tan: "#d2b48c",
-  beige: "#f5f0e1",
-  cream: "#fffdd0",
-  ivory: "#fffff0",
-  sand: "#e6d5b8",
-  white: "#ffffff",
-  black: "#000000",
-  charcoal: "#36454f",
-  gray: "#6b7280",
-  grey: "#6b7280",
-  silver: "#c0c0c0",
-  slate: "#475569",
-  ocean: "#0077be",
-  forest: "#228b22",
-  blush: "#de5d83",
-  mauve: "#b784a7",
-  ochre: "#cc7722",
-  petrol: "#005f6a",
-  khaki: "#a39a5b",
-};
+const COLOR_NAMES: Record<string, string> = colors.names;
 
 /** Colours that describe a light background rather than an accent. */
-const LIGHT_NEUTRALS = new Set(["white", "beige", "cream", "ivory", "sand", "silver"]);
+const LIGHT_NEUTRALS = new Set(colors.lightNeutrals);
 /** Colours that describe a dark theme rather than an accent. */
-const DARK_NEUTRALS = new Set(["black", "charcoal"]);
+const DARK_NEUTRALS = new Set(colors.darkNeutrals);
 /** Words that are colours only in a colour context ("coffee" is a cafe, not a brown accent). */
-const AMBIGUOUS = new Set([
-  "coffee", "chocolate", "caramel", "wine", "rose", "sage", "lemon", "peach", "mint", "sand", "rust",
-  "plum", "lime", "tan", "slate", "olive", "salmon", "cream", "ocean", "forest", "blush", "petrol",
-]);
+const AMBIGUOUS = new Set(colors.ambiguous);
 
 /**
  * Words that shade a colour ("pastel pink", "neon green", "dusty rose"): each adjusts hue,

@@ -7,6 +7,7 @@
 
 import { detectFormKind, type FormKind } from "../content/form-kinds";
 import { findColorMentions } from "./named-colors";
+import words from "../data/section-words.json";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
 
 export interface ListedSection {
@@ -22,10 +23,12 @@ export interface SectionList {
   exhaustive: boolean;
 }
 
-const TRIGGER =
-  /(?:^|\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\s*:|pages?\s*:)(?=\s|$)|(:|\s[—–]|\s-)(?=\s)/gi;
+const TRIGGER = new RegExp(
+  `(?:^|\\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\\s*:|pages?\\s*:|secciones\\s*:|${words.triggers})(?=\\s|$)|(:|\\s[—–]|\\s-)(?=\\s)`,
+  "giu",
+);
 const LEAD_FILLER =
-  /^(?:(?:and|or|with|also|plus|then|as\s+well\s+as|a|an|some|my|its|their|lots\s+of|a\s+few|separate|dedicated|simple|short|small|big|nice|clear)\s+)+/i;
+  /^(?:(?:and|or|with|also|plus|then|as\s+well\s+as|a|an|some|my|its|their|lots\s+of|a\s+few|separate|dedicated|simple|short|small|big|nice|clear|un|una|unos|unas|el|la|los|las|mi|mis|nuestr[oa]s?|une|des|le|les|mon|ma|mes|notre|nos|ein|eine|einen|einem|unser|unsere|unseren|um|uma|o|os|as|meu|minha|noss[oa]s?|il|lo|gli|i|mio|mia|nostr[oaie])\s+)+/iu;
 const PEOPLE_VERB = /^(?:let|allow|help)\s+(?:people|visitors|customers|clients|guests|users|patients|students|fans|members|parents)\s+(?:to\s+)?/i;
 const TRAILING_NOUN = /\s+(?:sections?|pages?|blocks?|parts?|forms?|widgets?)$/i;
 const CUT = /\s(?:for|in|at|from|near|by|using|so\s+that|that|which|where|on\s+the|to\s+the|—|–|-)\s.*$/i;
@@ -44,7 +47,7 @@ const COMPOUNDS = /\b(before|bed|fish|terms|q|rock|hair|arts|food|wine|tea|coffe
 function splitItems(text: string): string[] {
   const guarded = text.replace(COMPOUNDS, (_m, a: string, _and: string, b: string) => `${a}\u0001${b}`);
   return guarded
-    .split(/\s*,\s*|\s*\/\s*|\s+(?:as\s+well\s+as|plus)\s+|\s+(?:and|&)\s+/i)
+    .split(new RegExp(`\\s*,\\s*|\\s*\\/\\s*|\\s+(?:as\\s+well\\s+as|plus)\\s+|\\s+(?:and|&|${words.joiners})\\s+`, "iu"))
     .map((c) => c.replace(/\u0001/g, " and ").trim())
     .filter(Boolean);
 }

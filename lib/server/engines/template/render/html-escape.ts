@@ -54,10 +54,3 @@ export function hashString(text: string): number {
   }
   return hash >>> 0;
 }
-
-/** Picks one item of a non-empty list from a seed, deterministically. */
-export function pickBySeed<T>(items: readonly T[], seed: string): T {
-  const item = items[hashString(seed) % items.length];
-  if (item === undefined) throw new Error("pickBySeed needs a non-empty list");
-  return item;
-}

@@ -8,7 +8,8 @@ import { findDomain } from "../content/domain-lexicon";
 import type { PageBlock } from "../site-spec";
 import { renderIcon } from "./render-art";
 import { escapeHtml } from "./html-escape";
-import { wrapSection, type RenderContext } from "./render-context";
+import { fillSlots } from "../locale/locales";
+import { fillCopy, wrapSection, type RenderContext } from "./render-context";
 
 function trade(ctx: RenderContext): string {
   return ctx.spec.topic ?? ctx.content.label.toLowerCase();
@@ -18,17 +19,22 @@ function people(ctx: RenderContext): string {
   return findDomain(ctx.spec.domainId)?.people ?? "team";
 }
 
-function renderCard(title: string, text: string, icon: "spark" | "chat" | "clock" | "star"): string {
+function renderCard(title: string, text: string, icon: "spark" | "chat" | "clock" | "star", escape = true): string {
   return [
     `          <li class="card">`,
     `            <span class="card-icon">${renderIcon(icon)}</span>`,
-    `            <h3>${escapeHtml(title)}</h3>`,
-    `            <p>${escapeHtml(text)}</p>`,
+    `            <h3>${escape ? escapeHtml(title) : title}</h3>`,
+    `            <p>${escape ? escapeHtml(text) : text}</p>`,
     `          </li>`,
   ].join("\n");
 }
 
 export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
+  if (ctx.spec.lang !== "en") {
+    // Other languages: the section keeps the user's heading over the trade's own services.
+    const cards = ctx.content.services.map((c) => renderCard(fillCopy(ctx, c.title), fillCopy(ctx, c.text), "spark", false));
+    return wrapSection(ctx, "services", [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"), fillCopy(ctx, ctx.content.titles.services.lead));
+  }
   const topic = block.heading.toLowerCase();
   const name = ctx.spec.name;
   const where = ctx.spec.location ? ` in ${ctx.spec.location}` : "";
@@ -41,17 +47,12 @@ export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
   return wrapSection(ctx, "services", [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"), lead);
 }
 
-const HOURS: ReadonlyArray<readonly [string, string]> = [
-  ["Monday to Friday", "9:00 to 18:00"],
-  ["Saturday", "10:00 to 16:00"],
-  ["Sunday", "Closed"],
-];
-
 export function renderHoursBlock(ctx: RenderContext): string {
+  const ui = ctx.locale.ui;
   const where = ctx.spec.location ? `, ${ctx.spec.location}` : "";
-  const rows = HOURS.map(([day, time]) => `          <li><span class="hours-day">${day}</span><span class="hours-time">${time}</span></li>`);
-  const lead = escapeHtml(`When to find ${ctx.spec.name}: ${ctx.content.contact.address}${where}.`);
-  return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list">`, ...rows, `        </ul>`].join("\n"), lead);
+  const rows = ui.hours.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
+  const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: `${ctx.content.contact.address}${where}` }));
+  return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);
 }
 
 export const BLOCK_STYLES = `/* section: blocks */

@@ -7,17 +7,44 @@ import { escapeHtml, slugify } from "./html-escape";
 import type { KindContent } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
 import { applyDomain } from "../content/apply-domain";
+import { dishesFor, writeNeutralCopy } from "../content/neutral-copy";
+import archetypes from "../data/kind-archetypes.json";
+import prices from "../data/prices.json";
+import { getLocale, type Locale } from "../locale/locales";
 import { isSectionId, type PageBlock, type SectionId, type SiteSpec } from "../site-spec";
 
 export interface RenderContext {
   spec: SiteSpec;
   content: KindContent;
+  /** The page's fixed words in its language. */
+  locale: Locale;
   /** The block being rendered: its id and the user's heading override the section's defaults. */
   block?: PageBlock;
 }
 
+const ARCHETYPES = new Set(archetypes.ids);
+const RICH_KINDS = new Set(["saas", "blog", "event", "portfolio", "agency"]);
+
+/**
+ * The kind's rich English copy fits only the businesses it was written for; any other trade, and
+ * any page in another language, is written with neutral copy in the user's words.
+ */
+function needsNeutralCopy(spec: SiteSpec): boolean {
+  if (spec.lang !== "en") return true;
+  if (spec.domainId || RICH_KINDS.has(spec.kind)) return false;
+  if (spec.business) return !ARCHETYPES.has(spec.business.id);
+  return spec.kind === "landing";
+}
+
 export function createRenderContext(spec: SiteSpec): RenderContext {
-  return { spec, content: applyDomain(getKindContent(spec.kind), spec) };
+  const base = getKindContent(spec.kind);
+  const locale = getLocale(spec.lang);
+  if (needsNeutralCopy(spec)) return { spec, locale, content: applyDomain(writeNeutralCopy(base, spec), { ...spec, domainId: null, topic: null }) };
+  const content = applyDomain(base, spec);
+  const dishes = dishesFor(spec);
+  // A ramen bar's menu is ramen, not the generic kitchen's dishes.
+  if (dishes.length && spec.business?.cuisine) return { spec, locale, content: { ...content, menu: [{ title: locale.copy.menuTitle, items: dishes.map(([name, price]) => ({ name, text: "", price })) }] } };
+  return { spec, locale, content };
 }
 
 /** Escapes a copy template, then fills {name} and {location} with escaped prompt values. */
@@ -36,13 +63,20 @@ export function navLabel(ctx: RenderContext, block: PageBlock): string {
   return fillCopy(ctx, ctx.content.titles[block.layout].nav);
 }
 
-/** "$3.75", "€2,400", "Free". */
+const SCALES = prices.scale as unknown as Record<string, [number, number]>;
+
+/** A base-unit price in the page's currency and number style: "£3.50", "1.680 ¥", "4,50 €". */
 export function formatPrice(ctx: RenderContext, amount: number): string {
-  if (amount === 0) return "Free";
-  const fixed = Number.isInteger(amount) || ctx.spec.currency === "¥" ? String(Math.round(amount)) : amount.toFixed(2);
-  const [whole = "0", cents] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${ctx.spec.currency}${grouped}${cents ? `.${cents}` : ""}`;
+  if (amount === 0) return escapeHtml(ctx.locale.ui.free);
+  const [scale, step] = SCALES[ctx.spec.currencyCode] ?? [1, 0.1];
+  const value = Math.max(step, Math.round((amount * scale) / step) * step);
+  try {
+    const whole = Number.isInteger(value);
+    const format = new Intl.NumberFormat(ctx.spec.locale, { style: "currency", currency: ctx.spec.currencyCode, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+    return escapeHtml(format.format(value));
+  } catch {
+    return escapeHtml(`${ctx.spec.currency}${value}`);
+  }
 }
 
 export function contactEmail(ctx: RenderContext): string {

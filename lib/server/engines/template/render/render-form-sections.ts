@@ -3,19 +3,21 @@
  * announced through a polite live region; the script handles submission without any network.
  */
 
+import { escapeHtml } from "./html-escape";
 import { renderIcon } from "./render-art";
 import { contactEmail, fillCopy, wrapSection, type RenderContext } from "./render-context";
 
 export function renderNewsletter(ctx: RenderContext): string {
+  const ui = ctx.locale.ui;
   return wrapSection(
     ctx,
     "newsletter",
     [
-      `        <form class="inline-form" data-form="newsletter" data-success="Thanks for subscribing! Please check your inbox to confirm.">`,
-      `          <label class="visually-hidden" for="${ctx.block?.id ?? "newsletter"}-email">Email address</label>`,
+      `        <form class="inline-form" data-form="newsletter" data-success="${escapeHtml(ui.newsletterThanks)}">`,
+      `          <label class="visually-hidden" for="${ctx.block?.id ?? "newsletter"}-email">${escapeHtml(ui.emailAddress)}</label>`,
       `          <div class="inline-form-row">`,
       `            <input id="${ctx.block?.id ?? "newsletter"}-email" name="email" type="email" autocomplete="email" placeholder="you@example.com" required>`,
-      `            <button class="button" type="submit">Subscribe</button>`,
+      `            <button class="button" type="submit">${escapeHtml(ui.subscribe)}</button>`,
       `          </div>`,
       `          <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `        </form>`,
@@ -25,6 +27,7 @@ export function renderNewsletter(ctx: RenderContext): string {
 
 export function renderContact(ctx: RenderContext): string {
   const { contact } = ctx.content;
+  const ui = ctx.locale.ui;
   // Field ids follow the block, so a second contact-style block ("Visit us") never repeats an id.
   const p = ctx.block?.id ?? "contact";
   const email = contactEmail(ctx);
@@ -37,17 +40,17 @@ export function renderContact(ctx: RenderContext): string {
     [
       `        <div class="contact-grid">`,
       `          <ul class="contact-details" role="list">`,
-      `            <li>${renderIcon("pin")}<span><strong>Where</strong><br>${fillCopy(ctx, address)}</span></li>`,
-      `            <li>${renderIcon("clock")}<span><strong>When</strong><br>${hours}</span></li>`,
-      `            <li>${renderIcon("chat")}<span><strong>Email</strong><br><a href="mailto:${email}">${email}</a></span></li>`,
+      `            <li>${renderIcon("pin")}<span><strong>${escapeHtml(ui.where)}</strong><br><span data-copy="address">${fillCopy(ctx, address)}</span></span></li>`,
+      `            <li>${renderIcon("clock")}<span><strong>${escapeHtml(ui.when)}</strong><br><span data-copy="hours">${hours}</span></span></li>`,
+      `            <li>${renderIcon("chat")}<span><strong>${escapeHtml(ui.email)}</strong><br><a data-copy="email" href="mailto:${email}">${email}</a></span></li>`,
       `          </ul>`,
-      `          <form class="card contact-form" data-form="contact" data-success="Thank you! Your message is on its way and we will reply soon.">`,
+      `          <form class="card contact-form" data-form="contact" data-success="${escapeHtml(ui.contactThanks)}">`,
       `            <div class="field">`,
-      `              <label for="${p}-name">Your name</label>`,
+      `              <label for="${p}-name">${escapeHtml(ui.yourName)}</label>`,
       `              <input id="${p}-name" name="name" type="text" autocomplete="name" required>`,
       `            </div>`,
       `            <div class="field">`,
-      `              <label for="${p}-email">Email</label>`,
+      `              <label for="${p}-email">${escapeHtml(ui.email)}</label>`,
       `              <input id="${p}-email" name="email" type="email" autocomplete="email" required>`,
       `            </div>`,
       `            <div class="field">`,
@@ -57,7 +60,7 @@ export function renderContact(ctx: RenderContext): string {
       `              </select>`,
       `            </div>`,
       `            <div class="field">`,
-      `              <label for="${p}-message">Message</label>`,
+      `              <label for="${p}-message">${escapeHtml(ui.message)}</label>`,
       `              <textarea id="${p}-message" name="message" rows="4" required></textarea>`,
       `            </div>`,
       `            <button class="button" type="submit">${fillCopy(ctx, contact.submit)}</button>`,

@@ -6,7 +6,7 @@
 
 import { escapeHtml } from "./html-escape";
 import { renderArtUri } from "./render-art";
-import { FORM_WORDING } from "../content/form-kinds";
+import { fillSlots } from "../locale/locales";
 import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
 import type { PageBlock } from "../site-spec";
@@ -27,15 +27,16 @@ export function renderNavItems(ctx: RenderContext, blocks: readonly PageBlock[])
 }
 
 function renderHeader(ctx: RenderContext): string {
+  const ui = ctx.locale.ui;
   const name = escapeHtml(ctx.spec.name);
   const mark = escapeHtml(Array.from(ctx.spec.name.trim())[0]?.toUpperCase() ?? "•");
   return [
-    `<a class="skip-link" href="#main">Skip to content</a>`,
+    `<a class="skip-link" href="#main">${escapeHtml(ui.skip)}</a>`,
     `<header class="site-header">`,
     `  <div class="container header-inner">`,
     `    <a class="brand" href="#top"><span class="brand-mark" aria-hidden="true">${mark}</span><span class="brand-name">${name}</span></a>`,
-    `    <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav"><span class="nav-toggle-bars" aria-hidden="true"></span><span class="visually-hidden">Open navigation</span></button>`,
-    `    <nav class="site-nav" id="site-nav" aria-label="Main">`,
+    `    <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav"><span class="nav-toggle-bars" aria-hidden="true"></span><span class="visually-hidden">${escapeHtml(ui.openNav)}</span></button>`,
+    `    <nav class="site-nav" id="site-nav" aria-label="${escapeHtml(ui.mainNav)}">`,
     `      <ul class="nav-list" role="list">`,
     renderNavItems(ctx, ctx.spec.blocks),
     `      </ul>`,
@@ -48,7 +49,7 @@ function renderHeader(ctx: RenderContext): string {
 /** The main call to action: the page's own form when it has one ("Book now"), else the kind's. */
 function primaryAction(ctx: RenderContext): { href: string; label: string } {
   const form = ctx.spec.blocks.find((b) => b.layout === "form" && b.form);
-  if (form?.form) return { href: `#${form.id}`, label: escapeHtml(FORM_WORDING[form.form].cta) };
+  if (form?.form) return { href: `#${form.id}`, label: escapeHtml(ctx.locale.forms[form.form].cta) };
   return { href: resolveTarget(ctx.content.primaryTarget, ctx.spec.blocks), label: fillCopy(ctx, ctx.content.primaryCta) };
 }
 
@@ -56,7 +57,7 @@ function primaryAction(ctx: RenderContext): { href: string; label: string } {
 function secondaryAction(ctx: RenderContext): { href: string; label: string } {
   const href = resolveTarget(ctx.content.secondaryTarget, ctx.spec.blocks);
   const block = ctx.spec.blocks.find((b) => `#${b.id}` === href);
-  const label = block?.requested ? escapeHtml(`See ${block.heading.toLowerCase()}`) : fillCopy(ctx, ctx.content.secondaryCta);
+  const label = block?.requested ? escapeHtml(fillSlots(ctx.locale.ui.see, { x: block.heading.toLowerCase() })) : fillCopy(ctx, ctx.content.secondaryCta);
   return { href, label };
 }
 
@@ -65,7 +66,7 @@ function renderHero(ctx: RenderContext): string {
   const eyebrow = [content.eyebrow, spec.location, spec.date].filter(Boolean).join(" · ");
   const primary = primaryAction(ctx);
   const secondary = secondaryAction(ctx);
-  const focus = spec.focus ? ` Specialising in ${spec.focus}.` : "";
+  const focus = spec.focus ? fillSlots(ctx.locale.ui.specialising, { x: spec.focus.replace(/[{}]/g, "") }) : "";
   return [
     `    <section class="hero" id="top" aria-labelledby="hero-title">`,
     `      <div class="container hero-inner">`,
@@ -88,6 +89,7 @@ function renderHero(ctx: RenderContext): string {
 }
 
 function renderFooter(ctx: RenderContext): string {
+  const ui = ctx.locale.ui;
   const name = escapeHtml(ctx.spec.name);
   const links = ctx.spec.blocks.slice(0, 8).map((b) => `        <li><a href="#${b.id}">${navLabel(ctx, b)}</a></li>`);
   return [
@@ -97,15 +99,15 @@ function renderFooter(ctx: RenderContext): string {
     `      <p class="footer-name">${name}</p>`,
     `      <p class="footer-tagline">${fillCopy(ctx, ctx.content.tagline)}</p>`,
     `    </div>`,
-    `    <nav aria-label="Footer">`,
+    `    <nav aria-label="${escapeHtml(ui.footerNav)}">`,
     `      <ul class="footer-links" role="list">`,
     ...links,
     `      </ul>`,
     `    </nav>`,
     `  </div>`,
     `  <div class="container footer-bottom">`,
-    `    <p>© <span data-year></span> ${name}. All rights reserved.</p>`,
-    `    <p><a href="#top">Back to top</a></p>`,
+    `    <p>© <span data-year></span> ${name}. ${escapeHtml(ui.rights)}</p>`,
+    `    <p><a href="#top">${escapeHtml(ui.backToTop)}</a></p>`,
     `  </div>`,
     `</footer>`,
   ].join("\n");
@@ -116,7 +118,7 @@ export function renderPage(ctx: RenderContext, blocks: readonly PageBlock[]): st
   const body = blocks.map((block) => renderBlock(ctx, block));
   return [
     renderHeader(ctx),
-    `<main id="main" tabindex="-1" data-site-kind="${ctx.spec.kind}" data-site-name="${escapeHtml(ctx.spec.name)}"${ctx.spec.domainId ? ` data-site-domain="${ctx.spec.domainId}"` : ""}>`,
+    `<main id="main" tabindex="-1" lang="${ctx.spec.lang}" data-site-kind="${ctx.spec.kind}"${ctx.spec.business ? ` data-site-business="${escapeHtml(ctx.spec.business.id)}"` : ""} data-site-currency="${ctx.spec.currencyCode}" data-site-locale="${escapeHtml(ctx.spec.locale)}" data-site-name="${escapeHtml(ctx.spec.name)}"${ctx.spec.domainId ? ` data-site-domain="${ctx.spec.domainId}"` : ""}>`,
     renderHero(ctx),
     ...body,
     `</main>`,

@@ -1,5 +1,7 @@
 /** Sections that list things: a menu, products, projects, articles and a schedule. */
 
+import { fillSlots } from "../locale/locales";
+import { escapeHtml } from "./html-escape";
 import { renderArtUri } from "./render-art";
 import { fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
 
@@ -8,10 +10,12 @@ export function renderMenu(ctx: RenderContext): string {
     const items = group.items.map((item) =>
       [
         `              <li class="menu-item">`,
-        `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price">${formatPrice(ctx, item.price)}</span></p>`,
-        `                <p class="menu-item-text">${fillCopy(ctx, item.text)}</p>`,
+        `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price" data-price>${formatPrice(ctx, item.price)}</span></p>`,
+        item.text ? `                <p class="menu-item-text">${fillCopy(ctx, item.text)}</p>` : "",
         `              </li>`,
-      ].join("\n"),
+      ]
+        .filter(Boolean)
+        .join("\n"),
     );
     return [
       `          <div class="menu-group">`,
@@ -33,8 +37,8 @@ export function renderProducts(ctx: RenderContext): string {
       `            <h3>${fillCopy(ctx, product.name)}</h3>`,
       `            <p>${fillCopy(ctx, product.text)}</p>`,
       `            <div class="product-foot">`,
-      `              <span class="price">${formatPrice(ctx, product.price)}</span>`,
-      `              <button class="button button-small" type="button" data-add-to-cart="${fillCopy(ctx, product.name)}">Add to bag</button>`,
+      `              <span class="price" data-price>${formatPrice(ctx, product.price)}</span>`,
+      `              <button class="button button-small" type="button" data-add-to-cart="${fillCopy(ctx, product.name)}">${escapeHtml(ctx.locale.ui.addToBag)}</button>`,
       `            </div>`,
       `          </li>`,
     ].join("\n"),
@@ -55,7 +59,7 @@ export function renderProjects(ctx: RenderContext): string {
   const cards = ctx.content.projects.map((project, i) =>
     [
       `          <li class="card project">`,
-      `            <img src="${renderArtUri(`${ctx.spec.seed}|project|${i}`, ctx.spec.palette, "wide")}" alt="${fillCopy(ctx, `Preview of the ${project.title} project`)}" width="640" height="420" decoding="async">`,
+      `            <img src="${renderArtUri(`${ctx.spec.seed}|project|${i}`, ctx.spec.palette, "wide")}" alt="${fillCopy(ctx, project.title)}" width="640" height="420" decoding="async">`,
       `            <h3>${fillCopy(ctx, project.title)}</h3>`,
       `            <p>${fillCopy(ctx, project.text)}</p>`,
       `            <ul class="tag-list" role="list">${project.tags.map((t) => `<li>${fillCopy(ctx, t)}</li>`).join("")}</ul>`,
@@ -69,7 +73,7 @@ export function renderPosts(ctx: RenderContext): string {
   const posts = ctx.content.posts.map((post) =>
     [
       `          <article class="card post">`,
-      `            <p class="post-meta"><time datetime="${post.iso}">${fillCopy(ctx, post.date)}</time> · ${fillCopy(ctx, post.tag)} · ${post.minutes} min read</p>`,
+      `            <p class="post-meta"><time datetime="${post.iso}">${fillCopy(ctx, post.date)}</time> · ${fillCopy(ctx, post.tag)} · ${escapeHtml(fillSlots(ctx.locale.ui.minRead, { n: post.minutes }))}</p>`,
       `            <h3>${fillCopy(ctx, post.title)}</h3>`,
       `            <p>${fillCopy(ctx, post.excerpt)}</p>`,
       `          </article>`,

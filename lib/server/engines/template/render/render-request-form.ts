@@ -4,7 +4,8 @@
  * page, every control has a label, and the page script confirms without any network request.
  */
 
-import { FORM_WORDING, type FormKind } from "../content/form-kinds";
+import type { FormKind } from "../content/form-kinds";
+import { fillSlots } from "../locale/locales";
 import type { PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
 import { fillCopy, wrapSection, type RenderContext } from "./render-context";
@@ -12,43 +13,52 @@ import { fillCopy, wrapSection, type RenderContext } from "./render-context";
 interface Field {
   name: string;
   label: string;
-  control: "input" | "select" | "textarea";
+  control: "input" | "select" | "textarea" | "checkbox";
   type?: string;
   autocomplete?: string;
   required?: boolean;
   options?: string[];
 }
 
-const NAME: Field = { name: "name", label: "Your name", control: "input", type: "text", autocomplete: "name", required: true };
-const EMAIL: Field = { name: "email", label: "Email", control: "input", type: "email", autocomplete: "email", required: true };
-const DATE: Field = { name: "date", label: "Preferred date", control: "input", type: "date", required: true };
-const NOTE: Field = { name: "message", label: "Anything we should know?", control: "textarea" };
+type Ui = RenderContext["locale"]["ui"];
 
 function choice(label: string, options: string[]): Field {
   return { name: "choice", label, control: "select", options };
 }
 
-function fieldsFor(kind: FormKind, offers: string[]): Field[] {
+/** The fields each form needs, labelled in the page's language. */
+function fieldsFor(kind: FormKind, offers: string[], ui: Ui, agree: string): Field[] {
+  const name: Field = { name: "name", label: ui.yourName, control: "input", type: "text", autocomplete: "name", required: true };
+  const email: Field = { name: "email", label: ui.email, control: "input", type: "email", autocomplete: "email", required: true };
+  const date: Field = { name: "date", label: ui.preferredDate, control: "input", type: "date", required: true };
+  const note: Field = { name: "message", label: ui.anythingElse, control: "textarea" };
   switch (kind) {
     case "booking":
     case "appointment":
-      return [NAME, EMAIL, choice("What would you like to book?", offers), DATE, NOTE];
+      return [name, email, choice(ui.whatBook, offers), date, note];
     case "reservation":
-      return [NAME, EMAIL, DATE, { name: "guests", label: "Number of guests", control: "input", type: "number", required: true }, NOTE];
+      return [name, email, date, { name: "guests", label: ui.guests, control: "input", type: "number", required: true }, note];
     case "registration":
     case "signup":
-      return [NAME, EMAIL, choice("I'm interested in", offers)];
+      return [name, email, choice(ui.interested, offers)];
     case "subscription":
-      return [EMAIL];
+      return [email];
     case "order":
-      return [NAME, EMAIL, choice("What would you like to order?", offers), { name: "quantity", label: "Quantity", control: "input", type: "number", required: true }];
+      return [name, email, choice(ui.whatOrder, offers), { name: "quantity", label: ui.quantity, control: "input", type: "number", required: true }];
     case "donation":
-      return [NAME, EMAIL, choice("Amount", ["10", "25", "50", "100", "Another amount"])];
+      return [name, email, choice(ui.amount, ["10", "25", "50", "100", ui.anotherAmount])];
     case "quote":
-      return [NAME, EMAIL, choice("What do you need?", offers), { name: "message", label: "Tell us about the job", control: "textarea", required: true }];
+      return [name, email, choice(ui.whatNeed, offers), { name: "message", label: ui.jobDetails, control: "textarea", required: true }];
+    case "waiver":
+      return [
+        name, email,
+        { name: "birthdate", label: ui.birthDate, control: "input", type: "date", required: true },
+        { name: "emergency", label: ui.emergency, control: "input", type: "text", required: true },
+        { name: "agree", label: agree, control: "checkbox", required: true },
+      ];
     case "enquiry":
     case "contact":
-      return [NAME, EMAIL, { name: "message", label: "Your message", control: "textarea", required: true }];
+      return [name, email, { name: "message", label: ui.yourMessage, control: "textarea", required: true }];
   }
 }
 
@@ -56,6 +66,9 @@ function renderField(prefix: string, field: Field): string {
   const id = `${prefix}-${field.name}`;
   const required = field.required ? " required" : "";
   const auto = field.autocomplete ? ` autocomplete="${field.autocomplete}"` : "";
+  if (field.control === "checkbox") {
+    return [`            <div class="field field-check">`, `              <input id="${id}" name="${field.name}" type="checkbox"${required}>`, `              <label for="${id}">${escapeHtml(field.label)}</label>`, `            </div>`].join("\n");
+  }
   const control =
     field.control === "textarea"
       ? `<textarea id="${id}" name="${field.name}" rows="4"${required}></textarea>`
@@ -67,16 +80,21 @@ function renderField(prefix: string, field: Field): string {
 
 export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const kind = block.form ?? "contact";
-  const wording = FORM_WORDING[kind];
-  const offers = [...ctx.content.services.slice(0, 4).map((s) => fillCopy(ctx, s.title)), "Not sure yet"].map((o) => o.replace(/&amp;/g, "&"));
-  const success = `Thank you! Your ${wording.label.replace(/ form$/, "")} request has reached ${ctx.spec.name}, and we will confirm by email soon.`;
-  const lead = escapeHtml(`Use this form and ${ctx.spec.name} will reply within one working day.`);
+  const ui = ctx.locale.ui;
+  const wording = ctx.locale.forms[kind];
+  // An order form offers what the page sells: its menu or products, else its services.
+  const sold = [...new Set([...ctx.content.menu.flatMap((g) => g.items), ...ctx.content.products].map((i) => i.name))];
+  const listed = kind === "order" && sold.length ? sold.slice(0, 8) : ctx.content.services.slice(0, 4).map((s) => s.title);
+  const offers = [...listed.map((o) => fillCopy(ctx, o)), escapeHtml(ui.notSure)].map((o) => o.replace(/&amp;/g, "&").replace(/&#39;/g, "'"));
+  const success = fillSlots(ui.requestThanks, { name: ctx.spec.name });
+  const lead = escapeHtml(fillSlots(ui.formLead, { name: ctx.spec.name }));
+  const agree = fillSlots(ui.agree, { name: ctx.spec.name });
   return wrapSection(
     ctx,
     "contact",
     [
       `          <form class="card request-form" data-form="${kind}" data-success="${escapeHtml(success)}">`,
-      ...fieldsFor(kind, offers).map((f) => renderField(block.id, f)),
+      ...fieldsFor(kind, offers, ui, agree).map((f) => renderField(block.id, f)),
       `            <button class="button" type="submit">${escapeHtml(wording.submit)}</button>`,
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,

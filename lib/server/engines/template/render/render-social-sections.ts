@@ -1,5 +1,7 @@
 /** Sections that build trust: testimonials, pricing plans and answers to common questions. */
 
+import { fillSlots } from "../locale/locales";
+import { escapeHtml } from "./html-escape";
 import { initialsOf } from "./render-art";
 import { contactTarget, fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
 
@@ -7,7 +9,7 @@ export function renderTestimonials(ctx: RenderContext): string {
   const quotes = ctx.content.testimonials.map((t) =>
     [
       `          <figure class="card quote">`,
-      `            <p class="stars"><span aria-hidden="true">★★★★★</span><span class="visually-hidden">Rated 5 out of 5</span></p>`,
+      `            <p class="stars"><span aria-hidden="true">★★★★★</span><span class="visually-hidden">${escapeHtml(ctx.locale.ui.rated)}</span></p>`,
       `            <blockquote><p>“${fillCopy(ctx, t.quote)}”</p></blockquote>`,
       `            <figcaption><span class="avatar avatar-small" aria-hidden="true">${fillCopy(ctx, initialsOf(t.author))}</span><span><strong>${fillCopy(ctx, t.author)}</strong> <span class="quote-role">${fillCopy(ctx, t.role)}</span></span></figcaption>`,
       `          </figure>`,
@@ -20,18 +22,19 @@ export function renderPricing(ctx: RenderContext): string {
   const target = contactTarget(ctx.spec.blocks);
   const plans = ctx.content.pricing.map((plan) => {
     // "$0 / month" rather than "Free", which would repeat a plan usually called "Free".
-    const price = plan.price === 0 ? `${ctx.spec.currency}0` : formatPrice(ctx, plan.price);
+    const price = plan.price === 0 ? escapeHtml(`${ctx.spec.currency}0`) : formatPrice(ctx, plan.price);
+    const period = plan.period ? ` <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span>` : "";
     const features = plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`);
     return [
       `          <div class="card plan${plan.featured ? " plan-featured" : ""}">`,
-      plan.featured ? `            <p class="plan-badge">Most popular</p>` : "",
+      plan.featured ? `            <p class="plan-badge">${escapeHtml(ctx.locale.ui.mostPopular)}</p>` : "",
       `            <h3>${fillCopy(ctx, plan.name)}</h3>`,
-      `            <p class="plan-price"><span class="plan-amount">${price}</span> <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span></p>`,
+      `            <p class="plan-price"><span class="plan-amount" data-price>${price}</span>${period}</p>`,
       `            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>`,
       `            <ul class="check-list">`,
       ...features,
       `            </ul>`,
-      `            <a class="button${plan.featured ? "" : " button-ghost"}" href="${target}">Choose ${fillCopy(ctx, plan.name)}</a>`,
+      `            <a class="button${plan.featured ? "" : " button-ghost"}" href="${target}">${escapeHtml(fillSlots(ctx.locale.ui.choose, { x: "\u0000" })).replace("\u0000", fillCopy(ctx, plan.name))}</a>`,
       `          </div>`,
     ]
       .filter(Boolean)

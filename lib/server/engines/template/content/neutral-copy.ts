@@ -1,0 +1,95 @@
+/**
+ * Copy for a business the engine has no rich English copy for, and for every page in another
+ * language: short, neutral sentences from the locale's data file, filled with the user's own words
+ * (the trade as the OSM presets name it, the place, the name). Food businesses get a menu of their
+ * cuisine; nothing here ever speaks of plans, features or integrations.
+ */
+
+import dishes from "../data/dishes.json";
+import { fillSlots, getLocale, type Locale } from "../locale/locales";
+import type { SiteSpec } from "../site-spec";
+import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./kind-content";
+
+const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "shield"];
+type Dish = [string, number];
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
+/** Slots every copy string may use; braces of prompt text are dropped so they never read as slots. */
+function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string, string> {
+  const plain = (t: string) => t.replace(/[{}]/g, "");
+  const place = plain(spec.location ?? "");
+  const lower = trade.toLowerCase();
+  return {
+    trade: spec.lang === "de" ? trade : lower,
+    Trade: trade.charAt(0).toUpperCase() + trade.slice(1),
+    aTrade: withArticle(lower),
+    inPlace: place ? fillSlots(locale.copy.inPlace, { place }) : "",
+    address: place ? `${locale.copy.address}, ${place}` : locale.copy.address,
+    hours: locale.copy.open,
+    // {name} and {location} stay as slots: the renderer fills them, escaped.
+    name: "{name}",
+    location: "{location}",
+  };
+}
+
+/** Dishes for the page: the cuisine's own, else the kind's in the page's language, else none. */
+export function dishesFor(spec: SiteSpec): Dish[] {
+  const cuisines = dishes.cuisines as unknown as Record<string, Dish[] | Record<string, Dish[]>>;
+  const byCuisine = spec.business?.cuisine ? cuisines[spec.business.cuisine] : undefined;
+  if (Array.isArray(byCuisine)) return byCuisine;
+  if (byCuisine) return byCuisine[spec.lang] ?? byCuisine.en ?? [];
+  const kinds = dishes.kinds as unknown as Record<string, Record<string, Dish[]>>;
+  return kinds[spec.kind]?.[spec.lang] ?? [];
+}
+
+function menuOf(spec: SiteSpec, locale: Locale, base: KindContent): MenuGroup[] {
+  const list = dishesFor(spec);
+  if (list.length === 0) return spec.lang === "en" ? base.menu : [];
+  return [{ title: locale.copy.menuTitle, items: list.map(([name, price]) => ({ name, text: "", price })) }];
+}
+
+/** The neutral copy for the spec's trade (the OSM label, the user's topic, or the kind's label). */
+export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent {
+  const locale = getLocale(spec.lang);
+  const c = locale.copy;
+  // The user's own words for the trade ("family dental clinic") first, the preset's name second.
+  const trade = (spec.topic ?? spec.business?.label ?? base.label).replace(/\s*\/.*$/, "");
+  const slots = slotsFor(spec, locale, trade);
+  const fill = (t: string) => fillSlots(t, slots);
+  const cards = (rows: string[][]): CardItem[] => rows.map(([title = "", text = ""], i) => ({ title: fill(title), text: fill(text), icon: ICONS[i % ICONS.length] ?? "star" }));
+  const services = cards(c.services);
+  const menu = menuOf(spec, locale, base);
+  const dishes = dishesFor(spec);
+  const products: PricedItem[] = dishes.length
+    ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
+    : services.map((s, i) => ({ name: s.title, text: s.text, price: [40, 70, 110][i] ?? 50 }));
+  return {
+    ...base,
+    label: trade,
+    eyebrow: slots.Trade ?? trade,
+    tagline: fill(c.tagline),
+    lead: fill(c.lead),
+    primaryCta: c.primaryCta,
+    secondaryCta: c.secondaryCta,
+    heroAlt: fill(c.heroAlt),
+    titles: locale.titles,
+    about: { paragraphs: c.about.map(fill), highlights: c.highlights.map(fill) },
+    features: cards(c.features),
+    services,
+    menu,
+    products,
+    pricing: c.pricing.map(([name = "", price = 0], i) => ({ name: String(name), price: Number(price), period: "", text: c.pricingText, features: [], featured: i === 1 })),
+    team: c.team.map(([name = "", role = ""]) => ({ name, role: fill(role), bio: fill(c.teamBio) })),
+    testimonials: c.testimonials.map(([quote = "", author = ""]) => ({ quote: fill(quote), author, role: locale.ui.testimonialRole })),
+    faq: c.faq.map(([q = "", a = ""]) => ({ q: fill(q), a: fill(a) })),
+    gallery: c.gallery.map(fill),
+    stats: c.stats.map(([value = "", label = ""]) => ({ value, label })),
+    schedule: locale.ui.hours.map(([day = "", time = ""]) => ({ time, title: day, text: "" })),
+    posts: spec.lang === "en" ? base.posts : [],
+    projects: spec.lang === "en" ? base.projects : services.map((s) => ({ title: s.title, text: s.text, tags: [] })),
+    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...services.map((s) => s.title), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Applies copy edits to a site's markup. The hero's h1 is the site's name (the project is named
+ * after it), so a new headline goes in the hero's line under it, never over the name. Each edit
+ * says honestly what it changed, or why it could not.
+ */
+
+import { escapeHtml } from "../render/html-escape";
+import { renderSection } from "../render/render-sections";
+import { dedupeIds, hasSection, insertSection, listSections } from "./html-surgery";
+import type { CopyEditIntent } from "./parse-copy-edits";
+import type { BaseSiteInfo } from "./read-base-site";
+import { orderSections } from "../site-spec";
+
+export interface CopyEditResult {
+  html: string;
+  note: string;
+  changed: boolean;
+}
+
+function replaceSlot(html: string, slot: string, value: string): string {
+  return html.replace(new RegExp(`(<(span|a|ul)\\b[^>]*data-copy="${slot}"[^>]*>)[\\s\\S]*?(</\\2>)`, "g"), (_m, open: string, _tag: string, close: string) => open + value + close);
+}
+
+/** Makes sure the page has a contact block with the detail slots, adding one when it has none. */
+function withContact(html: string, info: BaseSiteInfo): string {
+  if (html.includes('data-copy="address"')) return html;
+  if (hasSection(html, "contact")) return html;
+  const sections = orderSections([...listSections(html), "contact"]);
+  const spec = { ...info.ctx.spec, sections };
+  return insertSection(html, "contact", dedupeIds(renderSection({ ...info.ctx, spec }, "contact"), html));
+}
+
+function setPhone(html: string, phone: string, info: BaseSiteInfo): string {
+  const link = `<a data-copy="phone" href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ""))}">${escapeHtml(phone)}</a>`;
+  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/, link);
+  const item = `\n            <li><span><strong>${escapeHtml(info.ctx.locale.ui.phone)}</strong><br>${link}</span></li>`;
+  return html.replace(/(<ul class="contact-details"[^>]*>)/, (open) => open + item);
+}
+
+function formatAmount(info: BaseSiteInfo, amount: number): string {
+  const { currencyCode, locale } = info.ctx.spec;
+  try {
+    const whole = Number.isInteger(amount);
+    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(amount);
+  } catch {
+    return `${info.ctx.spec.currency}${amount}`;
+  }
+}
+
+/** Finds an item by (part of) its name in menus, products and plans and sets the price shown with it. */
+function setPrice(html: string, item: string, price: string): { html: string; name: string | null } {
+  const wanted = item.toLowerCase().replace(/^(?:the|our)\s+/, "").trim();
+  // The price after a name, never reaching past the next name ("Menu" must not take the first dish's price).
+  const pattern = /(<(?:span class="menu-item-name"|h3)>)([^<]{1,120})(<\/(?:span|h3)>(?:(?!<span class="menu-item-name">|<h3>)[\s\S]){0,400}?<span class="(?:price|plan-amount)"(?: data-price)?>)([^<]*)(<\/span>)/g;
+  let name: string | null = null;
+  const next = html.replace(pattern, (whole, open: string, label: string, middle: string, _old: string, close: string) => {
+    if (name !== null || !label.toLowerCase().includes(wanted)) return whole;
+    name = label;
+    return `${open}${label}${middle}${escapeHtml(price)}${close}`;
+  });
+  return { html: next, name };
+}
+
+function addTestimonial(html: string, quote: string, author: string | null, info: BaseSiteInfo): string {
+  let page = html;
+  if (!page.includes('class="quote-grid"')) {
+    const sections = orderSections([...listSections(page), "testimonials"]);
+    page = insertSection(page, "testimonials", dedupeIds(renderSection({ ...info.ctx, spec: { ...info.ctx.spec, sections } }, "testimonials"), page));
+    page = page.replace(/(<div class="quote-grid">)[\s\S]*?(\n\s*<\/div>\n\s*<\/div>\n\s*<\/section>)/, (_m, open: string, close: string) => open + close);
+  }
+  const who = escapeHtml(author ?? info.ctx.locale.ui.testimonialRole);
+  const figure = [
+    `\n          <figure class="card quote">`,
+    `            <blockquote><p>“${escapeHtml(quote)}”</p></blockquote>`,
+    `            <figcaption><span><strong>${who}</strong></span></figcaption>`,
+    `          </figure>`,
+  ].join("\n");
+  return page.replace(/(<div class="quote-grid">)/, (open) => open + figure);
+}
+
+export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSiteInfo): CopyEditResult {
+  const done = (next: string, note: string): CopyEditResult => ({ html: next, note, changed: next !== html });
+  switch (intent.type) {
+    case "tagline": {
+      const next = html.replace(/(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, (_m, open: string, close: string) => open + escapeHtml(intent.text) + close);
+      return next === html ? done(html, "there is no hero line on this page to change") : done(next, `the hero now says “${intent.text}”`);
+    }
+    case "address": {
+      const next = replaceSlot(withContact(html, info), "address", escapeHtml(intent.text));
+      return next.includes(escapeHtml(intent.text)) ? done(next, `set the address to “${intent.text}”`) : done(html, "this page has no contact details to put an address in");
+    }
+    case "hours": {
+      const value = escapeHtml(intent.text);
+      let next = replaceSlot(withContact(html, info), "hours", value);
+      next = next.replace(/(<ul class="hours-list"[^>]*>)[\s\S]*?(\n\s*<\/ul>)/, (_m, open: string, close: string) => `${open}\n          <li><span class="hours-time">${value}</span></li>${close}`);
+      return next.includes(value) ? done(next, `set the opening hours to “${intent.text}”`) : done(html, "this page has no opening hours to change");
+    }
+    case "email": {
+      const safe = escapeHtml(intent.text);
+      const next = withContact(html, info).replace(/<a\b[^>]*href="mailto:[^"]*"[^>]*>[^<]*<\/a>/g, `<a data-copy="email" href="mailto:${safe}">${safe}</a>`);
+      return next.includes(safe) ? done(next, `set the e-mail address to ${intent.text}`) : done(html, "this page shows no e-mail address to change");
+    }
+    case "phone": {
+      const next = setPhone(withContact(html, info), intent.text, info);
+      return next.includes(escapeHtml(intent.text)) ? done(next, `set the phone number to ${intent.text}`) : done(html, "this page has no contact details to put a phone number in");
+    }
+    case "price": {
+      const price = formatAmount(info, intent.amount);
+      const result = setPrice(html, intent.item, price);
+      return result.name ? done(result.html, `set the price of ${result.name} to ${price}`) : done(html, `no item called “${intent.item}” is listed with a price on this page`);
+    }
+    case "testimonial": {
+      const next = addTestimonial(html, intent.quote, intent.author, info);
+      return done(next, `added the testimonial “${intent.quote}”${intent.author ? ` from ${intent.author}` : ""}`);
+    }
+    case "undo":
+    case "redo":
+      return done(html, "");
+  }
+}

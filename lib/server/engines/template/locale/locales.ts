@@ -1,0 +1,32 @@
+/**
+ * The page's fixed words in each language the engine writes (data/locales/*.json): navigation,
+ * buttons, form labels and confirmations, footer, section intros and the neutral business copy.
+ */
+
+import de from "../data/locales/de.json";
+import en from "../data/locales/en.json";
+import es from "../data/locales/es.json";
+import fr from "../data/locales/fr.json";
+import it from "../data/locales/it.json";
+import pt from "../data/locales/pt.json";
+import type { FormKind } from "../content/form-kinds";
+import type { SectionCopy } from "../content/kind-content";
+import type { SectionId } from "../site-spec";
+import type { PageLanguage } from "./read-language";
+
+export type Locale = typeof en & {
+  forms: Record<FormKind, { heading: string; submit: string; label: string; cta: string }>;
+  titles: Record<SectionId, SectionCopy>;
+};
+
+// Our own committed data; every file has the English file's keys (checked by a unit test).
+const LOCALES = { en, es, fr, de, pt, it } as unknown as Record<PageLanguage, Locale>;
+
+export function getLocale(lang: PageLanguage): Locale {
+  return LOCALES[lang] ?? LOCALES.en;
+}
+
+/** Fills "{x}"-style slots in a locale string (plain text; callers escape when rendering). */
+export function fillSlots(template: string, slots: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in slots ? String(slots[key]) : whole));
+}

