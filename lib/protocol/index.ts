@@ -9,3 +9,5 @@ export * from "./preview-frame";
 export * from "./site-name";
 export * from "./project-thread";
 export * from "./preview-patch";
+export * from "./publication";
+export * from "./prompt-queue";

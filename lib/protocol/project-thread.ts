@@ -24,6 +24,8 @@ export const projectTurnSchema = z.object({
   summary: z.string(),
   /** The site's name as it stood after this turn, when it has a preview. */
   siteName: z.string().nullable(),
+  /** What the turn did: built the first site, edited it, or restored an older version. Absent from older servers. */
+  kind: z.enum(["site", "edit", "restore"]).optional(),
 });
 export type ProjectTurn = z.infer<typeof projectTurnSchema>;
 

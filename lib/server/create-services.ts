@@ -6,6 +6,7 @@ import { warmUpEngine } from "./engines/warm-up-engine";
 import type { Env } from "./env";
 import { BullJobQueue } from "./generation/bull-job-queue";
 import { GenerationService } from "./generation/generation-service";
+import { PromptQueueRunner } from "./generation/prompt-queue-runner";
 import { LocalJobQueue, LocalJobs, type JobHandler, type JobQueue } from "./generation/job-queue";
 import { StopReason, stopMessages } from "./generation/stop-reason";
 import type { Logger } from "./logger";
@@ -61,7 +62,11 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
     : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
   const notices = createProjectNotices(io);
   const generations = new GenerationService({ store, events, engine, queue, notices });
-  events.onPublish((event) => notices.noteEvent(event, async (id) => (await events.getState(id))?.project_id ?? null));
+  const projectIdOf = async (id: string) => (await events.getState(id))?.project_id ?? null;
+  events.onPublish((event) => notices.noteEvent(event, projectIdOf));
+  // A run's end, in whichever process published it, starts the project's next queued prompt.
+  const promptQueue = new PromptQueueRunner({ store, queue, engineName: engine.name, notices, logger });
+  events.onPublish((event) => promptQueue.noteEvent(event, projectIdOf));
 
   if (cluster) {
     // Events published by other processes (workers, other nodes) reach this node's sockets.
@@ -83,7 +88,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       timestamp: new Date().toISOString(),
     };
   };
-  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, stats };
+  return { env, logger, store, engine, events, delivery, generations, promptQueue, notices, queue, jobs, metrics, rateLimits, stats };
 }
 
 function recordPublishMetrics(events: EventService, metrics: Metrics): void {

@@ -2,21 +2,12 @@ import { generationStateSchema, sessionEventSchema, terminalStatuses, type Gener
 import { openDatabase, type Db, type Tables } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import { createProjectMethods } from "./project-rows";
+import { createPromptQueueMethods } from "./prompt-queue-rows";
+import { createPublicationMethods } from "./publication-rows";
+import { insertSession, nextVersion, toSession } from "./session-rows";
 import type { ProjectVersion, SessionRecord, Store } from "./store";
 
-type SessionRow = Tables["sessions"];
 type VersionRow = Tables["versions"];
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  prompt: r.prompt,
-  status: r.status,
-  lastSeq: Number(r.last_seq),
-  engine: r.engine,
-  baseVersion: r.base_version === null ? null : Number(r.base_version),
-  createdAt: r.created_at,
-});
 
 const toVersion = (r: VersionRow): ProjectVersion => ({
   projectId: r.project_id,
@@ -28,15 +19,6 @@ const toVersion = (r: VersionRow): ProjectVersion => ({
   restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
 });
 
-async function nextVersion(db: Db, projectId: string): Promise<number> {
-  const row = await db
-    .selectFrom("versions")
-    .select((eb) => eb.fn.max("version").as("v"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0) + 1;
-}
-
 /** Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite under `dataDir`. */
 export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store> {
   const { db, dialect, sqlite } = await openDatabase(options);
@@ -44,26 +26,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
 
   const store: Store = {
     async createSession(input) {
-      const now = new Date().toISOString();
-      await db.transaction().execute(async (trx) => {
-        if (input.newProjectTokenHash) {
-          await trx
-            .insertInto("projects")
-            .values({
-              id: input.projectId, token_hash: input.newProjectTokenHash, created_at: now, name: null,
-              viewer_token_hash: input.newProjectViewerTokenHash ?? null,
-            })
-            .execute();
-        }
-        await trx
-          .insertInto("sessions")
-          .values({
-            id: input.id, project_id: input.projectId, prompt: input.prompt, token_hash: input.tokenHash,
-            viewer_token_hash: input.viewerTokenHash, status: "queued", last_seq: 0, engine: input.engine,
-            base_version: input.baseVersion, created_at: now, updated_at: now,
-          })
-          .execute();
-      });
+      await db.transaction().execute((trx) => insertSession(trx, input, new Date().toISOString()));
       return (await store.getSession(input.id))!;
     },
     async getSession(id) {
@@ -75,12 +38,12 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
         .selectFrom("sessions as s")
         .innerJoin("projects as p", "p.id", "s.project_id")
         .selectAll("s")
-        .select("p.viewer_token_hash as project_viewer_token_hash")
+        .select(["p.viewer_token_hash as project_viewer_token_hash", "p.token_hash as project_token_hash"])
         .where("s.id", "=", id)
         .executeTakeFirst();
       if (!row) return null;
-      const { project_viewer_token_hash: projectViewerTokenHash, ...session } = row;
-      return { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, projectViewerTokenHash, session: toSession(session) };
+      const { project_viewer_token_hash: projectViewerTokenHash, project_token_hash: projectTokenHash, ...session } = row;
+      return { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, projectTokenHash, projectViewerTokenHash, session: toSession(session) };
     },
     async getProjectTokenHash(projectId) {
       const row = await db.selectFrom("projects").select("token_hash").where("id", "=", projectId).executeTakeFirst();
@@ -174,6 +137,8 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       return rows.map((r) => r.id);
     },
     ...createProjectMethods(db),
+    ...createPublicationMethods(db),
+    ...createPromptQueueMethods(db),
     close: () => db.destroy(),
   };
   return store;

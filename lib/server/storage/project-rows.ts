@@ -48,13 +48,17 @@ function deleteProjectRows(db: Db, projectId: string): Promise<"deleted" | "not-
     await trx.deleteFrom("events").where("session_id", "in", sessionIds).execute();
     await trx.deleteFrom("session_snapshots").where("session_id", "in", sessionIds).execute();
     await trx.deleteFrom("versions").where("project_id", "=", projectId).execute();
+    // Its public address and waiting prompts go with it: `/s/:slug` answers 404 from this commit on.
+    await trx.deleteFrom("publications").where("project_id", "=", projectId).execute();
+    await trx.deleteFrom("queued_prompts").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("sessions").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("projects").where("id", "=", projectId).execute();
     return "deleted" as const;
   });
 }
 
-async function lockProject(trx: Db, projectId: string): Promise<{ id: string } | undefined> {
+/** Takes the project row's write lock for the rest of the transaction (undefined: no such project). */
+export async function lockProject(trx: Db, projectId: string): Promise<{ id: string } | undefined> {
   // SQLite has no FOR UPDATE (and needs none: one writer at a time); the update takes the lock there too.
   const touched = await trx.updateTable("projects").set({ id: projectId }).where("id", "=", projectId).executeTakeFirst();
   return Number(touched.numUpdatedRows) > 0 ? { id: projectId } : undefined;
