@@ -1,11 +1,11 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
-import { openDatabase, type Db, type Tables } from "./database";
+import { openDatabase, type Tables } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import { createProjectMethods } from "./project-rows";
 import { createPromptQueueMethods } from "./prompt-queue-rows";
 import { createPublicationMethods } from "./publication-rows";
 import { insertSession, nextVersion, toSession } from "./session-rows";
-import type { ProjectVersion, SessionRecord, Store } from "./store";
+import type { ProjectVersion, Store } from "./store";
 
 type VersionRow = Tables["versions"];
 
