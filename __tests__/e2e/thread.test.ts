@@ -64,9 +64,8 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     expect(siteName).not.toBeNull();
     await page.waitForFunction((title) => document.title === title, `${siteName} — OpenV0`);
 
-    // /g leads into its project.
-    await page.getByTestId("open-project").click();
-    await page.waitForURL(new RegExp(`/p/${first.project_id}$`));
+    // The first prompt already opened the project page (`/g` leads there too, see held-run).
+    expect(new URL(page.url()).pathname).toBe(`/p/${first.project_id}`);
     await page.locator('[data-testid="thread"][data-count="1"]').waitFor();
     expect(await page.getByTestId("turn-version").first().textContent()).toBe("v1");
     await showPreview(page);

@@ -116,9 +116,9 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
         heartbeatIntervalMs={heartbeatIntervalMs}
         viewToken={viewToken}
         onProjectTurn={onProjectTurn}
-        // The conversation's own share link (header) is the one offered here; a one-generation
-        // watch link stays on /g, and from a share link it would carry the project's token.
-        canShareSession={false}
+        // The owner may also share one turn's watch link; from a project share link it would
+        // carry the project's read-only token, so it is not offered there.
+        canShareSession={!viewToken}
         headerLink={projectToken && records ? <ProjectShareButton projectId={projectId} projectToken={projectToken} records={records} /> : undefined}
         basePreview={base?.sessionId === activeId ? null : base}
         onFollowUp={onFollowUp}

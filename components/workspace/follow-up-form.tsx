@@ -2,6 +2,7 @@
 
 import type { CreateGenerationResponse, GenerationState, QueuePromptResponse } from "@/lib/protocol";
 import { queuePrompt, startFollowUp } from "@/lib/client/project-api";
+import { rememberCreatedSession } from "@/lib/client/session-storage";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { ApiErrorAlert, ExampleChips, PromptBox, usePromptSubmit } from "@/components/prompt-box";
 
@@ -53,7 +54,9 @@ export function FollowUpForm({ projectToken, onStarted, queueWaiting = false, on
   const start = async (prompt: string): Promise<Submitted> => {
     if (!projectToken) throw new Error("no project token");
     if (queues) return { queued: await queuePrompt({ prompt, projectId, projectToken }) };
-    return { started: await startFollowUp({ prompt, projectId, projectToken }) };
+    const started = await startFollowUp({ prompt, projectId, projectToken });
+    rememberCreatedSession(started, prompt);
+    return { started };
   };
   const form = usePromptSubmit<Submitted>(projectToken ? start : null, (submitted) => {
     if ("queued" in submitted) onQueued?.(submitted.queued);

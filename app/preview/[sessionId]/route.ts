@@ -16,7 +16,9 @@ const wantsHtml = (request: Request) => (request.headers.get("accept") ?? "").in
  * act as the app. An unknown id or a site not written yet gets a readable 404 with a link home.
  */
 export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
-  const preview = idSchema.safeParse(params.sessionId).success ? (await services.events.getState(params.sessionId))?.preview : null;
+  // The session row is checked first: a deleted project's state may still sit in this node's cache.
+  const exists = idSchema.safeParse(params.sessionId).success && (await services.store.getSession(params.sessionId)) !== null;
+  const preview = exists ? (await services.events.getState(params.sessionId))?.preview : null;
   if (!preview) {
     if (wantsHtml(request)) return renderNotFoundPage();
     throw new AppError("NOT_FOUND", "No preview for this generation");
