@@ -124,7 +124,7 @@ test("queued prompts are stored, editable, shown to the share link, and run in o
 test("a restore is a turn: the newest turn, its preview and the next prompt all show the restored version", async () => {
   const site = await createGeneration(server.url, "A landing page for a yoga studio in Lisbon");
   await finish(site.sessionId, site.token);
-  const edit = await postJson(`${server.url}/api/generations`, { prompt: "add a pricing section", projectId: site.projectId }, bearer(site.projectToken));
+  const edit = await postJson(`${server.url}/api/generations`, { prompt: "Rename to Harbour Light", projectId: site.projectId }, bearer(site.projectToken));
   await finish((edit.json as { sessionId: string }).sessionId, site.projectToken);
 
   const restored = await call("POST", `/api/projects/${site.projectId}/versions/1/restore`, site.projectToken);

@@ -8,13 +8,13 @@ const FALLBACK_ACCENT = "#4f46e5";
 /** Text of a markup fragment (tags dropped, whitespace collapsed); still to be escaped by the caller. */
 const plainText = (fragment: string) => fragment.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/gi, " ").replace(/\s+/g, " ").trim();
 
-/** The page's own summary: its first paragraph with words in it, cut to a search-result length. */
+/** The page's own summary: its first paragraph that reads as a sentence (not an eyebrow or a label), cut to a search-result length. */
 export function readSiteDescription(html: string): string | null {
-  for (const match of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
-    const text = plainText(match[1] ?? "");
-    if (text.split(" ").length >= 4) return text.length <= DESCRIPTION_MAX_CHARS ? text : `${text.slice(0, DESCRIPTION_MAX_CHARS - 1).trimEnd()}…`;
-  }
-  return null;
+  const paragraphs = [...html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)].slice(0, 12).map((m) => plainText(m[1] ?? ""));
+  const words = (text: string) => text.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const text = paragraphs.find((p) => words(p) >= 8) ?? paragraphs.find((p) => words(p) >= 3);
+  if (!text) return null;
+  return text.length <= DESCRIPTION_MAX_CHARS ? text : `${text.slice(0, DESCRIPTION_MAX_CHARS - 1).trimEnd()}…`;
 }
 
 /** The site's accent colour as its stylesheet declares it, for the icon. */
