@@ -148,9 +148,10 @@ const CHIP_CLASSES = {
     list: "flex flex-wrap gap-2",
     chip: "rounded-full border border-zinc-200 bg-white px-3 py-1.5 text-left text-sm text-zinc-700 transition hover:border-indigo-300 hover:bg-indigo-50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:border-indigo-800 dark:hover:bg-indigo-950",
   },
+  // One row that scrolls sideways: the pinned box must not grow with the examples.
   compact: {
-    list: "flex flex-wrap gap-1.5",
-    chip: "rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-700 transition hover:border-indigo-300 hover:bg-indigo-50 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-indigo-800 dark:hover:bg-indigo-950",
+    list: "flex gap-1.5 overflow-x-auto pb-0.5 [scrollbar-width:thin]",
+    chip: "shrink-0 whitespace-nowrap rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-700 transition hover:border-indigo-300 hover:bg-indigo-50 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-indigo-800 dark:hover:bg-indigo-950",
   },
 } satisfies Record<PromptBoxSize, Record<string, string>>;
 

@@ -42,7 +42,8 @@ function sampleFrame(page: Page) {
       const length = await page
         .frameLocator('[data-testid="preview-frame"]')
         .locator("body")
-        .evaluate((body) => (body as HTMLElement).innerText.trim().length, undefined, { timeout: 1_000 })
+        // textContent, not innerText: on a phone the frame sits in the hidden Preview pane.
+        .evaluate((body) => (body.textContent ?? "").trim().length, undefined, { timeout: 5_000 })
         .catch(() => 0);
       counts.samples += 1;
       if (length === 0) counts.empty += 1;
@@ -129,27 +130,32 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
 
     // The first follow-up, held by the model: it runs while the next prompt is typed.
     const release = app.fake.hold();
-    await showChat(page);
-    await page.getByTestId("follow-up-input").fill("add a pricing section");
-    await page.getByTestId("follow-up-submit").click();
-    const secondTurn = await waitForNewTurn(page, firstTurn);
-    await waitForStatus(page, "running");
-    // The box stays, now queueing.
-    await page.locator('[data-testid="follow-up"][data-queues="true"]').waitFor();
-    await page.getByTestId("follow-up-input").fill("make the header dark");
-    await page.getByTestId("follow-up-submit").click();
-    await page.locator('[data-testid="prompt-queue"][data-count="1"]').waitFor();
-    expect(await page.getByTestId("queued-prompt-text").textContent()).toBe("make the header dark");
-    await saveScreenshot(page, `e19-queue-${name}`);
-    const counts = await sampler.stop();
-    expect(counts.samples).toBeGreaterThan(5);
-    expect(counts.empty).toBe(0);
-    expect(await blankPreviewSeen(page)).toBe(false);
+    let secondTurn = "";
+    try {
+      await showChat(page);
+      await page.getByTestId("follow-up-input").fill("add a pricing section");
+      await page.getByTestId("follow-up-submit").click();
+      secondTurn = await waitForNewTurn(page, firstTurn);
+      await waitForStatus(page, "running");
+      // The box stays, now queueing.
+      await page.locator('[data-testid="follow-up"][data-queues="true"]').waitFor();
+      await page.getByTestId("follow-up-input").fill("make the header dark");
+      await page.getByTestId("follow-up-submit").click();
+      await page.locator('[data-testid="prompt-queue"][data-count="1"]').waitFor();
+      expect(await page.getByTestId("queued-prompt-text").textContent()).toBe("make the header dark");
+      await saveScreenshot(page, `e19-queue-${name}`);
+      const counts = await sampler.stop();
+      expect(counts.samples).toBeGreaterThan(5);
+      expect(counts.empty).toBe(0);
+      expect(await blankPreviewSeen(page)).toBe(false);
 
-    // A reload keeps the queue (it is on the server).
-    await page.reload();
-    await page.locator('[data-testid="prompt-queue"][data-count="1"]').waitFor({ timeout: RUN_TIMEOUT_MS });
-    release();
+      // A reload keeps the queue (it is on the server).
+      await page.reload();
+      await page.locator('[data-testid="prompt-queue"][data-count="1"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    } finally {
+      // Whatever failed, the model answers again: the next tests must not inherit a held run.
+      release();
+    }
     // The held turn ends, the server starts the queued prompt, and the page follows it.
     const thirdTurn = await waitForNewTurn(page, secondTurn);
     await waitForStatus(page, "completed");

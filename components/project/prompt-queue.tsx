@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { PROMPT_MAX_CHARS, type QueuedPromptInfo } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
 import { editQueuedPrompt, removeQueuedPrompt } from "@/lib/client/project-api";
@@ -18,9 +18,14 @@ export interface PromptQueueProps {
 
 /** Prompts waiting for the current run, in the order they will run; the owner may edit or remove them. */
 export function PromptQueue({ items, projectId, projectToken, onChanged }: PromptQueueProps) {
+  const ref = useRef<HTMLElement>(null);
+  // A prompt just queued is shown where the user looks: the chat scrolls to the queue.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [items.length]);
   if (items.length === 0) return null;
   return (
-    <section aria-labelledby="queue-heading" data-testid="prompt-queue" data-count={items.length} className="rounded-xl border border-dashed border-zinc-300 bg-white/60 p-2 dark:border-zinc-700 dark:bg-zinc-900/60">
+    <section ref={ref} aria-labelledby="queue-heading" data-testid="prompt-queue" data-count={items.length} className="rounded-xl border border-dashed border-zinc-300 bg-white/60 p-2 dark:border-zinc-700 dark:bg-zinc-900/60">
       <h2 id="queue-heading" className="px-2 pt-1 pb-1 text-xs font-semibold text-zinc-600 dark:text-zinc-400">
         Queued — runs when the current turn ends
       </h2>

@@ -228,7 +228,8 @@ export function SessionView(props: SessionViewProps) {
             versionNote={<VersionNote viewing={versionView ? viewing!.version : null} newest={newest} comparing={compare !== null} onBack={() => { setViewing(null); setCompare(null); }} />}
           />
           {/* Hidden, never unmounted, while comparing: the frame must not reload. */}
-          <div className={`min-h-0 flex-1 overflow-y-auto ${compare ? "hidden" : "flex flex-col"}`}>
+          {/* A one-row grid: the preview stretches to the column's height (it scrolls when the column is shorter). */}
+          <div className={`min-h-0 flex-1 grid-rows-[minmax(0,1fr)] overflow-y-auto ${compare ? "hidden" : "grid"}`}>
             <LivePreview
               sessionId={sessionId}
               token={token ?? null}

@@ -21,7 +21,7 @@ export function VersionNote({ viewing, newest, comparing, onBack }: VersionNoteP
   }
   return (
     <span data-testid="current-version-note" className="text-zinc-500 dark:text-zinc-400">
-      {newest !== null ? <>Current version <strong className="font-semibold text-zinc-800 dark:text-zinc-200">v{newest}</strong></> : "Preview"}
+      {newest !== null ? <><span className="hidden sm:inline">Current version </span><strong className="font-semibold text-zinc-800 dark:text-zinc-200">v{newest}</strong></> : "Preview"}
     </span>
   );
 }
