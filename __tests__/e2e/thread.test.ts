@@ -133,11 +133,18 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     expect(await page.getByTestId("version-view-banner").count()).toBe(0);
     await page.waitForFunction(() => document.title === "Golden Crust — OpenV0");
 
-    // Compare v1 with v2: the rename shows as changed lines of the markup.
+    // Compare v1 with v2: side by side as rendered pages in the preview column (a phone switches
+    // to it), each in its own sandboxed frame; the rename shows in v2's page, and as changed lines
+    // of the markup one click away.
     await showChat(page);
     await page.getByTestId("versions-compare").click();
     await page.getByTestId("compare-from").selectOption("1");
     await page.getByTestId("compare-to").selectOption("2");
+    expect(await page.locator('[data-testid="compare-frame"]').first().getAttribute("sandbox")).toBe("allow-scripts");
+    await page.frameLocator('[data-testid="compare-frame"][data-version="2"]').locator("h1").getByText("Golden Crust").first().waitFor({ timeout: RUN_TIMEOUT_MS });
+    await page.getByTestId("viewing-notice").getByText("Comparing versions").waitFor();
+    await saveScreenshot(page, `25-compare-pages-${name}`);
+    await page.getByTestId("compare-mode-code").click();
     await page.locator('[data-testid="version-compare"][data-state="ready"]').waitFor();
     expect(await page.getByTestId("compare-summary").textContent()).toMatch(/^\+\d+ −\d+ lines$/);
     expect(await page.getByTestId("compare-diff").textContent()).toContain("+");
