@@ -204,7 +204,10 @@ export function SessionView(props: SessionViewProps) {
                   setPane("preview");
                 }}
                 onVersions={onVersions}
-                onRestored={onRestored && ((restored) => onRestored(restored, currentBase()))}
+                onRestored={onRestored && ((restored) => {
+                  onRestored(restored, currentBase());
+                  setPane("preview");
+                })}
                 onCompare={(list) => {
                   setCompare(list);
                   setPane("preview");
