@@ -109,7 +109,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     // preview, code view and download all show it (on a phone, the restore itself brings the
     // preview up: what was restored is what the user wants to see).
     await page.locator('[data-testid="version-item"][data-version="1"] [data-testid="version-restore"]').click();
-    await page.locator('[data-testid="thread"][data-count="3"]').waitFor();
+    await page.locator('[data-testid="thread"][data-count="3"]').waitFor({ state: "attached" }); // on a phone the chat pane is hidden by then
     const restoreTurn = page.getByTestId("turn").nth(2);
     expect(await restoreTurn.getByTestId("turn-prompt").textContent()).toBe("Restore v1");
     await page.locator(`[data-testid="workspace"][data-session-id="${await restoreTurn.getAttribute("data-session-id")}"]`).waitFor();
