@@ -1,7 +1,7 @@
 const dev = process.env.NODE_ENV !== "production";
 
 // The app's own pages. Generated sites never run under this policy: they are served by
-// /preview/* and /preview-frame with their own `sandbox` CSP (an opaque origin).
+// /preview/*, /preview-frame and the published /s/* with their own `sandbox` CSP (an opaque origin).
 const appCsp = [
   "default-src 'self'",
   // Next injects inline bootstrap scripts; the dev server also needs eval for fast refresh.
@@ -34,7 +34,7 @@ const nextConfig = {
     return [
       { source: "/api/:path*", headers: common },
       {
-        source: "/((?!api/|preview/|preview-frame).*)",
+        source: "/((?!api/|preview/|preview-frame|s/).*)",
         headers: [...common, { key: "Content-Security-Policy", value: appCsp }, { key: "X-Frame-Options", value: "SAMEORIGIN" }],
       },
     ];

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { PROMPT_MAX_CHARS, type CreateGenerationResponse } from "@/lib/protocol";
+import { createGenerationResponseSchema, PROMPT_MAX_CHARS, type CreateGenerationResponse } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
 import { rememberCreatedSession } from "@/lib/client/session-storage";
 
@@ -25,14 +25,18 @@ export interface PromptSubmit {
   submit: (event?: FormEvent) => Promise<void>;
 }
 
+/** The project page, opened on one turn: where a new site is built and refined, from its first prompt. */
+export const projectPageHref = (created: Pick<CreateGenerationResponse, "projectId" | "sessionId">) =>
+  `/p/${encodeURIComponent(created.projectId)}?turn=${encodeURIComponent(created.sessionId)}`;
+
 /**
- * A prompt's state and its submit: `start` creates the session, whose tokens are then kept in this
- * browser; then `onCreated` takes over (the project page stays put), or the new workspace opens.
- * With `start` null nothing is submitted.
+ * A prompt's state and its submit: `start` creates the session (its tokens are then kept in this
+ * browser) or queues the prompt; then `onCreated` takes over (the project page stays put), or the
+ * new project's page opens. With `start` null nothing is submitted.
  */
-export function usePromptSubmit(
-  start: ((prompt: string) => Promise<CreateGenerationResponse>) | null,
-  onCreated?: (created: CreateGenerationResponse) => void,
+export function usePromptSubmit<T extends object = CreateGenerationResponse>(
+  start: ((prompt: string) => Promise<T>) | null,
+  onCreated?: (created: T) => void,
 ): PromptSubmit {
   const router = useRouter();
   const [prompt, setPrompt] = useState("");
@@ -48,15 +52,16 @@ export function usePromptSubmit(
     setError(null);
     try {
       const created = await start(trimmed);
-      rememberCreatedSession(created, trimmed);
+      const session = createGenerationResponseSchema.safeParse(created);
+      if (session.success) rememberCreatedSession(session.data, trimmed);
       if (onCreated) {
         setPrompt("");
         setBusy(false);
         onCreated(created);
         return;
       }
-      // Stays busy: the page is about to change to the new session's workspace.
-      router.push(created.links.workspace);
+      // Stays busy: the page is about to change to the new project's page.
+      if (session.success) router.push(projectPageHref(session.data));
     } catch (err) {
       setError(describeApiError(err));
       setBusy(false);
@@ -143,9 +148,10 @@ const CHIP_CLASSES = {
     list: "flex flex-wrap gap-2",
     chip: "rounded-full border border-zinc-200 bg-white px-3 py-1.5 text-left text-sm text-zinc-700 transition hover:border-indigo-300 hover:bg-indigo-50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:border-indigo-800 dark:hover:bg-indigo-950",
   },
+  // One row that scrolls sideways: the pinned box must not grow with the examples.
   compact: {
-    list: "flex flex-wrap gap-1.5",
-    chip: "rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-700 transition hover:border-indigo-300 hover:bg-indigo-50 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-indigo-800 dark:hover:bg-indigo-950",
+    list: "flex gap-1.5 overflow-x-auto pb-0.5 [scrollbar-width:thin]",
+    chip: "shrink-0 whitespace-nowrap rounded-full border border-zinc-200 px-2.5 py-1 text-xs text-zinc-700 transition hover:border-indigo-300 hover:bg-indigo-50 disabled:opacity-50 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-indigo-800 dark:hover:bg-indigo-950",
   },
 } satisfies Record<PromptBoxSize, Record<string, string>>;
 

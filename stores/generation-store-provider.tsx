@@ -17,13 +17,25 @@ interface ProviderProps {
   initialRole?: Role | null;
   /** Tests pass a ready-made store; the app lets the provider create one per mount. */
   store?: GenerationStoreApi;
+  /**
+   * When it changes, a fresh store is made from `initialGeneration`, without remounting the
+   * children: the project page swaps turns this way, so the preview frame stays loaded.
+   */
+  storeKey?: string;
   children: ReactNode;
 }
 
-/** Provides a store created once per mount, seeded with the server-rendered snapshot. */
-export function GenerationStoreProvider({ initialGeneration, initialRole = null, store, children }: ProviderProps) {
-  const [ownStore] = useState(() => store ?? createGenerationStore(createInitialStoreState(initialGeneration, initialRole)));
-  return <GenerationStoreContext.Provider value={ownStore}>{children}</GenerationStoreContext.Provider>;
+/** Provides a store created once per mount (or per `storeKey`), seeded with the server-rendered snapshot. */
+export function GenerationStoreProvider({ initialGeneration, initialRole = null, store, storeKey, children }: ProviderProps) {
+  const make = () => ({ key: storeKey, store: store ?? createGenerationStore(createInitialStoreState(initialGeneration, initialRole)) });
+  const [own, setOwn] = useState(make);
+  // Derived state: a new key replaces the store during this render (React re-renders at once).
+  let current = own;
+  if (own.key !== storeKey) {
+    current = make();
+    setOwn(current);
+  }
+  return <GenerationStoreContext.Provider value={current.store}>{children}</GenerationStoreContext.Provider>;
 }
 
 /** The store itself, for code that reads or writes outside render (the socket hook). */

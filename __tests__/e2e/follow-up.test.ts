@@ -8,6 +8,7 @@ import {
   readStoredToken,
   RUN_TIMEOUT_MS,
   setupE2eApp,
+  waitForNewTurn,
   waitForStatus,
 } from "../helpers/e2e-app";
 
@@ -38,9 +39,8 @@ test("edit a finished site with a follow-up, land on its project page, then rest
   await page.getByTestId("follow-up-input").fill("add a pricing section");
   await saveScreenshot(page, "20-follow-up-box");
   await page.getByTestId("follow-up-submit").click();
-  // From /g the edit leads into the project page, opened on the new turn.
-  await page.waitForURL((url) => /^\/p\/[A-Za-z0-9_-]+$/.test(url.pathname) && url.searchParams.has("turn"), { timeout: RUN_TIMEOUT_MS });
-  const secondId = new URL(page.url()).searchParams.get("turn")!;
+  // The first prompt opened the project page: the edit is its next turn there, without navigating.
+  const secondId = await waitForNewTurn(page, firstId);
   expect(secondId).not.toBe(firstId);
 
   // The new workspace is the new session's (not the old one's state carried over), owned by us.

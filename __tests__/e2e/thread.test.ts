@@ -64,9 +64,8 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     expect(siteName).not.toBeNull();
     await page.waitForFunction((title) => document.title === title, `${siteName} — OpenV0`);
 
-    // /g leads into its project.
-    await page.getByTestId("open-project").click();
-    await page.waitForURL(new RegExp(`/p/${first.project_id}$`));
+    // The first prompt already opened the project page (`/g` leads there too, see held-run).
+    expect(new URL(page.url()).pathname).toBe(`/p/${first.project_id}`);
     await page.locator('[data-testid="thread"][data-count="1"]').waitFor();
     expect(await page.getByTestId("turn-version").first().textContent()).toBe("v1");
     await showPreview(page);
@@ -106,18 +105,24 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.locator('[data-testid="versions-panel"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
     await expectSensibleTabOrder(page);
 
-    // Restore v1: preview, code view and download all show it (on a phone, the restore itself
-    // brings the preview up: what was restored is what the user wants to see).
+    // Restore v1: it becomes the newest turn of the thread (a restore is a turn, issue 19), and
+    // preview, code view and download all show it (on a phone, the restore itself brings the
+    // preview up: what was restored is what the user wants to see).
     await page.locator('[data-testid="version-item"][data-version="1"] [data-testid="version-restore"]').click();
-    await page.getByTestId("version-view-label").getByText("v3 (restored from v1)").waitFor();
+    await page.locator('[data-testid="thread"][data-count="3"]').waitFor({ state: "attached" }); // on a phone the chat pane is hidden by then
+    const restoreTurn = page.getByTestId("turn").nth(2);
+    expect(await restoreTurn.getByTestId("turn-prompt").textContent()).toBe("Restore v1");
+    await page.locator(`[data-testid="workspace"][data-session-id="${await restoreTurn.getAttribute("data-session-id")}"]`).waitFor();
+    await waitForStatus(page, "completed");
     if (isPhoneLayout(page)) expect(await page.getByTestId("phone-tab-preview").getAttribute("aria-selected")).toBe("true");
     await frameHeading(page).getByText(siteName!).waitFor({ timeout: RUN_TIMEOUT_MS });
     // The tab and the header name the site on screen: the restored version's.
     await page.waitForFunction((title) => document.title === title, `${siteName} — OpenV0`);
     expect(await page.getByTestId("site-name").textContent()).toBe(siteName);
+    await page.getByTestId("current-version-note").getByText("v3").waitFor();
     await saveScreenshot(page, `17-restored-${name}`);
     const download = page.waitForEvent("download");
-    await page.getByTestId("download-version").click();
+    await page.getByTestId("download-zip").click();
     const zip = unzipSync(readFileSync((await (await download).path())!));
     expect(strFromU8(zip["index.html"]!)).toContain(first.preview!.html_content.slice(0, 80));
     await page.getByTestId("tab-code").click();
@@ -132,13 +137,21 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await frameHeading(page).getByText("Golden Crust").waitFor({ timeout: RUN_TIMEOUT_MS });
     await page.getByTestId("version-view-close").click();
     expect(await page.getByTestId("version-view-banner").count()).toBe(0);
-    await page.waitForFunction(() => document.title === "Golden Crust — OpenV0");
+    // Back on the open turn: the restore, which is v1's site.
+    await page.waitForFunction((title) => document.title === title, `${siteName} — OpenV0`);
 
-    // Compare v1 with v2: the rename shows as changed lines of the markup.
+    // Compare v1 with v2: side by side as rendered pages in the preview column (a phone switches
+    // to it), each in its own sandboxed frame; the rename shows in v2's page, and as changed lines
+    // of the markup one click away.
     await showChat(page);
     await page.getByTestId("versions-compare").click();
     await page.getByTestId("compare-from").selectOption("1");
     await page.getByTestId("compare-to").selectOption("2");
+    expect(await page.locator('[data-testid="compare-frame"]').first().getAttribute("sandbox")).toBe("allow-scripts");
+    await page.frameLocator('[data-testid="compare-frame"][data-version="2"]').locator("h1").getByText("Golden Crust").first().waitFor({ timeout: RUN_TIMEOUT_MS });
+    await page.getByTestId("viewing-notice").getByText("Comparing versions").waitFor();
+    await saveScreenshot(page, `25-compare-pages-${name}`);
+    await page.getByTestId("compare-mode-code").click();
     await page.locator('[data-testid="version-compare"][data-state="ready"]').waitFor();
     expect(await page.getByTestId("compare-summary").textContent()).toMatch(/^\+\d+ −\d+ lines$/);
     expect(await page.getByTestId("compare-diff").textContent()).toContain("+");

@@ -120,13 +120,23 @@ export function collectProblems(page: Page, { warnings = false }: { warnings?: b
   return problems;
 }
 
-/** Types a prompt on the home page, submits it and resolves with the new session's id. */
+/**
+ * Types a prompt on the home page, submits it and resolves with the new session's id. The first
+ * prompt opens the project page on its turn (`/p/<project>?turn=<session>`): the one page where a
+ * site is built and refined.
+ */
 export async function generateFromHome(page: Page, baseUrl: string, prompt: string): Promise<string> {
   await page.goto(baseUrl);
   await page.getByTestId("prompt-input").fill(prompt);
   await page.getByTestId("generate-button").click();
-  await page.waitForURL(/\/g\/[A-Za-z0-9_-]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
+  await page.waitForURL((url) => /^\/p\/[A-Za-z0-9_-]+$/.test(url.pathname) && url.searchParams.has("turn"));
+  return new URL(page.url()).searchParams.get("turn")!;
+}
+
+/** Waits until the project page has opened a turn other than `previous`, and returns its id. */
+export async function waitForNewTurn(page: Page, previous: string, timeout = RUN_TIMEOUT_MS): Promise<string> {
+  await page.waitForURL((url) => { const turn = url.searchParams.get("turn"); return turn !== null && turn !== previous; }, { timeout });
+  return new URL(page.url()).searchParams.get("turn")!;
 }
 
 /** The owner token the home page stored for a session (read from the app's own localStorage). */

@@ -73,9 +73,10 @@ test("appears the moment the run completes", () => {
   expect(screen.getByTestId("follow-up")).toBeInTheDocument();
 });
 
-test("posts { prompt, projectId } with the project token, stores the new tokens and opens the new workspace", async () => {
+test("posts { prompt, projectId } with the project token, stores the new tokens and hands the new turn to the page", async () => {
   answer(202, created);
-  renderWithStore(<FollowUpForm projectToken="tok_project" />, { generation: foldState(run) });
+  const onStarted = jest.fn();
+  renderWithStore(<FollowUpForm projectToken="tok_project" onStarted={onStarted} />, { generation: foldState(run) });
   await submit("  add a pricing section ");
   expect(fetchMock).toHaveBeenCalledTimes(1);
   const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit & { headers: Record<string, string> }];
@@ -88,8 +89,10 @@ test("posts { prompt, projectId } with the project token, stores the new tokens 
     sessionId: "sess_follow_up", projectId: PROJECT, prompt: "add a pricing section",
     token: "tok_new_owner", viewerToken: "tok_new_viewer", projectToken: "tok_project",
   });
-  expect(push).toHaveBeenCalledWith("/g/sess_follow_up");
-  expect(screen.getByTestId("follow-up-submit")).toHaveTextContent("Starting…");
+  // The project page keeps the conversation on screen: no navigation, the box is ready again.
+  expect(onStarted).toHaveBeenCalledWith(created);
+  expect(push).not.toHaveBeenCalled();
+  expect(screen.getByTestId("follow-up-input")).toHaveValue("");
 });
 
 test("an example fills the box; an empty box cannot be submitted", async () => {
@@ -124,4 +127,29 @@ test("validation details and malformed answers are reported too", async () => {
   await submit("rename to Golden Crust");
   expect(screen.getByTestId("follow-up-error")).toHaveTextContent("BAD_RESPONSE");
   expect(push).not.toHaveBeenCalled();
+});
+
+test("on the project page the box stays during a run and queues the prompt on the server", async () => {
+  const onQueued = jest.fn();
+  const onStarted = jest.fn();
+  renderWithStore(<FollowUpForm projectToken="tok_project" onQueued={onQueued} onStarted={onStarted} />, { generation: foldState(run.slice(0, 7)) });
+  expect(screen.getByTestId("follow-up")).toHaveAttribute("data-queues", "true");
+  expect(screen.getByTestId("follow-up-submit")).toHaveTextContent("Queue");
+  const item = { id: "q_1", prompt: "add a gallery", position: 1, createdAt: "2026-01-01T00:00:00.000Z" };
+  answer(201, { projectId: PROJECT, item, startedSessionId: null });
+  await submit(" add a gallery ");
+  const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit & { headers: Record<string, string> }];
+  expect(url).toBe(`/api/projects/${PROJECT}/queue`);
+  expect(init.headers.authorization).toBe("Bearer tok_project");
+  expect(JSON.parse(init.body as string)).toEqual({ prompt: "add a gallery" });
+  expect(onQueued).toHaveBeenCalledWith({ projectId: PROJECT, item, startedSessionId: null });
+  expect(onStarted).not.toHaveBeenCalled();
+  // Nothing to remember: a queued prompt has no session (yet), and the box is ready for the next one.
+  expect(window.localStorage.length).toBe(0);
+  expect(screen.getByTestId("follow-up-input")).toHaveValue("");
+});
+
+test("with prompts waiting, a new prompt goes behind them even when nothing runs", () => {
+  renderWithStore(<FollowUpForm projectToken="tok_project" onQueued={jest.fn()} queueWaiting />, { generation: foldState(run) });
+  expect(screen.getByTestId("follow-up-submit")).toHaveTextContent("Queue");
 });

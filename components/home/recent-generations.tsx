@@ -1,14 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { SessionStatus } from "@/lib/protocol";
-import { ApiError, describeApiError, fetchSnapshot } from "@/lib/client/generation-api";
+import { ApiError, describeApiError } from "@/lib/client/generation-api";
 import { deleteProject, renameProject } from "@/lib/client/project-api";
 import { forgetStoredProject, readProjectName, saveProjectName, useStoredSessions, type StoredSession } from "@/lib/client/session-storage";
+import { ProjectThumbnail } from "./project-thumbnail";
+import { useProjectSummary } from "./use-project-summary";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const PROJECT_LIMIT = 8;
 
 const statusWords: Record<SessionStatus, string> = {
   queued: "Queued", running: "Generating", completed: "Ready", failed: "Failed", cancelled: "Cancelled", interrupted: "Interrupted",
@@ -29,44 +30,54 @@ export function groupByProject(sessions: StoredSession[]): ProjectGroup[] {
     .sort((a, b) => b.turns[0]!.createdAt.localeCompare(a.turns[0]!.createdAt));
 }
 
-/** Recent work in this browser: one row per project, with its latest status; rename and remove. */
+/** How many projects one page of Home shows; "Show more" adds as many again. */
+export const PROJECTS_PER_PAGE = 12;
+
+/** Every project of this browser, newest activity first: searchable by name or prompt, paged. */
 export function RecentGenerations() {
   const sessions = useStoredSessions(Infinity);
-  const projects = useMemo(() => (sessions ? groupByProject(sessions).slice(0, PROJECT_LIMIT) : undefined), [sessions]);
+  const [query, setQuery] = useState("");
+  const [shown, setShown] = useState(PROJECTS_PER_PAGE);
+  const groups = useMemo(() => (sessions ? groupByProject(sessions) : undefined), [sessions]);
+  const matching = useMemo(() => {
+    const words = query.trim().toLowerCase();
+    if (!groups || !words) return groups;
+    return groups.filter((g) => [readProjectName(g.projectId) ?? "", ...g.turns.map((t) => t.prompt)].some((text) => text.toLowerCase().includes(words)));
+  }, [groups, query]);
   // Unknown during the server render: render nothing rather than a misleading empty state.
-  if (projects === undefined) return null;
+  if (groups === undefined || matching === undefined) return null;
   return (
-    <section aria-labelledby="recent-heading" className="space-y-3">
-      <h2 id="recent-heading" className="text-sm font-semibold">Recent projects</h2>
-      {projects.length === 0 ? (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">Sites you start in this browser appear here.</p>
-      ) : (
-        <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-          {projects.map((p) => (
-            <ProjectRow key={p.projectId} group={p} />
-          ))}
-        </ul>
+    <section aria-labelledby="recent-heading" data-testid="project-list" data-count={groups.length} className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="recent-heading" className="text-sm font-semibold">
+          Your projects {groups.length > 0 && <span className="font-normal text-zinc-500">({groups.length})</span>}
+        </h2>
+        {groups.length > 3 && (
+          <input
+            type="search"
+            data-testid="project-search"
+            aria-label="Search your projects"
+            placeholder="Search by name or prompt"
+            value={query}
+            onChange={(e) => { setQuery(e.target.value); setShown(PROJECTS_PER_PAGE); }}
+            className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm sm:w-64 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+        )}
+      </div>
+      {groups.length === 0 && <p className="text-sm text-zinc-500 dark:text-zinc-400">Sites you start in this browser appear here.</p>}
+      {groups.length > 0 && matching.length === 0 && <p data-testid="project-search-empty" className="text-sm text-zinc-500 dark:text-zinc-400">No project matches “{query}”.</p>}
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {matching.slice(0, shown).map((p) => (
+          <ProjectRow key={p.projectId} group={p} />
+        ))}
+      </ul>
+      {matching.length > shown && (
+        <button type="button" data-testid="project-list-more" onClick={() => setShown((n) => n + PROJECTS_PER_PAGE)} className="mx-auto block rounded-lg border border-zinc-300 px-4 py-2 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900">
+          Show more ({matching.length - shown} more)
+        </button>
       )}
     </section>
   );
-}
-
-/** The latest turn's status, asked of the server with that turn's token (null until known). */
-function useLatestStatus(latest: StoredSession): SessionStatus | null {
-  const [status, setStatus] = useState<SessionStatus | null>(null);
-  const token = latest.token ?? latest.viewerToken;
-  useEffect(() => {
-    if (!token) return;
-    let current = true;
-    fetchSnapshot({ sessionId: latest.sessionId, token }).then(
-      (s) => current && setStatus(s.status),
-      () => undefined, // Unknown (deleted data, network): the row simply shows no status.
-    );
-    return () => {
-      current = false;
-    };
-  }, [latest.sessionId, token]);
-  return status;
 }
 
 /**
@@ -113,8 +124,11 @@ function useProjectActions(projectId: string, projectToken: string | undefined) 
 function ProjectRow({ group }: { group: ProjectGroup }) {
   const latest = group.turns[0]!;
   const first = group.turns.at(-1)!;
-  const status = useLatestStatus(latest);
-  const name = readProjectName(group.projectId) ?? first.prompt;
+  const summary = useProjectSummary(group.turns);
+  const status = summary?.status ?? null;
+  const name = readProjectName(group.projectId) ?? summary?.name ?? first.prompt;
+  const count = summary?.turnCount ?? group.turns.length;
+  const time = summary?.updatedAt ?? latest.createdAt;
   const [mode, setMode] = useState<"view" | "rename" | "confirm-remove">("view");
   const [draft, setDraft] = useState(name);
   const projectToken = group.turns.find((t) => t.projectToken)?.projectToken;
@@ -123,10 +137,14 @@ function ProjectRow({ group }: { group: ProjectGroup }) {
   const button = "rounded-md px-2 py-1 text-xs font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
   return (
-    <li data-testid="recent-project" data-project-id={group.projectId} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
+    <li data-testid="recent-project" data-project-id={group.projectId} className="flex flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <Link href={href} tabIndex={-1} aria-hidden="true" className="block">
+        <ProjectThumbnail sessionId={summary?.currentSessionId ?? null} name={name} />
+      </Link>
+      <div className="flex flex-1 flex-wrap items-center gap-2 px-3 py-2.5">
       {mode === "rename" ? (
         <form
-          className="flex min-w-0 flex-1 items-center gap-2"
+          className="flex min-w-0 flex-1 basis-full items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             void actions.rename(draft).then((ok) => ok && setMode("view"));
@@ -142,8 +160,8 @@ function ProjectRow({ group }: { group: ProjectGroup }) {
           <span data-testid="recent-project-name" className="block truncate font-medium">{name}</span>
           <span className="flex flex-wrap gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
             {status && <span data-testid="recent-project-status">{statusWords[status]}</span>}
-            <span>{group.turns.length === 1 ? "1 prompt" : `${group.turns.length} prompts`}</span>
-            {!Number.isNaN(Date.parse(latest.createdAt)) && <time dateTime={latest.createdAt}>{dateFormat.format(new Date(latest.createdAt))}</time>}
+            <span>{count === 1 ? "1 prompt" : `${count} prompts`}</span>
+            {!Number.isNaN(Date.parse(time)) && <time dateTime={time}>{dateFormat.format(new Date(time))}</time>}
           </span>
         </Link>
       )}
@@ -154,7 +172,7 @@ function ProjectRow({ group }: { group: ProjectGroup }) {
         </span>
       )}
       {mode === "confirm-remove" && (
-        <span role="group" aria-label="Confirm removal" className="flex shrink-0 items-center gap-1 text-xs">
+        <span role="group" aria-label="Confirm removal" className="flex basis-full flex-wrap items-center gap-1 text-xs">
           <span className="text-zinc-600 dark:text-zinc-300">
             {projectToken ? "Delete it with all its prompts and versions?" : "Forget it in this browser?"}
           </span>
@@ -165,6 +183,7 @@ function ProjectRow({ group }: { group: ProjectGroup }) {
       {actions.error && (
         <p role="alert" data-testid="project-action-error" className="basis-full text-xs text-red-700 dark:text-red-300">{actions.error}</p>
       )}
+      </div>
     </li>
   );
 }

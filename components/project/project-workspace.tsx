@@ -11,7 +11,10 @@ import type { BasePreview } from "@/components/workspace/live-preview";
 import { readHandedOverBase } from "@/components/workspace/follow-up-handoff";
 import { SessionView } from "@/components/workspace/session-view";
 import { ProjectShareButton } from "./project-share-button";
+import { PromptQueue } from "./prompt-queue";
+import { PublishControls } from "./publish-controls";
 import { TurnList } from "./turn-list";
+import { usePromptQueue } from "./use-prompt-queue";
 
 export interface ProjectWorkspaceProps {
   projectId: string;
@@ -72,7 +75,8 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
     return [...listed, ...extra].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }, [load, records, viewToken]);
   const activeId = active ?? turns.at(-1)?.sessionId ?? null;
-  useBaseFromPreviousTurn({ turns, activeId, records, viewToken, base, setBase });
+  useBaseFromPreviousTurn({ turns, activeId, records, viewToken: viewToken ?? projectToken, base, setBase });
+  const queue = usePromptQueue(projectId, accessToken, reloads);
 
   const select = useCallback((sessionId: string, nextBase: BasePreview | null = null) => {
     setActive(sessionId);
@@ -83,14 +87,15 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
     window.history.replaceState(null, "", `?${query.toString()}`);
   }, []);
   const onFollowUp = useCallback(
-    (created: CreateGenerationResponse, nextBase: BasePreview | null) => {
+    (created: Pick<CreateGenerationResponse, "sessionId">, nextBase: BasePreview | null) => {
       select(created.sessionId, nextBase);
       setReloads((n) => n + 1);
     },
     [select],
   );
   const reload = useCallback(() => setReloads((n) => n + 1), []);
-  const onProjectTurn = useFollowNewTurns({ activeId, latestId: turns.at(-1)?.sessionId ?? null, records, viewToken, select, reload });
+  // A turn the server started (a queued prompt, a restore) opens at once: the project token reads it.
+  const onProjectTurn = useFollowNewTurns({ activeId, latestId: turns.at(-1)?.sessionId ?? null, records, viewToken: viewToken ?? projectToken, select, reload });
 
   if (records === undefined || (viewToken && load.state === "loading")) {
     return <p className="p-6 text-sm text-zinc-500">Loading the conversation…</p>;
@@ -99,21 +104,28 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
   if (!accessToken || !activeId) return <NotInThisBrowser />;
 
   return (
-    <GenerationStoreProvider key={activeId} initialGeneration={createInitialState(activeId, projectId)}>
+    // Not keyed by turn: a new turn swaps the store, and the preview frame stays loaded (never blank).
+    <GenerationStoreProvider storeKey={activeId} initialGeneration={createInitialState(activeId, projectId)}>
       <SessionView
         sessionId={activeId}
+        ownerProjectToken={projectToken}
+        publishControls={projectToken ? <PublishControls projectId={projectId} projectToken={projectToken} /> : undefined}
+        queueWaiting={queue.length > 0}
+        onQueued={(queued, nextBase) => (queued.startedSessionId ? onFollowUp({ sessionId: queued.startedSessionId }, nextBase) : reload())}
+        onRestored={(restored, nextBase) => onFollowUp({ sessionId: restored.sessionId }, nextBase)}
         heartbeatIntervalMs={heartbeatIntervalMs}
         viewToken={viewToken}
         onProjectTurn={onProjectTurn}
-        // The conversation's own share link (header) is the one offered here; a one-generation
-        // watch link stays on /g, and from a share link it would carry the project's token.
-        canShareSession={false}
+        // The owner may also share one turn's watch link; from a project share link it would
+        // carry the project's read-only token, so it is not offered there.
+        canShareSession={!viewToken}
         headerLink={projectToken && records ? <ProjectShareButton projectId={projectId} projectToken={projectToken} records={records} /> : undefined}
         basePreview={base?.sessionId === activeId ? null : base}
         onFollowUp={onFollowUp}
         thread={
           <>
             <TurnList turns={turns} activeId={activeId} onSelect={(id) => select(id)} onActiveSettled={reload} />
+            <PromptQueue items={queue} projectId={projectId} projectToken={projectToken} onChanged={reload} />
             {load.state === "error" && (
               <p role="alert" data-testid="thread-error" className="text-sm text-red-700 dark:text-red-300">
                 Could not load the conversation: {load.message}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import type { CreateGenerationResponse, GenerationState } from "@/lib/protocol";
-import { startFollowUp } from "@/lib/client/project-api";
+import type { CreateGenerationResponse, GenerationState, QueuePromptResponse } from "@/lib/protocol";
+import { queuePrompt, startFollowUp } from "@/lib/client/project-api";
+import { rememberCreatedSession } from "@/lib/client/session-storage";
 import { suggestEdits } from "@/lib/client/suggest-edits";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { ApiErrorAlert, ExampleChips, PromptBox, usePromptSubmit } from "@/components/prompt-box";
@@ -18,61 +19,71 @@ export function isReadyForFollowUp(generation: Pick<GenerationState, "status" | 
   return stopped && generation.preview !== null;
 }
 
+/** A run is going (or about to): what is typed now waits in the project's queue. */
+const isRunning = (status: GenerationState["status"]) => status === "running" || status === "queued";
+
+type Submitted = { started: CreateGenerationResponse } | { queued: QueuePromptResponse };
+
 export interface FollowUpFormProps {
   /** The project token kept in this browser; without it (watch links, other browsers) nothing shows. */
   projectToken: string | null;
   /** The project page keeps the conversation on screen: it takes the new turn instead of a navigation. */
   onStarted?: (created: CreateGenerationResponse) => void;
+  /** Prompts are waiting already: a new one goes behind them, not ahead. */
+  queueWaiting?: boolean;
+  /** A prompt was queued (or, with nothing running any more, started at once by the server). */
+  onQueued?: (queued: QueuePromptResponse) => void;
 }
 
-/** The follow-up prompt box: starts an edit of this project as the conversation's next turn. */
-export function FollowUpForm({ projectToken, onStarted }: FollowUpFormProps) {
+/**
+ * The prompt box of the conversation, pinned under it: starts an edit of this project as the next
+ * turn or, while a run goes, queues the prompt on the server to run when that run ends.
+ */
+export function FollowUpForm({ projectToken, onStarted, queueWaiting = false, onQueued }: FollowUpFormProps) {
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const ready = useGenerationStore((s) => isReadyForFollowUp(s.generation));
+  const running = useGenerationStore((s) => isRunning(s.generation.status));
   const projectId = useGenerationStore((s) => s.generation.project_id);
   // Edits the built-in engine understands, drawn from this site; clicking one fills the box.
   const html = useGenerationStore((s) => s.generation.preview?.html_content ?? null);
   const examples = useMemo(() => suggestEdits(html), [html]);
-  const form = usePromptSubmit(projectToken ? (prompt) => startFollowUp({ prompt, projectId, projectToken }) : null, onStarted);
-  if (!isOwner || !ready || !projectToken) return null;
+  // Queueing needs the project page, which shows the queue; elsewhere the box waits for the run.
+  const queues = onQueued !== undefined && (running || queueWaiting);
+  const start = async (prompt: string): Promise<Submitted> => {
+    if (!projectToken) throw new Error("no project token");
+    if (queues) return { queued: await queuePrompt({ prompt, projectId, projectToken }) };
+    const started = await startFollowUp({ prompt, projectId, projectToken });
+    rememberCreatedSession(started, prompt);
+    return { started };
+  };
+  const form = usePromptSubmit<Submitted>(projectToken ? start : null, (submitted) => {
+    if ("queued" in submitted) onQueued?.(submitted.queued);
+    else onStarted?.(submitted.started);
+  });
+  if (!isOwner || !projectToken || !(ready || (running && onQueued !== undefined))) return null;
 
   return (
-    <section
-      aria-labelledby="follow-up-heading"
-      data-testid="follow-up"
-      className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <form onSubmit={(e) => void form.submit(e)} aria-busy={form.busy} className="space-y-3">
-        <div>
-          <h2 id="follow-up-heading" className="text-sm font-semibold">
-            <label htmlFor="follow-up-input">Edit this site</label>
-          </h2>
-          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Describe a change; it starts from the project&apos;s latest version and becomes the next turn of this conversation.
-          </p>
-        </div>
+    <section aria-labelledby="follow-up-heading" data-testid="follow-up" data-queues={queues} className="rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <form onSubmit={(e) => void form.submit(e)} aria-busy={form.busy} className="space-y-2">
+        <h2 id="follow-up-heading" className="flex items-baseline justify-between gap-2 text-sm font-semibold">
+          <label htmlFor="follow-up-input">Edit this site</label>
+          <span data-testid="follow-up-mode" className="text-xs font-normal text-zinc-500 dark:text-zinc-400">
+            {queues ? "Runs after the current turn" : "Starts from the current version"}
+          </span>
+        </h2>
         <PromptBox
           form={form}
           size="compact"
           id="follow-up-input"
           inputTestId="follow-up-input"
           submitTestId="follow-up-submit"
-          submitLabel="Apply edit"
-          placeholder="Make the header dark and add a pricing section…"
-          rows={3}
+          submitLabel={queues ? "Queue" : "Apply edit"}
+          placeholder={queues ? "Type the next change; it runs when this one is done…" : "Make the header dark and add a pricing section…"}
+          rows={2}
           lockWhileBusy
         />
-
-        <ExampleChips
-          examples={examples}
-          onPick={form.setPrompt}
-          size="compact"
-          testId="follow-up-example"
-          label="Example edits"
-          disabled={form.busy}
-        />
-
-        {form.error && <ApiErrorAlert error={form.error} title="Could not start the edit" testId="follow-up-error" size="compact" />}
+        <ExampleChips examples={examples} onPick={form.setPrompt} size="compact" testId="follow-up-example" label="Example edits" disabled={form.busy} />
+        {form.error && <ApiErrorAlert error={form.error} title={queues ? "Could not queue the prompt" : "Could not start the edit"} testId="follow-up-error" size="compact" />}
       </form>
     </section>
   );

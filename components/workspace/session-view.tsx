@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { buildFixPrompt, readSiteName, type CreateGenerationResponse, type ProjectTurnNotice, type ProjectVersionInfo } from "@/lib/protocol";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { buildFixPrompt, readSiteName, type CreateGenerationResponse, type ProjectTurnNotice, type ProjectVersionInfo, type QueuePromptResponse } from "@/lib/protocol";
 import { cancelGeneration, describeApiError, retryGeneration } from "@/lib/client/generation-api";
 import { startFollowUp } from "@/lib/client/project-api";
 import { rememberCreatedSession, useStoredSession } from "@/lib/client/session-storage";
@@ -16,7 +16,10 @@ import { FollowUpForm } from "./follow-up-form";
 import { GenerationProgress } from "./generation-progress";
 import { LivePreview, type BasePreview, type VersionView } from "./live-preview";
 import { PhoneSwitch, type PhonePane } from "./phone-switch";
+import { PreviewToolbar } from "./preview-toolbar";
 import { ShareButton } from "./share-button";
+import { VersionCompare } from "./version-compare";
+import { VersionNote } from "./version-note";
 import { VersionsPanel } from "./versions-panel";
 
 export interface SessionViewProps {
@@ -37,6 +40,18 @@ export interface SessionViewProps {
    * conversation's share instead (from a share link, a "watch link" would carry the project's token).
    */
   canShareSession?: boolean;
+  /** The project page's project token: it owns every turn, also the ones the server started (queue, restore). */
+  ownerProjectToken?: string | null;
+  /** Issue 18's page tools (select toggle, upload), at the start of the preview toolbar. */
+  toolbarExtra?: ReactNode;
+  /** Publish / Update / Unpublish, at the end of the preview toolbar. */
+  publishControls?: ReactNode;
+  /** Prompts wait in the project's queue already (a new one goes behind them). */
+  queueWaiting?: boolean;
+  /** A prompt was queued; with `startedSessionId` the server started it at once. */
+  onQueued?: (queued: QueuePromptResponse, base: BasePreview | null) => void;
+  /** A restore became the newest turn (the project page opens it). */
+  onRestored?: (restored: ProjectVersionInfo, base: BasePreview | null) => void;
 }
 
 type Viewing = { version: number; view: Omit<VersionView, "onClose"> } | { version: number; error: string };
@@ -44,9 +59,10 @@ type Viewing = { version: number; view: Omit<VersionView, "onClose"> } | { versi
 /** One turn's workspace: progress and edit box on the left (Chat), the live preview on the right. */
 export function SessionView(props: SessionViewProps) {
   const { sessionId, heartbeatIntervalMs, viewToken, thread, headerLink, basePreview, onFollowUp, onProjectTurn, canShareSession = true } = props;
+  const { ownerProjectToken = null, toolbarExtra, publishControls, queueWaiting, onQueued, onRestored } = props;
   const stored = useStoredSession(sessionId);
   // undefined while localStorage is unknown (server render, hydration); null when there is none.
-  const token = viewToken ?? (stored === undefined ? undefined : (stored?.token ?? stored?.viewerToken ?? null));
+  const token = viewToken ?? (stored === undefined ? undefined : (stored?.token ?? ownerProjectToken ?? stored?.viewerToken ?? null));
   const store = useGenerationStoreApi();
   /** What is on screen now: this turn's site, or the base it showed. The next turn starts on top of it. */
   const currentBase = (): BasePreview | null => {
@@ -62,7 +78,11 @@ export function SessionView(props: SessionViewProps) {
   // Until this turn writes its own site, the one on screen (the version it edits) names the tab.
   const baseHtml = basePreview?.preview.html_content;
   const baseName = useMemo(() => readSiteName(baseHtml), [baseHtml]);
-  const [viewing, setViewing] = useState<Viewing | null>(null);
+  // Kept with its turn: the project page swaps turns without remounting (the frame stays), and
+  // what was viewed belongs to the turn it was opened in.
+  const [viewingState, setViewingState] = useState<{ sessionId: string; value: Viewing } | null>(null);
+  const viewing = viewingState?.sessionId === sessionId ? viewingState.value : null;
+  const setViewing = (value: Viewing | null) => setViewingState(value ? { sessionId, value } : null);
   // A version opened inline (or just restored) is what the tab and header name, while it shows.
   const viewHtml = viewing && "view" in viewing ? viewing.view.files.html : undefined;
   const viewName = useMemo(() => readSiteName(viewHtml), [viewHtml]);
@@ -70,13 +90,21 @@ export function SessionView(props: SessionViewProps) {
   const projectId = useGenerationStore((s) => s.generation.project_id);
   const isViewer = useGenerationStore((s) => s.role === "viewer") || (viewToken !== null && !stored?.token);
   const isOwner = useGenerationStore((s) => s.role === "owner");
-  const ownerToken = viewToken ? null : (stored?.token ?? null);
+  const ownerToken = viewToken ? null : (stored?.token ?? ownerProjectToken);
   // A watch link never edits the project, even in the browser that owns it.
-  const projectToken = viewToken ? null : (stored?.projectToken ?? null);
+  const projectToken = viewToken ? null : (stored?.projectToken ?? ownerProjectToken);
   const lastSeq = useGenerationStore((s) => s.generation.last_seq);
   const refused = useGenerationStore((s) => s.connection.status === "refused");
   const [pane, setPane] = useState<PhonePane>("chat");
   const [fixError, setFixError] = useState<string | null>(null);
+  const [versions, setVersions] = useState<ProjectVersionInfo[]>([]);
+  const [compare, setCompare] = useState<ProjectVersionInfo[] | null>(null);
+  const progressRef = useRef<HTMLDivElement>(null);
+
+  // The open turn's progress is what the chat shows when a turn opens; the box below stays pinned.
+  useEffect(() => {
+    progressRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [sessionId]);
 
   useEffect(() => {
     document.title = `${siteName ?? "New site"} — OpenV0`;
@@ -110,9 +138,12 @@ export function SessionView(props: SessionViewProps) {
 
   const versionView = viewing && "view" in viewing ? { ...viewing.view, onClose: () => setViewing(null) } : null;
 
+  const newest = versions.at(-1)?.version ?? null;
+  const onVersions = useCallback((list: ProjectVersionInfo[]) => setVersions(list), []);
+
   return (
-    <div data-testid="workspace" data-last-seq={lastSeq} data-session-id={sessionId} className="mx-auto flex min-h-screen w-full max-w-[1600px] flex-col">
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+    <div data-testid="workspace" data-last-seq={lastSeq} data-session-id={sessionId} className="mx-auto flex h-dvh w-full max-w-[1600px] flex-col overflow-hidden">
+      <header className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <Link href="/" className="text-base font-semibold tracking-tight">
           Open<span className="text-indigo-600 dark:text-indigo-400">V0</span>
         </Link>
@@ -134,48 +165,82 @@ export function SessionView(props: SessionViewProps) {
 
       <PhoneSwitch pane={pane} onChange={setPane} />
 
-      {/* Chat column first in the DOM (so Versions come before the iframe in tab order); on a
-          phone only one of the two panes shows, the other one tap away. */}
-      <main className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(280px,380px)_minmax(0,1fr)]">
-        <div data-testid="chat-pane" className={`min-w-0 space-y-4 ${pane === "chat" ? "" : "hidden lg:block"}`}>
-          {thread}
-          <AccessNotice hasToken={token === undefined ? null : token !== null} isViewer={isViewer} />
-          <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-            <GenerationProgress
-              onCancel={ownerToken ? () => cancelGeneration({ sessionId, token: ownerToken }) : undefined}
-              onRetry={ownerToken ? () => retryGeneration({ sessionId, token: ownerToken }) : undefined}
+      {/* One screen high: the chat scrolls inside its column above the pinned prompt box, and the
+          preview column stays in view. Chat first in the DOM (so Versions come before the iframe in
+          tab order); on a phone only one of the two panes shows, the other one tap away. */}
+      <main className="grid min-h-0 flex-1 gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(300px,400px)_minmax(0,1fr)]">
+        <div data-testid="chat-pane" className={`min-h-0 min-w-0 flex-col gap-3 ${pane === "chat" ? "flex" : "hidden lg:flex"}`}>
+          <div data-testid="chat-scroll" className="min-h-0 flex-1 space-y-4 overflow-y-auto overscroll-contain">
+            {thread}
+            <AccessNotice hasToken={token === undefined ? null : token !== null} isViewer={isViewer} />
+            <div ref={progressRef} className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+              <GenerationProgress
+                onCancel={ownerToken ? () => cancelGeneration({ sessionId, token: ownerToken }) : undefined}
+                onRetry={ownerToken ? () => retryGeneration({ sessionId, token: ownerToken }) : undefined}
+              />
+            </div>
+            {fixError && (
+              <p role="alert" data-testid="fix-error" className="text-sm text-red-700 dark:text-red-300">
+                Could not start the fix: {fixError}
+              </p>
+            )}
+            {viewing && "error" in viewing && (
+              <p role="alert" data-testid="version-view-error" className="text-sm text-red-700 dark:text-red-300">
+                Could not show v{viewing.version}: {viewing.error}
+              </p>
+            )}
+            {projectToken && (
+              <VersionsPanel
+                projectToken={projectToken}
+                viewing={versionView ? viewing!.version : null}
+                onView={(info, label) => {
+                  setCompare(null);
+                  void view(info, label);
+                  setPane("preview");
+                }}
+                onVersions={onVersions}
+                onRestored={onRestored && ((restored) => {
+                  onRestored(restored, currentBase());
+                  setPane("preview");
+                })}
+                onCompare={(list) => {
+                  setCompare(list);
+                  setPane("preview");
+                }}
+              />
+            )}
+          </div>
+          <div className="shrink-0">
+            <FollowUpForm
+              projectToken={projectToken}
+              onStarted={startedFollowUp}
+              queueWaiting={queueWaiting}
+              onQueued={onQueued && ((queued) => onQueued(queued, currentBase()))}
             />
           </div>
-          <FollowUpForm projectToken={projectToken} onStarted={startedFollowUp} />
-          {fixError && (
-            <p role="alert" data-testid="fix-error" className="text-sm text-red-700 dark:text-red-300">
-              Could not start the fix: {fixError}
-            </p>
-          )}
-          {viewing && "error" in viewing && (
-            <p role="alert" data-testid="version-view-error" className="text-sm text-red-700 dark:text-red-300">
-              Could not show v{viewing.version}: {viewing.error}
-            </p>
-          )}
-          {projectToken && (
-            <VersionsPanel
-              projectToken={projectToken}
-              viewing={versionView ? viewing!.version : null}
-              onView={(info, label) => {
-                void view(info, label);
-                setPane("preview");
-              }}
-            />
-          )}
         </div>
-        <div data-testid="preview-pane" className={`min-w-0 ${pane === "preview" ? "grid" : "hidden lg:grid"}`}>
-          <LivePreview
-            sessionId={sessionId}
-            token={token ?? null}
-            basePreview={basePreview}
-            view={versionView}
-            onFixSiteError={isOwner && projectToken ? (message) => void fixSiteError(message) : undefined}
+        <div data-testid="preview-pane" className={`min-h-0 min-w-0 flex-col gap-2 ${pane === "preview" ? "flex" : "hidden lg:flex"}`}>
+          <PreviewToolbar
+            extra={toolbarExtra}
+            publish={publishControls}
+            versionNote={<VersionNote viewing={versionView ? viewing!.version : null} newest={newest} comparing={compare !== null} onBack={() => { setViewing(null); setCompare(null); }} />}
           />
+          {/* Hidden, never unmounted, while comparing: the frame must not reload. */}
+          {/* A one-row grid: the preview stretches to the column's height (it scrolls when the column is shorter). */}
+          <div className={`min-h-0 flex-1 grid-rows-[minmax(0,1fr)] overflow-y-auto ${compare ? "hidden" : "grid"}`}>
+            <LivePreview
+              sessionId={sessionId}
+              token={token ?? null}
+              basePreview={basePreview}
+              view={versionView}
+              onFixSiteError={isOwner && projectToken ? (message) => void fixSiteError(message) : undefined}
+            />
+          </div>
+          {compare && projectToken && (
+            <div className="min-h-0 flex-1 overflow-y-auto">
+              <VersionCompare versions={compare} projectToken={projectToken} onClose={() => setCompare(null)} />
+            </div>
+          )}
         </div>
       </main>
     </div>

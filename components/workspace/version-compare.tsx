@@ -5,7 +5,14 @@ import { useEffect, useState } from "react";
 import type { ProjectVersionInfo } from "@/lib/protocol";
 import { describeApiError } from "@/lib/client/generation-api";
 import { fetchVersionFiles, type SiteFiles } from "@/lib/client/version-files";
+import { fetchVersionTicketUrl } from "@/lib/client/version-links";
+import { useGenerationStore } from "@/stores/generation-store-provider";
 import { TabList } from "@/components/tab-list";
+
+const modes = [
+  { id: "pages", label: "Pages", testId: "compare-mode-pages" },
+  { id: "code", label: "Code diff", testId: "compare-mode-code" },
+] as const;
 
 const files = [
   { id: "html", label: "index.html" },
@@ -31,12 +38,16 @@ export function diffFile(before: string, after: string) {
 const lineTone = (line: string) =>
   line.startsWith("+") ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200" : line.startsWith("-") ? "bg-red-50 text-red-900 dark:bg-red-950/50 dark:text-red-200" : "text-zinc-600 dark:text-zinc-400";
 
-/** Compares two versions of the project file by file (fetched with the project token as Bearer). */
-export function VersionCompare({ versions, projectToken }: { versions: ProjectVersionInfo[]; projectToken: string }) {
+/**
+ * Compares two versions (newest first in `versions`): side by side as rendered pages, each in its
+ * own sandboxed frame opened through a ticket, with the code diff one click away.
+ */
+export function VersionCompare({ versions, projectToken, onClose }: { versions: ProjectVersionInfo[]; projectToken: string; onClose?: () => void }) {
   const newest = versions[0]?.version ?? 0;
   const [from, setFrom] = useState(versions[1]?.version ?? newest);
   const [to, setTo] = useState(newest);
   const [file, setFile] = useState<FileId>("html");
+  const [mode, setMode] = useState<"pages" | "code">(onClose ? "pages" : "code");
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const key = `${from}-${to}`;
 
@@ -69,13 +80,21 @@ export function VersionCompare({ versions, projectToken }: { versions: ProjectVe
   const diff = shown.state === "ready" ? diffFile(shown.from[file], shown.to[file]) : null;
 
   return (
-    <div data-testid="version-compare" data-state={shown.state} className="mt-3 space-y-2 border-t border-zinc-100 pt-3 text-xs dark:border-zinc-800">
+    <div data-testid="version-compare" data-state={shown.state} data-mode={mode} className={`space-y-2 text-xs ${onClose ? "rounded-xl border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900" : "mt-3 border-t border-zinc-100 pt-3 dark:border-zinc-800"}`}>
       <div className="flex flex-wrap items-center gap-2">
         <span>Compare</span>
         {select(from, setFrom, "Older version", "compare-from")}
         <span>with</span>
         {select(to, setTo, "Newer version", "compare-to")}
+        {onClose && (
+          <>
+            <TabList tabs={modes} active={mode} onSelect={setMode} label="Compare as" className="ml-auto flex rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800" tabClassName={(on) => `rounded-md px-2 py-0.5 font-medium ${on ? "bg-white shadow-sm dark:bg-zinc-700" : "text-zinc-600 dark:text-zinc-400"}`} />
+            <button type="button" data-testid="compare-close" onClick={onClose} className="rounded-md px-2 py-0.5 font-medium text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">Close</button>
+          </>
+        )}
       </div>
+      {mode === "pages" && <SideBySide from={from} to={to} projectToken={projectToken} />}
+      {mode === "code" && <>
       <TabList
         tabs={files}
         active={file}
@@ -103,6 +122,36 @@ export function VersionCompare({ versions, projectToken }: { versions: ProjectVe
           </pre>
         </>
       )}
+      </>}
+    </div>
+  );
+}
+
+/** Two versions as rendered pages, each in a sandboxed frame (`allow-scripts` only) opened by a ticket. */
+function SideBySide({ from, to, projectToken }: { from: number; to: number; projectToken: string }) {
+  const projectId = useGenerationStore((s) => s.generation.project_id);
+  const [urls, setUrls] = useState<{ key: string; from: string; to: string } | { key: string; error: string } | null>(null);
+  const key = `${from}-${to}`;
+  useEffect(() => {
+    let current = true;
+    Promise.all([fetchVersionTicketUrl({ projectId, version: from, projectToken }), fetchVersionTicketUrl({ projectId, version: to, projectToken })]).then(
+      ([a, b]) => current && setUrls({ key: `${from}-${to}`, from: a, to: b }),
+      (error: unknown) => current && setUrls({ key: `${from}-${to}`, error: describeApiError(error).message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [projectId, from, to, projectToken]);
+  if (!urls || urls.key !== key) return <p className="text-zinc-500">Loading both versions…</p>;
+  if ("error" in urls) return <p role="alert" className="text-red-700 dark:text-red-300">Could not compare: {urls.error}</p>;
+  return (
+    <div data-testid="compare-pages" className="grid gap-2 md:grid-cols-2">
+      {[{ version: from, url: urls.from }, { version: to, url: urls.to }].map(({ version, url }, index) => (
+        <figure key={`${index}-${version}`} className="min-w-0 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <figcaption className="border-b border-zinc-200 bg-zinc-50 px-2 py-1 font-mono font-semibold dark:border-zinc-800 dark:bg-zinc-950">v{version}</figcaption>
+          <iframe src={url} sandbox="allow-scripts" referrerPolicy="no-referrer" title={`Version ${version}`} data-testid="compare-frame" data-version={version} className="block h-[60vh] w-full border-0 bg-white" />
+        </figure>
+      ))}
     </div>
   );
 }

@@ -29,10 +29,16 @@ export interface VersionsPanelProps {
   onView?: (version: ProjectVersionInfo, label: string) => void;
   /** The version shown inline, to mark its row. */
   viewing?: number | null;
+  /** A restore became the conversation's newest turn: open it (without this, the copy is shown inline). */
+  onRestored?: (restored: ProjectVersionInfo) => void;
+  /** Each load of the list, oldest first (the toolbar names the current version from it). */
+  onVersions?: (versions: ProjectVersionInfo[]) => void;
+  /** Compare two versions side by side; without this the comparison opens inside the panel. */
+  onCompare?: (versions: ProjectVersionInfo[]) => void;
 }
 
 /** The project's versions, newest first: open any of them in a new tab, or restore one as the newest. */
-export function VersionsPanel({ projectToken, onView, viewing = null }: VersionsPanelProps) {
+export function VersionsPanel({ projectToken, onView, viewing = null, onRestored, onVersions, onCompare }: VersionsPanelProps) {
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const projectId = useGenerationStore((s) => s.generation.project_id);
   // A finished run adds a version before it announces completion, so completion is the cue to reload.
@@ -63,6 +69,9 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
       current = false;
     };
   }, [isOwner, projectId, projectToken, completedAt, reloads, online]);
+  useEffect(() => {
+    if (load.state === "ready") onVersions?.(load.versions);
+  }, [load, onVersions]);
 
   // Newest first; memoised so the compare view does not reload on unrelated renders.
   const versions = useMemo(() => (load.state === "ready" ? [...load.versions].reverse() : []), [load]);
@@ -88,7 +97,8 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
       setNotice({ tone: "ok", text: `Restored v${version} as v${restored.version}. Follow-up edits now start from it.` });
       setReloads((n) => n + 1);
       // What the user restored is what they expect to see: preview, code and download follow it.
-      onView?.(restored, `v${restored.version} (restored from v${version})`);
+      if (onRestored) onRestored(restored);
+      else onView?.(restored, `v${restored.version} (restored from v${version})`);
     } catch (error) {
       const described = describeApiError(error);
       setNotice({ tone: "error", text: `${described.message} (${described.code})` });
@@ -110,7 +120,7 @@ export function VersionsPanel({ projectToken, onView, viewing = null }: Versions
       <div className="flex items-center justify-between gap-3">
         <h2 id="versions-heading" className="text-sm font-semibold">Versions</h2>
         {versions.length > 1 && (
-          <button type="button" data-testid="versions-compare" aria-pressed={comparing} onClick={() => setComparing((c) => !c)} className={`${smallButton} ml-auto text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800`}>
+          <button type="button" data-testid="versions-compare" aria-pressed={onCompare ? undefined : comparing} onClick={() => (onCompare ? onCompare(versions) : setComparing((c) => !c))} className={`${smallButton} ml-auto text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800`}>
             Compare
           </button>
         )}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import type { GenerationState } from "@/lib/protocol";
 import { useStoredSession } from "@/lib/client/session-storage";
 import { GenerationStoreProvider } from "@/stores/generation-store-provider";
@@ -17,13 +18,17 @@ export interface WorkspaceProps {
 
 /**
  * The workspace of one generation (`/g/:id`): live progress and preview, fed by the session's
- * socket. It leads into its project: the owner's follow-ups continue on the project page.
+ * socket. The owner is taken to the project page at once (the same turn, the whole conversation:
+ * the one page where a site is built and refined); a watch link (`?view=`) stays here.
  */
 export function Workspace({ initialGeneration, heartbeatIntervalMs, viewToken }: WorkspaceProps) {
   const router = useRouter();
   const { session_id: sessionId, project_id: projectId } = initialGeneration;
   const stored = useStoredSession(sessionId);
   const projectHref = !viewToken && stored?.projectToken ? `/p/${encodeURIComponent(projectId)}` : null;
+  useEffect(() => {
+    if (projectHref) router.replace(`${projectHref}?turn=${encodeURIComponent(sessionId)}`);
+  }, [projectHref, router, sessionId]);
   // Keyed by session: another session's page must start from its own snapshot, not this one's.
   return (
     <GenerationStoreProvider key={sessionId} initialGeneration={initialGeneration}>

@@ -13,6 +13,15 @@ import {
   type CreateGenerationResponse,
   type ProjectResponse,
   type RestoreVersionResponse,
+  publishBodySchema,
+  publishStateSchema,
+  type PublishState,
+  promptQueueResponseSchema,
+  queuePromptResponseSchema,
+  queuedPromptSchema,
+  type PromptQueueResponse,
+  type QueuePromptResponse,
+  type QueuedPromptInfo,
 } from "@/lib/protocol";
 import { ApiError, bearer, requestJson } from "./generation-api";
 
@@ -78,4 +87,55 @@ export function restoreVersion(input: { projectId: string; version: number; proj
     { method: "POST", headers: bearer(input.projectToken) },
     restoreVersionResponseSchema,
   );
+}
+
+/** GET /api/projects/:projectId/publish: where the project is published, and its current version. */
+export function fetchPublishState({ projectId, projectToken }: { projectId: string; projectToken: string }): Promise<PublishState> {
+  return requestJson(`${projectPath(projectId)}/publish`, { headers: bearer(projectToken) }, publishStateSchema);
+}
+
+/** POST /api/projects/:projectId/publish: publishes (or updates) the site at `/s/<slug>`. */
+export function publishProject(input: { projectId: string; projectToken: string; slug?: string; version?: number }): Promise<PublishState> {
+  const body = publishBodySchema.safeParse({ slug: input.slug, version: input.version });
+  if (!body.success) {
+    return Promise.reject(new ApiError("VALIDATION_ERROR", body.error.issues[0]?.message ?? "That address is not valid.", 0, body.error.issues.map((i) => i.message)));
+  }
+  return requestJson(
+    `${projectPath(input.projectId)}/publish`,
+    { method: "POST", headers: { "content-type": "application/json", ...bearer(input.projectToken) }, body: JSON.stringify(body.data) },
+    publishStateSchema,
+  );
+}
+
+/** DELETE /api/projects/:projectId/publish: takes the public site down. */
+export async function unpublishProject({ projectId, projectToken }: { projectId: string; projectToken: string }): Promise<void> {
+  await requestJson(`${projectPath(projectId)}/publish`, { method: "DELETE", headers: bearer(projectToken) }, z.null());
+}
+
+/** GET /api/projects/:projectId/queue: prompts waiting for the current run (project or share token). */
+export function fetchQueue({ projectId, token }: { projectId: string; token: string }): Promise<PromptQueueResponse> {
+  return requestJson(`${projectPath(projectId)}/queue`, { headers: bearer(token) }, promptQueueResponseSchema);
+}
+
+/** POST /api/projects/:projectId/queue: queues a prompt behind the current run (started at once when idle). */
+export function queuePrompt(input: { projectId: string; projectToken: string; prompt: string }): Promise<QueuePromptResponse> {
+  return requestJson(
+    `${projectPath(input.projectId)}/queue`,
+    { method: "POST", headers: { "content-type": "application/json", ...bearer(input.projectToken) }, body: JSON.stringify({ prompt: input.prompt }) },
+    queuePromptResponseSchema,
+  );
+}
+
+/** PATCH /api/projects/:projectId/queue/:itemId: rewrites a waiting prompt. */
+export function editQueuedPrompt(input: { projectId: string; projectToken: string; itemId: string; prompt: string }): Promise<QueuedPromptInfo> {
+  return requestJson(
+    `${projectPath(input.projectId)}/queue/${encodeURIComponent(input.itemId)}`,
+    { method: "PATCH", headers: { "content-type": "application/json", ...bearer(input.projectToken) }, body: JSON.stringify({ prompt: input.prompt }) },
+    queuedPromptSchema,
+  );
+}
+
+/** DELETE /api/projects/:projectId/queue/:itemId: removes a waiting prompt. */
+export async function removeQueuedPrompt(input: { projectId: string; projectToken: string; itemId: string }): Promise<void> {
+  await requestJson(`${projectPath(input.projectId)}/queue/${encodeURIComponent(input.itemId)}`, { method: "DELETE", headers: bearer(input.projectToken) }, z.null());
 }

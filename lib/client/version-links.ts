@@ -17,17 +17,23 @@ export async function openVersionPreview(input: { projectId: string; version: nu
   const tab = window.open("about:blank", "_blank");
   if (tab) tab.opener = null;
   try {
-    const { url } = await requestJson(
-      `${projectPath(input.projectId)}/versions/${input.version}/ticket`,
-      { method: "POST", headers: bearer(input.projectToken) },
-      previewTicketResponseSchema,
-    );
+    const url = await fetchVersionTicketUrl(input);
     if (tab) tab.location.href = url;
     else window.open(url, "_blank", "noopener,noreferrer");
   } catch (error) {
     tab?.close();
     throw error;
   }
+}
+
+/** A ticket link to one version's document, for a sandboxed frame (compare) or a tab. */
+export async function fetchVersionTicketUrl(input: { projectId: string; version: number; projectToken: string }): Promise<string> {
+  const { url } = await requestJson(
+    `${projectPath(input.projectId)}/versions/${input.version}/ticket`,
+    { method: "POST", headers: bearer(input.projectToken) },
+    previewTicketResponseSchema,
+  );
+  return url;
 }
 
 /** Downloads the latest site of a session as a zip (owner or viewer token). */

@@ -10,3 +10,5 @@ export * from "./site-name";
 export * from "./project-thread";
 export * from "./preview-patch";
 export * from "./fix-prompt";
+export * from "./publication";
+export * from "./prompt-queue";

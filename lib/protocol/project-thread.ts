@@ -26,6 +26,8 @@ export const projectTurnSchema = z.object({
   siteName: z.string().nullable(),
   /** The code its run stopped with, if any ("NOT_APPLIED": a follow-up that changed nothing). */
   errorCode: z.string().max(40).nullable().optional(),
+  /** What the turn did: built the first site, edited it, or restored an older version. Absent from older servers. */
+  kind: z.enum(["site", "edit", "restore"]).optional(),
 });
 export type ProjectTurn = z.infer<typeof projectTurnSchema>;
 

@@ -6,6 +6,7 @@ import { warmUpEngine } from "./engines/warm-up-engine";
 import type { Env } from "./env";
 import { BullJobQueue } from "./generation/bull-job-queue";
 import { GenerationService } from "./generation/generation-service";
+import { PromptQueueRunner } from "./generation/prompt-queue-runner";
 import { LocalJobQueue, LocalJobs, type JobHandler, type JobQueue } from "./generation/job-queue";
 import { StopReason, stopMessages } from "./generation/stop-reason";
 import type { Logger } from "./logger";
@@ -68,7 +69,11 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
   // Off unless a test sets FAULT_INJECTION: the crash between a run's version and its completion.
   const afterVersionSaved = env.FAULT_INJECTION === "kill-after-version" ? () => process.kill(process.pid, "SIGKILL") : undefined;
   const generations = new GenerationService({ store, events, engine, queue, notices, logger, afterVersionSaved });
-  events.onPublish((event) => notices.noteEvent(event, async (id) => (await events.getState(id))?.project_id ?? null));
+  const projectIdOf = async (id: string) => (await events.getState(id))?.project_id ?? null;
+  events.onPublish((event) => notices.noteEvent(event, projectIdOf));
+  // A run's end, in whichever process published it, starts the project's next queued prompt.
+  const promptQueue = new PromptQueueRunner({ store, queue, engineName: engine.name, notices, logger });
+  events.onPublish((event) => promptQueue.noteEvent(event, projectIdOf));
 
   if (cluster) {
     // Events published by other processes (workers, other nodes) reach this node's sockets.
@@ -91,7 +96,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
     };
   };
   const revocation = createAccessRevocation(io, events);
-  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, revocation, stats };
+  return { env, logger, store, engine, events, delivery, generations, promptQueue, notices, queue, jobs, metrics, rateLimits, revocation, stats };
 }
 
 function recordPublishMetrics(events: EventService, metrics: Metrics): void {

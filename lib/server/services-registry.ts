@@ -2,6 +2,8 @@ import type { Stats } from "@/lib/protocol";
 import type { GenerationEngine } from "./engines/engine";
 import type { Env } from "./env";
 import type { GenerationService } from "./generation/generation-service";
+import type { PromptQueueRunner } from "./generation/prompt-queue-runner";
+import type { ProjectNotices } from "./realtime/project-notices";
 import type { JobQueue, LocalJobs } from "./generation/job-queue";
 import type { SessionDelivery } from "./realtime/session-delivery";
 import type { Logger } from "./logger";
@@ -19,6 +21,10 @@ export interface Services {
   engine: GenerationEngine;
   events: EventService;
   generations: GenerationService;
+  /** Prompts waiting for a project's run to end, started by the server. */
+  promptQueue: PromptQueueRunner;
+  /** `project:turn` hints to a project's open pages. */
+  notices: ProjectNotices;
   /** Where jobs wait: in this process, or in Redis for workers anywhere. */
   queue: JobQueue;
   /** The jobs running in this process. */

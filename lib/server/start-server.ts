@@ -48,6 +48,8 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
   // With a shared queue (REDIS_URL) a dead process's jobs are taken over by other workers instead.
   const interrupted = redis ? 0 : await services.generations.recoverInterrupted();
   if (interrupted) logger.warn({ count: interrupted }, "marked generations interrupted by the last shutdown");
+  // Prompts queued before a restart run now (those behind an interrupted run were started by its end).
+  await services.promptQueue.drainAll();
 
   const background = startBackground(services, { clustered: Boolean(redis) });
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));

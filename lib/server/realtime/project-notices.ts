@@ -19,6 +19,8 @@ export interface ProjectRooms {
 export interface ProjectNotices {
   /** A new turn (session) of the project was created. */
   turnStarted(projectId: string, sessionId: string): void;
+  /** Something else of the project changed (its prompt queue): its pages reload turns and queue. */
+  turnUpdated(projectId: string, sessionId?: string): void;
   /** Called for each committed event: a run starting or ending changes the turn's status. */
   noteEvent(event: SessionEvent, projectIdOf: (sessionId: string) => Promise<string | null>): void;
 }
@@ -32,6 +34,8 @@ export function createProjectNotices(io: ProjectRooms): ProjectNotices {
   const send = (notice: ProjectTurnNotice) => void io.to(roomForProject(notice.project_id)).emit("project:turn", notice);
   return {
     turnStarted: (projectId, sessionId) => send({ project_id: projectId, session_id: sessionId, change: "started" }),
+    // Not about one session: the project id stands in for it, which the notice's schema accepts.
+    turnUpdated: (projectId, sessionId = projectId) => send({ project_id: projectId, session_id: sessionId, change: "updated" }),
     noteEvent: (event, projectIdOf) => {
       if (event.type !== "generation:started" && event.type !== "generation:completed") return;
       const sessionId = event.data.session_id;

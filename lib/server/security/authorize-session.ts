@@ -24,6 +24,9 @@ export async function authorizeSession(store: Pick<Store, "getSessionSecrets">, 
   if (!secrets) return { ok: false, code: "NOT_FOUND" };
   if (verifyToken(token, secrets.tokenHash)) return { ok: true, role: "owner", scope: "project", session: secrets.session };
   if (verifyToken(token, secrets.viewerTokenHash)) return { ok: true, role: "viewer", scope: "session", session: secrets.session };
+  // The project's token owns every session of the project, including the ones the server started
+  // (queued prompts, restores), whose own tokens nobody holds.
+  if (verifyToken(token, secrets.projectTokenHash)) return { ok: true, role: "owner", scope: "project", session: secrets.session };
   // A read-only share of the whole project watches each of its sessions, never more than a viewer.
   if (secrets.projectViewerTokenHash && verifyToken(token, secrets.projectViewerTokenHash)) {
     return { ok: true, role: "viewer", scope: "project", session: secrets.session };

@@ -12,13 +12,15 @@ interface DocumentOptions {
   title?: string;
   /** Link `styles.css` and `script.js` (the zip download) instead of inlining the css and js. */
   linkAssets?: boolean;
+  /** More of the head, already escaped (a published site's description, social meta and icon). */
+  head?: string;
 }
 
 /** The page's language as its <main> declares it (the built-in engine writes six), else English. */
 const pageLang = (html: string) => /<main\b[^>]*\slang="([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)"/.exec(html)?.[1] ?? "en";
 
 /** One standalone HTML document of a generated site (what `/preview/:id` serves and the zip's index). */
-export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", linkAssets = false }: DocumentOptions = {}): string {
+export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", linkAssets = false, head = "" }: DocumentOptions = {}): string {
   const style = linkAssets ? '<link rel="stylesheet" href="styles.css">' : `<style>\n${guardStyle(site.css)}\n</style>`;
   const script = linkAssets ? '<script src="script.js"></script>' : `<script>\n${guardScript(site.js)}\n</script>`;
   return `<!DOCTYPE html>
@@ -27,7 +29,7 @@ export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-${style}
+${head}${style}
 </head>
 <body>
 ${site.html}

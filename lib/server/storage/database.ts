@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Pool } from "pg";
 import type { SessionStatus } from "@/lib/protocol";
+import { publishAndQueueMigrations } from "./migrations/publish-and-queue";
 
 /*
  * One query layer for both dialects: SQLite (embedded default) and PostgreSQL (DATABASE_URL).
@@ -38,6 +39,10 @@ export interface Tables {
     restored_from: number | null;
   };
   session_snapshots: { session_id: string; through_seq: number; state: string };
+  /** A project's public site (`/s/:slug`): which version it serves, kept here so every node agrees. */
+  publications: { project_id: string; slug: string; version: number; published_at: string; updated_at: string; visits: number };
+  /** Prompts typed while a run goes, run in `position` order when it ends. */
+  queued_prompts: { id: string; project_id: string; prompt: string; position: number; created_at: string };
 }
 
 export type Db = Kysely<Tables>;
@@ -113,6 +118,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("projects").addColumn("viewer_token_hash", "text").execute();
     },
   },
+  ...publishAndQueueMigrations,
 };
 
 function openSqlite(dataDir: string): { db: Db; sqlite: BetterSqlite3.Database } {

@@ -1,22 +1,12 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
-import { openDatabase, type Tables } from "./database";
+import { openDatabase } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import { createProjectMethods } from "./project-rows";
+import { createPromptQueueMethods } from "./prompt-queue-rows";
+import { createPublicationMethods } from "./publication-rows";
+import { insertSession, toSession } from "./session-rows";
 import { createVersionMethods } from "./version-rows";
-import type { SessionRecord, Store } from "./store";
-
-type SessionRow = Tables["sessions"];
-
-const toSession = (r: SessionRow): SessionRecord => ({
-  id: r.id,
-  projectId: r.project_id,
-  prompt: r.prompt,
-  status: r.status,
-  lastSeq: Number(r.last_seq),
-  engine: r.engine,
-  baseVersion: r.base_version === null ? null : Number(r.base_version),
-  createdAt: r.created_at,
-});
+import type { Store } from "./store";
 
 /** Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite under `dataDir`. */
 export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store> {
@@ -25,26 +15,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
 
   const store: Store = {
     async createSession(input) {
-      const now = new Date().toISOString();
-      await db.transaction().execute(async (trx) => {
-        if (input.newProjectTokenHash) {
-          await trx
-            .insertInto("projects")
-            .values({
-              id: input.projectId, token_hash: input.newProjectTokenHash, created_at: now, name: null,
-              viewer_token_hash: input.newProjectViewerTokenHash ?? null,
-            })
-            .execute();
-        }
-        await trx
-          .insertInto("sessions")
-          .values({
-            id: input.id, project_id: input.projectId, prompt: input.prompt, token_hash: input.tokenHash,
-            viewer_token_hash: input.viewerTokenHash, status: "queued", last_seq: 0, engine: input.engine,
-            base_version: input.baseVersion, created_at: now, updated_at: now,
-          })
-          .execute();
-      });
+      await db.transaction().execute((trx) => insertSession(trx, input, new Date().toISOString()));
       return (await store.getSession(input.id))!;
     },
     async getSession(id) {
@@ -56,12 +27,12 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
         .selectFrom("sessions as s")
         .innerJoin("projects as p", "p.id", "s.project_id")
         .selectAll("s")
-        .select("p.viewer_token_hash as project_viewer_token_hash")
+        .select(["p.viewer_token_hash as project_viewer_token_hash", "p.token_hash as project_token_hash"])
         .where("s.id", "=", id)
         .executeTakeFirst();
       if (!row) return null;
-      const { project_viewer_token_hash: projectViewerTokenHash, ...session } = row;
-      return { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, projectViewerTokenHash, session: toSession(session) };
+      const { project_viewer_token_hash: projectViewerTokenHash, project_token_hash: projectTokenHash, ...session } = row;
+      return { tokenHash: row.token_hash, viewerTokenHash: row.viewer_token_hash, projectTokenHash, projectViewerTokenHash, session: toSession(session) };
     },
     async getProjectTokenHash(projectId) {
       const row = await db.selectFrom("projects").select("token_hash").where("id", "=", projectId).executeTakeFirst();
@@ -117,6 +88,8 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
     },
     ...createProjectMethods(db),
     ...createVersionMethods(db),
+    ...createPublicationMethods(db),
+    ...createPromptQueueMethods(db),
     close: () => db.destroy(),
   };
   return store;

@@ -49,6 +49,9 @@ function deleteProjectRows(db: Db, projectId: string): Promise<ProjectDeletion> 
     await trx.deleteFrom("events").where("session_id", "in", sessionIds).execute();
     await trx.deleteFrom("session_snapshots").where("session_id", "in", sessionIds).execute();
     await trx.deleteFrom("versions").where("project_id", "=", projectId).execute();
+    // Its public address and waiting prompts go with it: `/s/:slug` answers 404 from this commit on.
+    await trx.deleteFrom("publications").where("project_id", "=", projectId).execute();
+    await trx.deleteFrom("queued_prompts").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("sessions").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("projects").where("id", "=", projectId).execute();
     return { outcome: "deleted", sessionIds: removed };

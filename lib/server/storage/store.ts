@@ -41,6 +41,8 @@ export interface NewSession {
 export interface SessionSecrets {
   tokenHash: string;
   viewerTokenHash: string;
+  /** The project's token hash: the owner of the project owns every one of its sessions. */
+  projectTokenHash: string;
   /** The project's read-only token hash: it watches every session of the project. */
   projectViewerTokenHash: string | null;
   session: SessionRecord;
@@ -56,6 +58,57 @@ export interface ProjectRecord {
 export type RestoreOutcome = { outcome: "restored"; version: ProjectVersion } | { outcome: "not-found" } | { outcome: "limit" };
 
 export type ProjectDeletion = { outcome: "deleted"; sessionIds: string[] } | { outcome: "not-found" } | { outcome: "busy" };
+/** A project's public site: the address and the version it serves. */
+export interface Publication {
+  projectId: string;
+  slug: string;
+  version: number;
+  publishedAt: string;
+  updatedAt: string;
+  visits: number;
+}
+
+/** What `/s/:slug` serves: the published version's files and what its page head says. */
+export interface PublishedSite {
+  publication: Publication;
+  site: SiteFiles;
+  prompt: string;
+  /** The project's own name (a rename), when it has one. */
+  projectName: string | null;
+}
+
+/** A prompt waiting for the project's current run to end. */
+export interface QueuedPrompt {
+  id: string;
+  projectId: string;
+  prompt: string;
+  position: number;
+  createdAt: string;
+}
+
+/** Publishing and the prompt queue (publication-rows.ts, prompt-queue-rows.ts). */
+export interface PublishAndQueueMethods {
+  getPublication(projectId: string): Promise<Publication | null>;
+  /** Publishes (or republishes) `version` at `slug`; "slug-taken" when another project holds it. */
+  savePublication(input: { projectId: string; slug: string; version: number }): Promise<Publication | "slug-taken">;
+  /** false when the project was not published. */
+  deletePublication(projectId: string): Promise<boolean>;
+  /** The site at `slug`, counting the visit; null when nothing is published there. */
+  visitPublishedSite(slug: string): Promise<PublishedSite | null>;
+  /** A project's waiting prompts, in the order they will run. */
+  listQueuedPrompts(projectId: string): Promise<QueuedPrompt[]>;
+  /** Adds a prompt at the end; "full" when `max` are already waiting. */
+  addQueuedPrompt(input: { id: string; projectId: string; prompt: string; max: number }): Promise<QueuedPrompt | "full">;
+  editQueuedPrompt(input: { projectId: string; id: string; prompt: string }): Promise<QueuedPrompt | null>;
+  removeQueuedPrompt(input: { projectId: string; id: string }): Promise<boolean>;
+  /**
+   * When none of the project's sessions is unfinished, removes its first waiting prompt and
+   * creates the session that runs it, in one transaction (two nodes never both take it).
+   */
+  takeQueuedPrompt(input: { projectId: string; toSession: (item: QueuedPrompt, baseVersion: number | null) => NewSession }): Promise<{ item: QueuedPrompt; session: SessionRecord } | null>;
+  /** Projects that have prompts waiting (start-up drains them). */
+  listProjectsWithQueuedPrompts(): Promise<string[]>;
+}
 
 /** Most events one `appendEvents` call takes (one statement on PostgreSQL). */
 export const MAX_APPEND_BATCH = 1_000;
@@ -97,7 +150,7 @@ export class SeqConflictError extends Error {
  * the publisher (see group-commit.ts) and fenced here: an append only commits when every session's
  * `last_seq` is still what the publisher read, and the `(session_id, seq)` key refuses duplicates.
  */
-export interface Store {
+export interface Store extends PublishAndQueueMethods {
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
   /** Hashes needed to authorise a token for the session, with the session itself (one read). */
@@ -148,6 +201,8 @@ export interface Store {
   /** Versions without their files, oldest first: all of them, or the newest `limit` below `before`. */
   listProjectVersionSummaries(projectId: string, page?: { before?: number; limit: number }): Promise<Omit<ProjectVersion, "site">[]>;
   countProjectVersions(projectId: string): Promise<number>;
+  /** Restored copies the project holds (capped by `MAX_RESTORES_PER_PROJECT`). */
+  countRestoredVersions(projectId: string): Promise<number>;
   /**
    * Copies `version` as the project's newest version (atomically, the project row locked), unless
    * the project already holds `maxRestores` restored copies (0 = no cap).

@@ -6,7 +6,7 @@ type VersionRow = Tables["versions"];
 type VersionMethods = Pick<
   Store,
   | "addProjectVersion" | "saveSessionVersion" | "getSessionVersion" | "listSessionVersions" | "latestProjectVersion"
-  | "getProjectVersion" | "listProjectVersionSummaries" | "countProjectVersions" | "restoreProjectVersion"
+  | "getProjectVersion" | "listProjectVersionSummaries" | "countProjectVersions" | "countRestoredVersions" | "restoreProjectVersion"
 >;
 
 const toVersion = (r: VersionRow): ProjectVersion => ({
@@ -41,9 +41,12 @@ async function insertVersion(trx: Db, input: Omit<ProjectVersion, "version" | "c
   return { ...input, version, createdAt };
 }
 
-/** The version a session produced (restores copy its session id, so they are told apart by `restored_from`). */
+/**
+ * The version a session produced: its first. A restore is a turn with a session of its own, whose
+ * one version is the copy; restores made before that copied the source's session id, and came later.
+ */
 const sessionVersion = (db: Db, projectId: string, sessionId: string) =>
-  db.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("session_id", "=", sessionId).where("restored_from", "is", null);
+  db.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("session_id", "=", sessionId).orderBy("version").limit(1);
 
 /** A project's versions: generated ones (one per session at most) and restored copies (capped). */
 export function createVersionMethods(db: Db): VersionMethods {
@@ -70,10 +73,10 @@ export function createVersionMethods(db: Db): VersionMethods {
       if (sessionIds.length === 0) return new Map();
       const rows = await db
         .selectFrom("versions")
-        .select(["session_id", "version"])
+        .select((eb) => ["session_id", eb.fn.min("version").as("version")])
         .where("project_id", "=", projectId)
         .where("session_id", "in", sessionIds)
-        .where("restored_from", "is", null)
+        .groupBy("session_id")
         .execute();
       return new Map(rows.map((r) => [r.session_id, Number(r.version)]));
     },
@@ -100,6 +103,15 @@ export function createVersionMethods(db: Db): VersionMethods {
     },
     async countProjectVersions(projectId) {
       const row = await db.selectFrom("versions").select((eb) => eb.fn.countAll().as("n")).where("project_id", "=", projectId).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    async countRestoredVersions(projectId) {
+      const row = await db
+        .selectFrom("versions")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("project_id", "=", projectId)
+        .where("restored_from", "is not", null)
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     restoreProjectVersion: (projectId, from, maxRestores = 0) =>

@@ -1,16 +1,18 @@
 import { THREAD_MAX_TURNS, readSiteName, type GenerationState, type ProjectTurn, type ProjectTurnsResponse } from "@/lib/protocol";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { authorizeProjectRead } from "@/lib/server/http/project-access";
+import { RESTORE_ENGINE } from "@/lib/server/generation/restore-turn";
 
 export const dynamic = "force-dynamic";
 
 /** One line on a turn's outcome, from its folded state (the site's words never become markup). */
-function summarize(state: GenerationState | null, isEdit: boolean, siteName: string | null): string {
+function summarize(state: GenerationState | null, kind: "site" | "edit" | "restore", siteName: string | null, version: number | null): string {
   if (!state) return "Waiting to start";
   const name = siteName ?? "the site";
   switch (state.status) {
     case "completed":
-      return isEdit ? `Edited ${name}` : `Built ${name}`;
+      if (kind === "restore") return version ? `Restored as v${version}` : "Restored";
+      return kind === "edit" ? `Edited ${name}` : `Built ${name}`;
     case "cancelled":
       return "Cancelled";
     case "interrupted":
@@ -38,6 +40,7 @@ export const GET = handleRoute<{ projectId: string }>(async ({ request, params, 
     sessions.map(async (session) => {
       const state = await services.events.getState(session.id);
       const siteName = readSiteName(state?.preview?.html_content);
+      const kind = session.engine === RESTORE_ENGINE ? "restore" : session.baseVersion !== null ? "edit" : "site";
       return {
         sessionId: session.id,
         prompt: session.prompt,
@@ -45,8 +48,9 @@ export const GET = handleRoute<{ projectId: string }>(async ({ request, params, 
         createdAt: session.createdAt,
         baseVersion: session.baseVersion,
         version: producedBy.get(session.id) ?? null,
+        kind,
         totalTime: state?.total_time ?? null,
-        summary: summarize(state, session.baseVersion !== null, siteName),
+        summary: summarize(state, kind, siteName, producedBy.get(session.id) ?? null),
         siteName,
         errorCode: state?.error?.code ?? null,
       };
