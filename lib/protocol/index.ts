@@ -9,3 +9,4 @@ export * from "./preview-frame";
 export * from "./site-name";
 export * from "./project-thread";
 export * from "./preview-patch";
+export * from "./site-edit";

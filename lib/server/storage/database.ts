@@ -22,6 +22,8 @@ export interface Tables {
     last_seq: number;
     engine: string | null;
     base_version: number | null;
+    /** JSON of a `SessionInstruction` (a direct edit, or the element a prompt is aimed at); null for a plain prompt. */
+    instruction: string | null;
     created_at: string;
     updated_at: string;
   };
@@ -111,6 +113,12 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("projects").addColumn("name", "text").execute();
       await db.schema.alterTable("projects").addColumn("viewer_token_hash", "text").execute();
+    },
+  },
+  // A turn can be a direct edit of one element, or a prompt aimed at one: the job reads it back.
+  "004_session_instruction": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("sessions").addColumn("instruction", "text").execute();
     },
   },
 };
