@@ -1,5 +1,6 @@
 import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { guardScript } from "@/lib/server/site/render-document";
+import { selectRuntime } from "./select-runtime";
 
 /*
  * The runtime that lives inside the sandboxed preview frame. It is loaded once; every new version
@@ -17,6 +18,7 @@ const runtime = `(function () {
   var version = 0;
   var scriptRan = false;
   var instance = Math.random().toString(36).slice(2) + Date.now().toString(36);
+${selectRuntime}
 
   function post(message) {
     message.source = FRAME;
@@ -59,6 +61,7 @@ const runtime = `(function () {
       morphdom(document.body, next, { childrenOnly: true });
     }
     if (m.runScript && !scriptRan) runSiteScript(m.js);
+    redraw();
     post({ type: "rendered", version: version, scriptRan: scriptRan });
   }
 
@@ -67,6 +70,7 @@ const runtime = `(function () {
     var m = event.data;
     if (m && m.source === PARENT && m.v === V && m.type === "hello") post({ type: "ready", instance: instance });
     else if (isRender(m)) render(m);
+    else if (m && m.source === PARENT && m.v === V) onSelectMessage(m);
   });
   window.addEventListener("error", function (event) {
     post({ type: "script-error", message: String(event.message || "Script error").slice(0, 1000) });

@@ -2,6 +2,8 @@
 
 import type { CreateGenerationResponse, GenerationState } from "@/lib/protocol";
 import { startFollowUp } from "@/lib/client/project-api";
+import { startElementTurn } from "@/lib/client/site-edit-api";
+import { useSelection } from "./selection-context";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { ApiErrorAlert, ExampleChips, PromptBox, usePromptSubmit } from "@/components/prompt-box";
 
@@ -35,7 +37,15 @@ export function FollowUpForm({ projectToken, onStarted }: FollowUpFormProps) {
   const isOwner = useGenerationStore((s) => s.role === "owner");
   const ready = useGenerationStore((s) => isReadyForFollowUp(s.generation));
   const projectId = useGenerationStore((s) => s.generation.project_id);
-  const form = usePromptSubmit(projectToken ? (prompt) => startFollowUp({ prompt, projectId, projectToken }) : null, onStarted);
+  const selection = useSelection();
+  // With an element selected, the prompt is aimed at it: only that element changes.
+  const target = selection?.on ? selection.selected : null;
+  const form = usePromptSubmit(
+    projectToken
+      ? (prompt) => (target ? startElementTurn({ prompt, projectId, projectToken, targetId: target.id }) : startFollowUp({ prompt, projectId, projectToken }))
+      : null,
+    onStarted,
+  );
   if (!isOwner || !ready || !projectToken) return null;
 
   return (
@@ -53,6 +63,14 @@ export function FollowUpForm({ projectToken, onStarted }: FollowUpFormProps) {
             Describe a change; it starts from the project&apos;s latest version and becomes the next turn of this conversation.
           </p>
         </div>
+        {target && (
+          <p data-testid="editing-target" className="flex items-center justify-between gap-2 rounded-md bg-indigo-50 px-2 py-1 text-xs text-indigo-900 dark:bg-indigo-950/60 dark:text-indigo-200">
+            <span className="min-w-0 truncate">Editing: <strong>{target.label}</strong></span>
+            <button type="button" onClick={() => selection?.selectId(null)} className="shrink-0 rounded px-1.5 font-medium hover:bg-indigo-100 dark:hover:bg-indigo-900">
+              Whole page
+            </button>
+          </p>
+        )}
         <PromptBox
           form={form}
           size="compact"

@@ -12,10 +12,11 @@ import { downloadVersionZip } from "@/lib/client/version-links";
 import { useGenerationStore, useGenerationStoreApi } from "@/stores/generation-store-provider";
 import { AccessNotice } from "./access-notice";
 import { ConnectionStatus } from "./connection-status";
-import { FollowUpForm } from "./follow-up-form";
+import { FollowUpForm, isReadyForFollowUp } from "./follow-up-form";
 import { GenerationProgress } from "./generation-progress";
 import { LivePreview, type BasePreview, type VersionView } from "./live-preview";
 import { PhoneSwitch, type PhonePane } from "./phone-switch";
+import { SelectionProvider } from "./selection-context";
 import { ShareButton } from "./share-button";
 import { VersionsPanel } from "./versions-panel";
 
@@ -82,6 +83,7 @@ export function SessionView(props: SessionViewProps) {
   const refused = useGenerationStore((s) => s.connection.status === "refused");
   const [pane, setPane] = useState<PhonePane>("chat");
   const [fixError, setFixError] = useState<string | null>(null);
+  const finished = useGenerationStore((s) => isReadyForFollowUp(s.generation));
 
   useEffect(() => {
     document.title = `${siteName ?? "New site"} — OpenV0`;
@@ -139,6 +141,7 @@ export function SessionView(props: SessionViewProps) {
 
       <PhoneSwitch pane={pane} onChange={setPane} />
 
+      <SelectionProvider projectId={projectId} projectToken={isOwner ? projectToken : null} ready={finished} onStarted={startedFollowUp}>
       {/* Chat column first in the DOM (so Versions come before the iframe in tab order); on a
           phone only one of the two panes shows, the other one tap away. */}
       <main className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(280px,380px)_minmax(0,1fr)]">
@@ -183,6 +186,7 @@ export function SessionView(props: SessionViewProps) {
           />
         </div>
       </main>
+      </SelectionProvider>
     </div>
   );
 }
