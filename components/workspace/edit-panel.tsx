@@ -29,7 +29,14 @@ export function EditPanel({ onEditText }: { onEditText: (id: string) => void }) 
         <p className="min-w-0 truncate font-medium text-indigo-950 dark:text-indigo-100">
           Selected: <span data-testid="selected-label">{selected.label}</span>
         </p>
-        <button type="button" className={button} onClick={() => selection.selectId(null)}>Clear</button>
+        <span className="inline-flex gap-1">
+          {selected.parentId && (
+            <button type="button" data-testid="select-parent" className={button} onClick={() => selection.selectId(selected.parentId)} title="Select the element around this one">
+              Select parent
+            </button>
+          )}
+          <button type="button" className={button} onClick={() => selection.selectId(null)}>Clear</button>
+        </span>
       </div>
       <div className="flex flex-wrap items-center gap-1.5" aria-busy={busy}>
         {selected.textEditable && (

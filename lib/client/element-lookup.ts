@@ -10,6 +10,8 @@ export interface SelectedElement {
   textEditable: boolean;
   /** Its text, whitespace collapsed. */
   text: string;
+  /** The nearest enclosing element with an id (to widen the selection to a section), or null. */
+  parentId: string | null;
 }
 
 const INLINE = new Set(["b", "i", "em", "strong", "small", "span", "br", "a", "code", "mark", "sup", "sub"]);
@@ -26,5 +28,6 @@ export function lookUpElement(html: string, id: string): SelectedElement | null 
   const tag = el.tagName.toLowerCase();
   const textEditable = [...el.querySelectorAll("*")].every((child) => INLINE.has(child.tagName.toLowerCase())) && tag !== "img";
   const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
-  return { id, tag, label: describeSelection({ tag, text }), textEditable, text };
+  const parentId = el.parentElement?.closest(`[${ELEMENT_ID_ATTRIBUTE}]`)?.getAttribute(ELEMENT_ID_ATTRIBUTE) ?? null;
+  return { id, tag, label: describeSelection({ tag, text }), textEditable, text, parentId };
 }

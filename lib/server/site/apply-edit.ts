@@ -86,12 +86,16 @@ const PARTS: Record<string, string> = {
   section: "section", header: "header", footer: "footer", nav: "menu", li: "list item", ul: "list", form: "form",
 };
 
+const GENERIC_CLASSES = new Set(["section", "container", "card", "wrapper", "inner", "site-header", "site-footer"]);
+
 /** Where the element sits, for people: its section's id or class ("hero"), or null. */
 function placeOf(el: HTMLElement): string | null {
   for (let node: HTMLElement | null = el; node; node = node.parentNode) {
     const tag = node.rawTagName?.toLowerCase();
     if (tag === "section" || tag === "header" || tag === "footer") {
-      const name = node.id || node.classList.value[0] || tag;
+      // A telling class ("hero", "section-faq" → "faq") names a section better than its anchor id ("top").
+      const telling = node.classList.value.find((c) => !GENERIC_CLASSES.has(c))?.replace(/^section-/, "");
+      const name = telling || node.id || tag;
       return name.replace(/[^A-Za-z0-9 -]/g, " ").replace(/-/g, " ").trim().slice(0, 30) || null;
     }
   }
