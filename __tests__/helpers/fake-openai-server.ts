@@ -158,6 +158,12 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
   if (kind === "edit-plan") return '{"html": "Add the requested section", "css": "Style the new section", "js": ""}';
   if (kind === "html" && scenario === "prose") return "I'm sorry, but I can't help with building that website.";
   if (kind === "html") {
+    // A prompt aimed at one element: answer that element alone, its first heading renamed.
+    const element = readBlock(user, "element");
+    if (element !== undefined) {
+      const request = (/Edit request: (.*)/.exec(user)?.[1] ?? "edit").replace(TAG, "").trim();
+      return "```html\n" + element.replace(/(<h[1-6]\b[^>]*>)[\s\S]*?(<\/h[1-6]>)/, (_m, open: string, close: string) => open + escapeHtml(request) + close) + "\n```";
+    }
     const current = readBlock(user, "current");
     if (current === undefined) return "```html\n" + buildPage(scenario === "big" || scenario === "paced" ? 56 : 8) + "\n```";
     const request = (/Edit request: (.*)/.exec(user)?.[1] ?? "edit").replace(TAG, "").trim();
@@ -171,6 +177,7 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
     return current === undefined ? base : `${current}\n.edited { padding: 2rem; }`;
   }
   if (kind === "js" && scenario === "hostile") return HOSTILE_SCRIPT;
+  if (kind === "js" && scenario === "flood") return FLOOD_SCRIPT;
   if (kind === "js") {
     return readBlock(user, "current") ?? 'document.querySelector(".menu-toggle")?.addEventListener("click", (e) => {\n  e.currentTarget.setAttribute("aria-expanded", "true");\n});';
   }
@@ -190,6 +197,16 @@ const HOSTILE_SCRIPT = [
   'forge({ type: "rendered", version: 999, scriptRan: true });',
   `forge({ type: "script-error", message: ${JSON.stringify(PHISHING_TEXT)} });`,
   `setTimeout(() => { throw new Error(${JSON.stringify(HOSTILE_ERROR)}); }, 0);`,
+].join("\n");
+
+/**
+ * A site that floods the app with junk messages, batch after batch, for as long as it is open,
+ * counting what it sent on its body (`data-flooded`).
+ */
+const FLOOD_SCRIPT = [
+  "let sent = 0;",
+  'const junk = () => { for (let i = 0; i < 200; i++) parent.postMessage({ source: "openv0-preview-frame", v: 1, type: "junk", n: sent++ }, "*"); document.body.dataset.flooded = String(sent); setTimeout(junk, 0); };',
+  "junk();",
 ].join("\n");
 
 function sendError(res: ServerResponse, record: FakeRequest, status: number, headers: Record<string, string> = {}) {

@@ -1,0 +1,96 @@
+import type { FrameLocator, Page } from "playwright-core";
+import { saveScreenshot } from "../helpers/browser";
+import {
+  DESKTOP, generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eLlmApp, showChat, showPreview, VIEWPORTS, waitForStatus,
+} from "../helpers/e2e-app";
+
+/*
+ * Issue 18 item 3 with the model engine (the fake provider): a prompt aimed at a section sends
+ * that section's markup and place, and only that section changes. Issue 21 finding 6: a site
+ * that floods the app with junk messages does not stall the app's main thread.
+ */
+const app = setupE2eLlmApp({ RATE_LIMIT_GENERATIONS_PER_MINUTE: "100" });
+
+const site = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-frame"]');
+const press = async (page: Page, testId: string) => {
+  const target = page.getByTestId(testId);
+  if (isPhoneLayout(page)) await target.tap();
+  else await target.click();
+};
+/** The page's <main> without one section, as the frame shows it. */
+const mainWithout = (page: Page, sectionId: string) =>
+  site(page).locator("main").first().evaluate((main, id) => {
+    const copy = main.cloneNode(true) as HTMLElement;
+    copy.querySelector(`#${id}`)?.remove();
+    return copy.innerHTML;
+  }, sectionId);
+
+describe.each(VIEWPORTS)("%s", (name, device) => {
+  test("a prompt aimed at a section sends only that section to the model and changes only it", async () => {
+    const { context, page } = await openPage(app.browser, device);
+    await generateFromHome(page, app.server.url, "A bakery called Crumb & Co");
+    await waitForStatus(page, "completed");
+    await showPreview(page);
+    await site(page).locator("section#feature-2 h2").waitFor({ timeout: RUN_TIMEOUT_MS });
+    const before = await mainWithout(page, "feature-2");
+
+    await press(page, "select-toggle");
+    const heading = site(page).locator("section#feature-2 h2");
+    if (isPhoneLayout(page)) await heading.tap();
+    else await heading.click();
+    await page.getByTestId("selected-label").filter({ hasText: "Heading · Feature 2" }).waitFor();
+    await press(page, "select-parent");
+    await page.getByTestId("selected-label").filter({ hasText: "Section ·" }).waitFor();
+    await showChat(page);
+    await page.getByTestId("editing-target").filter({ hasText: "Editing: Section · Feature 2" }).waitFor();
+    const seen = app.fake.requests.length;
+    await page.getByTestId("follow-up-input").fill("Call it Sourdough");
+    await page.getByTestId("follow-up-submit").click();
+
+    // The request carried the section's markup and its place, and nothing of the other sections.
+    const aimed = () => app.fake.requests.slice(seen).find((r) => r.kind === "html");
+    await app.fake.waitFor(() => aimed() !== undefined, RUN_TIMEOUT_MS);
+    const user = aimed()!.messages.filter((m) => m.role === "user").map((m) => m.content).join("\n");
+    expect(user).toContain("<element>");
+    expect(user).toMatch(/<section data-ov-id="[^"]+" id="feature-2"/);
+    expect(user).toContain("body > main > section#feature-2");
+    expect(user).not.toContain("feature-3");
+    // No plan request: an aimed prompt has nothing to plan.
+    expect(app.fake.requests.slice(seen).some((r) => r.kind === "edit-plan")).toBe(false);
+
+    await page.waitForURL(/\/p\/[A-Za-z0-9_-]+\?turn=/, { timeout: RUN_TIMEOUT_MS });
+    await page.locator('[data-testid="thread"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    await waitForStatus(page, "completed");
+    await showPreview(page);
+    await site(page).locator("section#feature-2 h2", { hasText: "Call it Sourdough" }).waitFor({ timeout: RUN_TIMEOUT_MS });
+    expect(await mainWithout(page, "feature-2")).toBe(before);
+    await saveScreenshot(page, `e18-aimed-model-${name}`);
+    await context.close();
+  });
+});
+
+test("a site flooding the app with junk messages does not stall the app's main thread", async () => {
+  const { context, page } = await openPage(app.browser, DESKTOP);
+  await generateFromHome(page, app.server.url, "A bakery called Crumb & Co [fake:flood@js]");
+  await waitForStatus(page, "completed");
+  // The flood is on: the app has refused thousands of its messages.
+  await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="preview-frame"]')?.dataset.refused ?? 0) > 5000, undefined, { timeout: RUN_TIMEOUT_MS });
+  // Counted in ticks: of the slots a 20 ms timer had while the flood went on, how many it got.
+  const result = await page.evaluate(() => new Promise<{ ticks: number; slots: number; refused: number }>((resolve) => {
+    const frame = document.querySelector<HTMLElement>('[data-testid="preview-frame"]')!;
+    const refusedAtStart = Number(frame.dataset.refused);
+    const startedAt = performance.now();
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+      if (ticks < 100) return;
+      clearInterval(timer);
+      resolve({ ticks, slots: Math.floor((performance.now() - startedAt) / 20), refused: Number(frame.dataset.refused) - refusedAtStart });
+    }, 20);
+  }));
+  // The flood went on the whole time, and the timer still got most of its turns (the old code,
+  // which re-rendered for each refused message, gave a 50 ms timer 19 of 200).
+  expect(result.refused).toBeGreaterThan(1000);
+  expect(result.ticks / result.slots).toBeGreaterThan(0.5);
+  await context.close();
+});
