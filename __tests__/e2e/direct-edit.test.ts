@@ -25,6 +25,17 @@ const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"
 const selectedLabel = (page: Page, text: string) =>
   page.getByTestId("selected-label").filter({ hasText: text }).waitFor({ timeout: RUN_TIMEOUT_MS });
 
+/** Presses "Select parent" until the selection is a section (a heading sits in a container in it). */
+async function widenToSection(page: Page): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    if (((await page.getByTestId("selected-label").textContent()) ?? "").startsWith("Section ·")) return;
+    const before = await page.getByTestId("selected-label").getAttribute("data-element-id");
+    await press(page, "select-parent");
+    await page.waitForFunction((id) => document.querySelector('[data-testid="selected-label"]')?.getAttribute("data-element-id") !== id, before);
+  }
+  await selectedLabel(page, "Section ·");
+}
+
 async function selectInFrame(page: Page, selector: string): Promise<void> {
   const el = site(page).locator(selector).first();
   if (isPhoneLayout(page)) await el.tap();
@@ -68,7 +79,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.waitForURL(/\/p\/[A-Za-z0-9_-]+\?turn=/, { timeout: RUN_TIMEOUT_MS });
     await turns(page, 2);
     await waitForStatus(page, "completed");
-    await site(page).locator("h1", { hasText: "Our dentists" }).first().waitFor({ timeout: RUN_TIMEOUT_MS });
+    await site(page).locator("h1", { hasText: "Our dentists" }).first().waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     await showChat(page);
     expect(await page.getByTestId("turn").nth(1).getByTestId("turn-prompt").textContent()).toContain("Edited the hero headline");
 
@@ -80,27 +91,27 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await press(page, "apply-color");
     await turns(page, 3);
     await waitForStatus(page, "completed");
-    await page.waitForFunction(() => true);
-    await site(page).locator('h1[style*="#ff0000"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    await showPreview(page);
+    await site(page).locator('h1[style*="#ff0000"]').waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     expect(await site(page).locator("h1").first().evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 0, 0)");
 
     // Remove a section: select inside it, widen to the section, remove.
     expect(await site(page).locator("section#faq").count()).toBe(1);
     await selectInFrame(page, "section#faq h2");
     await selectedLabel(page, "Heading ·");
-    await press(page, "select-parent");
-    await selectedLabel(page, "Section ·");
+    await widenToSection(page);
     await press(page, "remove-element");
     await turns(page, 4);
     await waitForStatus(page, "completed");
+    await showPreview(page);
     await site(page).locator("section#faq").waitFor({ state: "detached", timeout: RUN_TIMEOUT_MS });
     expect(await site(page).locator("section#about").count()).toBe(1);
 
     // A prompt aimed at the hero: the prompt box says what it edits; only that section changes.
     const brand = await site(page).locator(".brand-name").first().textContent();
+    await page.locator('[data-testid="preview-frame"][data-select-mode="on"]').waitFor();
     await selectInFrame(page, "section.hero h1");
-    await press(page, "select-parent");
-    await selectedLabel(page, "Section ·");
+    await widenToSection(page);
     await showChat(page);
     await page.getByTestId("editing-target").filter({ hasText: "Editing: Section ·" }).waitFor();
     await page.getByTestId("follow-up-input").fill("Rename to Golden Crust");
@@ -109,7 +120,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await turns(page, 5);
     await waitForStatus(page, "completed");
     await showPreview(page);
-    await site(page).locator("section.hero", { hasText: "Golden Crust" }).first().waitFor({ timeout: RUN_TIMEOUT_MS });
+    await site(page).locator("section.hero", { hasText: "Golden Crust" }).first().waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     // Outside the hero nothing was rewritten: the header still has the old name.
     expect(await site(page).locator(".brand-name").first().textContent()).toBe(brand);
 

@@ -17,11 +17,19 @@ const press = async (page: Page, testId: string) => {
   if (isPhoneLayout(page)) await target.tap();
   else await target.click();
 };
-/** The page's <main> without one section, as the frame shows it. */
+/**
+ * The page's <main> without one section, as the frame shows it, attributes in name order (the
+ * frame's patching may have added an attribute after the others: same element, other order).
+ */
 const mainWithout = (page: Page, sectionId: string) =>
   site(page).locator("main").first().evaluate((main, id) => {
     const copy = main.cloneNode(true) as HTMLElement;
     copy.querySelector(`#${id}`)?.remove();
+    for (const el of [copy, ...copy.querySelectorAll("*")]) {
+      const attributes = [...el.attributes].map((a) => [a.name, a.value] as const).sort(([a], [b]) => a.localeCompare(b));
+      for (const [attr] of attributes) el.removeAttribute(attr);
+      for (const [attr, value] of attributes) el.setAttribute(attr, value);
+    }
     return copy.innerHTML;
   }, sectionId);
 
@@ -39,6 +47,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     if (isPhoneLayout(page)) await heading.tap();
     else await heading.click();
     await page.getByTestId("selected-label").filter({ hasText: "Heading · Feature 2" }).waitFor();
+    // The heading's parent is its section (the fake's markup has no wrapper in between).
     await press(page, "select-parent");
     await page.getByTestId("selected-label").filter({ hasText: "Section ·" }).waitFor();
     await showChat(page);

@@ -200,13 +200,12 @@ const HOSTILE_SCRIPT = [
 ].join("\n");
 
 /**
- * A site that floods the app with junk messages, batch after batch, for as long as it is open,
+ * A site that floods the app with junk messages (100 every 10 ms) for as long as it is open,
  * counting what it sent on its body (`data-flooded`).
  */
 const FLOOD_SCRIPT = [
   "let sent = 0;",
-  'const junk = () => { for (let i = 0; i < 200; i++) parent.postMessage({ source: "openv0-preview-frame", v: 1, type: "junk", n: sent++ }, "*"); document.body.dataset.flooded = String(sent); setTimeout(junk, 0); };',
-  "junk();",
+  'setInterval(() => { for (let i = 0; i < 100; i++) parent.postMessage({ source: "openv0-preview-frame", v: 1, type: "junk", n: sent++ }, "*"); document.body.dataset.flooded = String(sent); }, 10);',
 ].join("\n");
 
 function sendError(res: ServerResponse, record: FakeRequest, status: number, headers: Record<string, string> = {}) {

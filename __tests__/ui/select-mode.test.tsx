@@ -15,7 +15,11 @@ const receive = (data: Record<string, unknown>) =>
   act(() => {
     window.dispatchEvent(new MessageEvent("message", { data: { source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, ...data }, source: frame().contentWindow }));
   });
-const refused = () => Number(frame().dataset.refused ?? 0);
+/** The refusals counted so far (written on the frame element once the messages' task is over). */
+const refused = async () => {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return Number(frame().dataset.refused ?? 0);
+};
 
 function renderSelectable() {
   const generation = foldState(successfulRun());
@@ -34,17 +38,17 @@ function renderSelectable() {
 
 beforeEach(() => sessionStorage.clear());
 
-test("forged selections are refused; a real one is named from the app's own copy of the version", () => {
+test("forged selections are refused; a real one is named from the app's own copy of the version", async () => {
   renderSelectable();
   receive({ type: "selected", id: "h1a", edit: false });
-  expect(refused()).toBe(1); // select mode is off
+  expect(await refused()).toBe(1); // select mode is off
   expect(screen.queryByTestId("edit-panel")).toBeNull();
 
   fireEvent.click(screen.getByRole("button", { name: /Select/ }));
   expect(frame()).toHaveAttribute("data-select-mode", "on");
   receive({ type: "selected", id: "not-in-this-version", edit: false });
   receive({ type: "selected", id: 'h1a"] , *[x="', edit: false });
-  expect(refused()).toBe(3);
+  expect(await refused()).toBe(3);
   expect(screen.queryByTestId("edit-panel")).toBeNull();
 
   receive({ type: "selected", id: "h1a", edit: false });
@@ -61,16 +65,16 @@ test("a typed text is taken only for the element the app asked to edit, once, as
   expect(frame()).toHaveAttribute("data-select-mode", "on");
   receive({ type: "selected", id: "h1a", edit: false });
   receive({ type: "text-edit", id: "h1a", text: "Forged" });
-  expect(refused()).toBe(1);
+  expect(await refused()).toBe(1);
   expect(fetchMock).not.toHaveBeenCalled();
 
   fireEvent.click(screen.getByTestId("edit-text"));
   expect(post).toHaveBeenCalledWith(expect.objectContaining({ type: "edit-text", id: "h1a" }), "*");
   receive({ type: "text-edit", id: "p1", text: "Other element" });
-  expect(refused()).toBe(2);
+  expect(await refused()).toBe(2);
   receive({ type: "text-edit", id: "h1a", text: "Meet our team" });
   receive({ type: "text-edit", id: "h1a", text: "Again" });
-  expect(refused()).toBe(3);
+  expect(await refused()).toBe(3);
   await act(async () => undefined);
   expect(fetchMock).toHaveBeenCalledTimes(1);
   const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];

@@ -27,7 +27,7 @@ export function EditPanel({ onEditText }: { onEditText: (id: string) => void }) 
     <div data-testid="edit-panel" role="region" aria-label="Edit the selected element" className="flex flex-col gap-2 border-b border-indigo-200 bg-indigo-50/60 px-3 py-2 text-xs dark:border-indigo-900 dark:bg-indigo-950/40">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="min-w-0 truncate font-medium text-indigo-950 dark:text-indigo-100">
-          Selected: <span data-testid="selected-label">{selected.label}</span>
+          Selected: <span data-testid="selected-label" data-element-id={selected.id}>{selected.label}</span>
         </p>
         <span className="inline-flex gap-1">
           {selected.parentId && (

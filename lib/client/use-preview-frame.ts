@@ -76,15 +76,28 @@ export function usePreviewFrame(
       Object.entries(BUDGETS).map(([type, budget]) => [type, createMessageBudget(budget)]),
     ) as Record<FrameMessage["type"], ReturnType<typeof createMessageBudget>>;
     let refused = 0;
+    let countShown = false;
+    // The figure is written once per task burst, not per message: a flood costs no DOM writes either.
+    const showCount = () => {
+      countShown = false;
+      if (frameRef.current) frameRef.current.dataset.refused = String(refused);
+    };
     const refuse = () => {
       refused += 1;
-      if (frameRef.current) frameRef.current.dataset.refused = String(refused);
+      if (!countShown) {
+        countShown = true;
+        setTimeout(showCount, 0);
+      }
     };
     const onMessage = (event: MessageEvent) => {
       const frameWindow = frameRef.current?.contentWindow;
       if (!frameWindow || event.source !== frameWindow) return;
+      // The budget is checked before parsing, so junk and floods cost a property read, not a parse.
+      const type: unknown = (event.data as { type?: unknown } | null)?.type;
+      const budget = typeof type === "string" && Object.hasOwn(budgets, type) ? budgets[type as FrameMessage["type"]] : null;
+      if (!budget?.take()) return refuse();
       const parsed = frameMessageSchema.safeParse(event.data);
-      if (!parsed.success || !budgets[parsed.data.type].take()) return refuse();
+      if (!parsed.success) return refuse();
       const message = parsed.data;
       // The site's code can post this too: a version we never sent is a lie.
       if (message.type === "rendered" && message.version > ledger.current.highest()) return refuse();

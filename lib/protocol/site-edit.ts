@@ -12,6 +12,9 @@ export const ELEMENT_ID_ATTRIBUTE = "data-ov-id";
 /** An element id as written by `stampElementIds`: short, url-safe. */
 export const elementIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an element id (A-Z, a-z, 0-9, _ and -)");
 
+/** Longest file a hand edit of the code may save (the 64 KB body cap applies to the three together). */
+export const CODE_MAX_CHARS = 60_000;
+
 /** Longest text an in-place text edit may write. */
 export const EDIT_TEXT_MAX_CHARS = 2000;
 
@@ -37,6 +40,8 @@ export const siteEditSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("remove"), id: elementIdSchema }),
   z.strictObject({ kind: z.literal("duplicate"), id: elementIdSchema }),
   z.strictObject({ kind: z.literal("move"), id: elementIdSchema, direction: z.enum(["up", "down"]) }),
+  /** The code edited by hand: the whole site's three files (the request body's cap bounds them). */
+  z.strictObject({ kind: z.literal("code"), html: z.string().max(CODE_MAX_CHARS), css: z.string().max(CODE_MAX_CHARS), js: z.string().max(CODE_MAX_CHARS) }),
 ]);
 export type SiteEdit = z.infer<typeof siteEditSchema>;
 export type ElementAlign = z.infer<typeof elementAlignSchema>;

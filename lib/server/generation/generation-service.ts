@@ -65,10 +65,11 @@ export class GenerationService {
       const latest = await store.latestProjectVersion(projectId);
       baseVersion = latest?.version ?? null;
       // An edit names an element of the current version, or it is refused now (nothing stored).
-      const elementId = body.edit?.id ?? body.targetId;
+      const elementId = body.edit && "id" in body.edit ? body.edit.id : body.targetId;
       if (elementId !== undefined && (!latest || !hasElement(latest.site.html, elementId))) {
         throw new GenerationError("NOT_FOUND", "The selected element is not in the project's current version; select it again", { elementId });
       }
+      if (body.edit && !latest) throw new GenerationError("NOT_FOUND", "The project has no version to edit yet");
       if (body.edit && latest) prompt = describeSiteEdit(latest.site.html, body.edit);
     } else {
       projectId = createRandomId();

@@ -42,6 +42,8 @@ function siblingElement(el: HTMLElement, direction: "up" | "down"): HTMLElement 
 
 /** The site after `edit`; throws MissingElementError when its element is not there. */
 export function applySiteEdit(site: SiteFiles, edit: SiteEdit): SiteFiles {
+  // The hand-edited code is the new site; the runner stamps its element ids again.
+  if (edit.kind === "code") return { html: edit.html, css: edit.css, js: edit.js };
   const html = site.html;
   const root = parseMarkup(html);
   const el = findElement(root, edit.id);
@@ -104,6 +106,7 @@ function placeOf(el: HTMLElement): string | null {
 
 /** The turn's line for a direct edit, e.g. "Edited the hero headline". */
 export function describeSiteEdit(html: string, edit: SiteEdit): string {
+  if (edit.kind === "code") return "Edited the code by hand";
   const el = findElement(parseMarkup(html), edit.id);
   const tag = el?.rawTagName?.toLowerCase() ?? "";
   const part = PARTS[tag] ?? "element";
