@@ -177,7 +177,6 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
     return current === undefined ? base : `${current}\n.edited { padding: 2rem; }`;
   }
   if (kind === "js" && scenario === "hostile") return HOSTILE_SCRIPT;
-  if (kind === "js" && scenario === "flood") return FLOOD_SCRIPT;
   if (kind === "js") {
     return readBlock(user, "current") ?? 'document.querySelector(".menu-toggle")?.addEventListener("click", (e) => {\n  e.currentTarget.setAttribute("aria-expanded", "true");\n});';
   }
@@ -197,15 +196,6 @@ const HOSTILE_SCRIPT = [
   'forge({ type: "rendered", version: 999, scriptRan: true });',
   `forge({ type: "script-error", message: ${JSON.stringify(PHISHING_TEXT)} });`,
   `setTimeout(() => { throw new Error(${JSON.stringify(HOSTILE_ERROR)}); }, 0);`,
-].join("\n");
-
-/**
- * A site that floods the app with junk messages (100 every 10 ms) for as long as it is open,
- * counting what it sent on its body (`data-flooded`).
- */
-const FLOOD_SCRIPT = [
-  "let sent = 0;",
-  'setInterval(() => { for (let i = 0; i < 100; i++) parent.postMessage({ source: "openv0-preview-frame", v: 1, type: "junk", n: sent++ }, "*"); document.body.dataset.flooded = String(sent); }, 10);',
 ].join("\n");
 
 function sendError(res: ServerResponse, record: FakeRequest, status: number, headers: Record<string, string> = {}) {

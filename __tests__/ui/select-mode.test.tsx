@@ -1,3 +1,4 @@
+import { Profiler } from "react";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { LivePreview } from "@/components/workspace/live-preview";
 import { SelectionProvider } from "@/components/workspace/selection-context";
@@ -84,4 +85,22 @@ test("a typed text is taken only for the element the app asked to edit, once, as
 
   fireEvent.keyDown(window, { key: "Escape" });
   expect(frame()).toHaveAttribute("data-select-mode", "off");
+});
+
+test("a flood of refused frame messages costs no render (issue 21 finding 6)", async () => {
+  const generation = foldState(successfulRun());
+  let renders = 0;
+  renderWithStore(
+    <Profiler id="preview" onRender={() => (renders += 1)}>
+      <LivePreview sessionId={SESSION} token="tok" />
+    </Profiler>,
+    { generation },
+  );
+  jest.spyOn(frame().contentWindow!, "postMessage").mockImplementation(() => undefined);
+  receive({ type: "ready", instance: "boot-1" });
+  const before = renders;
+  for (let i = 0; i < 2000; i++) receive({ type: i % 2 ? "junk" : "rendered", version: 999, scriptRan: true, n: i });
+  for (let i = 0; i < 500; i++) receive({ type: "selected", id: "h1a", edit: false }); // not in select mode
+  expect(await refused()).toBeGreaterThan(2000);
+  expect(renders).toBe(before);
 });

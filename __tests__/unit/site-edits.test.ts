@@ -68,6 +68,12 @@ describe("applySiteEdit", () => {
     expect(moved.html.indexOf("FAQ")).toBeLessThan(moved.html.indexOf("Our dentists"));
     expect(() => applySiteEdit(site, { kind: "remove", id: "nope" })).toThrow(MissingElementError);
   });
+
+  it("a hand edit of the code is the new site, described as such", () => {
+    const code = { kind: "code" as const, html: "<h1>Hand made</h1>", css: "h1{color:red}", js: "" };
+    expect(applySiteEdit(site, code)).toEqual({ html: code.html, css: code.css, js: "" });
+    expect(describeSiteEdit(site.html, code)).toBe("Edited the code by hand");
+  });
 });
 
 describe("a prompt aimed at an element", () => {

@@ -29,7 +29,7 @@ ${selectRuntime}
 
   function isRender(m) {
     return m && m.source === PARENT && m.v === V && m.type === "render" && typeof m.epoch === "string" && typeof m.version === "number" &&
-      typeof m.html === "string" && typeof m.css === "string" && typeof m.js === "string" && typeof m.runScript === "boolean";
+      typeof m.html === "string" && typeof m.css === "string" && typeof m.js === "string" && typeof m.runScript === "boolean" && (m.draft === undefined || typeof m.draft === "boolean");
   }
 
   function runSiteScript(js) {
@@ -54,7 +54,9 @@ ${selectRuntime}
     }
     if (m.version < version) return;
     version = m.version;
-    if (!scriptRan) {
+    // A draft (the code being typed) is patched in even after the script ran: the page follows the
+    // typing without a reload; the script itself runs again only when the saved version arrives.
+    if (!scriptRan || m.draft) {
       if (style.textContent !== m.css) style.textContent = m.css;
       var next = document.createElement("body");
       next.innerHTML = m.html;

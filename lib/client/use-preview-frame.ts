@@ -59,8 +59,10 @@ const isSelectionMessage = (m: FrameMessage): m is SelectionFrameMessage =>
  */
 export function usePreviewFrame(
   frameRef: RefObject<HTMLIFrameElement | null>,
-  { epoch, preview, runScript, onSelection }: {
+  { epoch, preview, runScript, draft = false, onSelection }: {
     epoch: string; preview: PreviewSnapshot | null; runScript: boolean;
+    /** The preview is the code editor's unsaved text: patched in place, never a reload. */
+    draft?: boolean;
     /**
      * Receives select-mode messages that passed parsing and their budget (still only claims);
      * answers false to refuse one. A ref, so the listener never has to be replaced.
@@ -126,10 +128,11 @@ export function usePreviewFrame(
       version: preview.version,
       ...previewFilesOf(preview),
       runScript,
+      ...(draft ? { draft } : {}),
     });
     // An opaque-origin frame has no origin to target; the content is the user's own preview.
     frameWindow.postMessage(message, "*");
-  }, [frameRef, loads, epoch, preview, runScript]);
+  }, [frameRef, loads, epoch, preview, runScript, draft]);
 
   return state;
 }

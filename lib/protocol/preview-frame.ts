@@ -60,10 +60,12 @@ export interface RenderMessage {
   js: string;
   /** True once the generation completed: the site's script runs once, never on partial markup. */
   runScript: boolean;
+  /** Unsaved code from the editor: patched in even after the script ran (it never runs again for it). */
+  draft?: boolean;
 }
 
 /** Builds the render message for one preview version. */
-export function createRenderMessage(input: { epoch: string; version: number; html: string; css: string; js: string; runScript: boolean }): RenderMessage {
+export function createRenderMessage(input: { epoch: string; version: number; html: string; css: string; js: string; runScript: boolean; draft?: boolean }): RenderMessage {
   return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", ...input };
 }
 
