@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { contextErrorBody, cutAnswer, HUGE_ANSWER_CHARS, llamaFinalFrame, llamaUsageFrame } from "./fake-provider-edges";
 
 /*
  * A real HTTP server speaking the streaming Chat Completions protocol (SSE `chat.completion.chunk`
@@ -14,6 +15,12 @@ import type { AddressInfo, Socket } from "node:net";
  * (a refusal in words instead of the page's markup),
  * hostile (a site whose script attacks the workspace: forged frame messages, then a real error;
  * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url).
+ * Real providers' edges (fake-provider-edges.ts): length (the answer cut by the token limit,
+ * `finish_reason: "length"`; a continuation request gets the rest, restating the cut's end and
+ * reopening the fence as models do), length-always (every answer cut), ctx-llama / ctx-openai
+ * (llama.cpp's and OpenAI's 400 for a prompt over the context window), llama (llama.cpp's stream
+ * shape: `content: null` first, `delta: {}` + `timings` last, usage only when asked, its error
+ * body), huge (an 8 MiB answer, a model stuck repeating itself).
  *
  * `hold()` makes every answer wait (after the request is recorded) until the returned release is
  * called, so a test can keep a generation running for as long as it needs, without timing.
@@ -39,6 +46,10 @@ export interface FakeRequest {
   completed: boolean;
   /** Characters sent when a `holdAfter` pause stopped this answer (the latest pause reached). */
   pausedAt?: number;
+  /** The request's `max_tokens`, when it set one. */
+  maxTokens?: number;
+  /** The finish reason the fake ended its answer with. */
+  finishReason?: string;
 }
 
 export interface FakeOpenAI {
@@ -84,6 +95,9 @@ function toChunks(text: string, size: number): string[] {
   for (let i = 0; i < points.length; i += size) chunks.push(points.slice(i, i + size).join(""));
   return chunks;
 }
+
+/** Plain slices, for the huge answer (ASCII only: no code point to split). */
+const sliceChunks = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
 
 const frame = (model: string, delta: Record<string, unknown>, finish: string | null) =>
   `data: ${JSON.stringify({
@@ -228,11 +242,15 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"message":"not found"}}');
       return;
     }
-    const body = JSON.parse(await readBody(req)) as { model: string; messages: FakeRequest["messages"]; stream?: boolean };
+    const body = JSON.parse(await readBody(req)) as {
+      model: string; messages: FakeRequest["messages"]; stream?: boolean; max_tokens?: number;
+      stream_options?: { include_usage?: boolean };
+    };
     const kind = classify(body.messages);
     const record: FakeRequest = {
       index: requests.length, kind, model: body.model, authorization: req.headers.authorization, scenario: "ok",
       messages: body.messages, status: 200, receivedAt: Date.now(), chunks: [], aborted: false, completed: false,
+      maxTokens: body.max_tokens,
     };
     requests.push(record);
     let droppedByFake = false;
@@ -257,16 +275,28 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const status = /^(\d{3})(-once)?$/.exec(scenario)?.[1];
     if (status === "429") return sendError(res, record, 429, { "retry-after": scenario === "429-once" ? "1" : "0" });
     if (status) return sendError(res, record, Number(status));
+    const contextError = contextErrorBody(scenario);
+    if (contextError) {
+      record.status = 400;
+      res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify(contextError));
+      record.completed = true;
+      return;
+    }
 
     if (scenario === "hang") return; // Never answers, not even headers, until the client leaves.
     await gate;
-    const answer = buildAnswer({ kind, messages: body.messages, scenario });
-    const chunks = toChunks(answer, scenario === "big" ? 16 : 24);
+    const whole = scenario === "huge" && kind === "html"
+      ? "```html\n" + "<p>again and again</p>\n".repeat(Math.ceil(HUGE_ANSWER_CHARS / 23))
+      : buildAnswer({ kind, messages: body.messages, scenario });
+    const { answer, finish } = cutAnswer(scenario, kind, whole, body.messages);
+    record.finishReason = finish;
+    const llama = scenario === "llama";
+    const chunks = scenario === "huge" ? sliceChunks(answer, 65_536) : toChunks(answer, scenario === "big" ? 16 : 24);
     // paced: a model's pace, 24 characters every 80 ms (300 characters/s).
     const chunkDelay = scenario === "slow" ? 40 : scenario === "big" ? 4 : scenario === "paced" ? 80 : 1;
     const cutAt = Math.max(2, Math.floor(chunks.length * 0.4));
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-    res.write(frame(body.model, { role: "assistant", content: "" }, null));
+    res.write(frame(body.model, { role: "assistant", content: llama ? null : "" }, null));
 
     for (const [i, chunk] of chunks.entries()) {
       if (res.destroyed) return;
@@ -289,12 +319,16 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         await mine.shift()!.gate;
         if (res.destroyed) return;
       }
-      res.write(frame(body.model, { content: chunk }, null));
+      // Like a real server, it writes no faster than the client reads (the huge answer relies on it).
+      if (!res.write(frame(body.model, { content: chunk }, null))) await new Promise((r) => (res.once("drain", r), res.once("close", r)));
       record.chunks.push(chunk);
       sent += chunk.length;
       await delay(chunkDelay);
     }
-    res.write(frame(body.model, {}, "stop"));
+    if (llama) {
+      res.write(llamaFinalFrame(body.model, finish, answer.length));
+      if (body.stream_options?.include_usage) res.write(llamaUsageFrame(body.model, answer.length));
+    } else res.write(frame(body.model, {}, finish));
     res.write("data: [DONE]\n\n");
     record.completed = true;
     res.end();

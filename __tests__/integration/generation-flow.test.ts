@@ -29,7 +29,8 @@ function assertWellFormedRun(events: SessionEvent[]) {
 
 test("a generation started over HTTP streams every step to a socket, in order, with contiguous seq", async () => {
   const created = await createGeneration(server.url, "A bakery called Crumb & Co with a menu, in green");
-  const client = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token });
+  // The app's client asks for deltas; a socket that does not is covered in seed-wire.test.ts.
+  const client = connectRecorder(server.url, { sessionId: created.sessionId, token: created.token, deltas: true });
   await client.waitFor(isTerminal);
   const { events } = client;
   assertWellFormedRun(events);
@@ -45,8 +46,8 @@ test("a generation started over HTTP streams every step to a socket, in order, w
     const statuses = events.flatMap((e) => (e.type === "generation:step" && e.data.step_id === step.step_id ? [e.data.status] : []));
     expect(statuses).toEqual(["pending", "in_progress", "completed"]);
   }
-  // An in-sync watcher gets the first preview whole, then every logged snapshot as a delta from
-  // the preview it holds (same seq): only what changed travels.
+  // An in-sync watcher that asked for deltas gets the first preview whole, then every logged
+  // snapshot as a delta from the preview it holds (same seq): only what changed travels.
   const previews = events.filter((e) => e.type === "preview:updated" || e.type === "preview:delta");
   expect(previews.length).toBeGreaterThanOrEqual(3);
   const [first, ...later] = previews;

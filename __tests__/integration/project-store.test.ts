@@ -6,7 +6,8 @@ import { makeDataDir, removeDataDir } from "../helpers/server-process";
 
 /*
  * Project rows on both dialects (real SQLite and a real PostgreSQL 15): the share token hash, the
- * name, and a delete that refuses while a session is unfinished and otherwise leaves nothing.
+ * name, a delete that refuses while a session is unfinished and otherwise leaves nothing, and
+ * versions (one per session, restores capped, pages).
  */
 
 jest.setTimeout(120_000);
@@ -48,7 +49,7 @@ describe.each(["sqlite", "postgres"] as const)("%s", (dialect) => {
       expect(await store.renameProject(newId("missing"), "x")).toBe(false);
 
       // Queued: refused, nothing removed.
-      expect(await store.deleteProject(projectId)).toBe("busy");
+      expect(await store.deleteProject(projectId)).toEqual({ outcome: "busy" });
       expect(await store.getSession(sessionId)).not.toBeNull();
 
       await store.appendEvents(
@@ -58,13 +59,48 @@ describe.each(["sqlite", "postgres"] as const)("%s", (dialect) => {
       await store.addProjectVersion({ projectId, sessionId, prompt: "a bakery", site: { html: "<h1>Crumb</h1>", css: "", js: "" } });
       await store.compactSession(sessionId, 1, createInitialState(sessionId, projectId));
 
-      expect(await store.deleteProject(projectId)).toBe("deleted");
+      expect(await store.deleteProject(projectId)).toEqual({ outcome: "deleted", sessionIds: [sessionId] });
       expect(await store.getSession(sessionId)).toBeNull();
       expect(await store.getProjectTokenHash(projectId)).toBeNull();
       expect(await store.readEvents(sessionId, 0)).toEqual([]);
       expect(await store.getSnapshot(sessionId)).toBeNull();
       expect(await store.listProjectVersionSummaries(projectId)).toEqual([]);
-      expect(await store.deleteProject(projectId)).toBe("not-found");
+      expect(await store.deleteProject(projectId)).toEqual({ outcome: "not-found" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("one version per session (a second save updates it), restores capped, versions paged", async () => {
+    const store = await openFor(dialect);
+    try {
+      const projectId = newId("p");
+      const sessionId = newId("s");
+      await store.createSession({
+        id: sessionId, projectId, prompt: "a bakery", tokenHash: "a".repeat(64), viewerTokenHash: "b".repeat(64),
+        engine: "template", baseVersion: null, newProjectTokenHash: "c".repeat(64), newProjectViewerTokenHash: "d".repeat(64),
+      });
+      const site = { html: "<h1>Crumb</h1>", css: "", js: "" };
+      const first = await store.saveSessionVersion({ projectId, sessionId, prompt: "a bakery", site });
+      // A retry after a crash between version and completion saves again: same version, no orphan.
+      const again = await store.saveSessionVersion({ projectId, sessionId, prompt: "a bakery", site: { ...site, css: "h1{}" } });
+      expect([first.version, again.version]).toEqual([1, 1]);
+      expect((await store.getSessionVersion(projectId, sessionId))?.site.css).toBe("h1{}");
+      expect(await store.countProjectVersions(projectId)).toBe(1);
+
+      const outcomes = [];
+      for (let i = 0; i < 4; i++) outcomes.push((await store.restoreProjectVersion(projectId, 1, 3)).outcome);
+      expect(outcomes).toEqual(["restored", "restored", "restored", "limit"]);
+      expect((await store.restoreProjectVersion(projectId, 9, 3)).outcome).toBe("not-found");
+      expect((await store.restoreProjectVersion(newId("missing"), 1, 3)).outcome).toBe("not-found");
+      // The session's own version stays its version; restored copies are not "produced" by it.
+      expect(await store.listSessionVersions(projectId, [sessionId])).toEqual(new Map([[sessionId, 1]]));
+      expect((await store.saveSessionVersion({ projectId, sessionId, prompt: "a bakery", site })).version).toBe(1);
+
+      expect((await store.listProjectVersionSummaries(projectId)).map((v) => v.version)).toEqual([1, 2, 3, 4]);
+      expect((await store.listProjectVersionSummaries(projectId, { limit: 2 })).map((v) => v.version)).toEqual([3, 4]);
+      expect((await store.listProjectVersionSummaries(projectId, { limit: 2, before: 3 })).map((v) => v.version)).toEqual([1, 2]);
+      expect(await store.countProjectVersions(projectId)).toBe(4);
     } finally {
       await store.close();
     }

@@ -33,10 +33,10 @@ test("the handshake always carries the last applied seq, so a reconnect never re
   const { store, connection } = setup();
   const auth = () => new Promise<object>((resolve) => ioOptions.auth(resolve));
   return (async () => {
-    expect(await auth()).toEqual({ sessionId: SESSION, token: "tok_owner", lastEventId: 3, compact: true });
+    expect(await auth()).toEqual({ sessionId: SESSION, token: "tok_owner", lastEventId: 3, deltas: true, compact: true });
     fake.fire(run[3]!.type, run[3]!.data);
     expect(store.getState().generation.last_seq).toBe(4);
-    expect(await auth()).toEqual({ sessionId: SESSION, token: "tok_owner", lastEventId: 4, compact: true });
+    expect(await auth()).toEqual({ sessionId: SESSION, token: "tok_owner", lastEventId: 4, deltas: true, compact: true });
     connection.close();
   })();
 });

@@ -31,7 +31,7 @@ function serve() {
       versions = [...versions, copy];
       return { ok: true, status: 201, json: async () => ({ projectId: PROJECT, ...copy }) };
     }
-    return { ok: true, status: 200, json: async () => ({ projectId: PROJECT, versions }) };
+    return { ok: true, status: 200, json: async () => ({ projectId: PROJECT, versions, total: versions.length, nextBefore: null }) };
   });
   global.fetch = fetchMock as unknown as typeof fetch;
 }

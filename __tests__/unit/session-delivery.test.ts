@@ -14,16 +14,19 @@ const step = (seq: number): SessionEvent =>
     status: "in_progress", progress: 0, message: `#${seq}`, estimated_remaining: 0, title: "S",
   })!;
 
-function createHarness({ pageSize }: { pageSize?: number } = {}) {
+function createHarness({ pageSize, backpressure }: { pageSize?: number; backpressure?: ConstructorParameters<typeof SessionDelivery>[0]["backpressure"] } = {}) {
   const log: SessionEvent[] = [];
   const reads: number[] = [];
   const rooms = new Map<string, Set<string>>();
   const sockets = new Map<string, Socket>();
   const releases: Array<() => void> = [];
   let holdReads = false;
+  const dropped: string[] = [];
   const delivery = new SessionDelivery({
     rooms: () => ({ rooms, sockets }),
     pageSize,
+    backpressure,
+    onSlowReader: () => dropped.push("slow"),
     readPage: async (_id, after, limit) => {
       reads.push(after);
       const snapshot = log.filter((e) => e.data.seq > after).slice(0, limit);
@@ -45,17 +48,25 @@ function createHarness({ pageSize }: { pageSize?: number } = {}) {
         if (!rooms.has(room)) rooms.set(room, new Set());
         rooms.get(room)!.add(id);
       },
-      conn: { close: () => undefined },
+      // What the client has not read yet, as Engine.IO and ws hold it (see write-buffer.ts).
+      conn: {
+        close: () => ((socket as unknown as { connected: boolean }).connected = false),
+        on: () => undefined,
+        off: () => undefined,
+        writeBuffer: [],
+        transport: { socket: { bufferedAmount: 0 }, on: () => undefined, off: () => undefined },
+      },
     } as unknown as Socket;
     sockets.set(id, socket);
-    return { socket, received, types };
+    const unread = (socket.conn as unknown as { transport: { socket: { bufferedAmount: number } } }).transport.socket;
+    return { socket, received, types, setUnread: (bytes: number) => (unread.bufferedAmount = bytes) };
   };
   const publish = (seq: number, { deliver = true } = {}) => {
     const event = step(seq);
     log.push(event);
     if (deliver) delivery.deliver(event);
   };
-  return { delivery, connect, publish, log, reads, hold: (on: boolean) => (holdReads = on), release: () => releases.splice(0).forEach((r) => r()) };
+  return { delivery, connect, publish, log, reads, dropped, hold: (on: boolean) => (holdReads = on), release: () => releases.splice(0).forEach((r) => r()) };
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
@@ -147,11 +158,13 @@ test("a tail read that started before a socket joined is not reused for it (it m
   expect(h.reads).toEqual([3, 3]);
 });
 
-test("in-sync watchers get the live form of an event; a socket still replaying gets the logged one", async () => {
+test("in-sync watchers that asked for deltas get the live form; seed-shaped ones and replays get the logged one", async () => {
   const h = createHarness();
   h.publish(1);
   const inSync = h.connect("a");
-  await h.delivery.attach(inSync.socket, SESSION, 1);
+  await h.delivery.attach(inSync.socket, SESSION, 1, "delta");
+  const seed = h.connect("c");
+  await h.delivery.attach(seed.socket, SESSION, 1);
   const replaying = h.connect("b");
   h.hold(true);
   const attached = h.delivery.attach(replaying.socket, SESSION, 0);
@@ -164,6 +177,8 @@ test("in-sync watchers get the live form of an event; a socket still replaying g
   await attached;
   expect(inSync.received).toEqual([2]);
   expect(inSync.types).toEqual(["preview:delta"]);
+  expect(seed.received).toEqual([2]);
+  expect(seed.types).toEqual(["generation:step"]);
   expect(replaying.received).toEqual([1, 2]);
   expect(replaying.types).toEqual(["generation:step", "generation:step"]);
 });
@@ -180,3 +195,42 @@ test("even within one page, a replay sends at most 100 events per event-loop tur
   expect(h.reads).toEqual([0]);
   expect(seenByOtherWork).toBe(100);
 });
+
+const tight = { highWaterBytes: 100, lowWaterBytes: 10, slowReaderTimeoutMs: 60_000, checkEveryMs: 5 };
+
+test("a socket that stops reading gets nothing more (nothing buffered for it) and, once drained, resumes from the log once and in order", async () => {
+  const h = createHarness({ backpressure: tight });
+  h.publish(1);
+  const slow = h.connect("slow");
+  const fast = h.connect("fast");
+  await h.delivery.attach(slow.socket, SESSION, 1);
+  await h.delivery.attach(fast.socket, SESSION, 1);
+  slow.setUnread(5_000);
+  for (const seq of range(2, 40)) h.publish(seq);
+  expect(fast.received).toEqual(range(2, 40));
+  expect(slow.received).toEqual([]);
+  const readsBefore = h.reads.length;
+  slow.setUnread(0);
+  await waitUntil(() => slow.received.length === 39);
+  expect(slow.received).toEqual(range(2, 40));
+  expect(h.reads.length).toBeGreaterThan(readsBefore);
+  h.publish(41);
+  expect(slow.received.at(-1)).toBe(41);
+  expect(h.dropped).toEqual([]);
+});
+
+test("a replay waits while the socket's buffer is full, and a reader that never drains is dropped", async () => {
+  const h = createHarness({ backpressure: { ...tight, slowReaderTimeoutMs: 100 } });
+  for (const seq of range(1, 250)) h.publish(seq, { deliver: false });
+  const slow = h.connect("slow");
+  slow.setUnread(5_000);
+  await h.delivery.attach(slow.socket, SESSION, 0);
+  // Paused before the first slice: nothing sent, and then dropped so the client resumes later.
+  expect(slow.received).toEqual([]);
+  expect(h.dropped).toEqual(["slow"]);
+  expect(slow.socket.connected).toBe(false);
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 5));
+}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { readSiteName, type CreateGenerationResponse, type ProjectTurnNotice, type ProjectVersionInfo } from "@/lib/protocol";
+import { buildFixPrompt, readSiteName, type CreateGenerationResponse, type ProjectTurnNotice, type ProjectVersionInfo } from "@/lib/protocol";
 import { cancelGeneration, describeApiError, retryGeneration } from "@/lib/client/generation-api";
 import { startFollowUp } from "@/lib/client/project-api";
 import { rememberCreatedSession, useStoredSession } from "@/lib/client/session-storage";
@@ -38,11 +38,6 @@ export interface SessionViewProps {
    * conversation's share instead (from a share link, a "watch link" would carry the project's token).
    */
   canShareSession?: boolean;
-}
-
-/** The follow-up prompt that asks the model to fix what the site's own script reported. */
-export function buildFixPrompt(message: string): string {
-  return `Fix this error that the site's script reports in the browser: "${message.slice(0, 1000)}"`;
 }
 
 type Viewing = { version: number; view: Omit<VersionView, "onClose"> } | { version: number; error: string };

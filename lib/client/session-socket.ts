@@ -58,7 +58,7 @@ export function connectSessionSocket(options: SessionSocketOptions): SessionSock
   const socketOptions = {
     path: SOCKET_PATH,
     // A function, so *every* (re)connect — backoff, watchdog restart, manual — sends the current seq.
-    auth: (cb: (data: object) => void) => cb({ sessionId, token, lastEventId: store.getState().generation.last_seq, compact: true }),
+    auth: (cb: (data: object) => void) => cb({ sessionId, token, lastEventId: store.getState().generation.last_seq, deltas: true, compact: true }),
     reconnection: true,
     reconnectionAttempts: MAX_RECONNECT_ATTEMPTS,
     reconnectionDelay: baseDelay,

@@ -10,6 +10,8 @@ export const requestErrorStatus = {
   CONFLICT: 409,
   /** A session reached its cap on runs (retries); a new generation is needed. */
   RUN_LIMIT_REACHED: 409,
+  /** A project holds the most restored copies allowed (`MAX_RESTORES_PER_PROJECT`). */
+  VERSION_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -35,6 +37,10 @@ export const generationErrorCodes = [
   "PROVIDER_ERROR",
   "STALLED",
   "INVALID_OUTPUT",
+  /** The model's answer was longer than a file may be (or still cut after every continuation). */
+  "OUTPUT_TOO_LONG",
+  /** The request does not fit the model's context window: retrying the same cannot help. */
+  "CONTEXT_TOO_LONG",
 ] as const;
 export type GenerationErrorCode = (typeof generationErrorCodes)[number];
 /** The `error_code` of `generation:error`: one of `generationErrorCodes`, nothing else. */

@@ -63,14 +63,21 @@ export const generationErrorSchema = z.object({
   retry_available: z.boolean(),
 });
 
+/**
+ * Characters one file of a preview may have: every snapshot, replay and fold is bounded by it
+ * (engines stop well before it; the model engine at LLM_MAX_FILE_CHARS).
+ */
+export const PREVIEW_FILE_MAX_CHARS = 512 * 1024;
+const fileText = z.string().max(PREVIEW_FILE_MAX_CHARS);
+
 export const previewUpdatedSchema = z.object({
   ...sessionBase,
   step_id: z.string().max(64),
-  preview_url: z.string(),
+  preview_url: z.string().max(2000),
   /** Body markup of the whole site so far (not a full document). */
-  html_content: z.string(),
-  css_content: z.string(),
-  js_content: z.string(),
+  html_content: fileText,
+  css_content: fileText,
+  js_content: fileText,
   /** Increments with every new preview of this session. */
   version: z.number().int().positive(),
   metadata: z.record(z.string(), z.unknown()),
@@ -92,13 +99,13 @@ export type PreviewFile = z.infer<typeof previewFileSchema>;
  * tags" suffix can be replaced in place instead of resending the page.
  */
 export const previewOpSchema = z.discriminatedUnion("op", [
-  z.object({ file: previewFileSchema, op: z.literal("append"), text: z.string() }),
+  z.object({ file: previewFileSchema, op: z.literal("append"), text: fileText }),
   z.object({
     file: previewFileSchema,
     op: z.literal("splice"),
-    start: z.number().int().min(0),
-    delete_count: z.number().int().min(0),
-    text: z.string(),
+    start: z.number().int().min(0).max(PREVIEW_FILE_MAX_CHARS),
+    delete_count: z.number().int().min(0).max(PREVIEW_FILE_MAX_CHARS),
+    text: fileText,
   }),
 ]);
 export type PreviewOp = z.infer<typeof previewOpSchema>;

@@ -130,10 +130,26 @@ export const projectVersionSchema = z.object({
 });
 export type ProjectVersionInfo = z.infer<typeof projectVersionSchema>;
 
-/** `GET /api/projects/:projectId` (Bearer project token): every version, oldest first. */
+/** Versions in one `GET /api/projects/:projectId` answer: by default, and at most. */
+export const PROJECT_VERSIONS_PAGE = { default: 50, max: 200 } as const;
+
+/** `GET /api/projects/:projectId?limit=&before=`: the newest `limit` versions numbered below `before`. */
+export const projectVersionsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(PROJECT_VERSIONS_PAGE.max).default(PROJECT_VERSIONS_PAGE.default),
+  before: z.coerce.number().int().positive().max(999_999_999).optional(),
+});
+export type ProjectVersionsQuery = z.infer<typeof projectVersionsQuerySchema>;
+
+/**
+ * `GET /api/projects/:projectId` (Bearer project token): one page of versions, oldest first —
+ * the newest ones unless `before` is given. `nextBefore` asks for the page of older ones (null: none).
+ */
 export const projectResponseSchema = z.object({
   projectId: idSchema,
   versions: z.array(projectVersionSchema),
+  /** How many versions the project has in all. */
+  total: z.number().int().min(0),
+  nextBefore: z.number().int().positive().nullable(),
 });
 export type ProjectResponse = z.infer<typeof projectResponseSchema>;
 

@@ -10,3 +10,4 @@ export * from "./site-name";
 export * from "./project-thread";
 export * from "./preview-patch";
 export * from "./site-edit";
+export * from "./fix-prompt";

@@ -128,7 +128,8 @@ function reduceByType(state: GenerationState, event: SessionEvent): GenerationSt
       const opensRun = state.status !== "running";
       return {
         ...state,
-        ...(opensRun ? { started_at: d.timestamp, completed_at: null, total_time: null } : {}),
+        // Such a run counts even if it fails while planning (no `generation:started` ever comes).
+        ...(opensRun ? { run: state.run + 1, started_at: d.timestamp, completed_at: null, total_time: null } : {}),
         steps: updateStep(state.steps, d.step_id, patch, d.title),
         current_step_id: d.step_id,
         progress: Math.max(state.progress, d.progress),

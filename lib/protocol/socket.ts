@@ -25,7 +25,12 @@ export const handshakeSchema = z.object({
    * exactly as for a compacted log (load `GET /api/generations/:id`, then apply the tail).
    */
   checkpoint: flagSchema.optional(),
-  /** Opt-in: live deltas as compact `preview:patch` (see preview-patch.ts) instead of `preview:delta`. */
+  /**
+   * Opt-in: "I apply `preview:delta`". Without it a socket gets what the seed documents: every
+   * logged `preview:updated` whole, live and on replay (logged deltas still arrive as logged).
+   */
+  deltas: flagSchema.optional(),
+  /** Opt-in: live deltas as compact `preview:patch` (see preview-patch.ts) instead of `preview:delta`; implies `deltas`. */
   compact: flagSchema.optional(),
 });
 export type Handshake = z.infer<typeof handshakeSchema>;
@@ -44,6 +49,7 @@ export function parseHandshake(auth: unknown, query: unknown) {
     token: a.token ?? pick(q.token),
     lastEventId: lastEventId === "" || lastEventId === null ? undefined : lastEventId,
     checkpoint: a.checkpoint ?? pick(q.checkpoint),
+    deltas: a.deltas ?? pick(q.deltas),
     compact: a.compact ?? pick(q.compact),
   });
 }

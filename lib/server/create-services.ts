@@ -15,6 +15,7 @@ import { createProjectNotices } from "./realtime/project-notices";
 import { SessionDelivery } from "./realtime/session-delivery";
 import type { IoServer } from "./realtime/socket-server";
 import { RateLimits } from "./security/rate-limits";
+import { createAccessRevocation } from "./security/revoke-access";
 import type { Services } from "./services-registry";
 import { openStore } from "./storage/kysely-store";
 
@@ -36,6 +37,10 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
     rooms: () => ({ rooms: io.sockets.adapter.rooms, sockets: io.sockets.sockets }),
     readPage: (sessionId, afterSeq, limit) => store.readEventPage(sessionId, afterSeq, limit),
     onReplayed: (count) => metrics.replayedEvents.inc(count),
+    onSlowReader: () => metrics.rateLimited.inc({ limit: "slow_reader" }),
+    // Local only: each node delivers to its own sockets (other nodes get the event on the bus).
+    emitTo: (ids, name, data) => io.local.to(ids).emit(name as "heartbeat", data as never),
+    backpressure: { highWaterBytes: env.SOCKET_BUFFER_BYTES, lowWaterBytes: env.SOCKET_BUFFER_BYTES / 4, slowReaderTimeoutMs: env.SLOW_READER_TIMEOUT_MS },
   });
   const metrics = createMetrics({ connections: () => io.engine?.clientsCount ?? 0, activeSessions: () => delivery.watchedSessionCount() });
   const rateLimits = new RateLimits(env, (limit) => metrics.rateLimited.inc({ limit }), redis);
@@ -49,7 +54,7 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
   });
   // Memory stays flat: a finished session nobody watches keeps nothing in memory.
   const jobs = new LocalJobs((sessionId) => !delivery.hasWatchers(sessionId) && events.forget(sessionId));
-  const engine = selectEngine(env);
+  const engine = selectEngine(env, logger);
   await warmUpEngine(engine);
   const handler: JobHandler = (sessionId, signal) => generations.runJob(sessionId, signal);
   const queue: JobQueue = cluster && redis
@@ -60,7 +65,9 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       })
     : new LocalJobQueue({ concurrency: env.MAX_CONCURRENT_GENERATIONS, handler, jobs });
   const notices = createProjectNotices(io);
-  const generations = new GenerationService({ store, events, engine, queue, notices });
+  // Off unless a test sets FAULT_INJECTION: the crash between a run's version and its completion.
+  const afterVersionSaved = env.FAULT_INJECTION === "kill-after-version" ? () => process.kill(process.pid, "SIGKILL") : undefined;
+  const generations = new GenerationService({ store, events, engine, queue, notices, logger, afterVersionSaved });
   events.onPublish((event) => notices.noteEvent(event, async (id) => (await events.getState(id))?.project_id ?? null));
 
   if (cluster) {
@@ -83,7 +90,8 @@ export async function createServices({ env, logger, io, redis, workerConcurrency
       timestamp: new Date().toISOString(),
     };
   };
-  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, stats };
+  const revocation = createAccessRevocation(io, events);
+  return { env, logger, store, engine, events, delivery, generations, queue, jobs, metrics, rateLimits, revocation, stats };
 }
 
 function recordPublishMetrics(events: EventService, metrics: Metrics): void {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PREVIEW_FILE_MAX_CHARS } from "@/lib/protocol";
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -27,10 +28,23 @@ export const envSchema = z.object({
   /** A connection that has not authenticated a socket after this long is closed. */
   SOCKET_AUTH_TIMEOUT_MS: int(10_000, 100),
   RATE_LIMIT_MESSAGES_PER_SECOND: int(20),
+  /** Bytes a socket may leave unread before delivery pauses it (it resumes from the log once drained). */
+  SOCKET_BUFFER_BYTES: int(1024 * 1024, 16 * 1024),
+  /** A socket paused this long for not reading is dropped; its client resumes from its lastEventId. */
+  SLOW_READER_TIMEOUT_MS: int(30_000, 100),
   /** Runs one session may have (its first plus retries); then retry answers 409 RUN_LIMIT_REACHED (0 = no cap). */
   MAX_RUNS_PER_SESSION: int(20),
   /** Generation jobs one IP may have waiting in the local queue; more answer 429 QUEUE_FULL (0 = no cap). */
   MAX_QUEUED_PER_IP: int(20),
+  /** Version restores per project per minute; more answer 429 RATE_LIMITED (0 = off). */
+  RATE_LIMIT_RESTORES_PER_MINUTE: int(10),
+  /** Restored copies one project may hold; more restores answer 409 VERSION_LIMIT_REACHED (0 = no cap). */
+  MAX_RESTORES_PER_PROJECT: int(100),
+  /**
+   * Tests only, off by default: `kill-after-version` makes the process kill itself (SIGKILL) right
+   * after a run's version is stored and before its completion is logged, the crash a test replays.
+   */
+  FAULT_INJECTION: z.enum(["kill-after-version"]).optional(),
   /** `log_event` messages per socket per minute (their own budget, inside the message limit). */
   RATE_LIMIT_LOG_EVENTS_PER_MINUTE: int(30),
   /**
@@ -59,6 +73,12 @@ export const envSchema = z.object({
   LLM_STALL_TIMEOUT_MS: int(45_000, 100),
   /** How many times a 429 from the provider is retried, with backoff, before RATE_LIMITED. */
   LLM_MAX_RETRIES: int(3),
+  /** `max_tokens` of each model request (0 = not sent); an answer cut there is continued (LLM_MAX_CONTINUATIONS). */
+  LLM_MAX_TOKENS: int(16_384),
+  /** Follow-up requests that continue an answer cut by the token limit before OUTPUT_TOO_LONG. */
+  LLM_MAX_CONTINUATIONS: int(2),
+  /** Characters one generated file may have; a longer answer fails with OUTPUT_TOO_LONG. */
+  LLM_MAX_FILE_CHARS: int(200_000, 1000).pipe(z.number().max(PREVIEW_FILE_MAX_CHARS)),
   /** PostgreSQL for projects, sessions, the event log and versions (postgres://…); unset = SQLite in DATA_DIR. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
   /** Redis (redis://…): turns on the Socket.IO Redis Streams adapter and the BullMQ job queue, for several nodes. */

@@ -7,6 +7,7 @@ import type { SessionDelivery } from "./realtime/session-delivery";
 import type { Logger } from "./logger";
 import type { Metrics } from "./observability/metrics";
 import type { RateLimits } from "./security/rate-limits";
+import type { AccessRevocation } from "./security/revoke-access";
 import type { EventService } from "./realtime/event-service";
 import type { Store } from "./storage/store";
 
@@ -26,6 +27,8 @@ export interface Services {
   delivery: SessionDelivery;
   metrics: Metrics;
   rateLimits: RateLimits;
+  /** Drops the sockets whose access a share rotation or a delete took away (every node). */
+  revocation: AccessRevocation;
   stats: () => Promise<Stats>;
 }
 

@@ -11,6 +11,7 @@ import { connectRedis, createClusterAdapter } from "./cluster";
 import { startBackground, stopJobs } from "./lifecycle";
 import { createIoServer, registerSocketHandlers, type IoServer } from "./realtime/socket-server";
 import { refuseMalformedUrl } from "./http/malformed-url";
+import { answerRawRefusalsWithJson, refuseUnsupportedMethod } from "./http/unsupported-method";
 import { REQUEST_ID_HEADER } from "./http/route-handler";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./security/client-ip";
 import { setServices, type Services } from "./services-registry";
@@ -30,8 +31,10 @@ export async function startServer({ env, logger }: { env: Env; logger: Logger })
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     if (refuseMalformedUrl(req, res, { logger, onRefused: () => services.metrics.malformedUrls.inc() })) return;
+    if (refuseUnsupportedMethod(req, res)) return;
     void handle(req, res);
   });
+  answerRawRefusalsWithJson(httpServer);
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
   const io = createIoServer(httpServer, { adapter: redis && createClusterAdapter(redis) });
   const workerConcurrency = env.WORKER_IN_WEB ? (env.WORKER_CONCURRENCY ?? env.MAX_CONCURRENT_GENERATIONS) : 0;

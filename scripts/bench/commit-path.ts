@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPostgres } from "../../__tests__/helpers/postgres-server";
-import type { SessionEventInput } from "@/lib/protocol";
+import type { SessionEvent, SessionEventInput } from "@/lib/protocol";
 import { createLogger } from "@/lib/server/logger";
 import { EventService } from "@/lib/server/realtime/event-service";
 import { createRandomId, hashToken } from "@/lib/server/security/tokens";
@@ -16,10 +16,17 @@ import type { Store } from "@/lib/server/storage/store";
  * each awaiting its publishes one after another (like 1,000 running jobs), and one session alone
  * (every event its own commit: the latency floor). Same process, same machine, one after another.
  * It only uses `EventService.publish`, so it also runs on trees before the group commit ("commits"
- * then reads 0: those trees had no batch append to count).
+ * then reads 0: those trees had no batch append to count). `COMMIT_BENCH_FLOORS=1` adds, in the
+ * same run, the store's append alone and the path without a database (their ratios are the
+ * figures to compare on a busy machine); `COMMIT_BENCH_STORES` (sqlite,pg,pg-durable) and
+ * `COMMIT_BENCH_SESSIONS` (1000,1) pick what runs.
  */
 
 const SECONDS = Number(process.env.COMMIT_BENCH_SECONDS ?? 4);
+/** Which stores to run, comma-separated: sqlite, pg, pg-durable (default: all three). */
+const STORES = new Set((process.env.COMMIT_BENCH_STORES ?? "sqlite,pg,pg-durable").split(","));
+/** Session counts to run, comma-separated (default: 1000 and 1). */
+const SESSION_COUNTS = (process.env.COMMIT_BENCH_SESSIONS ?? "1000,1").split(",").map(Number);
 const step = (sessionId: string): SessionEventInput => ({
   type: "generation:step",
   data: {
@@ -62,19 +69,49 @@ async function measure(store: Store, sessions: number): Promise<{ perSec: number
   return { perSec: published / elapsed, flushes, perFlush: published / Math.max(1, flushes), p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
 }
 
+/**
+ * The store's append alone, in the same run: batches of one event per session (as the 1,000-
+ * session load flushes), appended back to back, with no EventService, no zod and no promises per
+ * event. Its ratio to the publish path is what the rest of the path costs.
+ */
+async function measureAppendAlone(store: Store, sessions: number): Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }> {
+  const ids = await createSessions(store, sessions);
+  const template = step("x").data;
+  let flushes = 0;
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  for (let seq = 1; performance.now() < until; seq++) {
+    const timestamp = new Date().toISOString();
+    const events = ids.map((id) => ({ type: "generation:step", data: { ...template, session_id: id, seq, timestamp } }) as SessionEvent);
+    await store.appendEvents(events, ids.map((id) => ({ sessionId: id, fromSeq: seq - 1, toSeq: seq, status: "running" as const, fromStatus: seq === 1 ? ("queued" as const) : ("running" as const), updatedAt: timestamp })));
+    flushes++;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSec: (flushes * sessions) / elapsed, flushes, perFlush: sessions, p99Ms: 0 };
+}
+
+type Measure = typeof measure;
+/** The publish path with an append that writes nothing: what the path costs without the database. */
+const withoutDatabase: Measure = (store, sessions) => measure({ ...store, appendEvents: async () => undefined }, sessions);
+
 async function runStore(name: string, open: () => Promise<Store>): Promise<string[]> {
   const lines: string[] = [];
-  for (const sessions of [1_000, 1]) {
-    const store = await open();
-    try {
-      const r = await measure(store, sessions);
-      lines.push(
-        `${name.padEnd(26)} ${String(sessions).padStart(5)} sessions  ${Math.round(r.perSec).toLocaleString("en-US").padStart(7)} events/s  ` +
-          `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms`,
-      );
-      console.log(lines.at(-1));
-    } finally {
-      await store.close();
+  const variants: [string, Measure][] = [["", measure]];
+  if (process.env.COMMIT_BENCH_FLOORS === "1") variants.push([" · append alone", measureAppendAlone], [" · no database", withoutDatabase]);
+  for (const sessions of SESSION_COUNTS) {
+    for (const [variant, run] of variants) {
+      if (variant && sessions === 1) continue;
+      const store = await open();
+      try {
+        const r = await run(store, sessions);
+        lines.push(
+          `${(name + variant).padEnd(40)} ${String(sessions).padStart(5)} sessions  ${Math.round(r.perSec).toLocaleString("en-US").padStart(7)} events/s  ` +
+            `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms`,
+        );
+        console.log(lines.at(-1));
+      } finally {
+        await store.close();
+      }
     }
   }
   return lines;
@@ -84,8 +121,9 @@ async function main(): Promise<void> {
   console.log(`commit path: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${SECONDS} s per run`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "openv0-commit-"));
   try {
-    await runStore("SQLite (WAL, NORMAL)", () => openStore({ dataDir: path.join(dir, String(Math.random())) }));
+    if (STORES.has("sqlite")) await runStore("SQLite (WAL, NORMAL)", () => openStore({ dataDir: path.join(dir, String(Math.random())) }));
     for (const durable of [false, true]) {
+      if (!STORES.has(durable ? "pg-durable" : "pg")) continue;
       const pg = await startPostgres({ durable });
       try {
         await runStore(`PostgreSQL fsync ${durable ? "on" : "off"}`, () => openStore({ databaseUrl: pg.url, dataDir: dir }));

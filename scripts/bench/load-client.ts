@@ -103,7 +103,8 @@ function openSocket(url: string, session: { sessionId: string; token: string }, 
       reconnectionDelay: 800 + Math.floor(Math.random() * 400),
       reconnectionDelayMax: 5_000,
       randomizationFactor: 0,
-      auth: (cb) => cb({ sessionId: session.sessionId, token: session.token, lastEventId: t.lastSeq }),
+      // As the app's client: live previews as deltas (the full form is the seed's default).
+      auth: (cb) => cb({ sessionId: session.sessionId, token: session.token, lastEventId: t.lastSeq, deltas: true }),
     });
     const t: Tracked = { sessionId: session.sessionId, group, socket, lastSeq: 0, seen: new Set(), dups: 0, rawBytesAtReset: 0, attempts: 0, connectErrors: 0 };
     let settled = false;

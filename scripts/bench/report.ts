@@ -188,7 +188,7 @@ export interface ClusterRatio {
 
 /** The overhead of the cross-node path, as ratios (and differences) of latency percentiles. */
 export function clusterRatios(rows: ClusterRowView[]): ClusterRatio[] {
-  const find = (setup: string, clients: string) => rows.find((r) => r.setup === setup && r.clients.startsWith(clients) && !r.scenario.startsWith("h ceiling"));
+  const find = (setup: string, clients: string) => rows.find((r) => r.setup === setup && r.clients.startsWith(clients) && !r.scenario.startsWith("h ceiling") && !r.scenario.startsWith("h probe"));
   const a = find("2 nodes, PG+Redis", "on A");
   const b = find("2 nodes, PG+Redis", "on B");
   const pg = find("1 node, PG+Redis", "all");

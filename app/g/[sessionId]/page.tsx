@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { idSchema, readSiteName } from "@/lib/protocol";
+import { readExistingState } from "@/lib/server/http/read-existing-state";
 import { getServices } from "@/lib/server/services-registry";
 import { Workspace } from "@/components/workspace/workspace";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** Titled with the site's name once it has one (read from its markup, as plain text). */
 export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }): Promise<Metadata> {
   const { sessionId } = await params;
-  const state = idSchema.safeParse(sessionId).success ? await getServices().events.getState(sessionId) : null;
+  const state = await readExistingState(getServices(), sessionId);
   return { title: `${readSiteName(state?.preview?.html_content) ?? "New site"} — OpenV0`, robots: { index: false } };
 }
 
@@ -31,7 +32,7 @@ export default async function WorkspacePage({
   const { view } = await searchParams;
   if (!idSchema.safeParse(sessionId).success) notFound();
   const services = getServices();
-  const state = (await services.store.getSession(sessionId)) ? await services.events.getState(sessionId) : null;
+  const state = await readExistingState(services, sessionId);
   if (!state) notFound();
   const viewToken = idSchema.safeParse(view);
   return (

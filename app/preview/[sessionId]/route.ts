@@ -1,5 +1,6 @@
-import { idSchema, previewFilesOf, readSiteName } from "@/lib/protocol";
+import { previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
+import { readExistingState } from "@/lib/server/http/read-existing-state";
 import { handleRoute } from "@/lib/server/http/route-handler";
 import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
@@ -16,7 +17,8 @@ const wantsHtml = (request: Request) => (request.headers.get("accept") ?? "").in
  * act as the app. An unknown id or a site not written yet gets a readable 404 with a link home.
  */
 export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
-  const preview = idSchema.safeParse(params.sessionId).success ? (await services.events.getState(params.sessionId))?.preview : null;
+  // Existence from the store, not the fold cache: a deleted project's sites are gone at once.
+  const preview = (await readExistingState(services, params.sessionId))?.preview;
   if (!preview) {
     if (wantsHtml(request)) return renderNotFoundPage();
     throw new AppError("NOT_FOUND", "No preview for this generation");

@@ -1,4 +1,4 @@
-import { previewFilesOf, secondsRunSoFar, sessionInstructionSchema, type CreateGenerationBody, type SessionInstruction, type SessionStatus } from "@/lib/protocol";
+import { previewFilesOf, secondsRunSoFar, sessionInstructionSchema, type CreateGenerationBody, type GenerationState, type SessionInstruction, type SessionStatus } from "@/lib/protocol";
 import { describeSiteEdit } from "../site/apply-edit";
 import { prepareTurn } from "../site/edit-engines";
 import { hasElement } from "../site/element-ids";
@@ -6,6 +6,7 @@ import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { ProjectNotices } from "../realtime/project-notices";
 import { createRandomId, hashToken, verifyToken } from "../security/tokens";
+import type { Logger } from "../logger";
 import type { Store } from "../storage/store";
 import type { JobQueue } from "./job-queue";
 import { GenerationError } from "./generation-error";
@@ -45,6 +46,10 @@ export class GenerationService {
       store: Store; events: EventService; engine: GenerationEngine; queue: JobQueue;
       /** Tells the project's open pages that a turn started (a hint; the turn list is the truth). */
       notices?: Pick<ProjectNotices, "turnStarted">;
+      /** Tests only (`FAULT_INJECTION`): see RunInput. */
+      afterVersionSaved?: () => void;
+      /** Run starts, retries and failures at info, with their codes (never a prompt or a token). */
+      logger?: Pick<Logger, "info">;
     },
   ) {}
 
@@ -115,11 +120,14 @@ export class GenerationService {
     }
     await this.checkQueueRoom(options);
     await this.deps.queue.enqueue(sessionId, options.client);
+    this.deps.logger?.info({ sessionId, run: state.run + 1, after: state.error?.code ?? state.status }, "generation retry queued");
   }
 
   private async checkQueueRoom({ client, maxQueued }: RequestLimits): Promise<void> {
     if (maxQueued > 0 && (await this.deps.queue.queuedFor(client)) >= maxQueued) {
-      throw new GenerationError("QUEUE_FULL", `You already have ${maxQueued} generations waiting; wait for them to start`, { maxQueued });
+      // A slot frees when one of the client's jobs starts: about one engine step from now at best.
+      const retryAfterSeconds = Math.max(1, Math.ceil(this.deps.engine.estimateStepSeconds()));
+      throw new GenerationError("QUEUE_FULL", `You already have ${maxQueued} generations waiting; wait for them to start`, { maxQueued, retryAfterSeconds });
     }
   }
 
@@ -141,6 +149,7 @@ export class GenerationService {
   async finishWithoutRun(sessionId: string, code: StopCode, message?: string): Promise<void> {
     const { events } = this.deps;
     const state = await events.getState(sessionId);
+    if (state && (await this.completeStoredRun(state))) return;
     const reason = new StopReason(code, message);
     await events.emit(sessionId, "generation:error", { error_code: reason.code, error_message: reason.message, retry_available: true });
     // The time the run was last known to work (the fold's rule): after a crash, the downtime
@@ -153,6 +162,25 @@ export class GenerationService {
       files_generated: preview ? countFiles(previewFilesOf(preview)) : 0,
       final_url: `/preview/${sessionId}`,
     });
+  }
+
+  /**
+   * A run's version is written just before its completion event. A process that died between the
+   * two left a run whose every step completed and whose version is stored: it did finish, so it
+   * is completed now (with that version's files) rather than reported interrupted. Returns
+   * whether it was such a run.
+   */
+  private async completeStoredRun(state: GenerationState): Promise<boolean> {
+    if (state.status === "completed" || state.steps.length === 0 || state.steps.some((s) => s.status !== "completed")) return false;
+    const version = await this.deps.store.getSessionVersion(state.project_id, state.session_id);
+    if (!version) return false;
+    await this.deps.events.emit(state.session_id, "generation:completed", {
+      status: "completed",
+      total_time: (state.status === "running" ? secondsRunSoFar(state) : null) ?? 0,
+      files_generated: countFiles(version.site),
+      final_url: `/preview/${state.session_id}`,
+    });
+    return true;
   }
 
   /** Runs one job of a session in this process (the queue's handler). */
@@ -168,6 +196,8 @@ export class GenerationService {
     const turn = prepareTurn({ engine, instruction: readInstruction(session.instruction), baseSite: base?.site });
     await runGeneration({
       sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: turn.baseSite, engine: turn.engine, events, store, signal,
+      afterVersionSaved: this.deps.afterVersionSaved,
+      logger: this.deps.logger,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { previewFilesOf, type GenerationState } from "@/lib/protocol";
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles } from "../engines/engine";
+import type { Logger } from "../logger";
 import type { EventService } from "../realtime/event-service";
 import { stampElementIds } from "../site/element-ids";
 import type { Store } from "../storage/store";
@@ -15,6 +16,10 @@ export interface RunInput {
   events: EventService;
   store: Store;
   signal: AbortSignal;
+  /** Tests only (`FAULT_INJECTION`): called between the version's write and the completion's. */
+  afterVersionSaved?: () => void;
+  /** Start, end and failure of the run at info, with codes only. */
+  logger?: Pick<Logger, "info">;
 }
 
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -37,6 +42,8 @@ export async function runGeneration(input: RunInput): Promise<void> {
   let currentStep: PlannedStep | undefined;
   let started = false;
   const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
+  const run = state.run + 1;
+  input.logger?.info({ sessionId, run, engine: engine.name, resumeAfter: done.size }, "generation run started");
 
   try {
     const plan: PlannedStep[] = state.steps.some((s) => s.step_id !== PLANNING_STEP_ID)
@@ -49,7 +56,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
       project_id: input.projectId,
       total_steps: total,
       estimated_time: round(remainingAtStart * engine.estimateStepSeconds()),
-      run: state.run + 1,
+      run,
       steps: plan.map((s) => ({ step_id: s.id, title: s.title, status: done.has(s.id) ? "completed" : "pending" })),
       engine: engine.name,
     });
@@ -108,14 +115,19 @@ export async function runGeneration(input: RunInput): Promise<void> {
       });
     }
 
-    await input.store.addProjectVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
+    // One version per session: a run that crashed right after storing it, retried or taken over,
+    // updates that version instead of orphaning it (and start-up recovery completes such a run).
+    await input.store.saveSessionVersion({ projectId: input.projectId, sessionId, prompt: input.prompt, site });
+    input.afterVersionSaved?.();
     await events.emit(sessionId, "generation:completed", {
       status: "completed", total_time: seconds(runStartedAt), files_generated: countFiles(site), final_url: previewUrl,
     });
+    input.logger?.info({ sessionId, run, seconds: seconds(runStartedAt) }, "generation run completed");
   } catch (error) {
     preview.cancel();
     await preview.settle().catch(() => undefined);
     const failure = describeFailure(error, signal);
+    input.logger?.info({ sessionId, run, code: failure.code, step: currentStep?.id, retryAvailable: failure.retryAvailable }, "generation run failed");
     if (currentStep && (started || currentStep.id === PLANNING_STEP_ID)) {
       const state = (await events.getState(sessionId))!;
       const index = state.steps.findIndex((s) => s.step_id === currentStep!.id);

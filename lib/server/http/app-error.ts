@@ -41,5 +41,20 @@ export function toErrorResponse(thrown: unknown): Response {
   }
   const { code, message, details, headers } = error;
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
-  return Response.json(body, { status: requestErrorStatus[code], headers });
+  const status = requestErrorStatus[code];
+  return Response.json(body, { status, headers: status === 429 ? withRetryAfter(headers, details) : headers });
+}
+
+/** Seconds a 429 asks the client to wait when its error names none. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Every 429 carries `Retry-After`, whichever layer refused: the error's own header, else its
+ * `details.retryAfterSeconds`, else a short default (a client that backs off never hammers).
+ */
+function withRetryAfter(headers: Record<string, string> | undefined, details: unknown): Record<string, string> {
+  if (headers && Object.keys(headers).some((name) => name.toLowerCase() === "retry-after")) return headers;
+  const named = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  const seconds = typeof named === "number" && Number.isFinite(named) && named > 0 ? Math.ceil(named) : DEFAULT_RETRY_AFTER_SECONDS;
+  return { ...headers, "Retry-After": String(seconds) };
 }

@@ -27,6 +27,15 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   }
 }
 
+const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
+
+/** Parses the URL's query parameters with a zod schema: 400 with the schema's issues. */
+export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new AppError("VALIDATION_ERROR", "Query parameters are invalid", issuesOf(parsed.error));
+  return parsed.data;
+}
+
 /** Parses a JSON request body with a zod schema: 415 / 413 / 400 with the schema's issues. */
 export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
   const type = request.headers.get("content-type") ?? "";
@@ -42,8 +51,7 @@ export async function readJsonBody<T extends z.ZodType>(request: Request, schema
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
-    throw new AppError("VALIDATION_ERROR", "Request body is invalid", details);
+    throw new AppError("VALIDATION_ERROR", "Request body is invalid", issuesOf(parsed.error));
   }
   return parsed.data;
 }

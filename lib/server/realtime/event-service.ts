@@ -26,6 +26,18 @@ type Fields<T extends SessionEventType> = Omit<SessionEventData<T>, "seq" | "ses
 
 /** Folds kept in memory at most; sessions beyond it are refolded from the log on demand. */
 const MAX_CACHED_STATES = 2_000;
+/**
+ * Bytes of folds kept in memory at most (estimated: a preview can hold three files of up to
+ * 512 K characters, so a count alone does not bound memory). The oldest go first.
+ */
+const MAX_CACHED_BYTES = 128 * 1024 * 1024;
+
+/** A fold's rough size in memory: its preview's text (UTF-16) plus a little per step. */
+function estimateBytes(state: GenerationState): number {
+  const p = state.preview;
+  const text = p ? p.html_content.length + p.css_content.length + p.js_content.length : 0;
+  return 2 * text + 512 * state.steps.length + 2048;
+}
 
 export interface EventServiceDeps {
   store: Store;
@@ -33,6 +45,8 @@ export interface EventServiceDeps {
   logger: Logger;
   /** Events waiting for a group commit at most before `publish` waits (backpressure). */
   maxPending?: number;
+  /** Estimated bytes of cached folds at most (default 128 MiB). */
+  maxCachedBytes?: number;
 }
 
 /**
@@ -43,6 +57,9 @@ export interface EventServiceDeps {
 export class EventService {
   /** Folded state of sessions that are running or watched; rebuilt from the log on demand. */
   private readonly states = new Map<string, GenerationState>();
+  /** Estimated bytes of each cached fold, and their sum. */
+  private readonly sizes = new Map<string, number>();
+  private cachedBytes = 0;
   private readonly listeners = new Set<PublishListener>();
   private readonly commits: GroupCommit;
   /** Sessions being folded from the log, with the newest seq committed or received meanwhile. */
@@ -104,8 +121,8 @@ export class EventService {
     const reading = this.reading.get(sessionId);
     if (reading) reading.seen = Math.max(reading.seen, event.data.seq);
     if (!cached) return event;
-    if (event.data.seq === cached.last_seq + 1) this.states.set(sessionId, reduceSessionEvent(cached, event));
-    else if (event.data.seq > cached.last_seq) this.states.delete(sessionId); // missed one: refold on demand
+    if (event.data.seq === cached.last_seq + 1) this.cache(sessionId, reduceSessionEvent(cached, event), false);
+    else if (event.data.seq > cached.last_seq) this.uncache(sessionId); // missed one: refold on demand
     return liveFormOf(cached, event);
   }
 
@@ -128,14 +145,39 @@ export class EventService {
     if (raced && raced.last_seq >= state.last_seq) return raced;
     // An event committed during the read but after it looked is not in the fold: do not cache it stale.
     if (reading.seen > state.last_seq) return state;
-    this.states.set(sessionId, state);
-    // Snapshot reads of unwatched sessions (API polling) must not grow memory without bound: drop
-    // the oldest folds (Map order); a dropped one is simply refolded from the log when needed.
-    for (const oldest of this.states.keys()) {
-      if (this.states.size <= MAX_CACHED_STATES) break;
-      this.states.delete(oldest);
-    }
+    this.cache(sessionId, state, true);
     return state;
+  }
+
+  /**
+   * Keeps a fold, bounded by count and bytes: snapshot reads of unwatched sessions (API polling)
+   * and large previews must not grow memory without bound, so the oldest folds (Map order) go; a
+   * dropped one is simply refolded from the log when needed. Only a new entry evicts: an update
+   * of a running session's fold must not evict that very fold.
+   */
+  private cache(sessionId: string, state: GenerationState, isNew: boolean): void {
+    const bytes = estimateBytes(state);
+    this.cachedBytes += bytes - (this.sizes.get(sessionId) ?? 0);
+    this.sizes.set(sessionId, bytes);
+    this.states.set(sessionId, state);
+    const maxBytes = this.deps.maxCachedBytes ?? MAX_CACHED_BYTES;
+    if (!isNew && this.cachedBytes <= maxBytes) return;
+    for (const oldest of this.states.keys()) {
+      if (this.states.size <= MAX_CACHED_STATES && this.cachedBytes <= maxBytes) break;
+      if (oldest === sessionId) continue;
+      this.uncache(oldest);
+    }
+  }
+
+  private uncache(sessionId: string): void {
+    this.cachedBytes -= this.sizes.get(sessionId) ?? 0;
+    this.sizes.delete(sessionId);
+    this.states.delete(sessionId);
+  }
+
+  /** Estimated bytes of the cached folds (for tests and stats). */
+  get cachedStateBytes(): number {
+    return this.cachedBytes;
   }
 
   private async foldFromLog(sessionId: string, reading: { seen: number }): Promise<GenerationState | null> {
@@ -181,7 +223,7 @@ export class EventService {
 
   /** Drops a session's cached state and head (both are read again if needed). */
   forget(sessionId: string): void {
-    this.states.delete(sessionId);
+    this.uncache(sessionId);
     this.commits.forgetHead(sessionId);
   }
 

@@ -152,7 +152,7 @@ export class GroupCommit {
       let advance = next.get(sessionId);
       if (!advance) {
         const head = this.heads.get(sessionId)!;
-        advance = { sessionId, fromSeq: head.lastSeq, toSeq: head.lastSeq, status: head.status, updatedAt: draft.data.timestamp };
+        advance = { sessionId, fromSeq: head.lastSeq, toSeq: head.lastSeq, status: head.status, fromStatus: head.status, updatedAt: draft.data.timestamp };
         next.set(sessionId, advance);
       }
       const event = { ...draft, data: { ...draft.data, seq: advance.toSeq + 1 } } as SessionEvent;

@@ -3,6 +3,14 @@ import type { ProjectTurnNotice, SessionEvent } from "@/lib/protocol";
 /** The Socket.IO room of a project's watchers: sockets whose token may see the whole project. */
 export const roomForProject = (projectId: string) => `project:${projectId}`;
 
+/*
+ * Rooms by access, so a revocation reaches exactly the sockets it revokes on every node (through
+ * the adapter): every socket of any session of the project, whatever its token (a delete drops
+ * them all), and the sockets that logged in with the project's share token (a new one drops them).
+ */
+export const roomForProjectSockets = (projectId: string) => `project-sockets:${projectId}`;
+export const roomForProjectShare = (projectId: string) => `project-share:${projectId}`;
+
 /** What the notices need from the Socket.IO server: a room emit (through the adapter, every node). */
 export interface ProjectRooms {
   to(room: string): { emit(event: "project:turn", notice: ProjectTurnNotice): unknown };

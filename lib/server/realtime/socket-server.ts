@@ -22,18 +22,22 @@ import { isOriginAllowed } from "../security/origin";
 import type { RateLimits } from "../security/rate-limits";
 import type { Store } from "../storage/store";
 import type { EventService } from "./event-service";
-import { roomForProject } from "./project-notices";
-import type { SessionDelivery } from "./session-delivery";
+import { roomForProject, roomForProjectShare, roomForProjectSockets } from "./project-notices";
+import type { LiveWire, SessionDelivery } from "./session-delivery";
 
 interface SocketData {
   sessionId: string;
   role: Role;
   lastEventId: number;
   ip: string;
-  /** Takes live deltas as compact `preview:patch`. */
-  compact: boolean;
+  /** The live form it asked for (handshake `deltas` / `compact`). */
+  wire: LiveWire;
   /** Set when the token may see the whole project: the socket then gets its `project:turn` notices. */
   projectId: string | null;
+  /** The token it logged in with, checked again once its rooms are joined (see `joinAccessRooms`). */
+  token: string;
+  /** Rooms a revocation of this socket's access reaches (project-notices.ts). */
+  accessRooms: string[];
 }
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -82,31 +86,17 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
   const guard = guardConnections(io, env, (reason) => metrics.rateLimited.inc({ limit: reason }));
   const logEvent = createClientLogHandler({ logger: services.logger, perMinute: env.RATE_LIMIT_LOG_EVENTS_PER_MINUTE, onRejected: () => metrics.rateLimited.inc({ limit: "log_events" }) });
   io.use((socket, next) => {
-    const { headers } = socket.handshake;
-    if (!isOriginAllowed({ origin: headers.origin, host: headers.host, allowed: env.ALLOWED_ORIGINS, port: getPort() })) {
-      metrics.errors.inc({ code: "ORIGIN_NOT_ALLOWED" });
-      return next(refuse("ORIGIN_NOT_ALLOWED", "This origin may not connect; see ALLOWED_ORIGINS"));
+    if (guard && !guard.claimSocket(socket.conn)) {
+      metrics.rateLimited.inc({ limit: "sockets_per_connection" });
+      // Refused without releasing: the slot belongs to the connection's first socket.
+      return next(refuse("CONFLICT", "One socket per connection: this connection already has one"));
     }
-    next();
-  });
-  io.use(async (socket, next) => {
-    const handshake = parseHandshake(socket.handshake.auth, socket.handshake.query);
-    if (!handshake.success) {
-      return next(refuse("VALIDATION_ERROR", "Connect with auth: { sessionId, token, lastEventId? }"));
-    }
-    const { sessionId, token, lastEventId, compact } = handshake.data;
-    try {
-      const access = await authorizeSession(services.store, sessionId, token);
-      if (!access.ok) return next(refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session"));
-      const { role } = access;
-      const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
-      const projectId = access.scope === "project" ? access.session.projectId : null;
-      socket.data = { sessionId, role, lastEventId: lastEventId ?? 0, ip, compact: compact ?? false, projectId };
-      next();
-    } catch (error) {
-      services.logger.error({ err: error, sessionId }, "socket handshake failed");
-      next(refuse("UNAVAILABLE", "The server cannot check this session right now; retry shortly"));
-    }
+    // Any refusal below frees the slot, so the client may try again on the same connection.
+    const fail = (error: Error) => {
+      guard?.releaseSocket(socket.conn);
+      next(error);
+    };
+    void admitSocket(socket, services, getPort).then((error) => (error ? fail(error) : next()));
   });
 
   io.on("connection", (socket) => {
@@ -128,7 +118,6 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
         },
       );
     });
-    if (socket.data.projectId) void socket.join(roomForProject(socket.data.projectId));
     void joinAndReplay(socket, services);
     socket.on("get_stats", async (...args) => {
       try {
@@ -144,6 +133,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
     });
     socket.on("log_event", (...args) => void logEvent(socket, args));
     socket.on("disconnect", () => {
+      guard?.releaseSocket(socket.conn);
       const { sessionId } = socket.data;
       // Disconnect never deletes a session: a reload must find it. Only the cached fold is dropped.
       if (!services.delivery.hasWatchers(sessionId) && !services.jobs.has(sessionId)) services.events.forget(sessionId);
@@ -157,6 +147,34 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
   return { stop: () => clearInterval(heartbeat) };
 }
 
+/** Checks the origin and the session's token; fills `socket.data`, or returns the refusal. */
+async function admitSocket(socket: IoSocket, services: SocketDeps, getPort: () => number): Promise<Error | null> {
+  const { env, metrics } = services;
+  const { headers } = socket.handshake;
+  if (!isOriginAllowed({ origin: headers.origin, host: headers.host, allowed: env.ALLOWED_ORIGINS, port: getPort() })) {
+    metrics.errors.inc({ code: "ORIGIN_NOT_ALLOWED" });
+    return refuse("ORIGIN_NOT_ALLOWED", "This origin may not connect; see ALLOWED_ORIGINS");
+  }
+  const handshake = parseHandshake(socket.handshake.auth, socket.handshake.query);
+  if (!handshake.success) return refuse("VALIDATION_ERROR", "Connect with auth: { sessionId, token, lastEventId? }");
+  const { sessionId, token, lastEventId, deltas, compact } = handshake.data;
+  try {
+    const access = await authorizeSession(services.store, sessionId, token);
+    if (!access.ok) return refuse(access.code, access.code === "NOT_FOUND" ? "No such generation session" : "This token does not grant access to this session");
+    const ip = resolveClientIp(socket.handshake.headers, socket.conn.remoteAddress, env.TRUST_PROXY);
+    const projectId = access.scope === "project" ? access.session.projectId : null;
+    const wire: LiveWire = compact ? "compact" : deltas ? "delta" : "whole";
+    const accessRooms = [roomForProjectSockets(access.session.projectId)];
+    if (projectId) accessRooms.push(roomForProject(projectId));
+    if (access.role === "viewer" && projectId) accessRooms.push(roomForProjectShare(projectId));
+    socket.data = { sessionId, role: access.role, lastEventId: lastEventId ?? 0, ip, wire, projectId, token, accessRooms };
+    return null;
+  } catch (error) {
+    services.logger.error({ err: error, sessionId }, "socket handshake failed");
+    return refuse("UNAVAILABLE", "The server cannot check this session right now; retry shortly");
+  }
+}
+
 /**
  * `connected`, then every logged event after `lastEventId`, then live events: the session's
  * delivery keeps a per-socket cursor, so each seq reaches the socket exactly once and in order
@@ -165,6 +183,7 @@ export function registerSocketHandlers(io: IoServer, services: SocketDeps, { get
 async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<void> {
   const { sessionId, role, lastEventId } = socket.data;
   try {
+    if (!(await joinAccessRooms(socket, services))) return;
     const [session, compactedThrough] = await Promise.all([
       services.store.getSession(sessionId),
       services.events.compactedThrough(sessionId),
@@ -175,11 +194,24 @@ async function joinAndReplay(socket: IoSocket, services: SocketDeps): Promise<vo
       session_id: sessionId, timestamp: new Date().toISOString(), last_seq: Math.max(lastSeq, checkpoint), role,
       compacted_through: Math.max(compactedThrough, checkpoint),
     });
-    await services.delivery.attach(socket, sessionId, Math.max(lastEventId, checkpoint), socket.data.compact);
+    await services.delivery.attach(socket, sessionId, Math.max(lastEventId, checkpoint), socket.data.wire);
   } catch (error) {
     services.logger.error({ err: error, sessionId }, "replay failed");
     socket.conn.close(); // the client reconnects with its lastEventId
   }
+}
+
+/**
+ * Joins the rooms a revocation reaches, then checks the token once more: a share token replaced
+ * or a project deleted between the handshake's check and the join would otherwise miss the
+ * revocation's room-wide disconnect. Returns false (and drops the socket) when access is gone.
+ */
+async function joinAccessRooms(socket: IoSocket, services: SocketDeps): Promise<boolean> {
+  await socket.join(socket.data.accessRooms);
+  const access = await authorizeSession(services.store, socket.data.sessionId, socket.data.token);
+  if (access.ok && access.role === socket.data.role) return true;
+  socket.disconnect(true);
+  return false;
 }
 
 /**

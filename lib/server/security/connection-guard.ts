@@ -23,7 +23,8 @@ const HANDSHAKE_GRACE_MS = 10_000;
  * Counts Engine.IO connections before any authentication, so a flood of raw connections that never
  * log in cannot exhaust the process's file descriptors: a process-wide cap and a per-IP cap are
  * checked at the handshake (`allowRequest`, a clear 403 with the reason), and a connection that
- * has not authenticated a socket within `authTimeoutMs` is closed.
+ * has not authenticated a socket within `authTimeoutMs` is closed. A connection carries one
+ * socket at a time (`claimSocket`), so counting connections per address counts sockets.
  */
 export class ConnectionGuard {
   private total = 0;
@@ -31,6 +32,8 @@ export class ConnectionGuard {
   /** Handshakes allowed but not yet connected: counted already, released if they never connect. */
   private readonly reserved = new Map<IncomingMessage, { ip: string; timer: NodeJS.Timeout }>();
   private readonly authTimers = new WeakMap<EngineSocket, NodeJS.Timeout>();
+  /** Connections with a socket, pending (logging in) or connected. */
+  private readonly claimed = new WeakSet<EngineSocket>();
 
   constructor(private readonly options: ConnectionGuardOptions) {}
 
@@ -47,6 +50,22 @@ export class ConnectionGuard {
   markAuthenticated(conn: EngineSocket): void {
     clearTimeout(this.authTimers.get(conn));
     this.authTimers.delete(conn);
+  }
+
+  /**
+   * Takes the connection's one socket slot; false when it has one already. Socket.IO would accept
+   * any number of namespace CONNECTs on one Engine.IO connection (hundreds in one polling POST),
+   * each replaying its session and with its own message budget, past every per-connection cap.
+   */
+  claimSocket(conn: EngineSocket): boolean {
+    if (this.claimed.has(conn)) return false;
+    this.claimed.add(conn);
+    return true;
+  }
+
+  /** Frees the slot: the socket was refused or disconnected. */
+  releaseSocket(conn: EngineSocket): void {
+    this.claimed.delete(conn);
   }
 
   get connections(): number {
@@ -78,7 +97,9 @@ export class ConnectionGuard {
     this.reserved.delete(conn.request);
     const authTimer = setTimeout(() => {
       this.options.onRefused("auth_timeout");
-      conn.close();
+      // Discard the transport: a long-polling client that holds no GET would otherwise keep the
+      // slot until Engine.IO's 30 s polling close timeout, not this one.
+      conn.close(true);
     }, this.options.authTimeoutMs);
     authTimer.unref();
     this.authTimers.set(conn, authTimer);

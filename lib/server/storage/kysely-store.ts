@@ -1,11 +1,11 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
-import { openDatabase, type Db, type Tables } from "./database";
+import { openDatabase, type Tables } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import { createProjectMethods } from "./project-rows";
-import type { ProjectVersion, SessionRecord, Store } from "./store";
+import { createVersionMethods } from "./version-rows";
+import type { SessionRecord, Store } from "./store";
 
 type SessionRow = Tables["sessions"];
-type VersionRow = Tables["versions"];
 
 const toSession = (r: SessionRow): SessionRecord => ({
   id: r.id,
@@ -18,25 +18,6 @@ const toSession = (r: SessionRow): SessionRecord => ({
   instruction: r.instruction ?? null,
   createdAt: r.created_at,
 });
-
-const toVersion = (r: VersionRow): ProjectVersion => ({
-  projectId: r.project_id,
-  version: Number(r.version),
-  sessionId: r.session_id,
-  prompt: r.prompt,
-  site: { html: r.html, css: r.css, js: r.js },
-  createdAt: r.created_at,
-  restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
-});
-
-async function nextVersion(db: Db, projectId: string): Promise<number> {
-  const row = await db
-    .selectFrom("versions")
-    .select((eb) => eb.fn.max("version").as("v"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0) + 1;
-}
 
 /** Opens the store: PostgreSQL when `databaseUrl` is set, else SQLite under `dataDir`. */
 export async function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Store> {
@@ -109,45 +90,6 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       // The log was validated on the way in; parsing again guards against a hand-edited database.
       return rows.map((r) => sessionEventSchema.parse({ type: r.type, data: JSON.parse(r.payload) }));
     },
-    addProjectVersion(input) {
-      return db.transaction().execute(async (trx) => {
-        const version = await nextVersion(trx, input.projectId);
-        const createdAt = new Date().toISOString();
-        await trx
-          .insertInto("versions")
-          .values({
-            project_id: input.projectId, version, session_id: input.sessionId, prompt: input.prompt,
-            ...input.site, created_at: createdAt, restored_from: input.restoredFrom ?? null,
-          })
-          .execute();
-        return { ...input, version, createdAt };
-      });
-    },
-    async latestProjectVersion(projectId) {
-      const row = await db.selectFrom("versions").selectAll().where("project_id", "=", projectId).orderBy("version", "desc").limit(1).executeTakeFirst();
-      return row ? toVersion(row) : null;
-    },
-    async getProjectVersion(projectId, version) {
-      const row = await db.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("version", "=", version).executeTakeFirst();
-      return row ? toVersion(row) : null;
-    },
-    async listProjectVersionSummaries(projectId) {
-      const rows = await db
-        .selectFrom("versions")
-        .select(["project_id", "version", "session_id", "prompt", "created_at", "restored_from"])
-        .where("project_id", "=", projectId)
-        .orderBy("version")
-        .execute();
-      return rows.map((r) => ({
-        projectId: r.project_id, version: Number(r.version), sessionId: r.session_id, prompt: r.prompt,
-        createdAt: r.created_at, restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
-      }));
-    },
-    async restoreProjectVersion(projectId, from) {
-      const source = await store.getProjectVersion(projectId, from);
-      if (!source) return null;
-      return store.addProjectVersion({ projectId, sessionId: source.sessionId, prompt: source.prompt, site: source.site, restoredFrom: from });
-    },
     async getSnapshot(sessionId) {
       const row = await db.selectFrom("session_snapshots").select(["through_seq", "state"]).where("session_id", "=", sessionId).executeTakeFirst();
       return row ? { throughSeq: Number(row.through_seq), state: generationStateSchema.parse(JSON.parse(row.state)) } : null;
@@ -175,6 +117,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
       return rows.map((r) => r.id);
     },
     ...createProjectMethods(db),
+    ...createVersionMethods(db),
     close: () => db.destroy(),
   };
   return store;

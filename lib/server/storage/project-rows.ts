@@ -1,6 +1,6 @@
 import { terminalStatuses } from "@/lib/protocol";
 import type { Db } from "./database";
-import type { ProjectRecord, Store } from "./store";
+import type { ProjectDeletion, ProjectRecord, Store } from "./store";
 
 type ProjectMethods = Pick<Store, "getProject" | "getProjectViewerTokenHash" | "setProjectViewerTokenHash" | "renameProject" | "deleteProject">;
 
@@ -32,10 +32,10 @@ export function createProjectMethods(db: Db): ProjectMethods {
  * transaction, so a run cannot start between them on SQLite; on PostgreSQL the project row is
  * locked first, which a follow-up's session insert (a foreign key to it) waits on.
  */
-function deleteProjectRows(db: Db, projectId: string): Promise<"deleted" | "not-found" | "busy"> {
-  return db.transaction().execute(async (trx) => {
+function deleteProjectRows(db: Db, projectId: string): Promise<ProjectDeletion> {
+  return db.transaction().execute(async (trx): Promise<ProjectDeletion> => {
     const project = await lockProject(trx, projectId);
-    if (!project) return "not-found" as const;
+    if (!project) return { outcome: "not-found" };
     const unfinished = await trx
       .selectFrom("sessions")
       .select("id")
@@ -43,18 +43,20 @@ function deleteProjectRows(db: Db, projectId: string): Promise<"deleted" | "not-
       .where("status", "not in", [...terminalStatuses])
       .limit(1)
       .executeTakeFirst();
-    if (unfinished) return "busy" as const;
+    if (unfinished) return { outcome: "busy" };
     const sessionIds = trx.selectFrom("sessions").select("id").where("project_id", "=", projectId);
+    const removed = (await sessionIds.execute()).map((row) => row.id);
     await trx.deleteFrom("events").where("session_id", "in", sessionIds).execute();
     await trx.deleteFrom("session_snapshots").where("session_id", "in", sessionIds).execute();
     await trx.deleteFrom("versions").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("sessions").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("projects").where("id", "=", projectId).execute();
-    return "deleted" as const;
+    return { outcome: "deleted", sessionIds: removed };
   });
 }
 
-async function lockProject(trx: Db, projectId: string): Promise<{ id: string } | undefined> {
+/** Locks the project row for the transaction; undefined when there is no such project. */
+export async function lockProject(trx: Db, projectId: string): Promise<{ id: string } | undefined> {
   // SQLite has no FOR UPDATE (and needs none: one writer at a time); the update takes the lock there too.
   const touched = await trx.updateTable("projects").set({ id: projectId }).where("id", "=", projectId).executeTakeFirst();
   return Number(touched.numUpdatedRows) > 0 ? { id: projectId } : undefined;

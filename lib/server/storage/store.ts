@@ -57,6 +57,10 @@ export interface ProjectRecord {
   createdAt: string;
 }
 
+export type RestoreOutcome = { outcome: "restored"; version: ProjectVersion } | { outcome: "not-found" } | { outcome: "limit" };
+
+export type ProjectDeletion = { outcome: "deleted"; sessionIds: string[] } | { outcome: "not-found" } | { outcome: "busy" };
+
 /** Most events one `appendEvents` call takes (one statement on PostgreSQL). */
 export const MAX_APPEND_BATCH = 1_000;
 
@@ -73,6 +77,12 @@ export interface SessionAdvance {
   toSeq: number;
   status: SessionStatus;
   updatedAt: string;
+  /**
+   * The status at `fromSeq`, when known. `updated_at` (read only to find finished sessions to
+   * compact) moves only with the status: rewriting it, and its index, at every flush cost a third
+   * of each head move.
+   */
+  fromStatus?: SessionStatus;
 }
 
 /**
@@ -104,8 +114,11 @@ export interface Store {
   setProjectViewerTokenHash(projectId: string, hash: string): Promise<boolean>;
   /** false when there is no such project. */
   renameProject(projectId: string, name: string): Promise<boolean>;
-  /** Removes the project with its sessions, events, snapshots and versions (one transaction); "busy", touching nothing, while one of its sessions is not finished. */
-  deleteProject(projectId: string): Promise<"deleted" | "not-found" | "busy">;
+  /**
+   * Removes the project with its sessions, events, snapshots and versions (one transaction), and
+   * names the sessions removed; "busy", touching nothing, while one of its sessions is not finished.
+   */
+  deleteProject(projectId: string): Promise<ProjectDeletion>;
   listSessionsByStatus(statuses: SessionStatus[]): Promise<SessionRecord[]>;
   /** A project's sessions (its conversation's turns), oldest first, at most `limit`. */
   listProjectSessions(projectId: string, limit: number): Promise<SessionRecord[]>;
@@ -124,12 +137,26 @@ export interface Store {
    */
   readEventPage(sessionId: string, afterSeq: number, limit: number): Promise<SessionEvent[]>;
   addProjectVersion(input: Omit<ProjectVersion, "version" | "createdAt">): Promise<ProjectVersion>;
+  /**
+   * The version a session's run produced: stored once per session. A second call for the same
+   * session (a retry after a crash between the version and the completion, a job taken over)
+   * updates that version's files instead of adding another, so no version is orphaned.
+   */
+  saveSessionVersion(input: Omit<ProjectVersion, "version" | "createdAt" | "restoredFrom">): Promise<ProjectVersion>;
+  /** The version a session's run produced (not a restore), or null. */
+  getSessionVersion(projectId: string, sessionId: string): Promise<ProjectVersion | null>;
+  /** Version numbers the given sessions produced (restores left out); sessions without one are absent. */
+  listSessionVersions(projectId: string, sessionIds: string[]): Promise<Map<string, number>>;
   latestProjectVersion(projectId: string): Promise<ProjectVersion | null>;
   getProjectVersion(projectId: string, version: number): Promise<ProjectVersion | null>;
-  /** Versions without their files, oldest first. */
-  listProjectVersionSummaries(projectId: string): Promise<Omit<ProjectVersion, "site">[]>;
-  /** Copies `version` as the project's newest version (atomically); null when it does not exist. */
-  restoreProjectVersion(projectId: string, version: number): Promise<ProjectVersion | null>;
+  /** Versions without their files, oldest first: all of them, or the newest `limit` below `before`. */
+  listProjectVersionSummaries(projectId: string, page?: { before?: number; limit: number }): Promise<Omit<ProjectVersion, "site">[]>;
+  countProjectVersions(projectId: string): Promise<number>;
+  /**
+   * Copies `version` as the project's newest version (atomically, the project row locked), unless
+   * the project already holds `maxRestores` restored copies (0 = no cap).
+   */
+  restoreProjectVersion(projectId: string, version: number, maxRestores?: number): Promise<RestoreOutcome>;
   /** The folded state a compacted session keeps instead of its events up to `throughSeq`. */
   getSnapshot(sessionId: string): Promise<{ throughSeq: number; state: GenerationState } | null>;
   /** Replaces the session's events up to `throughSeq` by `state` (atomically). */

@@ -4,7 +4,8 @@ import { extractFinalCode, extractStreamingCode, type CodeKind } from "./extract
 import { createHtmlRepairer, repairPartialHtml } from "./html-repair";
 import { buildPlanCorrection, buildPlanMessages, isStepId, parsePlanAnswer, STEP_FILES } from "./plan";
 import { buildStepMessages, expectedLength } from "./step-prompts";
-import { streamChat, type ChatOptions } from "./stream-chat";
+import { streamLongAnswer, type LongAnswerLimits } from "./long-answer";
+import type { ChatInput, ChatOptions } from "./stream-chat";
 
 export interface OpenAIEngineOptions {
   /** Optional for local servers (Ollama, LM Studio, vLLM) that ignore it. */
@@ -15,7 +16,15 @@ export interface OpenAIEngineOptions {
   stallTimeoutMs: number;
   /** Retries of a 429 before RATE_LIMITED. */
   maxRetries: number;
+  /** `max_tokens` of each request (unset: the provider's default). */
+  maxTokens?: number;
+  /** Continuations of an answer cut by the token limit, and the characters one file may have. */
+  limits?: Partial<LongAnswerLimits>;
+  /** Told of every provider failure with its public code (for the log; never the provider's text). */
+  onProviderError?: ChatOptions["onProviderError"];
 }
+
+const DEFAULT_LIMITS: LongAnswerLimits = { maxContinuations: 2, maxChars: 200_000 };
 
 const LABELS: Record<CodeKind, string> = { html: "markup", css: "stylesheet", js: "script" };
 
@@ -36,7 +45,12 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
     // The SDK would print raw stream chunks to the console on errors.
     logLevel: "off",
   });
-  const chat: ChatOptions = { client, model: options.model, stallTimeoutMs: options.stallTimeoutMs, maxRetries: options.maxRetries };
+  const chat: ChatOptions = {
+    client, model: options.model, stallTimeoutMs: options.stallTimeoutMs, maxRetries: options.maxRetries,
+    maxTokens: options.maxTokens, onProviderError: options.onProviderError,
+  };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ask = (input: ChatInput) => streamLongAnswer(chat, input, limits);
 
   return {
     name: `openai:${options.model}`.slice(0, 100),
@@ -49,10 +63,10 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
       if (target) return [{ id: "structure", title: "Editing the selected element" }];
       const edit = baseSite !== undefined;
       const messages = buildPlanMessages({ prompt, baseSite });
-      const first = await streamChat(chat, { messages, signal });
+      const first = await ask({ messages, signal });
       let result = parsePlanAnswer(first, { edit });
       if (!result.ok) {
-        const again = await streamChat(chat, { messages: [...messages, ...buildPlanCorrection(first, result.problem)], signal });
+        const again = await ask({ messages: [...messages, ...buildPlanCorrection(first, result.problem)], signal });
         result = parsePlanAnswer(again, { edit });
       }
       if (!result.ok) {
@@ -60,14 +74,14 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
       }
       return result.steps;
     },
-    runStep: (input) => runPass(chat, input),
+    runStep: (input) => runPass(ask, input),
   };
 }
 
 /** An opening tag of an element: what any page's markup has and a sentence of prose does not. */
 const HTML_ELEMENT = /<[a-z][\w-]*(?:\s[^>]*)?\/?>/i;
 
-async function runPass(chat: ChatOptions, input: StepInput): Promise<StepResult> {
+async function runPass(ask: (input: ChatInput) => Promise<string>, input: StepInput): Promise<StepResult> {
   const { step, site, baseSite, signal, onPartial, target } = input;
   if (!isStepId(step.id)) {
     throw new EngineError("GENERATION_FAILED", "This generation was planned by another engine and cannot continue with the AI engine.", false);
@@ -75,7 +89,7 @@ async function runPass(chat: ChatOptions, input: StepInput): Promise<StepResult>
   const kind = STEP_FILES[step.id];
   const expected = expectedLength(kind, baseSite);
   const messages = buildStepMessages({ prompt: input.prompt, step, kind, site, baseSite, target });
-  const answer = await streamChat(chat, { messages, signal, onText: onPartial && streamInto(kind, site, expected, onPartial) });
+  const answer = await ask({ messages, signal, onText: onPartial && streamInto(kind, site, expected, onPartial) });
   const code = extractFinalCode(answer, kind);
   if (!code.trim()) {
     throw new EngineError("INVALID_OUTPUT", `The AI model returned an empty ${LABELS[kind]}. You can retry.`, true);

@@ -38,9 +38,38 @@ export function readRetryAfterMs(headers: Headers | undefined, now = Date.now())
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+export const outputTooLongError = (detail: string) =>
+  new EngineError(
+    "OUTPUT_TOO_LONG",
+    `The AI model's answer ${detail}, so the step was stopped. Retry, or ask for a smaller change or a shorter site.`,
+    true,
+  );
+
+/**
+ * A prompt over the model's context window: llama.cpp answers 400 `type: "exceed_context_size_error"`
+ * with `n_prompt_tokens` and `n_ctx`; OpenAI answers 400 `code: "context_length_exceeded"`. The
+ * same request fails the same way again, so it is not retryable, and the message says what helps.
+ */
+function contextError(error: APIError): EngineError | null {
+  const body = (error.error ?? {}) as Record<string, unknown>;
+  const matches = error.type === "exceed_context_size_error" || error.code === "context_length_exceeded" ||
+    body.type === "exceed_context_size_error" || body.code === "context_length_exceeded";
+  if (!matches) return null;
+  const prompt = Number(body.n_prompt_tokens);
+  const window = Number(body.n_ctx);
+  const sizes = Number.isFinite(prompt) && Number.isFinite(window) ? ` (${prompt} tokens for a window of ${window})` : "";
+  return new EngineError(
+    "CONTEXT_TOO_LONG",
+    `The request is longer than the AI model's context window${sizes}. Use a shorter prompt or a smaller site, or configure a model (OPENAI_MODEL) or a server with a larger context window.`,
+    false,
+  );
+}
+
 /** Maps anything thrown while talking to the provider to a public EngineError. */
 export function toProviderError(error: unknown): EngineError {
   if (error instanceof EngineError) return error;
+  const context = error instanceof APIError ? contextError(error) : null;
+  if (context) return context;
   if (error instanceof APIError && error.status !== undefined) return fromStatus(error.status, error.headers);
   if (error instanceof APIConnectionError) {
     return new EngineError("PROVIDER_ERROR", "Could not reach the AI provider. You can retry.", true);

@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import { setTimeout as sleep } from "node:timers/promises";
+import { EngineError } from "../engine";
 import { RateLimitedError, stalledError, streamEndedEarlyError, toProviderError } from "./provider-errors";
 
 export interface ChatMessage {
@@ -14,6 +15,16 @@ export interface ChatOptions {
   stallTimeoutMs: number;
   /** Retries of a 429 before giving up with RATE_LIMITED. */
   maxRetries: number;
+  /** `max_tokens` of each request: the provider ends the answer there with `finish_reason: "length"`. */
+  maxTokens?: number;
+  /** Told of every provider failure (its public code) and whether it is retried here. */
+  onProviderError?: (failure: { code: string; retrying: boolean; attempt: number }) => void;
+}
+
+/** One streamed answer, and why the provider ended it (`length`: cut by the token limit). */
+export interface ChatAnswer {
+  text: string;
+  finishReason: string;
 }
 
 export interface ChatInput {
@@ -34,15 +45,18 @@ const backoffMs = (attempt: number) => Math.min(20_000, 1000 * 2 ** attempt) * (
  * Streams one chat completion and returns the whole answer. Retries 429s with backoff (honouring
  * retry-after); every other failure throws an EngineError with a public code and message.
  */
-export async function streamChat(options: ChatOptions, input: ChatInput): Promise<string> {
+export async function streamChat(options: ChatOptions, input: ChatInput): Promise<ChatAnswer> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await streamOnce(options, input);
     } catch (error) {
       input.signal.throwIfAborted();
-      if (!(error instanceof RateLimitedError)) throw error;
-      const wait = error.retryAfterMs ?? backoffMs(attempt);
-      if (attempt >= options.maxRetries || wait > MAX_RETRY_WAIT_MS) {
+      const rateLimited = error instanceof RateLimitedError;
+      const wait = rateLimited ? (error.retryAfterMs ?? backoffMs(attempt)) : 0;
+      const retrying = rateLimited && attempt < options.maxRetries && wait <= MAX_RETRY_WAIT_MS;
+      if (error instanceof EngineError) options.onProviderError?.({ code: error.code, retrying, attempt: attempt + 1 });
+      if (!rateLimited) throw error;
+      if (!retrying) {
         const tries = attempt + 1;
         throw new RateLimitedError(
           `The AI provider is rate-limiting requests (HTTP 429, ${tries} ${tries === 1 ? "try" : "tries"}). Retry in a little while.`,
@@ -55,7 +69,7 @@ export async function streamChat(options: ChatOptions, input: ChatInput): Promis
   }
 }
 
-async function streamOnce(options: ChatOptions, input: ChatInput): Promise<string> {
+async function streamOnce(options: ChatOptions, input: ChatInput): Promise<ChatAnswer> {
   const watchdog = new AbortController();
   let stalled = false;
   let timer: NodeJS.Timeout | undefined;
@@ -69,12 +83,16 @@ async function streamOnce(options: ChatOptions, input: ChatInput): Promise<strin
   const signal = AbortSignal.any([input.signal, watchdog.signal]);
   let text = "";
   let finished = false;
+  let finishReason = "";
   /** The stream was read to its end (not left by a throwing callback). */
   let drained = false;
   arm();
   try {
     const stream = await options.client.chat.completions
-      .create({ model: options.model, messages: input.messages, stream: true }, { signal })
+      .create({
+        model: options.model, messages: input.messages, stream: true,
+        ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}),
+      }, { signal })
       .catch((error: unknown) => {
         throw stalled ? stalledError(options.stallTimeoutMs) : toProviderError(error);
       });
@@ -94,6 +112,7 @@ async function streamOnce(options: ChatOptions, input: ChatInput): Promise<strin
       arm();
       if (choice?.finish_reason) {
         finished = true;
+        finishReason = choice.finish_reason;
         // Only [DONE] or a usage chunk may follow; do not wait long for a provider that never closes.
         clearTimeout(timer);
         timer = setTimeout(() => watchdog.abort(), Math.min(options.stallTimeoutMs, 5000));
@@ -115,5 +134,5 @@ async function streamOnce(options: ChatOptions, input: ChatInput): Promise<strin
   input.signal.throwIfAborted();
   if (stalled) throw stalledError(options.stallTimeoutMs);
   if (!finished) throw streamEndedEarlyError();
-  return text;
+  return { text, finishReason };
 }

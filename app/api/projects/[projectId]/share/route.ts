@@ -16,6 +16,8 @@ export const POST = handleRoute<{ projectId: string }>(async ({ request, params,
   if (!(await services.store.setProjectViewerTokenHash(params.projectId, hashToken(viewerToken)))) {
     throw new AppError("NOT_FOUND", "No such project");
   }
+  // The old share link's open sockets were let in with the old token: drop them (every node).
+  services.revocation.shareTokenReplaced(params.projectId);
   log.info({ projectId: params.projectId }, "project share token issued");
   const body: ShareProjectResponse = { projectId: params.projectId, viewerToken };
   return Response.json(body, { status: 201, headers: { "Cache-Control": "no-store" } });

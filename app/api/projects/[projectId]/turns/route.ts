@@ -28,12 +28,12 @@ function summarize(state: GenerationState | null, isEdit: boolean, siteName: str
  */
 export const GET = handleRoute<{ projectId: string }>(async ({ request, params, services }) => {
   const role = await authorizeProjectRead({ store: services.store, request, projectId: params.projectId });
-  const [project, sessions, versions] = await Promise.all([
+  const [project, sessions] = await Promise.all([
     services.store.getProject(params.projectId),
     services.store.listProjectSessions(params.projectId, THREAD_MAX_TURNS),
-    services.store.listProjectVersionSummaries(params.projectId),
   ]);
-  const producedBy = new Map(versions.filter((v) => !v.restoredFrom).map((v) => [v.sessionId, v.version]));
+  // Only the versions these turns produced: bounded by the turns, whatever number of restores.
+  const producedBy = await services.store.listSessionVersions(params.projectId, sessions.map((s) => s.id));
   const turns: ProjectTurn[] = await Promise.all(
     sessions.map(async (session) => {
       const state = await services.events.getState(session.id);

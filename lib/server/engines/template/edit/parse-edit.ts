@@ -4,6 +4,7 @@
  * renames the site instead of turning it blue.
  */
 
+import { stripQuotedSiteText } from "@/lib/protocol";
 import { isDark } from "../palette/color-math";
 import { readNameAfterKeyword } from "../prompt/extract-name";
 import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
@@ -125,7 +126,8 @@ function readToneChange(text: string): Tone | null {
 
 /** All edit intents found in a follow-up prompt, in a stable order; empty when nothing matched. */
 export function parseEdit(rawPrompt: string): EditIntent[] {
-  const blockEdits = parseBlockEdits(String(rawPrompt ?? "").slice(0, 4000));
+  // Text a site reported about itself ("Fix it") is quoted data, never commands: read around it.
+  const blockEdits = parseBlockEdits(stripQuotedSiteText(String(rawPrompt ?? "").slice(0, 4000)));
   let text = blockEdits.rest;
   const intents: EditIntent[] = blockEdits.intents.filter((i) => i.type !== "remove-named");
 

@@ -5,11 +5,25 @@ import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-/** Copies a version as the project's newest version and answers 201 with it (Bearer project token). */
+/**
+ * Copies a version as the project's newest version and answers 201 with it (Bearer project token).
+ * Each copy stores a whole site, so restores are limited per project: per minute (429 with
+ * Retry-After) and in all (409 VERSION_LIMIT_REACHED past `MAX_RESTORES_PER_PROJECT` copies).
+ */
 export const POST = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services, log }) => {
   await authorizeProjectWrite({ store: services.store, request, projectId: params.projectId });
-  const restored = await services.store.restoreProjectVersion(params.projectId, parseVersionParam(params.version));
-  if (!restored) throw new AppError("NOT_FOUND", "No such version");
+  const version = parseVersionParam(params.version);
+  const limit = await services.rateLimits.consumeRestore(params.projectId);
+  if (!limit.ok) {
+    throw new AppError("RATE_LIMITED", "Too many restores in this project; try again shortly", { retryAfterSeconds: limit.retryAfterSeconds }, { "Retry-After": String(limit.retryAfterSeconds) });
+  }
+  const max = services.env.MAX_RESTORES_PER_PROJECT;
+  const result = await services.store.restoreProjectVersion(params.projectId, version, max);
+  if (result.outcome === "not-found") throw new AppError("NOT_FOUND", "No such version");
+  if (result.outcome === "limit") {
+    throw new AppError("VERSION_LIMIT_REACHED", `This project already holds ${max} restored versions; start a new project from this one's site instead`, { maxRestores: max });
+  }
+  const restored = result.version;
   log.info({ projectId: params.projectId, from: restored.restoredFrom, version: restored.version }, "version restored");
   const body: RestoreVersionResponse = { projectId: params.projectId, ...toVersionInfo(restored) };
   return Response.json(body, { status: 201, headers: { "Cache-Control": "no-store" } });

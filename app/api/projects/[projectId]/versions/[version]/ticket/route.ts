@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const POST = handleRoute<{ projectId: string; version: string }>(async ({ request, params, services }) => {
   const key = await authorizeProject({ store: services.store, request, projectId: params.projectId });
   const version = parseVersionParam(params.version);
-  const summary = (await services.store.listProjectVersionSummaries(params.projectId)).find((v) => v.version === version);
+  const summary = await services.store.getProjectVersion(params.projectId, version);
   if (!summary) throw new AppError("NOT_FOUND", "No such version");
   const { ticket, expiresAt } = issuePreviewTicket({ key, projectId: params.projectId, version });
   const body: PreviewTicketResponse = { url: `${toVersionInfo(summary).previewUrl}?ticket=${ticket}`, expiresAt };

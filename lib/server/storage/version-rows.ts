@@ -1,0 +1,125 @@
+import type { Db, Tables } from "./database";
+import { lockProject } from "./project-rows";
+import type { ProjectVersion, RestoreOutcome, Store } from "./store";
+
+type VersionRow = Tables["versions"];
+type VersionMethods = Pick<
+  Store,
+  | "addProjectVersion" | "saveSessionVersion" | "getSessionVersion" | "listSessionVersions" | "latestProjectVersion"
+  | "getProjectVersion" | "listProjectVersionSummaries" | "countProjectVersions" | "restoreProjectVersion"
+>;
+
+const toVersion = (r: VersionRow): ProjectVersion => ({
+  projectId: r.project_id,
+  version: Number(r.version),
+  sessionId: r.session_id,
+  prompt: r.prompt,
+  site: { html: r.html, css: r.css, js: r.js },
+  createdAt: r.created_at,
+  restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
+});
+
+async function nextVersion(db: Db, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom("versions")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0) + 1;
+}
+
+async function insertVersion(trx: Db, input: Omit<ProjectVersion, "version" | "createdAt">): Promise<ProjectVersion> {
+  const version = await nextVersion(trx, input.projectId);
+  const createdAt = new Date().toISOString();
+  await trx
+    .insertInto("versions")
+    .values({
+      project_id: input.projectId, version, session_id: input.sessionId, prompt: input.prompt,
+      ...input.site, created_at: createdAt, restored_from: input.restoredFrom ?? null,
+    })
+    .execute();
+  return { ...input, version, createdAt };
+}
+
+/** The version a session produced (restores copy its session id, so they are told apart by `restored_from`). */
+const sessionVersion = (db: Db, projectId: string, sessionId: string) =>
+  db.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("session_id", "=", sessionId).where("restored_from", "is", null);
+
+/** A project's versions: generated ones (one per session at most) and restored copies (capped). */
+export function createVersionMethods(db: Db): VersionMethods {
+  return {
+    addProjectVersion: (input) => db.transaction().execute((trx) => insertVersion(trx, input)),
+    saveSessionVersion: (input) =>
+      db.transaction().execute(async (trx) => {
+        await lockProject(trx, input.projectId); // two writers of one session's version take turns
+        const existing = await sessionVersion(trx, input.projectId, input.sessionId).executeTakeFirst();
+        if (!existing) return insertVersion(trx, input);
+        await trx
+          .updateTable("versions")
+          .set({ ...input.site })
+          .where("project_id", "=", input.projectId)
+          .where("version", "=", existing.version)
+          .execute();
+        return { ...toVersion(existing), site: input.site };
+      }),
+    async getSessionVersion(projectId, sessionId) {
+      const row = await sessionVersion(db, projectId, sessionId).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async listSessionVersions(projectId, sessionIds) {
+      if (sessionIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom("versions")
+        .select(["session_id", "version"])
+        .where("project_id", "=", projectId)
+        .where("session_id", "in", sessionIds)
+        .where("restored_from", "is", null)
+        .execute();
+      return new Map(rows.map((r) => [r.session_id, Number(r.version)]));
+    },
+    async latestProjectVersion(projectId) {
+      const row = await db.selectFrom("versions").selectAll().where("project_id", "=", projectId).orderBy("version", "desc").limit(1).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async getProjectVersion(projectId, version) {
+      const row = await db.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("version", "=", version).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async listProjectVersionSummaries(projectId, page) {
+      let query = db
+        .selectFrom("versions")
+        .select(["project_id", "version", "session_id", "prompt", "created_at", "restored_from"])
+        .where("project_id", "=", projectId);
+      if (page?.before !== undefined) query = query.where("version", "<", page.before);
+      // A page is the newest `limit` (below `before`), read newest first and answered oldest first.
+      const rows = page ? (await query.orderBy("version", "desc").limit(page.limit).execute()).reverse() : await query.orderBy("version").execute();
+      return rows.map((r) => ({
+        projectId: r.project_id, version: Number(r.version), sessionId: r.session_id, prompt: r.prompt,
+        createdAt: r.created_at, restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
+      }));
+    },
+    async countProjectVersions(projectId) {
+      const row = await db.selectFrom("versions").select((eb) => eb.fn.countAll().as("n")).where("project_id", "=", projectId).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+    restoreProjectVersion: (projectId, from, maxRestores = 0) =>
+      db.transaction().execute(async (trx): Promise<RestoreOutcome> => {
+        // Locked first, so parallel restores count and number their copies one after another.
+        if (!(await lockProject(trx, projectId))) return { outcome: "not-found" };
+        const source = await trx.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("version", "=", from).executeTakeFirst();
+        if (!source) return { outcome: "not-found" };
+        if (maxRestores > 0) {
+          const row = await trx
+            .selectFrom("versions")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("project_id", "=", projectId)
+            .where("restored_from", "is not", null)
+            .executeTakeFirst();
+          if (Number(row?.n ?? 0) >= maxRestores) return { outcome: "limit" };
+        }
+        const copy = toVersion(source);
+        const version = await insertVersion(trx, { projectId, sessionId: copy.sessionId, prompt: copy.prompt, site: copy.site, restoredFrom: from });
+        return { outcome: "restored", version };
+      }),
+  };
+}
