@@ -105,7 +105,7 @@ test("the generated page runs in an opaque origin: it cannot read the app's loca
   const { context, page } = await openPage(app.browser);
   const sessionId = await generateFromHome(page, app.server.url, "A portfolio for a photographer named Ana Ruiz");
   await page.evaluate(() => window.localStorage.setItem("secret", "app-only"));
-  expect(await page.getByTestId("preview-frame").getAttribute("sandbox")).toBe("allow-scripts");
+  expect(await page.getByTestId("preview-frame").getAttribute("sandbox")).toBe("allow-scripts allow-forms");
   await page.locator('[data-testid="live-preview"][data-frame-loads="1"]').waitFor({ timeout: RUN_TIMEOUT_MS });
   const frame = page.frames().find((f) => f.url().endsWith("/preview-frame"));
   expect(frame).toBeDefined();
@@ -130,7 +130,7 @@ test("the generated page runs in an opaque origin: it cannot read the app's loca
   expect(probe.own.value).toBe("SecurityError");
   // Opened directly, the runtime document is sandboxed by its own CSP header too.
   const direct = await fetch(`${app.server.url}/preview-frame`);
-  expect(direct.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
+  expect(direct.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts allow-forms;/);
   await waitForStatus(page, "completed");
   expect(sessionId).toBeTruthy();
   await context.close();

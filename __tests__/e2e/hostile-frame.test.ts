@@ -27,11 +27,16 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     expect(await page.getByRole("alert").filter({ hasText: PHISHING_TEXT }).count()).toBe(0);
     expect(await reports.locator("a").count()).toBe(0);
 
-    // Fifty forged "ready"s got the site re-sent once (what a real frame restart would need), not 50 times.
+    // The rule: each rendering (a version, and its switch to running the script) is re-sent at
+    // most once, whatever the frame says. Fifty forged "ready"s got a re-send (what a real frame
+    // restart needs), never more re-sends than renderings sent, however many versions reached the
+    // frame while they came (a phone sees the final version arrive in the middle of them).
     const frame = page.getByTestId("preview-frame");
-    expect(await frame.getAttribute("data-resends")).toBe("1");
+    const resends = Number(await frame.getAttribute("data-resends"));
+    expect(resends).toBeGreaterThanOrEqual(1);
+    expect(resends).toBeLessThanOrEqual(Number(await frame.getAttribute("data-renderings")));
     const preview = page.getByTestId("live-preview");
-    expect(Number(await preview.getAttribute("data-frame-refused"))).toBeGreaterThan(40);
+    expect(Number(await frame.getAttribute("data-refused"))).toBeGreaterThan(40);
     // The forged "rendered 999" was refused: the app still knows the version it really sent.
     expect(Number(await preview.getAttribute("data-rendered-version"))).toBeLessThan(999);
     // The site's noise never touches the app's own link to the server.

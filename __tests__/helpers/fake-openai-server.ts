@@ -172,6 +172,12 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
   if (kind === "edit-plan") return '{"html": "Add the requested section", "css": "Style the new section", "js": ""}';
   if (kind === "html" && scenario === "prose") return "I'm sorry, but I can't help with building that website.";
   if (kind === "html") {
+    // A prompt aimed at one element: answer that element alone, its first heading renamed.
+    const element = readBlock(user, "element");
+    if (element !== undefined) {
+      const request = (/Edit request: (.*)/.exec(user)?.[1] ?? "edit").replace(TAG, "").trim();
+      return "```html\n" + element.replace(/(<h[1-6]\b[^>]*>)[\s\S]*?(<\/h[1-6]>)/, (_m, open: string, close: string) => open + escapeHtml(request) + close) + "\n```";
+    }
     const current = readBlock(user, "current");
     if (current === undefined) return "```html\n" + buildPage(scenario === "big" || scenario === "paced" ? 56 : 8) + "\n```";
     const request = (/Edit request: (.*)/.exec(user)?.[1] ?? "edit").replace(TAG, "").trim();

@@ -80,7 +80,7 @@ test("a generation started over HTTP streams every step to a socket, in order, w
 
   const page = await fetch(`${server.url}/preview/${created.sessionId}`);
   expect(page.status).toBe(200);
-  expect(page.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
+  expect(page.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts allow-forms;/);
   expect(await page.text()).toContain("<h1");
   client.socket.close();
 

@@ -66,7 +66,7 @@ test("a follow-up edit adds version 2, the project lists both, a restore of v1 b
   const v2 = await fetch(`${server.url}${listed.versions[1]!.previewUrl}`, { headers: bearer(first.projectToken) });
   expect(v1.status).toBe(200);
   expect(v2.status).toBe(200);
-  expect(v1.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts;/);
+  expect(v1.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts allow-forms;/);
   expect(v1.headers.get("content-type")).toMatch(/^text\/html/);
   const [html1, html2] = [await v1.text(), await v2.text()];
   expect(html1).toContain("Crumb &amp; Co");
@@ -157,7 +157,7 @@ test("a version opens in a tab through a short-lived ticket for that version onl
   expect(opened.status).toBe(200);
   expect(await opened.text()).toContain("Steep &amp; Co");
   const csp = opened.headers.get("content-security-policy") ?? "";
-  for (const part of ["sandbox allow-scripts", "connect-src 'none'", "form-action 'none'", "img-src data: blob:"]) expect(csp).toContain(part);
+  for (const part of ["sandbox allow-scripts allow-forms", "connect-src 'none'", "form-action 'none'", "img-src data: blob:"]) expect(csp).toContain(part);
   expect(csp).not.toContain("https:");
 
   // The ticket is bound to its project and version: it opens nothing else.

@@ -1,5 +1,6 @@
 import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { guardScript } from "@/lib/server/site/render-document";
+import { selectRuntime } from "./select-runtime";
 
 /*
  * The runtime that lives inside the sandboxed preview frame. It is loaded once; every new version
@@ -17,6 +18,7 @@ const runtime = `(function () {
   var version = 0;
   var scriptRan = false;
   var instance = Math.random().toString(36).slice(2) + Date.now().toString(36);
+${selectRuntime}
 
   function post(message) {
     message.source = FRAME;
@@ -27,7 +29,7 @@ const runtime = `(function () {
 
   function isRender(m) {
     return m && m.source === PARENT && m.v === V && m.type === "render" && typeof m.epoch === "string" && typeof m.version === "number" &&
-      typeof m.html === "string" && typeof m.css === "string" && typeof m.js === "string" && typeof m.runScript === "boolean";
+      typeof m.html === "string" && typeof m.css === "string" && typeof m.js === "string" && typeof m.runScript === "boolean" && (m.draft === undefined || typeof m.draft === "boolean");
   }
 
   function runSiteScript(js) {
@@ -52,7 +54,9 @@ const runtime = `(function () {
     }
     if (m.version < version) return;
     version = m.version;
-    if (!scriptRan) {
+    // A draft (the code being typed) is patched in even after the script ran: the page follows the
+    // typing without a reload; the script itself runs again only when the saved version arrives.
+    if (!scriptRan || m.draft) {
       if (style.textContent !== m.css) style.textContent = m.css;
       var next = document.createElement("body");
       next.innerHTML = m.html;
@@ -63,6 +67,7 @@ const runtime = `(function () {
       document.documentElement.lang = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(lang) ? lang : "en";
     }
     if (m.runScript && !scriptRan) runSiteScript(m.js);
+    redraw();
     post({ type: "rendered", version: version, scriptRan: scriptRan });
   }
 
@@ -71,6 +76,7 @@ const runtime = `(function () {
     var m = event.data;
     if (m && m.source === PARENT && m.v === V && m.type === "hello") post({ type: "ready", instance: instance });
     else if (isRender(m)) render(m);
+    else if (m && m.source === PARENT && m.v === V) onSelectMessage(m);
   });
   window.addEventListener("error", function (event) {
     post({ type: "script-error", message: String(event.message || "Script error").slice(0, 1000) });

@@ -5,6 +5,8 @@ import type { CreateGenerationResponse, GenerationState, QueuePromptResponse } f
 import { queuePrompt, startFollowUp } from "@/lib/client/project-api";
 import { rememberCreatedSession } from "@/lib/client/session-storage";
 import { suggestEdits } from "@/lib/client/suggest-edits";
+import { startElementTurn } from "@/lib/client/site-edit-api";
+import { useSelection } from "./selection-context";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { ApiErrorAlert, ExampleChips, PromptBox, usePromptSubmit } from "@/components/prompt-box";
 
@@ -47,10 +49,14 @@ export function FollowUpForm({ projectToken, onStarted, queueWaiting = false, on
   // Edits the built-in engine understands, drawn from this site; clicking one fills the box.
   const html = useGenerationStore((s) => s.generation.preview?.html_content ?? null);
   const examples = useMemo(() => suggestEdits(html), [html]);
+  const selection = useSelection();
+  const target = selection?.on ? selection.selected : null;
   // Queueing needs the project page, which shows the queue; elsewhere the box waits for the run.
-  const queues = onQueued !== undefined && (running || queueWaiting);
+  const queues = !target && onQueued !== undefined && (running || queueWaiting);
   const start = async (prompt: string): Promise<Submitted> => {
     if (!projectToken) throw new Error("no project token");
+    // With an element selected, the prompt is aimed at it: only that element changes.
+    if (target) return { started: await startElementTurn({ prompt, projectId, projectToken, targetId: target.id }) };
     if (queues) return { queued: await queuePrompt({ prompt, projectId, projectToken }) };
     const started = await startFollowUp({ prompt, projectId, projectToken });
     rememberCreatedSession(started, prompt);
@@ -71,6 +77,14 @@ export function FollowUpForm({ projectToken, onStarted, queueWaiting = false, on
             {queues ? "Runs after the current turn" : "Starts from the current version"}
           </span>
         </h2>
+        {target && (
+          <p data-testid="editing-target" className="flex items-center justify-between gap-2 rounded-md bg-indigo-50 px-2 py-1 text-xs text-indigo-900 dark:bg-indigo-950/60 dark:text-indigo-200">
+            <span className="min-w-0 truncate">Editing: <strong>{target.label}</strong></span>
+            <button type="button" onClick={() => selection?.selectId(null)} className="shrink-0 rounded px-1.5 font-medium hover:bg-indigo-100 dark:hover:bg-indigo-900">
+              Whole page
+            </button>
+          </p>
+        )}
         <PromptBox
           form={form}
           size="compact"

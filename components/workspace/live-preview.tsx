@@ -3,10 +3,14 @@
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import type { PreviewSnapshot } from "@/lib/protocol";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
+import { useFrameSelection, type SelectionHandler } from "@/lib/client/use-frame-selection";
 import { downloadZip } from "@/lib/client/version-links";
 import type { SiteFiles } from "@/lib/client/version-files";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { TabList } from "@/components/tab-list";
+import { EditPanel } from "./edit-panel";
+import { SelectToggle } from "./select-toggle";
+import { useSelection } from "./selection-context";
 import { SiteReports } from "./site-reports";
 
 const CodeView = lazy(() => import("./code-view").then((m) => ({ default: m.CodeView })));
@@ -65,7 +69,7 @@ export interface LivePreviewProps {
 }
 
 /**
- * The generated site in a sandboxed frame (`allow-scripts` only: opaque origin, no access to the
+ * The generated site in a sandboxed frame (`allow-scripts allow-forms`, never same-origin: no access to the
  * app). The frame loads once; new versions are patched in by its runtime, so nothing flashes.
  */
 export function LivePreview({ sessionId, token, basePreview = null, onFixSiteError, view = null }: LivePreviewProps) {
@@ -82,7 +86,13 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
   const frameRef = useRef<HTMLIFrameElement>(null);
   // The base is shown still (no script): the edit's first markup is then morphed in on top of it.
   const epoch = view ? view.epoch : own || !basePreview ? sessionId : basePreview.sessionId;
-  const frame = usePreviewFrame(frameRef, { epoch, preview, runScript: viewed !== null || (own !== null && completed) });
+  const selection = useSelection();
+  // Select mode works on the project's current version, not on an old one opened from Versions.
+  const selectionHandler = useRef<SelectionHandler | null>(null);
+  const frame = usePreviewFrame(frameRef, { epoch, preview, runScript: viewed !== null || (own !== null && completed), onSelection: selectionHandler });
+  const frameSelection = useFrameSelection(frameRef, {
+    selection: view ? null : selection, html: view ? null : (preview?.html_content ?? null), loads: frame.loads, handlerRef: selectionHandler,
+  });
   const [tab, setTab] = useState<"preview" | "code">("preview");
   const [viewport, setViewport] = useState<ViewportId>("desktop");
   const [downloadFailed, setDownloadFailed] = useState(false);
@@ -96,7 +106,6 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
       data-frame-loads={frame.loads}
       data-rendered-version={frame.renderedVersion}
       data-script-ran={frame.scriptRan}
-      data-frame-refused={frame.refused}
       data-showing={view ? "version" : own ? "own" : preview ? "base" : "none"}
       className="flex min-h-[70vh] min-w-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
@@ -113,6 +122,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
           </div>
         )}
         <div className="flex items-center gap-1">
+          {tab === "preview" && !view && <SelectToggle />}
           {view && (
             <button type="button" data-testid="download-version" onClick={() => void view.download().catch(() => setDownloadFailed(true))} className={linkClass}>
               {downloadFailed ? "Download failed — retry" : "Download zip"}
@@ -149,6 +159,8 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
         </p>
       )}
 
+      {tab === "preview" && !view && <EditPanel onEditText={frameSelection.editText} />}
+
       <SiteReports reports={frame.siteReports} onFix={onFixSiteError} />
 
       {/* Kept mounted while the Code tab is open: hiding it must not reload the frame. */}
@@ -157,7 +169,9 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
           <iframe
             ref={frameRef}
             src={PREVIEW_FRAME_SRC}
-            sandbox="allow-scripts"
+            // Forms run the page's own submit handler; the CSP's form-action 'none' keeps them from sending anything.
+            sandbox="allow-scripts allow-forms"
+            data-select-mode={selection?.on && !view ? "on" : "off"}
             referrerPolicy="no-referrer"
             title="Live preview of the generated site"
             data-testid="preview-frame"

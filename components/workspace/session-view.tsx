@@ -12,11 +12,12 @@ import { downloadVersionZip } from "@/lib/client/version-links";
 import { useGenerationStore, useGenerationStoreApi } from "@/stores/generation-store-provider";
 import { AccessNotice } from "./access-notice";
 import { ConnectionStatus } from "./connection-status";
-import { FollowUpForm } from "./follow-up-form";
+import { FollowUpForm, isReadyForFollowUp } from "./follow-up-form";
 import { GenerationProgress } from "./generation-progress";
 import { LivePreview, type BasePreview, type VersionView } from "./live-preview";
 import { PhoneSwitch, type PhonePane } from "./phone-switch";
 import { PreviewToolbar } from "./preview-toolbar";
+import { SelectionProvider } from "./selection-context";
 import { ShareButton } from "./share-button";
 import { VersionCompare } from "./version-compare";
 import { VersionNote } from "./version-note";
@@ -105,6 +106,7 @@ export function SessionView(props: SessionViewProps) {
   useEffect(() => {
     progressRef.current?.scrollIntoView?.({ block: "nearest" });
   }, [sessionId]);
+  const finished = useGenerationStore((s) => isReadyForFollowUp(s.generation));
 
   useEffect(() => {
     document.title = `${siteName ?? "New site"} — OpenV0`;
@@ -165,6 +167,7 @@ export function SessionView(props: SessionViewProps) {
 
       <PhoneSwitch pane={pane} onChange={setPane} />
 
+      <SelectionProvider projectId={projectId} projectToken={isOwner ? projectToken : null} ready={finished} onStarted={startedFollowUp}>
       {/* One screen high: the chat scrolls inside its column above the pinned prompt box, and the
           preview column stays in view. Chat first in the DOM (so Versions come before the iframe in
           tab order); on a phone only one of the two panes shows, the other one tap away. */}
@@ -243,6 +246,7 @@ export function SessionView(props: SessionViewProps) {
           )}
         </div>
       </main>
+      </SelectionProvider>
     </div>
   );
 }

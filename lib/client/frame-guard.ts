@@ -31,6 +31,7 @@ export function createSendLedger() {
   let last: string | null = null;
   let highest = 0;
   const resent = new Set<string>();
+  const sent = new Set<string>();
   return {
     /** Records a post of this rendering and says whether it may go out. */
     allow(epoch: string, version: number, runScript: boolean): boolean {
@@ -40,6 +41,7 @@ export function createSendLedger() {
         resent.add(key);
       }
       last = key;
+      sent.add(key);
       highest = Math.max(highest, version);
       return true;
     },
@@ -47,6 +49,8 @@ export function createSendLedger() {
     highest: () => highest,
     /** How many re-sends went out (each rendering at most once). */
     resends: () => resent.size,
+    /** How many distinct renderings went out: the re-sends never outnumber them. */
+    renderings: () => sent.size,
   };
 }
 

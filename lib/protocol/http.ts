@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, roleSchema, sessionStatusSchema, stepStatusSchema, timestampSchema } from "./common";
+import { elementIdSchema, siteEditSchema } from "./site-edit";
 
 /** Longest prompt accepted, in characters after trimming. */
 export const PROMPT_MAX_CHARS = 4000;
@@ -14,7 +15,13 @@ export const createGenerationBodySchema = z.strictObject({
     .max(PROMPT_MAX_CHARS, `prompt must be at most ${PROMPT_MAX_CHARS} characters`),
   /** Follow-up edit of an existing project; requires that project's token as Bearer. */
   projectId: idSchema.optional(),
-});
+  /** A direct edit of one element (no model): the prompt is its one-line description. Needs `projectId`. */
+  edit: siteEditSchema.optional(),
+  /** The element (of the current version) the prompt is aimed at; the rest of the page is kept. Needs `projectId`. */
+  targetId: elementIdSchema.optional(),
+}).refine((b) => b.projectId !== undefined || (b.edit === undefined && b.targetId === undefined), {
+  message: "edit and targetId need a projectId (they change an existing site)",
+}).refine((b) => b.edit === undefined || b.targetId === undefined, { message: "send either edit or targetId, not both" });
 export type CreateGenerationBody = z.infer<typeof createGenerationBodySchema>;
 
 export const createGenerationResponseSchema = z.object({

@@ -9,6 +9,7 @@ export * from "./preview-frame";
 export * from "./site-name";
 export * from "./project-thread";
 export * from "./preview-patch";
+export * from "./site-edit";
 export * from "./fix-prompt";
 export * from "./publication";
 export * from "./prompt-queue";

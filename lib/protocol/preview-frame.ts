@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDIT_TEXT_MAX_CHARS, elementIdSchema } from "./site-edit";
 
 /*
  * The postMessage protocol between the workspace and the sandboxed preview frame. Versioned so a
@@ -20,6 +21,16 @@ export const frameMessageSchema = z.discriminatedUnion("type", [
   z.object({ ...frameBase, type: z.literal("ready"), instance: z.string().min(1).max(64) }),
   z.object({ ...frameBase, type: z.literal("rendered"), version: z.number().int().min(0), scriptRan: z.boolean() }),
   z.object({ ...frameBase, type: z.literal("script-error"), message: z.string().max(1000) }),
+  /**
+   * Select mode: the element clicked (or double-clicked: `edit`, asking to edit its text). Only a
+   * claim: the parent selects it only if the version it sent has that id.
+   */
+  z.object({ ...frameBase, type: z.literal("selected"), id: elementIdSchema, edit: z.boolean() }),
+  /** The text typed in place, for the element the parent asked to edit (anything else is refused). */
+  z.object({ ...frameBase, type: z.literal("text-edit"), id: elementIdSchema, text: z.string().max(EDIT_TEXT_MAX_CHARS) }),
+  z.object({ ...frameBase, type: z.literal("text-edit-cancel"), id: elementIdSchema }),
+  /** Esc pressed inside the frame in select mode. */
+  z.object({ ...frameBase, type: z.literal("select-exit") }),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 
@@ -49,14 +60,43 @@ export interface RenderMessage {
   js: string;
   /** True once the generation completed: the site's script runs once, never on partial markup. */
   runScript: boolean;
+  /** Unsaved code from the editor: patched in even after the script ran (it never runs again for it). */
+  draft?: boolean;
 }
 
 /** Builds the render message for one preview version. */
-export function createRenderMessage(input: { epoch: string; version: number; html: string; css: string; js: string; runScript: boolean }): RenderMessage {
+export function createRenderMessage(input: { epoch: string; version: number; html: string; css: string; js: string; runScript: boolean; draft?: boolean }): RenderMessage {
   return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "render", ...input };
 }
 
 /** Builds the hello message. */
 export function createHelloMessage(): HelloMessage {
   return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "hello" };
+}
+
+/** Parent → frame: select mode on or off, and the element shown as selected. */
+export interface SelectModeMessage {
+  source: typeof PARENT_MESSAGE_SOURCE;
+  v: typeof PREVIEW_PROTOCOL_VERSION;
+  type: "select-mode";
+  on: boolean;
+  selected: string | null;
+}
+
+/** Parent → frame: make this element's text editable in place (Enter or blur commits, Esc cancels). */
+export interface EditTextMessage {
+  source: typeof PARENT_MESSAGE_SOURCE;
+  v: typeof PREVIEW_PROTOCOL_VERSION;
+  type: "edit-text";
+  id: string;
+}
+
+/** Builds the select-mode message. */
+export function createSelectModeMessage(input: { on: boolean; selected: string | null }): SelectModeMessage {
+  return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "select-mode", ...input };
+}
+
+/** Builds the edit-text message. */
+export function createEditTextMessage(id: string): EditTextMessage {
+  return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "edit-text", id };
 }

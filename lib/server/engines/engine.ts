@@ -22,8 +22,17 @@ export interface PlannedStep {
   title: string;
 }
 
+/** The one element a prompt is aimed at: its id, its markup, and its place ("body > main > section#menu"). */
+export interface ElementTarget {
+  id: string;
+  html: string;
+  path: string;
+}
+
 export interface PlanInput {
   prompt: string;
+  /** Set when the prompt is aimed at one element: only that element may change. */
+  target?: ElementTarget;
   /** The project's latest site when this generation is a follow-up edit; absent for a new site. */
   baseSite?: SiteFiles;
   signal: AbortSignal;
@@ -40,6 +49,8 @@ export interface StepInput {
   baseSite?: SiteFiles;
   /** A follow-up's project versions up to its base, for engines that undo and redo. */
   history?: SiteHistory;
+  /** Set when the prompt is aimed at one element: only that element may change. */
+  target?: ElementTarget;
   /** Aborted on cancel or shutdown: engines stop at the next safe point and throw. */
   signal: AbortSignal;
   /**
@@ -60,6 +71,8 @@ export interface StepResult {
   site: SiteFiles | null;
   /** Human message for the completed step, e.g. "Added 4 sections". */
   message?: string;
+  /** True when `site.html` holds only the target element's new markup (an engine honouring `target`). */
+  fragment?: boolean;
 }
 
 export interface GenerationEngine {
@@ -73,6 +86,12 @@ export interface GenerationEngine {
   estimateStepSeconds(): number;
   /** Set by engines whose planning takes a while (a model call): shown as the run's first step while `plan` runs. */
   readonly planningTitle?: string;
+  /**
+   * True when the engine keeps the markup's `data-ov-id` attributes (a model told to); others
+   * (the template engine reads markup by pattern) get the base without them, and the ids are
+   * derived again, the same for the same structure, from what they write.
+   */
+  readonly keepsElementIds?: boolean;
 }
 
 /** A typed failure an engine can raise so the runner reports a precise code to clients. */

@@ -1,4 +1,7 @@
-import { previewFilesOf, secondsRunSoFar, type CreateGenerationBody, type GenerationState, type SessionStatus } from "@/lib/protocol";
+import { previewFilesOf, secondsRunSoFar, sessionInstructionSchema, type CreateGenerationBody, type GenerationState, type SessionInstruction, type SessionStatus } from "@/lib/protocol";
+import { describeSiteEdit } from "../site/apply-edit";
+import { prepareTurn } from "../site/edit-engines";
+import { hasElement } from "../site/element-ids";
 import type { GenerationEngine } from "../engines/engine";
 import type { EventService } from "../realtime/event-service";
 import type { ProjectNotices } from "../realtime/project-notices";
@@ -59,11 +62,20 @@ export class GenerationService {
     let newProjectToken: string | undefined;
     let projectViewerToken: string | undefined;
     let baseVersion: number | null = null;
+    let prompt = body.prompt;
     if (projectId) {
       if (!projectToken || !verifyToken(projectToken, await store.getProjectTokenHash(projectId))) {
         throw new GenerationError("UNAUTHORIZED", "A valid project token (Authorization: Bearer) is required to edit a project");
       }
-      baseVersion = (await store.latestProjectVersion(projectId))?.version ?? null;
+      const latest = await store.latestProjectVersion(projectId);
+      baseVersion = latest?.version ?? null;
+      // An edit names an element of the current version, or it is refused now (nothing stored).
+      const elementId = body.edit && "id" in body.edit ? body.edit.id : body.targetId;
+      if (elementId !== undefined && (!latest || !hasElement(latest.site.html, elementId))) {
+        throw new GenerationError("NOT_FOUND", "The selected element is not in the project's current version; select it again", { elementId });
+      }
+      if (body.edit && !latest) throw new GenerationError("NOT_FOUND", "The project has no version to edit yet");
+      if (body.edit && latest) prompt = describeSiteEdit(latest.site.html, body.edit);
     } else {
       projectId = createRandomId();
       newProjectToken = createRandomId();
@@ -72,9 +84,10 @@ export class GenerationService {
     const sessionId = createRandomId();
     const token = createRandomId();
     const viewerToken = createRandomId();
+    const instruction: SessionInstruction | null = body.edit ? { edit: body.edit } : body.targetId ? { targetId: body.targetId } : null;
     await store.createSession({
-      id: sessionId, projectId, prompt: body.prompt, tokenHash: hashToken(token), viewerTokenHash: hashToken(viewerToken),
-      engine: engine.name, baseVersion, newProjectTokenHash: newProjectToken ? hashToken(newProjectToken) : undefined,
+      id: sessionId, projectId, prompt, instruction: instruction ? JSON.stringify(instruction) : undefined, tokenHash: hashToken(token), viewerTokenHash: hashToken(viewerToken),
+      engine: body.edit ? "direct-edit" : engine.name, baseVersion, newProjectTokenHash: newProjectToken ? hashToken(newProjectToken) : undefined,
       newProjectViewerTokenHash: projectViewerToken ? hashToken(projectViewerToken) : undefined,
     });
     await this.deps.queue.enqueue(sessionId, options.client);
@@ -180,10 +193,22 @@ export class GenerationService {
     // starved worker — must not start a run the user never asked for.
     if ((await events.getState(sessionId))?.status === "completed") return;
     const base = session.baseVersion ? await store.getProjectVersion(session.projectId, session.baseVersion) : null;
+    const turn = prepareTurn({ engine, instruction: readInstruction(session.instruction), baseSite: base?.site });
     await runGeneration({
-      sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: base?.site, baseVersion: session.baseVersion, engine, events, store, signal,
+      sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: turn.baseSite, baseVersion: session.baseVersion, engine: turn.engine, events, store, signal,
       afterVersionSaved: this.deps.afterVersionSaved,
       logger: this.deps.logger,
     });
+  }
+}
+
+/** A stored instruction, validated again (the row is data); unreadable means a plain prompt. */
+function readInstruction(json: string | null): SessionInstruction | null {
+  if (!json) return null;
+  try {
+    const parsed = sessionInstructionSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

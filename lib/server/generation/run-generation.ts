@@ -2,6 +2,7 @@ import { previewFilesOf, type GenerationState } from "@/lib/protocol";
 import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type SiteHistory } from "../engines/engine";
 import type { Logger } from "../logger";
 import type { EventService } from "../realtime/event-service";
+import { stampElementIds } from "../site/element-ids";
 import type { Store } from "../storage/store";
 import { PreviewPublisher, siteFromState } from "./preview-publisher";
 import { StopReason } from "./stop-reason";
@@ -101,7 +102,8 @@ export async function runGeneration(input: RunInput): Promise<void> {
       await preview.settle();
       signal.throwIfAborted();
       if (result.site) {
-        site = result.site;
+        // Every version's markup carries stable element ids (select, direct edits, aimed prompts).
+        site = { ...result.site, html: stampElementIds(result.site.html) };
         preview.snapshot(step.id, site, { step: step.id, engine: engine.name });
         await preview.settle();
       }

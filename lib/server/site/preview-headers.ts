@@ -1,7 +1,8 @@
 /**
  * The one policy every generated site runs under (`/preview/:id`, version previews, the preview
- * frame). `sandbox allow-scripts` gives the page an opaque origin, so its scripts can never act as
- * the app. Beyond that, the page may load nothing from anywhere: inline styles and scripts, and
+ * frame). `sandbox allow-scripts allow-forms` gives the page an opaque origin, so its scripts can
+ * never act as the app; forms may submit so the page's own handler runs and shows its
+ * confirmation, and `form-action 'none'` still keeps any submission from going anywhere. Beyond that, the page may load nothing from anywhere: inline styles and scripts, and
  * images and fonts only as `data:`/`blob:` URLs. `connect-src 'none'` stops fetch, XHR, WebSocket,
  * EventSource and sendBeacon, `form-action 'none'` stops form posts, and there is no remote
  * `img-src` (an image request was the channel that carried a token out): generated sites draw
@@ -10,7 +11,7 @@
  * carries only what it can read, and no URL it can read holds a secret (tickets, see README).
  */
 export const PREVIEW_CSP = [
-  "sandbox allow-scripts",
+  "sandbox allow-scripts allow-forms",
   "default-src 'none'",
   "script-src 'unsafe-inline'",
   "style-src 'unsafe-inline'",

@@ -23,6 +23,8 @@ export interface Tables {
     last_seq: number;
     engine: string | null;
     base_version: number | null;
+    /** JSON of a `SessionInstruction` (a direct edit, or the element a prompt is aimed at); null for a plain prompt. */
+    instruction: string | null;
     created_at: string;
     updated_at: string;
   };
@@ -119,6 +121,12 @@ const migrations: Record<string, Migration> = {
     },
   },
   ...publishAndQueueMigrations,
+  // A turn can be a direct edit of one element, or a prompt aimed at one: the job reads it back.
+  "005_session_instruction": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("sessions").addColumn("instruction", "text").execute();
+    },
+  },
 };
 
 function openSqlite(dataDir: string): { db: Db; sqlite: BetterSqlite3.Database } {

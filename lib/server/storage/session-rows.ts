@@ -9,6 +9,7 @@ export const toSession = (r: Tables["sessions"]): SessionRecord => ({
   lastSeq: Number(r.last_seq),
   engine: r.engine,
   baseVersion: r.base_version === null ? null : Number(r.base_version),
+  instruction: r.instruction ?? null,
   createdAt: r.created_at,
 });
 
@@ -28,7 +29,7 @@ export async function insertSession(trx: Db, input: NewSession, now: string): Pr
     .values({
       id: input.id, project_id: input.projectId, prompt: input.prompt, token_hash: input.tokenHash,
       viewer_token_hash: input.viewerTokenHash, status: "queued", last_seq: 0, engine: input.engine,
-      base_version: input.baseVersion, created_at: now, updated_at: now,
+      base_version: input.baseVersion, instruction: input.instruction ?? null, created_at: now, updated_at: now,
     })
     .execute();
 }

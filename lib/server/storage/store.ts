@@ -10,6 +10,8 @@ export interface SessionRecord {
   engine: string | null;
   /** Project version this session edits (follow-ups); null for a new site. */
   baseVersion: number | null;
+  /** JSON of the turn's `SessionInstruction`, or null (validated when the job reads it). */
+  instruction: string | null;
   createdAt: string;
 }
 
@@ -32,6 +34,8 @@ export interface NewSession {
   viewerTokenHash: string;
   engine: string;
   baseVersion: number | null;
+  /** JSON of a `SessionInstruction` (direct edit or aimed prompt). */
+  instruction?: string;
   /** Set when the project is new: its token hash. */
   newProjectTokenHash?: string;
   /** Set when the project is new: its read-only (viewer) token hash. */

@@ -57,7 +57,10 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
     estimateStepSeconds: () => 20,
     // The planning request takes seconds: without a visible step the session would just say "queued".
     planningTitle: "Planning the site",
-    async plan({ prompt, baseSite, signal }) {
+    keepsElementIds: true,
+    async plan({ prompt, baseSite, signal, target }) {
+      // A prompt aimed at one element changes that element's markup only: nothing to plan.
+      if (target) return [{ id: "structure", title: "Editing the selected element" }];
       const edit = baseSite !== undefined;
       const messages = buildPlanMessages({ prompt, baseSite });
       const first = await ask({ messages, signal });
@@ -79,13 +82,13 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): GenerationEngi
 const HTML_ELEMENT = /<[a-z][\w-]*(?:\s[^>]*)?\/?>/i;
 
 async function runPass(ask: (input: ChatInput) => Promise<string>, input: StepInput): Promise<StepResult> {
-  const { step, site, baseSite, signal, onPartial } = input;
+  const { step, site, baseSite, signal, onPartial, target } = input;
   if (!isStepId(step.id)) {
     throw new EngineError("GENERATION_FAILED", "This generation was planned by another engine and cannot continue with the AI engine.", false);
   }
   const kind = STEP_FILES[step.id];
   const expected = expectedLength(kind, baseSite);
-  const messages = buildStepMessages({ prompt: input.prompt, step, kind, site, baseSite });
+  const messages = buildStepMessages({ prompt: input.prompt, step, kind, site, baseSite, target });
   const answer = await ask({ messages, signal, onText: onPartial && streamInto(kind, site, expected, onPartial) });
   const code = extractFinalCode(answer, kind);
   if (!code.trim()) {
@@ -97,6 +100,8 @@ async function runPass(ask: (input: ChatInput) => Promise<string>, input: StepIn
   }
   // The final markup is repaired too: a model that forgets a closing tag must not break the page.
   const next: SiteFiles = { ...site, [kind]: kind === "html" ? repairPartialHtml(code) : code };
+  // Aimed at one element, the answer is that element alone: the runner's wrapper puts it in place.
+  if (target && kind === "html") return { site: next, message: "Rewrote the selected element", fragment: true };
   return { site: next, message: describeResult(kind, next) };
 }
 

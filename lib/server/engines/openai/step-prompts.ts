@@ -1,4 +1,4 @@
-import type { PlannedStep, SiteFiles } from "../engine";
+import type { ElementTarget, PlannedStep, SiteFiles } from "../engine";
 import type { CodeKind } from "./extract-code";
 import type { ChatMessage } from "./stream-chat";
 
@@ -15,6 +15,7 @@ const RULES: Record<CodeKind, string> = {
   html: `Output format: HTML
 Return only the markup that goes inside <body>: no <!DOCTYPE>, <html>, <head> or <body> tags, no <style> or <script> elements, no style or on* attributes. No Markdown fences, no commentary.
 - Use semantic elements (header, nav, main, section, footer), descriptive class names and an id on every section, so the stylesheet and the script can target them.
+- Keep every data-ov-id attribute of the current markup exactly as it is (the editor finds elements by it).
 - Write specific, realistic copy for the request; never lorem ipsum.
 - No external resources (remote images, fonts, scripts): draw visuals with inline SVG or emoji.`,
   css: `Output format: CSS
@@ -38,11 +39,22 @@ export interface StepPromptInput {
   kind: CodeKind;
   site: SiteFiles;
   baseSite?: SiteFiles;
+  target?: ElementTarget;
 }
 
 /** The chat for one pass; a follow-up edit includes the current file and asks for all of it back. */
-export function buildStepMessages({ prompt, step, kind, site, baseSite }: StepPromptInput): ChatMessage[] {
+export function buildStepMessages({ prompt, step, kind, site, baseSite, target }: StepPromptInput): ChatMessage[] {
   const parts: string[] = [];
+  if (target && kind === "html") {
+    // Only the element travels: the rest of the page is kept as it is, so it is not rewritten.
+    parts.push(`The element to edit, at ${target.path}:\n${block("element", target.html)}`);
+    parts.push(`Edit request: ${prompt}`);
+    parts.push(`Return only this element's edited markup: one element, with its data-ov-id attribute and those inside it kept, nothing before or after it.`);
+    return [
+      { role: "system", content: `${ROLE}\n${RULES[kind]}` },
+      { role: "user", content: parts.join("\n\n") },
+    ];
+  }
   if (kind !== "html") parts.push(`The page's body markup:\n${block("markup", site.html)}`);
   if (baseSite) {
     parts.push(`The current ${NAMES[kind]}, before this edit:\n${block("current", baseSite[kind])}`);
