@@ -20,8 +20,8 @@ const press = async (page: Page, testId: string) => {
   if (isPhoneLayout(page)) await target.tap();
   else await target.click();
 };
-/** Waits for the turn count of the project page's thread. */
-const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ timeout: RUN_TIMEOUT_MS });
+/** Waits for the turn count of the project page's thread (on a phone the Chat pane may be hidden behind Preview). */
+const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
 const selectedLabel = (page: Page, text: string) =>
   page.getByTestId("selected-label").filter({ hasText: text }).waitFor({ timeout: RUN_TIMEOUT_MS });
 

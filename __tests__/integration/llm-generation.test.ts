@@ -1,3 +1,4 @@
+import { stripElementIds } from "@/lib/server/site/element-ids";
 import {
   createGenerationResponseSchema,
   createInitialState,
@@ -82,9 +83,11 @@ test("a whole generation streams plan → markup → styles → script, and delt
     js: extractFinalCode(answerOf(requests[3]!), "js"),
   };
   const snapshot = await llm.snapshot(created);
-  expect(snapshot.preview).toMatchObject({ html_content: site.html, css_content: site.css, js_content: site.js });
+  // The runner stamps stable element ids (data-ov-id) into the markup and changes no other byte.
+  expect(snapshot.preview!.html_content).toMatch(/data-ov-id="/);
+  expect({ ...snapshot.preview, html_content: stripElementIds(snapshot.preview!.html_content) }).toMatchObject({ html_content: site.html, css_content: site.css, js_content: site.js });
   const documentHtml = await (await fetch(`${llm.server.url}/preview/${created.sessionId}`)).text();
-  expect(documentHtml).toContain(site.html);
+  expect(documentHtml).toContain(snapshot.preview!.html_content);
 
   // A client applying every delta with the shared reducer holds exactly what the engine streamed.
   const partials = markupPartials(requests[1]!);

@@ -73,9 +73,9 @@ test("queued prompts are stored, editable, shown to the share link, and run in o
   const c = await enqueue(site, "make the header dark");
   const d = await enqueue(site, "remove me");
   expect([a, b, c, d].map((q) => q.startedSessionId)).toEqual([null, null, null, null]);
-  expect((await call("PATCH", `/api/projects/${site.projectId}/queue/${b.item.id}`, site.projectToken, { prompt: "add a testimonials section" })).status).toBe(200);
+  expect((await call("PATCH", `/api/projects/${site.projectId}/queue/${b.item.id}`, site.projectToken, { prompt: "rename the site to Golden Crust" })).status).toBe(200);
   expect((await call("DELETE", `/api/projects/${site.projectId}/queue/${d.item.id}`, site.projectToken)).status).toBe(204);
-  const order = ["add a pricing section", "add a testimonials section", "make the header dark"];
+  const order = ["add a pricing section", "rename the site to Golden Crust", "make the header dark"];
   expect((await queueOf(site)).map((q) => q.prompt)).toEqual(order);
 
   // The share link reads the queue and can change nothing; bad input is refused clearly.
@@ -110,6 +110,8 @@ test("queued prompts are stored, editable, shown to the share link, and run in o
     expect(waiting.length).toBeLessThanOrEqual(order.length - index - 1);
     expect(waiting).toEqual(order.slice(order.length - waiting.length));
     const events = await finish(turn.sessionId, site.projectToken);
+    const failure = events.find((e) => e.type === "generation:error");
+    expect([prompt, failure?.type === "generation:error" ? failure.data.error_code : null]).toEqual([prompt, null]);
     expect(events.find((e) => e.type === "generation:completed")?.data).toMatchObject({ status: "completed" });
   }
   watcher.socket.close();

@@ -185,9 +185,9 @@ describe("restores limited per project, versions paged (finding 5)", () => {
       const bad = await call("GET", `/api/projects/${project.projectId}?${query}`, owner);
       expect([query, bad.status, codeOf(bad.json)]).toEqual([query, 400, "VALIDATION_ERROR"]);
     }
-    // The thread still names the version each turn produced.
+    // The thread still names the version each turn produced: a restore is a turn of its own (issue 19).
     const turns = projectTurnsResponseSchema.parse((await call("GET", `/api/projects/${project.projectId}/turns`, owner)).json);
-    expect(turns.turns.map((t) => t.version)).toEqual([1]);
+    expect(turns.turns.map((t) => t.version)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
   });
 });
 

@@ -5,6 +5,7 @@ import { createHtmlRepairer } from "@/lib/server/engines/openai/html-repair";
 import { runGeneration } from "@/lib/server/generation/run-generation";
 import { createLogger } from "@/lib/server/logger";
 import { EventService } from "@/lib/server/realtime/event-service";
+import { stripElementIds } from "@/lib/server/site/element-ids";
 import { openStore } from "@/lib/server/storage/kysely-store";
 import type { Store } from "@/lib/server/storage/store";
 import { makeDataDir, removeDataDir } from "../helpers/server-process";
@@ -100,7 +101,8 @@ test("deltas rebuild exactly what the engine streamed, bytes stay linear, the fo
   const pageBytes = Buffer.byteLength(PAGE) + Buffer.byteLength(CSS);
   expect(deltaTextBytes).toBeLessThanOrEqual(pageBytes + deltas.length * 200);
   expect(state.status).toBe("completed");
-  expect(state.preview).toMatchObject({ html_content: PAGE, css_content: CSS });
+  // The runner stamps stable element ids (data-ov-id) into the final markup; no other byte changes.
+  expect({ ...state.preview, html_content: stripElementIds(state.preview!.html_content) }).toMatchObject({ html_content: PAGE, css_content: CSS });
   expect(await events.getState("s1")).toEqual(state);
   // Previews are throttled: never more than one per 200 ms window per step, plus the step-end snapshot.
   const previews = published.filter((e) => e.type === "preview:delta" || e.type === "preview:updated");
@@ -131,7 +133,8 @@ test("a retry after a failure mid-stream starts the failed step from the complet
   expect(done.status).toBe("completed");
   // Only styling ran again, and it saw the finished markup, with none of the half-written CSS.
   expect(retrySeen).toHaveLength(1);
-  expect(retrySeen[0]).toEqual({ html: PAGE, css: "", js: "" });
-  expect(done.preview).toMatchObject({ html_content: PAGE, css_content: CSS });
-  expect((await store.latestProjectVersion("p-s2"))?.site).toEqual({ html: PAGE, css: CSS, js: "" });
+  const unstamped = (site: SiteFiles | undefined) => site && { ...site, html: stripElementIds(site.html) };
+  expect(unstamped(retrySeen[0])).toEqual({ html: PAGE, css: "", js: "" });
+  expect({ ...done.preview, html_content: stripElementIds(done.preview!.html_content) }).toMatchObject({ html_content: PAGE, css_content: CSS });
+  expect(unstamped((await store.latestProjectVersion("p-s2"))?.site)).toEqual({ html: PAGE, css: CSS, js: "" });
 });

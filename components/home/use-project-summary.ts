@@ -32,7 +32,7 @@ export function useProjectSummary(turns: StoredSession[]): ProjectSummary | null
           const last = body.turns.at(-1);
           const made = body.turns.findLast((t) => t.version !== null);
           return last
-            ? { name: body.name ?? made?.siteName ?? last.siteName, status: last.status, currentSessionId: made?.sessionId ?? last.sessionId, turnCount: body.turns.length, updatedAt: last.createdAt }
+            ? { name: body.name ?? made?.siteName ?? last.siteName, status: last.status, currentSessionId: made?.sessionId ?? null, turnCount: body.turns.length, updatedAt: last.createdAt }
             : null;
         })
       : sessionToken
