@@ -91,7 +91,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     const projectToken = await readStoredToken(page, sessionId, "projectToken");
     const { project_id: projectId } = await fetchSnapshot(app.server.url, sessionId, await readStoredToken(page, sessionId));
     // A second turn of the same project, then another project: Home groups turns by project.
-    await page.getByTestId("follow-up-input").fill("Add a tea menu");
+    await page.getByTestId("follow-up-input").fill("Rename the site to Steep House");
     await page.getByTestId("follow-up-submit").click();
     await page.locator('[data-testid="thread"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
     await waitForStatus(page, "completed");
