@@ -47,7 +47,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.getByTestId("fix-site-error").click();
     await page.waitForURL(/\/p\/[A-Za-z0-9_-]+\?turn=/);
     const turns = page.getByTestId("turn");
-    await page.locator('[data-testid="thread"][data-count="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    await page.locator('[data-testid="thread"][data-count="2"]').waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     expect(await turns.nth(1).getByTestId("turn-prompt").textContent()).toContain(HOSTILE_ERROR);
     const fixRequest = () => app.fake.requests.slice(seen).some((r) => r.kind === "edit-plan" && r.messages.some((m) => m.content.includes(HOSTILE_ERROR)));
     await app.fake.waitFor(fixRequest, RUN_TIMEOUT_MS);
