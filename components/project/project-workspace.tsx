@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { createInitialState, type CreateGenerationResponse, type ProjectTurn, type ProjectTurnNotice } from "@/lib/protocol";
+import { createInitialState, type CreateGenerationResponse, type GenerationState, type ProjectTurn, type ProjectTurnNotice } from "@/lib/protocol";
 import { describeApiError, fetchSnapshot } from "@/lib/client/generation-api";
 import { fetchTurns } from "@/lib/client/project-api";
 import { useStoredSessions, type StoredSession } from "@/lib/client/session-storage";
@@ -23,6 +23,11 @@ export interface ProjectWorkspaceProps {
   initialTurn: string | null;
   /** `?view=`: the project's read-only share token; the page then only watches, in any browser. */
   viewToken: string | null;
+  /**
+   * The `?turn=` session's folded state, server-rendered so a reload paints the progress and preview
+   * so far at once (no flash back to 0) before this browser's tokens are read.
+   */
+  initialTurnState?: GenerationState | null;
 }
 
 type Load = { state: "loading" } | { state: "ready"; turns: ProjectTurn[] } | { state: "error"; message: string };
@@ -38,7 +43,7 @@ const localTurn = (record: StoredSession): ProjectTurn => ({
  * open turn has the full workspace (live progress, preview, versions). A follow-up becomes the
  * next turn here, started on top of the current site, without leaving the page.
  */
-export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, viewToken }: ProjectWorkspaceProps) {
+export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, viewToken, initialTurnState = null }: ProjectWorkspaceProps) {
   const all = useStoredSessions(Infinity);
   const records = useMemo(() => all?.filter((r) => r.projectId === projectId), [all, projectId]);
   // A share link never writes, even in the browser that owns the project.
@@ -97,15 +102,19 @@ export function ProjectWorkspace({ projectId, heartbeatIntervalMs, initialTurn, 
   // A turn the server started (a queued prompt, a restore) opens at once: the project token reads it.
   const onProjectTurn = useFollowNewTurns({ activeId, latestId: turns.at(-1)?.sessionId ?? null, records, viewToken: viewToken ?? projectToken, select, reload });
 
-  if (records === undefined || (viewToken && load.state === "loading")) {
+  // Before this browser's tokens are read (the server render, the first paint), the turn opened by
+  // `?turn=` shows its server-rendered state; everything that needs a token comes after hydration.
+  const early = initialTurnState !== null && initialTurnState.session_id === activeId;
+  if (!early && (records === undefined || (viewToken && load.state === "loading"))) {
     return <p className="p-6 text-sm text-zinc-500">Loading the conversation…</p>;
   }
   if (viewToken && load.state === "error") return <ShareLinkRefused message={load.message} />;
-  if (!accessToken || !activeId) return <NotInThisBrowser />;
+  if (!early && (!accessToken || !activeId)) return <NotInThisBrowser />;
+  if (!activeId) return <NotInThisBrowser />;
 
   return (
     // Not keyed by turn: a new turn swaps the store, and the preview frame stays loaded (never blank).
-    <GenerationStoreProvider storeKey={activeId} initialGeneration={createInitialState(activeId, projectId)}>
+    <GenerationStoreProvider storeKey={activeId} initialGeneration={early ? initialTurnState : createInitialState(activeId, projectId)}>
       <SessionView
         sessionId={activeId}
         ownerProjectToken={projectToken}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { idSchema, readSiteName } from "@/lib/protocol";
+import { readExistingState } from "@/lib/server/http/read-existing-state";
 import { getServices } from "@/lib/server/services-registry";
 import { ProjectWorkspace } from "@/components/project/project-workspace";
 
@@ -28,12 +29,15 @@ export default async function ProjectPage({ params, searchParams }: Params) {
   if (!(await getServices().store.getProjectTokenHash(projectId))) notFound();
   const initialTurn = idSchema.safeParse(turn);
   const viewToken = idSchema.safeParse(view);
+  // The opened turn's state so far (only a turn of this project): the first paint shows its progress.
+  const turnState = initialTurn.success ? await readExistingState(getServices(), initialTurn.data) : null;
   return (
     <ProjectWorkspace
       projectId={projectId}
       heartbeatIntervalMs={getServices().env.HEARTBEAT_INTERVAL_MS}
       initialTurn={initialTurn.success ? initialTurn.data : null}
       viewToken={viewToken.success ? viewToken.data : null}
+      initialTurnState={turnState?.project_id === projectId ? turnState : null}
     />
   );
 }
