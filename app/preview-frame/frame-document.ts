@@ -1,4 +1,5 @@
 import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
+import { FORM_GUARD_SCRIPT } from "@/lib/server/site/form-guard";
 import { guardScript } from "@/lib/server/site/render-document";
 import { selectRuntime } from "./select-runtime";
 
@@ -81,6 +82,7 @@ ${selectRuntime}
   window.addEventListener("error", function (event) {
     post({ type: "script-error", message: String(event.message || "Script error").slice(0, 1000) });
   });
+  ${FORM_GUARD_SCRIPT}
   post({ type: "ready", instance: instance });
 })();`;
 

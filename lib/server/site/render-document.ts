@@ -1,4 +1,5 @@
 import type { SiteFiles } from "../engines/engine";
+import { FORM_GUARD_SCRIPT } from "./form-guard";
 
 /** Keeps generated text from closing the element it is embedded in. */
 export const guardStyle = (css: string) => css.replace(/<\/style/gi, "<\\/style");
@@ -23,13 +24,14 @@ const pageLang = (html: string) => /<main\b[^>]*\slang="([a-z]{2,3}(?:-[A-Za-z0-
 export function renderSiteDocument(site: SiteFiles, { title = "OpenV0 preview", linkAssets = false, head = "" }: DocumentOptions = {}): string {
   const style = linkAssets ? '<link rel="stylesheet" href="styles.css">' : `<style>\n${guardStyle(site.css)}\n</style>`;
   const script = linkAssets ? '<script src="script.js"></script>' : `<script>\n${guardScript(site.js)}\n</script>`;
+  const formGuard = linkAssets ? "" : `<script>${FORM_GUARD_SCRIPT}</script>\n`;
   return `<!DOCTYPE html>
 <html lang="${pageLang(site.html)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-${head}${style}
+${head}${formGuard}${style}
 </head>
 <body>
 ${site.html}
