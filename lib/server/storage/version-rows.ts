@@ -1,5 +1,6 @@
 import type { Db, Tables } from "./database";
 import { lockProject } from "./project-rows";
+import { nextVersion } from "./session-rows";
 import type { ProjectVersion, RestoreOutcome, Store } from "./store";
 
 type VersionRow = Tables["versions"];
@@ -18,15 +19,6 @@ const toVersion = (r: VersionRow): ProjectVersion => ({
   createdAt: r.created_at,
   restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
 });
-
-async function nextVersion(db: Db, projectId: string): Promise<number> {
-  const row = await db
-    .selectFrom("versions")
-    .select((eb) => eb.fn.max("version").as("v"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0) + 1;
-}
 
 async function insertVersion(trx: Db, input: Omit<ProjectVersion, "version" | "createdAt">): Promise<ProjectVersion> {
   const version = await nextVersion(trx, input.projectId);
