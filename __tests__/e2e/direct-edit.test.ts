@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import {
-  collectProblems, generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, VIEWPORTS, waitForStatus,
+  collectProblems, generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, VIEWPORTS, waitForSelectMode, waitForStatus,
 } from "../helpers/e2e-app";
 
 /*
@@ -37,6 +37,7 @@ async function widenToSection(page: Page): Promise<void> {
 }
 
 async function selectInFrame(page: Page, selector: string): Promise<void> {
+  await waitForSelectMode(page);
   const el = site(page).locator(selector).first();
   if (isPhoneLayout(page)) await el.tap();
   else await el.click();
@@ -63,7 +64,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     const toggle = page.getByRole("button", { name: /Select/ });
     expect(await toggle.getAttribute("aria-keyshortcuts")).toBe("S");
     await press(page, "select-toggle");
-    await page.locator('[data-testid="preview-frame"][data-select-mode="on"]').waitFor();
+    await waitForSelectMode(page);
     await selectInFrame(page, "h1");
     await selectedLabel(page, "Heading · Bright Smile");
     await saveScreenshot(page, `e18-select-mode-${name}`);
@@ -81,7 +82,8 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await waitForStatus(page, "completed");
     await site(page).locator("h1", { hasText: "Our dentists" }).first().waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     await showChat(page);
-    expect(await page.getByTestId("turn").nth(1).getByTestId("turn-prompt").textContent()).toContain("Edited the hero headline");
+    // The thread lists the server's words for the turn once its reload after the run lands.
+    await page.getByTestId("turn").nth(1).getByTestId("turn-prompt").filter({ hasText: "Edited the hero headline" }).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
 
     // The selection outlives the turn; a colour from the panel is the next turn.
     await showPreview(page);
@@ -109,7 +111,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
 
     // A prompt aimed at the hero: the prompt box says what it edits; only that section changes.
     const brand = await site(page).locator(".brand-name").first().textContent();
-    await page.locator('[data-testid="preview-frame"][data-select-mode="on"]').waitFor();
+    await waitForSelectMode(page);
     await selectInFrame(page, "section.hero h1");
     await widenToSection(page);
     await showChat(page);

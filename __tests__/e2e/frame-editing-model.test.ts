@@ -1,7 +1,7 @@
 import type { FrameLocator, Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import {
-  generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eLlmApp, showChat, showPreview, VIEWPORTS, waitForStatus,
+  generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eLlmApp, showChat, showPreview, VIEWPORTS, waitForSelectMode, waitForStatus,
 } from "../helpers/e2e-app";
 
 /*
@@ -42,6 +42,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     const before = await mainWithout(page, "feature-2");
 
     await press(page, "select-toggle");
+    await waitForSelectMode(page);
     const heading = site(page).locator("section#feature-2 h2");
     if (isPhoneLayout(page)) await heading.tap();
     else await heading.click();

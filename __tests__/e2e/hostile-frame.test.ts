@@ -48,7 +48,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.waitForURL(/\/p\/[A-Za-z0-9_-]+\?turn=/);
     const turns = page.getByTestId("turn");
     await page.locator('[data-testid="thread"][data-count="2"]').waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
-    expect(await turns.nth(1).getByTestId("turn-prompt").textContent()).toContain(HOSTILE_ERROR);
+    await turns.nth(1).getByTestId("turn-prompt").filter({ hasText: HOSTILE_ERROR }).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     const fixRequest = () => app.fake.requests.slice(seen).some((r) => r.kind === "edit-plan" && r.messages.some((m) => m.content.includes(HOSTILE_ERROR)));
     await app.fake.waitFor(fixRequest, RUN_TIMEOUT_MS);
     await context.close();

@@ -111,7 +111,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await page.locator('[data-testid="version-item"][data-version="1"] [data-testid="version-restore"]').click();
     await page.locator('[data-testid="thread"][data-count="3"]').waitFor({ state: "attached" }); // on a phone the chat pane is hidden by then
     const restoreTurn = page.getByTestId("turn").nth(2);
-    expect(await restoreTurn.getByTestId("turn-prompt").textContent()).toBe("Restore v1");
+    await restoreTurn.getByTestId("turn-prompt").filter({ hasText: /^Restore v1$/ }).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
     await page.locator(`[data-testid="workspace"][data-session-id="${await restoreTurn.getAttribute("data-session-id")}"]`).waitFor();
     await waitForStatus(page, "completed");
     if (isPhoneLayout(page)) expect(await page.getByTestId("phone-tab-preview").getAttribute("aria-selected")).toBe("true");

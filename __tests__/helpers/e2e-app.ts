@@ -199,6 +199,15 @@ export async function newContext(browser: Browser, options: Parameters<Browser["
 export const DESKTOP = { viewport: { width: 1440, height: 900 } };
 
 /** The generated site's first heading inside the preview frame. */
+/**
+ * Waits until select mode is on in the frame itself, not only in the page: the page's attribute
+ * flips on render, the frame hears of it a message later, and a new version reloads the frame.
+ */
+export async function waitForSelectMode(page: Page): Promise<void> {
+  await page.locator('[data-testid="preview-frame"][data-select-mode="on"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+  await page.frameLocator('[data-testid="preview-frame"]').locator('html[style*="crosshair"]').waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
+}
+
 export const frameHeading = (page: Page) => page.frameLocator('[data-testid="preview-frame"]').locator("h1").first();
 
 /** A phone: 375 px wide, touch, mobile layout (the workspace shows one pane at a time). */
