@@ -24,23 +24,28 @@ export function createMessageBudget({ burst, perSecond, now = Date.now }: { burs
 
 /**
  * Decides each post to the frame. A new version (or the switch to running its script) always goes
- * out; the same rendering again, which only a "ready" from the frame can ask for, goes out once
- * more at most: a frame that really restarted needs it, fifty forged "ready"s get nothing.
+ * out; the same rendering to the runtime that already has it never does (a re-render of the page
+ * is no reason to post); the same rendering to a restarted runtime (a new "ready" instance) goes
+ * out once more at most: a frame that really restarted needs it, fifty forged "ready"s get nothing.
  */
 export function createSendLedger() {
   let last: string | null = null;
+  let lastInstance: string | null = null;
   let highest = 0;
   const resent = new Set<string>();
   const sent = new Set<string>();
   return {
-    /** Records a post of this rendering and says whether it may go out. */
-    allow(epoch: string, version: number, runScript: boolean): boolean {
+    /** Records a post of this rendering to this runtime instance and says whether it may go out. */
+    allow(epoch: string, version: number, runScript: boolean, instance: string | null): boolean {
       const key = `${epoch}:${version}:${runScript}`;
       if (key === last) {
+        // Counting these as the one re-send spent it before the frame's own restart needed it.
+        if (instance === lastInstance) return false;
         if (resent.has(key)) return false;
         resent.add(key);
       }
       last = key;
+      lastInstance = instance;
       sent.add(key);
       highest = Math.max(highest, version);
       return true;

@@ -112,11 +112,11 @@ export function usePreviewFrame(
     return () => window.removeEventListener("message", onMessage);
   }, [frameRef, onSelection]);
 
-  const { loads } = state;
+  const { loads, instance } = state;
   useEffect(() => {
     const frameWindow = frameRef.current?.contentWindow;
     if (loads === 0 || !preview || !frameWindow) return;
-    const allowed = ledger.current.allow(epoch, preview.version, runScript);
+    const allowed = ledger.current.allow(epoch, preview.version, runScript, instance);
     // Written on the element, not into state: figures for tests and diagnostics, not for rendering.
     if (frameRef.current) {
       frameRef.current.dataset.resends = String(ledger.current.resends());
@@ -132,7 +132,7 @@ export function usePreviewFrame(
     });
     // An opaque-origin frame has no origin to target; the content is the user's own preview.
     frameWindow.postMessage(message, "*");
-  }, [frameRef, loads, epoch, preview, runScript, draft]);
+  }, [frameRef, loads, instance, epoch, preview, runScript, draft]);
 
   return state;
 }
