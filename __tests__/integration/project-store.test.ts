@@ -28,6 +28,13 @@ async function openFor(dialect: "sqlite" | "postgres"): Promise<Store> {
   return openStore({ dataDir, databaseUrl: dialect === "postgres" ? pg.url : undefined });
 }
 
+/** Logs a completion for a session that has no events yet, so it counts as finished. */
+const finishSession = (store: Store, sessionId: string) =>
+  store.appendEvents(
+    [{ type: "generation:completed", data: { session_id: sessionId, seq: 1, timestamp: new Date().toISOString(), status: "completed", total_time: 1, files_generated: 3, final_url: `/preview/${sessionId}` } }],
+    [{ sessionId, fromSeq: 0, toSeq: 1, status: "completed", updatedAt: new Date().toISOString() }],
+  );
+
 let counter = 0;
 const newId = (tag: string) => `${tag}_${process.pid}_${++counter}_0123456789abcdef`;
 
@@ -52,10 +59,7 @@ describe.each(["sqlite", "postgres"] as const)("%s", (dialect) => {
       expect(await store.deleteProject(projectId)).toEqual({ outcome: "busy" });
       expect(await store.getSession(sessionId)).not.toBeNull();
 
-      await store.appendEvents(
-        [{ type: "generation:completed", data: { session_id: sessionId, seq: 1, timestamp: new Date().toISOString(), status: "completed", total_time: 1, files_generated: 3, final_url: `/preview/${sessionId}` } }],
-        [{ sessionId, fromSeq: 0, toSeq: 1, status: "completed", updatedAt: new Date().toISOString() }],
-      );
+      await finishSession(store, sessionId);
       await store.addProjectVersion({ projectId, sessionId, prompt: "a bakery", site: { html: "<h1>Crumb</h1>", css: "", js: "" } });
       await store.compactSession(sessionId, 1, createInitialState(sessionId, projectId));
 
@@ -88,11 +92,28 @@ describe.each(["sqlite", "postgres"] as const)("%s", (dialect) => {
       expect((await store.getSessionVersion(projectId, sessionId))?.site.css).toBe("h1{}");
       expect(await store.countProjectVersions(projectId)).toBe(1);
 
-      const outcomes = [];
-      for (let i = 0; i < 4; i++) outcomes.push((await store.restoreProjectVersion(projectId, 1, 3)).outcome);
-      expect(outcomes).toEqual(["restored", "restored", "restored", "limit"]);
-      expect((await store.restoreProjectVersion(projectId, 9, 3)).outcome).toBe("not-found");
-      expect((await store.restoreProjectVersion(newId("missing"), 1, 3)).outcome).toBe("not-found");
+      // A restore turn is reserved with the project locked: idle check, cap and session at once.
+      const restoreTurn = (id: string, from = 1, project = projectId) =>
+        store.reserveRestoreTurn({ session: { id, projectId: project, prompt: `Restore v${from}`, tokenHash: "e".repeat(64), viewerTokenHash: "f".repeat(64), engine: "restore" }, from, maxRestores: 3 });
+      // The first session is still queued (no events yet): the project is busy, nothing is created.
+      expect((await restoreTurn(newId("busy"))).outcome).toBe("busy");
+      await finishSession(store, sessionId);
+      const outcomes: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const id = newId(`restore-${i}`);
+        const reserved = await restoreTurn(id);
+        outcomes.push(reserved.outcome);
+        if (reserved.outcome !== "reserved") continue;
+        expect(reserved.baseVersion).toBe(i + 1);
+        // Two reservations in parallel while this one runs: both refused, no session made.
+        expect((await Promise.all([restoreTurn(newId("p1")), restoreTurn(newId("p2"))])).map((r) => r.outcome)).toEqual(["busy", "busy"]);
+        await store.addProjectVersion({ projectId, sessionId: id, prompt: "a bakery", site, restoredFrom: 1 });
+        await finishSession(store, id);
+      }
+      expect(outcomes).toEqual(["reserved", "reserved", "reserved", "limit"]);
+      expect((await restoreTurn(newId("nine"), 9)).outcome).toBe("not-found");
+      expect((await restoreTurn(newId("missing"), 1, newId("missing"))).outcome).toBe("not-found");
+      expect((await store.listProjectSessions(projectId, 100)).map((s) => s.prompt)).toEqual(["a bakery", "Restore v1", "Restore v1", "Restore v1"]);
       // The session's own version stays its version; restored copies are not "produced" by it.
       expect(await store.listSessionVersions(projectId, [sessionId])).toEqual(new Map([[sessionId, 1]]));
       expect((await store.saveSessionVersion({ projectId, sessionId, prompt: "a bakery", site })).version).toBe(1);

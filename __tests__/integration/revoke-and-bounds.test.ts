@@ -169,6 +169,14 @@ describe("restores limited per project, versions paged (finding 5)", () => {
     const other = await createGeneration(server.url, "A barber called Fade");
     await complete(other);
     expect((await call("POST", `/api/projects/${other.projectId}/versions/1/restore`, bearer(other.projectToken))).status).toBe(201);
+    // Parallel restores: one turn at a time (the store reserves it with the project locked), so
+    // each is 201 or 409 CONFLICT, and every 201 is one restore turn with one version.
+    const parallel = await Promise.all(Array.from({ length: 4 }, () => call("POST", `/api/projects/${other.projectId}/versions/1/restore`, bearer(other.projectToken))));
+    const won = parallel.filter((r) => r.status === 201).length;
+    expect(won).toBeGreaterThanOrEqual(1);
+    expect(parallel.filter((r) => r.status !== 201).map((r) => [r.status, codeOf(r.json)])).toEqual(Array.from({ length: 4 - won }, () => [409, "CONFLICT"]));
+    const otherProject = projectResponseSchema.parse((await call("GET", `/api/projects/${other.projectId}`, bearer(other.projectToken))).json);
+    expect(otherProject.total).toBe(2 + won);
 
     // 1 generated + 52 restored = 53 versions: the default answer is the newest 50, then the rest.
     const total = MAX_RESTORES + 1;

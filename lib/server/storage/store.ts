@@ -59,7 +59,11 @@ export interface ProjectRecord {
   createdAt: string;
 }
 
-export type RestoreOutcome = { outcome: "restored"; version: ProjectVersion } | { outcome: "not-found" } | { outcome: "limit" };
+export type RestoreReservation =
+  | { outcome: "reserved"; source: ProjectVersion; baseVersion: number | null }
+  | { outcome: "not-found" }
+  | { outcome: "busy" }
+  | { outcome: "limit" };
 
 export type ProjectDeletion = { outcome: "deleted"; sessionIds: string[] } | { outcome: "not-found" } | { outcome: "busy" };
 /** A project's public site: the address and the version it serves. */
@@ -205,13 +209,13 @@ export interface Store extends PublishAndQueueMethods {
   /** Versions without their files, oldest first: all of them, or the newest `limit` below `before`. */
   listProjectVersionSummaries(projectId: string, page?: { before?: number; limit: number }): Promise<Omit<ProjectVersion, "site">[]>;
   countProjectVersions(projectId: string): Promise<number>;
-  /** Restored copies the project holds (capped by `MAX_RESTORES_PER_PROJECT`). */
-  countRestoredVersions(projectId: string): Promise<number>;
   /**
-   * Copies `version` as the project's newest version (atomically, the project row locked), unless
-   * the project already holds `maxRestores` restored copies (0 = no cap).
+   * Creates a restore turn's session for version `from` (its base: the project's newest version),
+   * in one transaction with the project row locked: "busy" while another turn of the project is
+   * queued or running, "limit" once the project holds `maxRestores` restored copies (0 = no cap).
+   * One turn at a time, so the copy a reserved turn adds is the only one that can race the cap.
    */
-  restoreProjectVersion(projectId: string, version: number, maxRestores?: number): Promise<RestoreOutcome>;
+  reserveRestoreTurn(input: { session: Omit<NewSession, "baseVersion" | "newProjectTokenHash" | "newProjectViewerTokenHash">; from: number; maxRestores?: number }): Promise<RestoreReservation>;
   /** The folded state a compacted session keeps instead of its events up to `throughSeq`. */
   getSnapshot(sessionId: string): Promise<{ throughSeq: number; state: GenerationState } | null>;
   /** Replaces the session's events up to `throughSeq` by `state` (atomically). */

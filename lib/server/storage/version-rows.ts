@@ -1,13 +1,14 @@
 import type { Db, Tables } from "./database";
 import { lockProject } from "./project-rows";
-import { nextVersion } from "./session-rows";
-import type { ProjectVersion, RestoreOutcome, Store } from "./store";
+import { terminalStatuses } from "@/lib/protocol";
+import { insertSession, nextVersion } from "./session-rows";
+import type { ProjectVersion, RestoreReservation, Store } from "./store";
 
 type VersionRow = Tables["versions"];
 type VersionMethods = Pick<
   Store,
   | "addProjectVersion" | "saveSessionVersion" | "getSessionVersion" | "listSessionVersions" | "latestProjectVersion"
-  | "getProjectVersion" | "listProjectVersionSummaries" | "countProjectVersions" | "countRestoredVersions" | "restoreProjectVersion"
+  | "getProjectVersion" | "listProjectVersionSummaries" | "countProjectVersions" | "reserveRestoreTurn"
 >;
 
 const toVersion = (r: VersionRow): ProjectVersion => ({
@@ -97,33 +98,33 @@ export function createVersionMethods(db: Db): VersionMethods {
       const row = await db.selectFrom("versions").select((eb) => eb.fn.countAll().as("n")).where("project_id", "=", projectId).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
-    async countRestoredVersions(projectId) {
-      const row = await db
-        .selectFrom("versions")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .where("project_id", "=", projectId)
-        .where("restored_from", "is not", null)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-    restoreProjectVersion: (projectId, from, maxRestores = 0) =>
-      db.transaction().execute(async (trx): Promise<RestoreOutcome> => {
-        // Locked first, so parallel restores count and number their copies one after another.
-        if (!(await lockProject(trx, projectId))) return { outcome: "not-found" };
-        const source = await trx.selectFrom("versions").selectAll().where("project_id", "=", projectId).where("version", "=", from).executeTakeFirst();
+    reserveRestoreTurn: ({ session, from, maxRestores = 0 }) =>
+      db.transaction().execute(async (trx): Promise<RestoreReservation> => {
+        // Locked first: the idle check, the cap and the turn's session are one step, so two
+        // parallel restores (or a restore and a start) cannot both see the project idle.
+        if (!(await lockProject(trx, session.projectId))) return { outcome: "not-found" };
+        const source = await trx.selectFrom("versions").selectAll().where("project_id", "=", session.projectId).where("version", "=", from).executeTakeFirst();
         if (!source) return { outcome: "not-found" };
+        const running = await trx
+          .selectFrom("sessions")
+          .select("id")
+          .where("project_id", "=", session.projectId)
+          .where("status", "not in", [...terminalStatuses])
+          .executeTakeFirst();
+        if (running) return { outcome: "busy" };
         if (maxRestores > 0) {
           const row = await trx
             .selectFrom("versions")
             .select((eb) => eb.fn.countAll().as("n"))
-            .where("project_id", "=", projectId)
+            .where("project_id", "=", session.projectId)
             .where("restored_from", "is not", null)
             .executeTakeFirst();
           if (Number(row?.n ?? 0) >= maxRestores) return { outcome: "limit" };
         }
-        const copy = toVersion(source);
-        const version = await insertVersion(trx, { projectId, sessionId: copy.sessionId, prompt: copy.prompt, site: copy.site, restoredFrom: from });
-        return { outcome: "restored", version };
+        const latest = await trx.selectFrom("versions").select((eb) => eb.fn.max("version").as("v")).where("project_id", "=", session.projectId).executeTakeFirst();
+        const baseVersion = latest?.v == null ? null : Number(latest.v);
+        await insertSession(trx, { ...session, baseVersion }, new Date().toISOString());
+        return { outcome: "reserved", source: toVersion(source), baseVersion };
       }),
   };
 }

@@ -2,7 +2,7 @@ import type { RestoreVersionResponse } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeProjectWrite, parseVersionParam, toVersionInfo } from "@/lib/server/http/project-access";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
-import { restoreAsTurn } from "@/lib/server/generation/restore-turn";
+import { RestoreLimitError, restoreAsTurn } from "@/lib/server/generation/restore-turn";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +20,10 @@ export const POST = handleRoute<{ projectId: string; version: string }>(async ({
     throw new AppError("RATE_LIMITED", "Too many restores in this project; try again shortly", { retryAfterSeconds: limit.retryAfterSeconds }, { "Retry-After": String(limit.retryAfterSeconds) });
   }
   const max = services.env.MAX_RESTORES_PER_PROJECT;
-  if (max > 0 && (await services.store.countRestoredVersions(params.projectId)) >= max) {
+  const restored = await restoreAsTurn(services, { projectId: params.projectId, from, maxRestores: max }).catch((error: unknown) => {
+    if (!(error instanceof RestoreLimitError)) throw error;
     throw new AppError("VERSION_LIMIT_REACHED", `This project already holds ${max} restored versions; start a new project from this one's site instead`, { maxRestores: max });
-  }
-  const restored = await restoreAsTurn(services, { projectId: params.projectId, from });
+  });
   if (!restored) throw new AppError("NOT_FOUND", "No such version");
   log.info({ projectId: params.projectId, from: restored.restoredFrom, version: restored.version }, "version restored");
   const body: RestoreVersionResponse = { projectId: params.projectId, ...toVersionInfo(restored) };
