@@ -22,6 +22,34 @@ describe("reading the business from the OSM presets", () => {
     expect(readBusiness(prompt, lang)?.id).toBe(id);
   });
 
+  // Each of these once took another trade's preset, or a list item or a town for the name.
+  it.each([
+    ["Beauty salon in Leeds", "shop/beauty", "Leeds Beauty Salon", "landing"],
+    ["Car repair garage in Leeds: tyre changes, MOT and servicing", "shop/car_repair", "Leeds Car Repair Garage", "landing"],
+    ["Dog groomer in Brighton", "shop/pet_grooming", "Brighton Dog Groomer", "landing"],
+    ["Accountant in Glasgow", "office/accountant", "Glasgow Accountant", "landing"],
+    ["Law firm in Edinburgh", "office/lawyer", "Edinburgh Law Firm", null],
+    ["Estate agent in Reading", "office/estate_agent", "Reading Estate Agent", null],
+    ["Bike shop in Cambridge", "shop/bicycle", "Cambridge Bicycle Shop", "shop"],
+    ["Wine bar in Soho", "amenity/bar", "Soho Wine Bar", "restaurant"],
+    ["Tattoo parlour in Camden", "shop/tattoo", "Camden Tattoo Parlour", "landing"],
+    ["Laverie à Nantes", "shop/laundry", "Laverie de Nantes", "landing"],
+    ["Kfz-Werkstatt in Hamburg, Reifenwechsel und Inspektion", "shop/car_repair", "Autowerkstatt Hamburg", "landing"],
+    ["Bäckerei Müller in Köln mit Brot und Kuchen", "shop/bakery", "Bäckerei Müller", "bakery"],
+  ] as const)("%s → %s, named %s", (prompt, id, name, kind) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.business?.id).toBe(id);
+    expect(spec.name).toBe(name);
+    // A service is booked, not put in a basket: no product grid for a garage or a laundry.
+    if (kind) expect(spec.kind).toBe(kind);
+  });
+
+  it("takes no preset for a trade none fits, and writes it in the user's words", () => {
+    const spec = analyzePrompt("Piano teacher in Boston");
+    expect(spec.business).toBeNull();
+    expect(spec.name).toBe("Boston Piano Teacher");
+  });
+
   it("does not mistake website words for a trade", () => {
     expect(readBusiness("a landing page with a menu, reservations and prices", "en")).toBeNull();
   });

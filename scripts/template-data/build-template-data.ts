@@ -28,6 +28,7 @@ type Presets = Record<string, { tags?: Record<string, string>; searchable?: bool
 
 const dist = path.dirname(require.resolve("@openstreetmap/id-tagging-schema/dist/presets.json"));
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, "utf8"));
+const SERVICE_SHOPS = new Set((readJson(path.join(__dirname, "service-shops.json")) as { ids: string[] }).ids);
 
 function translations(lang: string): { presets: Record<string, Translation>; cuisines: Record<string, string> } {
   const file = readJson(path.join(dist, "translations", `${lang}.json`)) as Record<string, { presets: { presets: Record<string, Translation>; fields: Record<string, { options?: Record<string, string> }> } }>;
@@ -42,7 +43,7 @@ function siteKindOf(id: string, tags: Record<string, string>): string {
   if (/^amenity\/(restaurant|fast_food|food_court|bar|pub|biergarten|ice_cream)/.test(id)) return "restaurant";
   if (/^leisure\/(fitness_centre|sports_centre|dance|horse_riding|sports_hall)|^amenity\/dojo/.test(id)) return "fitness";
   if (/^craft\/photographer|^shop\/photo/.test(id)) return "photography";
-  if (tags.shop) return "shop";
+  if (tags.shop) return SERVICE_SHOPS.has(id) ? "landing" : "shop";
   return "landing";
 }
 

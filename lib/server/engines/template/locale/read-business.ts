@@ -6,6 +6,7 @@
  */
 
 import data from "../data/business-kinds.json";
+import aliases from "../data/trade-aliases.json";
 import vague from "../data/vague-terms.json";
 import type { SiteKind } from "../site-spec";
 import { getLocale } from "./locales";
@@ -35,22 +36,40 @@ export interface BusinessReading {
 const KINDS = data.kinds as BusinessKind[];
 const VAGUE = new Set(vague.words);
 
-type Entry = { kind: BusinessKind; weight: number };
+/** kind null: the phrase names a trade no preset fits ("piano teacher"): none is taken for it. */
+type Entry = { kind: BusinessKind | null; weight: number; label?: string };
 const INDEX = new Map<string, Map<PageLanguage, Entry>>();
 
-function add(term: string, lang: PageLanguage, kind: BusinessKind, weight: number): void {
+function add(term: string, lang: PageLanguage, entry: Entry): void {
   const key = term.toLowerCase().replace(/\s*\/.*$/, "").trim();
   if (key.length < 3 || VAGUE.has(key)) return;
   const byLang = INDEX.get(key) ?? new Map<PageLanguage, Entry>();
   const prior = byLang.get(lang);
-  if (!prior || prior.weight < weight) byLang.set(lang, { kind, weight });
+  if (!prior || prior.weight < entry.weight) byLang.set(lang, entry);
   INDEX.set(key, byLang);
 }
 
+const NAME_HEADS = aliases.nameHeads as Partial<Record<PageLanguage, string[]>>;
 for (const kind of KINDS) {
-  for (const [lang, name] of Object.entries(kind.names) as Array<[PageLanguage, string]>) add(name, lang, kind, 3);
-  for (const [lang, terms] of Object.entries(kind.terms) as Array<[PageLanguage, string[]]>) for (const term of terms) add(term, lang, kind, 1.5);
+  for (const [lang, name] of Object.entries(kind.names) as Array<[PageLanguage, string]>) {
+    add(name, lang, { kind, weight: 3 });
+    // "Accountant Office", "Tattoo Parlor": people name the trade without the preset's head noun.
+    const words = name.toLowerCase().split(/\s+/);
+    if (words.length > 1 && NAME_HEADS[lang]?.includes(words.at(-1) ?? "")) add(words.slice(0, -1).join(" "), lang, { kind, weight: 2.5 });
+  }
+  for (const [lang, terms] of Object.entries(kind.terms) as Array<[PageLanguage, string[]]>) for (const term of terms) add(term, lang, { kind, weight: 1.5 });
 }
+const BY_ID = new Map(KINDS.map((k) => [k.id, k]));
+for (const [lang, list] of Object.entries(aliases.aliases) as Array<[PageLanguage, Array<{ phrase: string; id: string | null; label?: string }>]>) {
+  for (const alias of list) {
+    const kind = alias.id === null ? null : BY_ID.get(alias.id);
+    if (kind === undefined) throw new Error(`trade-aliases.json: no preset ${alias.id}`);
+    add(alias.phrase, lang, { kind, weight: aliases.weight, ...(alias.label ? { label: alias.label } : {}) });
+  }
+}
+
+/** Place names are no trade ("an estate agent in Reading" is no library): they are left out of the match. */
+const PLACE_AFTER = /(\b(?:in|near|from|at|around|à|en|aus|bei|em|di|a)\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
 
 function words(text: string): string[] {
   // French and Italian elide articles ("d'ostéopathie", "l'enoteca"): the noun is the word after the apostrophe.
@@ -59,7 +78,7 @@ function words(text: string): string[] {
 
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage): BusinessReading | null {
-  const tokens = words(prompt.slice(0, 1500));
+  const tokens = words(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
   let best: { entry: Entry; score: number; phrase: string; at: number } | null = null;
   for (let at = 0; at < tokens.length; at += 1) {
     for (let size = 4; size >= 1; size -= 1) {
@@ -72,17 +91,18 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
       if (!best || score > best.score) best = { entry, score, phrase, at };
     }
   }
-  if (!best) return null;
+  if (!best?.entry.kind) return null;
   const kind = best.entry.kind;
   // "clínica dental", "cabinet d'ostéopathie": in these languages the words after the noun belong to the trade.
   const small = new Set(getLocale(lang).functionWords);
-  const after = lang === "en" ? [] : tokens.slice(best.at + best.phrase.split(" ").length).slice(0, 2);
+  // German names the trade by its noun alone ("Bäckerei Müller": Müller is the name).
+  const after = lang === "en" || lang === "de" ? [] : tokens.slice(best.at + best.phrase.split(" ").length).slice(0, 2);
   const tail = after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
   return {
     id: kind.id,
     kind: kind.kind as SiteKind,
     cuisine: kind.cuisine ?? null,
-    label: (kind.names[lang] ?? kind.names.en ?? best.phrase).replace(/\s*\/.*$/, ""),
+    label: (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase).replace(/\s*\/.*$/, ""),
     matched: [best.phrase, ...tail].join(" "),
     strength: best.entry.weight * best.phrase.split(" ").length,
   };

@@ -143,7 +143,9 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const reading = readDomain(prompt, scored);
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);
-  const names = extractNames(prompt, [...GENERIC_WORDS, ...SMALL_WORDS, ...findColorMentions(prompt).map((c) => c.word)]);
+  // The words that named the trade ("Bike shop", "Law firm") are never its name.
+  const tradeWords = found ? found.matched.split(" ") : [];
+  const names = extractNames(prompt, [...GENERIC_WORDS, ...SMALL_WORDS, ...tradeWords, ...findColorMentions(prompt).map((c) => c.word)], { nounsCapitalised: language.lang === "de" ? new Set(tradeWords.map((w) => w.toLowerCase())) : null });
   const place = readPlace(prompt, names.location, language.lang, names.name);
   const location = names.location ?? place.name;
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.

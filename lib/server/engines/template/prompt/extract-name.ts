@@ -115,7 +115,24 @@ function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
  * Filler ("Create", "Website") is trimmed from the edges; vocabulary ("Zen", "Bakery") is kept inside
  * a name ("Zen Den") but a phrase made only of vocabulary ("SaaS") is not a name.
  */
-function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generic: ReadonlySet<string>): string | null {
+/** "and"/"or" in the page languages: what joins the items of a list. */
+const LIST_JOINERS = new Set(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&"]);
+
+/**
+ * A capitalised word among lower-case list items is one of them, not a name: "tyre changes, MOT
+ * and servicing", "haircuts, colour and Balayage".
+ */
+function isListItem(tokens: string[], start: number, length: number): boolean {
+  const before = tokens[start - 1] ?? "";
+  const beforeThat = bare(tokens[start - 2] ?? "");
+  const after = bare(tokens[start + length] ?? "").toLowerCase();
+  const afterThat = bare(tokens[start + length + 1] ?? "");
+  const lower = (word: string) => /^\p{Ll}/u.test(word);
+  if (/,$/.test(before) && LIST_JOINERS.has(after) && lower(afterThat)) return true;
+  return LIST_JOINERS.has(bare(before).toLowerCase()) && /,$|^\p{Ll}/u.test(tokens[start - 2] ?? "") && lower(beforeThat);
+}
+
+function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generic: ReadonlySet<string>, tradeWords: ReadonlySet<string> | null): string | null {
   for (const sentence of text.slice(0, 800).split(/(?<=[.!?\n])\s+/)) {
     const tokens = sentence.split(/\s+/).filter(Boolean);
     let run: string[] = [];
@@ -134,6 +151,17 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       const afterPlace = ["in", "from", "at", "near", "of", "à", "en", "aus", "di"].includes(before);
       const introduced = runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
       if (!words.length || afterPlace || introduced === false || isGeneric(words, generic)) return null;
+      let ownLength = run.length;
+      while (ownLength > 1 && CONNECTORS.has((run[ownLength - 1] ?? "").toLowerCase())) ownLength -= 1;
+      if (isListItem(tokens, runStart, ownLength)) return null;
+      // German capitalises every noun ("Reifenwechsel und Inspektion"): there a guess must follow a
+      // trade word ("Bäckerei Müller") or be introduced as a name ("Müller ist …", "Müller, …").
+      if (tradeWords && introduced !== "strong") {
+        const afterTrade = tradeWords.has(bare(tokens[runStart - 1] ?? "").toLowerCase());
+        const leading = words.findIndex((w) => !tradeWords.has(w.toLowerCase()));
+        // "Bäckerei Müller" is the whole name, as German shop signs put it.
+        if (!afterTrade && leading <= 0) return null;
+      }
       const found = clampName(words.join(" ").replace(/['’]s$/, ""));
       if (introduced === "weak") {
         fallback ??= found;
@@ -167,7 +195,12 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
 }
 
 /** Name, place and specialty from a prompt; `genericWords` are extra words that never form a name. */
-export function extractNames(prompt: string, genericWords: Iterable<string>): ExtractedNames {
+export function extractNames(
+  prompt: string,
+  genericWords: Iterable<string>,
+  /** Set when the language capitalises every noun (German): the words that named the trade. */
+  { nounsCapitalised = null }: { nounsCapitalised?: ReadonlySet<string> | null } = {},
+): ExtractedNames {
   const text = prompt.slice(0, 2000);
   const generic = new Set([...BASE_GENERIC, ...genericWords]);
   let name: string | null = null;
@@ -185,7 +218,7 @@ export function extractNames(prompt: string, genericWords: Iterable<string>): Ex
       if (candidate && /^[\p{Lu}\p{N}]/u.test(candidate) && !isGeneric(candidate.split(" "), generic)) name = candidate;
     }
   }
-  if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic);
+  if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic, nounsCapitalised);
 
   const place =
     /\b(?:in|based in|located in|from|covering|serving|near|around|tours?\s+of|guide\s+to)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text) ??
