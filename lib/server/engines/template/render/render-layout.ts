@@ -57,7 +57,8 @@ function primaryAction(ctx: RenderContext): { href: string; label: string } {
 function secondaryAction(ctx: RenderContext): { href: string; label: string } {
   const href = resolveTarget(ctx.content.secondaryTarget, ctx.spec.blocks);
   const block = ctx.spec.blocks.find((b) => `#${b.id}` === href);
-  const label = block?.requested ? escapeHtml(fillSlots(ctx.locale.ui.see, { x: block.heading.toLowerCase() })) : fillCopy(ctx, ctx.content.secondaryCta);
+  // German writes every noun capitalised ("Sortiment ansehen").
+  const label = block?.requested ? escapeHtml(fillSlots(ctx.locale.ui.see, { x: ctx.spec.lang === "de" ? block.heading : block.heading.toLowerCase() })) : fillCopy(ctx, ctx.content.secondaryCta);
   return { href, label };
 }
 
