@@ -201,6 +201,20 @@ test("a logo lands as a turn and reaches the published page, its favicon, the zi
   expect((await fetch(`${server.url}/preview/${turn.sessionId}/images/${asset.name}`)).status).toBe(200);
   expect((await fetch(`${server.url}/preview/${turn.sessionId}/images/${unused.name}`)).status).toBe(404);
 
+  // A version opened by a ticket (a tab, a compare frame) loads its images with that ticket.
+  const ticket = await postJson(`${server.url}/api/projects/${site.projectId}/versions/2/ticket`, {}, bearer(site.projectToken));
+  const ticketUrl = (ticket.json as { url: string }).url;
+  const versionPage = await fetch(`${server.url}${ticketUrl}`);
+  const versionHtml = await versionPage.text();
+  const imageUrl = new RegExp(`src="(/api/projects/${site.projectId}/versions/2/images/${asset.name}\\?ticket=[^"]+)"`).exec(versionHtml)?.[1];
+  expect(imageUrl).toBeDefined();
+  expect(versionPage.headers.get("content-security-policy")).toContain(`img-src data: blob: ${new URL(server.url).origin}/api/projects/${site.projectId}/versions/2/images/;`);
+  expect((await fetch(`${server.url}${imageUrl!.replace(/&amp;/g, "&")}`)).status).toBe(200);
+  expect((await fetch(`${server.url}/api/projects/${site.projectId}/versions/2/images/${asset.name}?ticket=1.forged`)).status).toBe(401);
+  // Fetched by the app with the token, the document keeps the references for the frame to resolve.
+  const bearerHtml = await (await fetch(`${server.url}/api/projects/${site.projectId}/versions/2/preview`, { headers: bearer(site.projectToken) })).text();
+  expect(bearerHtml).toContain(`src="images/${asset.name}"`);
+
   // The zip: the image under images/, exactly what the markup references, and the icon.
   const zipRes = await fetch(`${server.url}/api/projects/${site.projectId}/versions/2/download`, { headers: bearer(site.projectToken) });
   expect(zipRes.status).toBe(200);

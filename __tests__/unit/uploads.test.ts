@@ -1,4 +1,5 @@
 import { listAssetRefs, replaceAssetRefs, siteEditSchema } from "@/lib/protocol";
+import { buildStepMessages } from "@/lib/server/engines/openai/step-prompts";
 import { isOversizedPicture, sniffImage } from "@/lib/server/assets/sniff-image";
 import { applySiteEdit, describeSiteEdit } from "@/lib/server/site/apply-edit";
 import { ImagePlaceError } from "@/lib/server/site/image-edits";
@@ -65,4 +66,16 @@ test("the edit schema admits only an asset name, never a URL or markup", () => {
     expect(siteEditSchema.safeParse({ kind: "logo", asset, alt: "" }).success).toBe(false);
   }
   expect(siteEditSchema.safeParse({ kind: "logo", asset: NAME, alt: "x".repeat(301) }).success).toBe(false);
+});
+
+test("the model engine's markup pass is told the project's images, by reference only", () => {
+  const images = [{ name: NAME, alt: "Crumb & Co logo", role: "logo" as const, width: 40, height: 40 }];
+  const step = { id: "html", title: "Writing the markup" };
+  const site = { html: "", css: "", js: "" };
+  const html = buildStepMessages({ prompt: "a bakery", step, kind: "html", site, images }).map((m) => m.content).join("\n");
+  expect(html).toContain(`images/${NAME} (logo, 40×40): Crumb & Co logo`);
+  expect(html).toContain("data-ov-logo");
+  const css = buildStepMessages({ prompt: "a bakery", step, kind: "css", site, images }).map((m) => m.content).join("\n");
+  expect(css).not.toContain(NAME);
+  expect(buildStepMessages({ prompt: "a bakery", step, kind: "html", site }).map((m) => m.content).join("\n")).not.toContain("uploaded images");
 });
