@@ -125,12 +125,14 @@ test("messages from any other window, or malformed ones, are ignored", () => {
   expect(screen.getByTestId("site-reports")).toHaveTextContent("from the site's code, not from OpenV0");
 });
 
-test("fifty forged readies from new 'instances' re-send the site once, not fifty times", () => {
+test("fifty forged readies from new 'instances' re-send the site once per budgeted start, not fifty times", () => {
   renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
   const post = spyOnFrame();
   for (let i = 0; i < 50; i++) receive({ ...ready, instance: `forged-${i}` });
-  // The first ready gets the site, one restart gets it again, the other 48 get nothing.
-  expect(post).toHaveBeenCalledTimes(2);
+  // The ready budget (3 at once, then 1 a second) lets 3 starts through: the first gets the site,
+  // each restart gets it once more (a real restart has an empty page), the other 47 get nothing.
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-frame-loads", "3");
+  expect(post).toHaveBeenCalledTimes(3);
 });
 
 test("a flood of frame messages is cut off and counted; a 'rendered' for a version never sent is refused", async () => {

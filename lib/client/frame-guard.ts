@@ -24,23 +24,29 @@ export function createMessageBudget({ burst, perSecond, now = Date.now }: { burs
 
 /**
  * Decides each post to the frame. A new version (or the switch to running its script) always goes
- * out; the same rendering again, which only a "ready" from the frame can ask for, goes out once
- * more at most: a frame that really restarted needs it, fifty forged "ready"s get nothing.
+ * out; the same rendering again goes out once more at most per frame start (`start`, counted per
+ * new "ready" instance, which has its own budget): a frame that really restarted needs it, a
+ * flood of the same "ready" gets nothing.
  */
 export function createSendLedger() {
   let last: string | null = null;
+  let lastStart = 0;
   let highest = 0;
   const resent = new Set<string>();
   const sent = new Set<string>();
   return {
     /** Records a post of this rendering and says whether it may go out. */
-    allow(epoch: string, version: number, runScript: boolean): boolean {
+    allow(epoch: string, version: number, runScript: boolean, start = 0): boolean {
       const key = `${epoch}:${version}:${runScript}`;
       if (key === last) {
-        if (resent.has(key)) return false;
+        // A runtime that started again (a new "ready" instance, itself budgeted) has an empty
+        // page: it gets the rendering once more even if a re-send already went out, into the
+        // frame that was reloading (a new turn's first version reloads a frame whose script ran).
+        if (resent.has(key) && start === lastStart) return false;
         resent.add(key);
       }
       last = key;
+      lastStart = start;
       sent.add(key);
       highest = Math.max(highest, version);
       return true;

@@ -2,7 +2,7 @@ import { previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { readExistingState } from "@/lib/server/http/read-existing-state";
 import { handleRoute } from "@/lib/server/http/route-handler";
-import { previewHeadersWithImages } from "@/lib/server/site/preview-headers";
+import { previewHeadersFor } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
 import { publicOrigin } from "@/lib/server/site/site-images";
 import { renderNotFoundPage } from "./not-found-page";
@@ -26,6 +26,7 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
   }
   const title = readSiteName(preview.html_content) ?? "Untitled site";
   const images = `/preview/${params.sessionId}/images/`;
-  const html = renderSiteDocument(previewFilesOf(preview), { title, imageBase: images });
-  return new Response(html, { headers: previewHeadersWithImages(`${publicOrigin(request)}${images}`) });
+  const files = previewFilesOf(preview);
+  const html = renderSiteDocument(files, { title, imageBase: images });
+  return new Response(html, { headers: previewHeadersFor(files, `${publicOrigin(request)}${images}`) });
 });

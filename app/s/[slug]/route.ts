@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { slugSchema } from "@/lib/protocol";
 import { handleRoute } from "@/lib/server/http/route-handler";
-import { previewHeadersWithImages } from "@/lib/server/site/preview-headers";
+import { previewHeadersFor } from "@/lib/server/site/preview-headers";
 import { renderPublishedDocument } from "@/lib/server/site/published-document";
 import { publicOrigin } from "@/lib/server/site/site-images";
 import { renderSiteNotFound } from "./not-published-page";
@@ -21,7 +21,7 @@ export const GET = handleRoute<{ slug: string }>(async ({ request, params, servi
   const tag = `"${createHash("sha256").update(`${publication.projectId}:${publication.version}:${publication.updatedAt}`).digest("base64url").slice(0, 22)}"`;
   const url = `${publicOrigin(request)}/s/${publication.slug}`;
   // Its uploaded images are served beside it, and the page's CSP admits that one folder only.
-  const headers = { ...previewHeadersWithImages(`${url}/images/`), "Cache-Control": "no-cache", ETag: tag };
+  const headers = { ...previewHeadersFor(published.site, `${url}/images/`), "Cache-Control": "no-cache", ETag: tag };
   if (request.headers.get("if-none-match") === tag) return new Response(null, { status: 304, headers });
   return new Response(renderPublishedDocument(published, url, `/s/${publication.slug}/images/`), { headers });
 });

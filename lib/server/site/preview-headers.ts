@@ -1,3 +1,5 @@
+import { listAssetRefs } from "@/lib/protocol";
+
 /**
  * The one policy every generated site runs under (`/preview/:id`, version previews, the preview
  * frame). `sandbox allow-scripts allow-forms` gives the page an opaque origin, so its scripts can
@@ -43,8 +45,15 @@ export const PREVIEW_HEADERS = {
   "Cache-Control": "no-store",
 } as const;
 
-/** PREVIEW_HEADERS for a served page whose images live under `imageFolder` (an absolute URL ending in "/"). */
-export function previewHeadersWithImages(imageFolder: string): Record<string, string> {
+/**
+ * The headers of a served page: PREVIEW_HEADERS, plus its image folder (an absolute URL ending in
+ * "/") in `img-src` only when its files reference uploaded images at all.
+ */
+export function previewHeadersFor(site: { html: string; css: string }, imageFolder: string): Record<string, string> {
+  return listAssetRefs(site.html, site.css).length > 0 ? previewHeadersWithImages(imageFolder) : { ...PREVIEW_HEADERS };
+}
+
+function previewHeadersWithImages(imageFolder: string): Record<string, string> {
   // Only a plain URL may go into the header; anything else keeps the page without images.
   const safe = /^https?:\/\/[A-Za-z0-9.:[\]-]+\/[A-Za-z0-9/_.-]*\/$/.test(imageFolder) ? imageFolder : null;
   return { ...PREVIEW_HEADERS, "Content-Security-Policy": renderPreviewCsp(safe) };

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeVersionRead, parseVersionParam } from "@/lib/server/http/project-access";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
-import { PREVIEW_HEADERS, previewHeadersWithImages } from "@/lib/server/site/preview-headers";
+import { PREVIEW_HEADERS, previewHeadersFor } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
 import { publicOrigin } from "@/lib/server/site/site-images";
 
@@ -19,7 +19,7 @@ export const GET = handleRoute<{ projectId: string; version: string }>(async ({ 
   if (!ticket || request.headers.get("authorization")) return new Response(renderSiteDocument(found.site), { headers: PREVIEW_HEADERS });
   const images = `/api/projects/${params.projectId}/versions/${version}/images/`;
   const html = renderSiteDocument(found.site, { imageBase: images, imageQuery: `?ticket=${encodeURIComponent(ticket)}` });
-  return new Response(html, { headers: previewHeadersWithImages(`${publicOrigin(request)}${images}`) });
+  return new Response(html, { headers: previewHeadersFor(found.site, `${publicOrigin(request)}${images}`) });
 });
 
 const refused = refuseMethod(["GET"]);
