@@ -38,6 +38,13 @@ export function ImageUploadButton({ upload }: { upload: ImageUploadState }) {
 
 /** The upload panel: the file, what it is for, and its alt text (asked for, or marked decorative). */
 export function ImageUploadPanel({ upload }: { upload: ImageUploadState }) {
+  if (!upload.open || !upload.canUpload) return null;
+  // Mounted per open and per file: another picture never inherits the last one's alt text.
+  const { file } = upload;
+  return <UploadForm key={file ? `${file.name}:${file.size}:${file.lastModified}` : "none"} upload={upload} />;
+}
+
+function UploadForm({ upload }: { upload: ImageUploadState }) {
   const [alt, setAlt] = useState("");
   const [decorative, setDecorative] = useState(false);
   const ids = useId();
@@ -47,7 +54,6 @@ export function ImageUploadPanel({ upload }: { upload: ImageUploadState }) {
   useEffect(() => () => {
     if (thumb) URL.revokeObjectURL(thumb);
   }, [thumb]);
-  if (!upload.open || !upload.canUpload) return null;
   const needsAlt = !decorative && alt.trim() === "";
   const blocked = upload.busy || !file || needsAlt || (upload.use === "replace" && !upload.replaceableId);
   return (
