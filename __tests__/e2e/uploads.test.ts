@@ -128,6 +128,8 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     }
     await page.getByTestId("image-upload-file-name").filter({ hasText: "bread.png" }).waitFor();
     expect(await page.getByTestId("image-use-replace").isChecked()).toBe(true);
+    // Another picture: the logo's alt text is not carried over.
+    expect(await page.getByTestId("image-upload-alt").inputValue()).toBe("");
     await page.getByTestId("image-upload-alt").fill("A loaf of sourdough");
     await saveScreenshot(page, `e18-replace-image-${name}`);
     await press(page, "image-upload-submit");
