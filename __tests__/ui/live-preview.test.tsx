@@ -129,7 +129,9 @@ test("fifty forged readies from new 'instances' re-send the site once, not fifty
   renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
   const post = spyOnFrame();
   for (let i = 0; i < 50; i++) receive({ ...ready, instance: `forged-${i}` });
-  // The first ready gets the site, one restart gets it again, the other 48 get nothing.
+  // The ready budget (3 at once, then 1 a second) lets 3 starts through; the first gets the site,
+  // one restart gets it again, and nothing more goes out whatever the frame claims.
+  expect(screen.getByTestId("live-preview")).toHaveAttribute("data-frame-loads", "3");
   expect(post).toHaveBeenCalledTimes(2);
 });
 

@@ -1,6 +1,7 @@
 import { FRAME_MESSAGE_SOURCE, PARENT_MESSAGE_SOURCE, PREVIEW_PROTOCOL_VERSION } from "@/lib/protocol/preview-frame";
 import { FORM_GUARD_SCRIPT } from "@/lib/server/site/form-guard";
 import { guardScript } from "@/lib/server/site/render-document";
+import { assetRuntime } from "./asset-runtime";
 import { selectRuntime } from "./select-runtime";
 
 /*
@@ -20,6 +21,7 @@ const runtime = `(function () {
   var scriptRan = false;
   var instance = Math.random().toString(36).slice(2) + Date.now().toString(36);
 ${selectRuntime}
+${assetRuntime}
 
   function post(message) {
     message.source = FRAME;
@@ -58,9 +60,10 @@ ${selectRuntime}
     // A draft (the code being typed) is patched in even after the script ran: the page follows the
     // typing without a reload; the script itself runs again only when the saved version arrives.
     if (!scriptRan || m.draft) {
-      if (style.textContent !== m.css) style.textContent = m.css;
+      var css = resolveAssets(m.css);
+      if (style.textContent !== css) style.textContent = css;
       var next = document.createElement("body");
-      next.innerHTML = m.html;
+      next.innerHTML = resolveAssets(m.html);
       morphdom(document.body, next, { childrenOnly: true });
       // The page's language, as its <main> declares it (the built-in engine writes six).
       var declared = document.querySelector("main[lang]");
@@ -77,6 +80,7 @@ ${selectRuntime}
     var m = event.data;
     if (m && m.source === PARENT && m.v === V && m.type === "hello") post({ type: "ready", instance: instance });
     else if (isRender(m)) render(m);
+    else if (m && m.source === PARENT && m.v === V && m.type === "assets") onAssets(m);
     else if (m && m.source === PARENT && m.v === V) onSelectMessage(m);
   });
   window.addEventListener("error", function (event) {

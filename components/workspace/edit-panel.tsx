@@ -14,7 +14,7 @@ const SIZES: SizeStep[] = ["small", "normal", "large", "huge"];
  * The small panel for the selected element: text in place, colours, alignment, spacing, size, and
  * move / duplicate / remove. Each change is one direct edit: the next turn and a new version.
  */
-export function EditPanel({ onEditText }: { onEditText: (id: string) => void }) {
+export function EditPanel({ onEditText, onReplaceImage }: { onEditText: (id: string) => void; onReplaceImage?: () => void }) {
   const selection = useSelection();
   const [color, setColor] = useState("#1f2937");
   const [background, setBackground] = useState("#ffffff");
@@ -39,6 +39,11 @@ export function EditPanel({ onEditText }: { onEditText: (id: string) => void }) 
         </span>
       </div>
       <div className="flex flex-wrap items-center gap-1.5" aria-busy={busy}>
+        {onReplaceImage && ["img", "figure", "picture"].includes(selected.tag) && (
+          <button type="button" data-testid="replace-image" className={button} disabled={busy} onClick={onReplaceImage}>
+            Replace image
+          </button>
+        )}
         {selected.textEditable && (
           <button type="button" data-testid="edit-text" className={button} disabled={busy} onClick={() => onEditText(id)}>
             Edit text

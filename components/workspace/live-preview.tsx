@@ -4,14 +4,17 @@ import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import type { PreviewSnapshot } from "@/lib/protocol";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
 import { useFrameSelection, type SelectionHandler } from "@/lib/client/use-frame-selection";
+import { useFrameAssets } from "@/lib/client/use-frame-assets";
 import { downloadZip } from "@/lib/client/version-links";
 import type { SiteFiles } from "@/lib/client/version-files";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { TabList } from "@/components/tab-list";
 import { EditPanel } from "./edit-panel";
+import { ImageDropZone, ImageUploadButton, ImageUploadPanel } from "./image-upload";
 import { SelectToggle } from "./select-toggle";
 import { useSelection } from "./selection-context";
 import { SiteReports } from "./site-reports";
+import { useImageUpload } from "./use-image-upload";
 
 const CodeView = lazy(() => import("./code-view").then((m) => ({ default: m.CodeView })));
 
@@ -93,6 +96,10 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
   const frameSelection = useFrameSelection(frameRef, {
     selection: view ? null : selection, html: view ? null : (preview?.html_content ?? null), loads: frame.loads, handlerRef: selectionHandler,
   });
+  // Uploaded images: the frame gets their bytes from here (it can fetch nothing itself).
+  const projectId = useGenerationStore((s) => s.generation.project_id) || null;
+  useFrameAssets(frameRef, { projectId, sessionId, token, html: preview?.html_content ?? null, css: preview?.css_content ?? null, loads: frame.loads });
+  const upload = useImageUpload();
   const [tab, setTab] = useState<"preview" | "code">("preview");
   const [viewport, setViewport] = useState<ViewportId>("desktop");
   const [downloadFailed, setDownloadFailed] = useState(false);
@@ -106,6 +113,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
       data-frame-loads={frame.loads}
       data-rendered-version={frame.renderedVersion}
       data-script-ran={frame.scriptRan}
+      data-assets-shown={frame.assetsShown}
       data-showing={view ? "version" : own ? "own" : preview ? "base" : "none"}
       className="flex min-h-[70vh] min-w-0 flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
     >
@@ -123,6 +131,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
         )}
         <div className="flex items-center gap-1">
           {tab === "preview" && !view && <SelectToggle />}
+          {tab === "preview" && !view && <ImageUploadButton upload={upload} />}
           {view && (
             <button type="button" data-testid="download-version" onClick={() => void view.download().catch(() => setDownloadFailed(true))} className={linkClass}>
               {downloadFailed ? "Download failed — retry" : "Download zip"}
@@ -159,7 +168,8 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
         </p>
       )}
 
-      {tab === "preview" && !view && <EditPanel onEditText={frameSelection.editText} />}
+      {tab === "preview" && !view && <ImageUploadPanel upload={upload} />}
+      {tab === "preview" && !view && <EditPanel onEditText={frameSelection.editText} onReplaceImage={() => upload.show({ use: "replace" })} />}
 
       <SiteReports reports={frame.siteReports} onFix={onFixSiteError} />
 
@@ -178,6 +188,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
             className="block h-full min-h-[60vh] w-full border-0 bg-white"
           />
         </div>
+        {!view && <ImageDropZone upload={upload} />}
         {!preview && (
           <div data-testid="preview-empty" className="absolute inset-0 flex items-center justify-center bg-zinc-50 p-6 text-center text-sm text-zinc-500 dark:bg-zinc-950 dark:text-zinc-400">
             {previewError ? (

@@ -15,6 +15,9 @@ import { startElementTurn } from "@/lib/client/site-edit-api";
  */
 
 export interface SelectionValue {
+  projectId: string;
+  /** The project token when this browser may edit the project (uploads use it too); null for viewers. */
+  projectToken: string | null;
   on: boolean;
   selected: SelectedElement | null;
   /** The element whose text is being edited in the frame, if any (only its "text-edit" is accepted). */
@@ -106,8 +109,8 @@ export function SelectionProvider({ projectId, projectToken, ready, onStarted, c
   }, [projectId, projectToken, onStarted]);
 
   const value = useMemo<SelectionValue>(
-    () => ({ on, selected, editingId, canEdit, busy, error, setOn, selectId, setEditingId, setHtml, applyEdit }),
-    [on, selected, editingId, canEdit, busy, error, setOn, selectId, applyEdit],
+    () => ({ projectId, projectToken, on, selected, editingId, canEdit, busy, error, setOn, selectId, setEditingId, setHtml, applyEdit }),
+    [projectId, projectToken, on, selected, editingId, canEdit, busy, error, setOn, selectId, applyEdit],
   );
   return <SelectionContext.Provider value={value}>{children}</SelectionContext.Provider>;
 }

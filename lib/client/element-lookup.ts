@@ -27,7 +27,8 @@ export function lookUpElement(html: string, id: string): SelectedElement | null 
   if (!el) return null;
   const tag = el.tagName.toLowerCase();
   const textEditable = [...el.querySelectorAll("*")].every((child) => INLINE.has(child.tagName.toLowerCase())) && tag !== "img";
-  const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  // An image says what it shows by its alt text ("Image · A loaf of sourdough").
+  const text = (tag === "img" ? (el.getAttribute("alt") ?? "") : (el.textContent ?? "")).replace(/\s+/g, " ").trim();
   const parentId = el.parentElement?.closest(`[${ELEMENT_ID_ATTRIBUTE}]`)?.getAttribute(ELEMENT_ID_ATTRIBUTE) ?? null;
   return { id, tag, label: describeSelection({ tag, text }), textEditable, text, parentId };
 }

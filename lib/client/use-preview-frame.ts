@@ -12,6 +12,8 @@ export interface PreviewFrameState {
   scriptRan: boolean;
   /** What the site's own script reported (its errors), newest last; never the app's words. */
   siteReports: SiteReport[];
+  /** Uploaded images the frame holds and shows (its "assets-shown"). */
+  assetsShown: number;
 }
 
 /** Select-mode messages, handed to the workspace's selection (which checks them against the version). */
@@ -30,20 +32,23 @@ const BUDGETS: Record<FrameMessage["type"], { burst: number; perSecond: number }
   "text-edit": { burst: 5, perSecond: 2 },
   "text-edit-cancel": { burst: 5, perSecond: 2 },
   "select-exit": { burst: 5, perSecond: 2 },
+  "assets-shown": { burst: 20, perSecond: 10 },
 };
 
-const initialState: PreviewFrameState = { loads: 0, instance: null, renderedVersion: 0, scriptRan: false, siteReports: [] };
+const initialState: PreviewFrameState = { loads: 0, instance: null, renderedVersion: 0, scriptRan: false, siteReports: [], assetsShown: 0 };
 
 /** Folds one accepted frame message into the state (the same object when nothing changed: no render). */
 function foldFrameMessage(s: PreviewFrameState, message: Exclude<FrameMessage, SelectionFrameMessage>): PreviewFrameState {
   switch (message.type) {
     case "ready":
       // A (re)started runtime has an empty page: the send effect posts the current version again.
-      return s.instance === message.instance ? s : { ...s, loads: s.loads + 1, instance: message.instance, renderedVersion: 0, scriptRan: false };
+      return s.instance === message.instance ? s : { ...s, loads: s.loads + 1, instance: message.instance, renderedVersion: 0, scriptRan: false, assetsShown: 0 };
     case "rendered":
       return s.renderedVersion === message.version && s.scriptRan === message.scriptRan ? s : { ...s, renderedVersion: message.version, scriptRan: message.scriptRan };
     case "script-error":
       return { ...s, siteReports: addSiteReport(s.siteReports, message.message) };
+    case "assets-shown":
+      return s.assetsShown === message.count ? s : { ...s, assetsShown: message.count };
   }
 }
 

@@ -12,6 +12,8 @@ export const requestErrorStatus = {
   RUN_LIMIT_REACHED: 409,
   /** A project holds the most restored copies allowed (`MAX_RESTORES_PER_PROJECT`). */
   VERSION_LIMIT_REACHED: 409,
+  /** A project holds the most uploaded images allowed (`MAX_ASSETS_PER_PROJECT`). */
+  ASSET_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -13,3 +13,4 @@ export * from "./site-edit";
 export * from "./fix-prompt";
 export * from "./publication";
 export * from "./prompt-queue";
+export * from "./assets";

@@ -31,6 +31,8 @@ export const frameMessageSchema = z.discriminatedUnion("type", [
   z.object({ ...frameBase, type: z.literal("text-edit-cancel"), id: elementIdSchema }),
   /** Esc pressed inside the frame in select mode. */
   z.object({ ...frameBase, type: z.literal("select-exit") }),
+  /** Uploaded images arrived and are shown: how many the frame holds (for tests and diagnostics). */
+  z.object({ ...frameBase, type: z.literal("assets-shown"), count: z.number().int().min(0).max(10_000) }),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 
@@ -99,4 +101,17 @@ export function createSelectModeMessage(input: { on: boolean; selected: string |
 /** Builds the edit-text message. */
 export function createEditTextMessage(id: string): EditTextMessage {
   return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "edit-text", id };
+}
+
+/** Parent → frame: bytes of uploaded images the site references (`images/<name>`); the frame makes its own blob: URLs. */
+export interface AssetsMessage {
+  source: typeof PARENT_MESSAGE_SOURCE;
+  v: typeof PREVIEW_PROTOCOL_VERSION;
+  type: "assets";
+  assets: Array<{ name: string; blob: Blob }>;
+}
+
+/** Builds the assets message. */
+export function createAssetsMessage(assets: Array<{ name: string; blob: Blob }>): AssetsMessage {
+  return { source: PARENT_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "assets", assets };
 }

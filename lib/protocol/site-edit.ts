@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assetAltSchema, assetNameSchema } from "./assets";
 
 /*
  * Direct edits of a site's element, without a model: what the workspace asks for, by the stable
@@ -40,6 +41,10 @@ export const siteEditSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("remove"), id: elementIdSchema }),
   z.strictObject({ kind: z.literal("duplicate"), id: elementIdSchema }),
   z.strictObject({ kind: z.literal("move"), id: elementIdSchema, direction: z.enum(["up", "down"]) }),
+  /** The selected image (or the one image inside the selected element) shows an uploaded one, with its alt text. */
+  z.strictObject({ kind: z.literal("image"), id: elementIdSchema, asset: assetNameSchema, alt: assetAltSchema }),
+  /** The header shows an uploaded logo (replacing the one it has), which is the site's icon too. */
+  z.strictObject({ kind: z.literal("logo"), asset: assetNameSchema, alt: assetAltSchema }),
   /** The code edited by hand: the whole site's three files (the request body's cap bounds them). */
   z.strictObject({ kind: z.literal("code"), html: z.string().max(CODE_MAX_CHARS), css: z.string().max(CODE_MAX_CHARS), js: z.string().max(CODE_MAX_CHARS) }),
 ]);

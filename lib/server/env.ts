@@ -40,6 +40,10 @@ export const envSchema = z.object({
   RATE_LIMIT_RESTORES_PER_MINUTE: int(10),
   /** Restored copies one project may hold; more restores answer 409 VERSION_LIMIT_REACHED (0 = no cap). */
   MAX_RESTORES_PER_PROJECT: int(100),
+  /** Largest image upload in bytes; a bigger body is refused with 413 while it streams in. */
+  MAX_ASSET_BYTES: int(5 * 1024 * 1024, 1024),
+  /** Images one project may hold; more uploads answer 409 ASSET_LIMIT_REACHED (0 = no cap). */
+  MAX_ASSETS_PER_PROJECT: int(50),
   /**
    * Tests only, off by default: `kill-after-version` makes the process kill itself (SIGKILL) right
    * after a run's version is stored and before its completion is logged, the crash a test replays.

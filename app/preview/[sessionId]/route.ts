@@ -2,8 +2,9 @@ import { previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { readExistingState } from "@/lib/server/http/read-existing-state";
 import { handleRoute } from "@/lib/server/http/route-handler";
-import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
+import { previewHeadersFor } from "@/lib/server/site/preview-headers";
 import { renderSiteDocument } from "@/lib/server/site/render-document";
+import { publicOrigin } from "@/lib/server/site/site-images";
 import { renderNotFoundPage } from "./not-found-page";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,8 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
     throw new AppError("NOT_FOUND", "No preview for this generation");
   }
   const title = readSiteName(preview.html_content) ?? "Untitled site";
-  const html = renderSiteDocument(previewFilesOf(preview), { title });
-  return new Response(html, { headers: PREVIEW_HEADERS });
+  const images = `/preview/${params.sessionId}/images/`;
+  const files = previewFilesOf(preview);
+  const html = renderSiteDocument(files, { title, imageBase: images });
+  return new Response(html, { headers: previewHeadersFor(files, `${publicOrigin(request)}${images}`) });
 });

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { slugSchema } from "@/lib/protocol";
 import { handleRoute } from "@/lib/server/http/route-handler";
-import { PREVIEW_HEADERS } from "@/lib/server/site/preview-headers";
+import { previewHeadersFor } from "@/lib/server/site/preview-headers";
 import { renderPublishedDocument } from "@/lib/server/site/published-document";
+import { publicOrigin } from "@/lib/server/site/site-images";
 import { renderSiteNotFound } from "./not-published-page";
 
 export const dynamic = "force-dynamic";
@@ -18,19 +19,9 @@ export const GET = handleRoute<{ slug: string }>(async ({ request, params, servi
   if (!published) return renderSiteNotFound();
   const { publication } = published;
   const tag = `"${createHash("sha256").update(`${publication.projectId}:${publication.version}:${publication.updatedAt}`).digest("base64url").slice(0, 22)}"`;
-  const headers = { ...PREVIEW_HEADERS, "Cache-Control": "no-cache", ETag: tag };
-  if (request.headers.get("if-none-match") === tag) return new Response(null, { status: 304, headers });
   const url = `${publicOrigin(request)}/s/${publication.slug}`;
-  return new Response(renderPublishedDocument(published, url), { headers });
+  // Its uploaded images are served beside it, and the page's CSP admits that one folder only.
+  const headers = { ...previewHeadersFor(published.site, `${url}/images/`), "Cache-Control": "no-cache", ETag: tag };
+  if (request.headers.get("if-none-match") === tag) return new Response(null, { status: 304, headers });
+  return new Response(renderPublishedDocument(published, url, `/s/${publication.slug}/images/`), { headers });
 });
-
-/**
- * The origin visitors use, for the canonical and social links: the Host they sent (behind the
- * custom server `request.url` names the bind address). Anything that is not a plain host name is
- * ignored; the value is escaped into the page either way.
- */
-function publicOrigin(request: Request): string {
-  const host = request.headers.get("host") ?? "";
-  const proto = request.headers.get("x-forwarded-proto") === "https" ? "https" : new URL(request.url).protocol.replace(":", "");
-  return /^[a-z0-9.-]{1,253}(:\d{1,5})?$/i.test(host) ? `${proto}://${host}` : new URL(request.url).origin;
-}

@@ -38,6 +38,15 @@ export interface PlanInput {
   signal: AbortSignal;
 }
 
+/** An uploaded image of the project, as engines may use it (`images/<name>` in the markup). */
+export interface SiteImage {
+  name: string;
+  alt: string;
+  role: "logo" | "image";
+  width: number;
+  height: number;
+}
+
 export interface StepInput {
   prompt: string;
   step: PlannedStep;
@@ -51,6 +60,8 @@ export interface StepInput {
   history?: SiteHistory;
   /** Set when the prompt is aimed at one element: only that element may change. */
   target?: ElementTarget;
+  /** The project's uploaded images, oldest first (the logo and photos an engine may place). */
+  images?: SiteImage[];
   /** Aborted on cancel or shutdown: engines stop at the next safe point and throw. */
   signal: AbortSignal;
   /**

@@ -75,6 +75,11 @@ export class GenerationService {
         throw new GenerationError("NOT_FOUND", "The selected element is not in the project's current version; select it again", { elementId });
       }
       if (body.edit && !latest) throw new GenerationError("NOT_FOUND", "The project has no version to edit yet");
+      // An image edit names one of this project's uploads (the markup only ever references those).
+      const asset = body.edit && "asset" in body.edit ? body.edit.asset : undefined;
+      if (asset && !(await store.listProjectAssets(projectId)).some((a) => a.name === asset)) {
+        throw new GenerationError("NOT_FOUND", "No such image in this project; upload it first", { asset });
+      }
       if (body.edit && latest) prompt = describeSiteEdit(latest.site.html, body.edit);
     } else {
       projectId = createRandomId();
@@ -194,8 +199,9 @@ export class GenerationService {
     if ((await events.getState(sessionId))?.status === "completed") return;
     const base = session.baseVersion ? await store.getProjectVersion(session.projectId, session.baseVersion) : null;
     const turn = prepareTurn({ engine, instruction: readInstruction(session.instruction), baseSite: base?.site });
+    const images = (await store.listProjectAssets(session.projectId)).map(({ name, alt, role, width, height }) => ({ name, alt, role, width, height }));
     await runGeneration({
-      sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: turn.baseSite, baseVersion: session.baseVersion, engine: turn.engine, events, store, signal,
+      sessionId, prompt: session.prompt, projectId: session.projectId, baseSite: turn.baseSite, baseVersion: session.baseVersion, engine: turn.engine, events, store, signal, images,
       afterVersionSaved: this.deps.afterVersionSaved,
       logger: this.deps.logger,
     });

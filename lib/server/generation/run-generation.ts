@@ -1,5 +1,5 @@
 import { previewFilesOf, type GenerationState } from "@/lib/protocol";
-import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type SiteHistory } from "../engines/engine";
+import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type SiteHistory, type SiteImage } from "../engines/engine";
 import type { Logger } from "../logger";
 import type { EventService } from "../realtime/event-service";
 import { stampElementIds } from "../site/element-ids";
@@ -15,6 +15,8 @@ export interface RunInput {
   /** The project version `baseSite` is (follow-ups): engines may read the versions before it. */
   baseVersion?: number | null;
   engine: GenerationEngine;
+  /** The project's uploaded images (metadata only; the markup references them by name). */
+  images?: SiteImage[];
   events: EventService;
   store: Store;
   signal: AbortSignal;
@@ -92,7 +94,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
 
       const stepShare = 100 / total;
       const result = await engine.runStep({
-        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, history, signal,
+        prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, history, signal, images: input.images,
         onPartial: (partial, fraction) => {
           const within = Math.min(Math.max(fraction, 0), 0.99);
           preview.offer(step.id, partial, round(progressBefore + within * stepShare, 1));

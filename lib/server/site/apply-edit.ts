@@ -2,6 +2,7 @@ import type { HTMLElement } from "node-html-parser";
 import { type SiteEdit, type SizeStep, type SpacingStep } from "@/lib/protocol";
 import type { SiteFiles } from "../engines/engine";
 import { collectElementIds, findElement, parseMarkup, renewElementIds } from "./element-ids";
+import { placeLogo, replaceImage } from "./image-edits";
 
 /*
  * Direct edits, applied by element id to a version's markup. The tree finds the element; only its
@@ -44,6 +45,7 @@ function siblingElement(el: HTMLElement, direction: "up" | "down"): HTMLElement 
 export function applySiteEdit(site: SiteFiles, edit: SiteEdit): SiteFiles {
   // The hand-edited code is the new site; the runner stamps its element ids again.
   if (edit.kind === "code") return { html: edit.html, css: edit.css, js: edit.js };
+  if (edit.kind === "logo") return { ...site, html: placeLogo(site.html, edit.asset, edit.alt) };
   const html = site.html;
   const root = parseMarkup(html);
   const el = findElement(root, edit.id);
@@ -62,6 +64,8 @@ export function applySiteEdit(site: SiteFiles, edit: SiteEdit): SiteFiles {
         "font-size": edit.size && SIZES[edit.size],
       });
       return { ...site, html: splice(html, start, end, el.toString()) };
+    case "image":
+      return { ...site, html: replaceImage(html, edit.id, edit.asset, edit.alt) };
     case "remove":
       return { ...site, html: splice(html, start, end, "") };
     case "duplicate": {
@@ -107,6 +111,7 @@ function placeOf(el: HTMLElement): string | null {
 /** The turn's line for a direct edit, e.g. "Edited the hero headline". */
 export function describeSiteEdit(html: string, edit: SiteEdit): string {
   if (edit.kind === "code") return "Edited the code by hand";
+  if (edit.kind === "logo") return "Set the logo";
   const el = findElement(parseMarkup(html), edit.id);
   const tag = el?.rawTagName?.toLowerCase() ?? "";
   const part = PARTS[tag] ?? "element";
@@ -117,6 +122,8 @@ export function describeSiteEdit(html: string, edit: SiteEdit): string {
       return `Edited ${what}`;
     case "style":
       return `Restyled ${what}`;
+    case "image":
+      return `Replaced ${what.replace(/ (element|image)$/, "")} image`.replace("the  image", "the image");
     case "remove":
       return `Removed ${what}`;
     case "duplicate":

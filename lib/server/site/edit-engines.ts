@@ -1,6 +1,7 @@
 import { ELEMENT_ID_ATTRIBUTE, type SessionInstruction, type SiteEdit } from "@/lib/protocol";
 import { EngineError, type GenerationEngine, type SiteFiles } from "../engines/engine";
 import { applySiteEdit, describeTarget, MissingElementError, replaceElement } from "./apply-edit";
+import { ImagePlaceError } from "./image-edits";
 import { findElement, parseMarkup, stampElementIds, stripElementIds } from "./element-ids";
 
 /*
@@ -26,6 +27,7 @@ export function createDirectEditEngine(edit: SiteEdit): GenerationEngine {
         if (error instanceof MissingElementError) {
           throw new EngineError("GENERATION_FAILED", "The selected element is not in the current version any more. Select it again.", false);
         }
+        if (error instanceof ImagePlaceError) throw new EngineError("NOT_APPLIED", error.message, false);
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import { readSiteName } from "@/lib/protocol";
 import type { PublishedSite } from "../storage/store";
 import { escapeHtml, renderSiteDocument } from "./render-document";
+import { findLogoName } from "./site-images";
 
 const DESCRIPTION_MAX_CHARS = 160;
 const FALLBACK_ACCENT = "#4f46e5";
@@ -35,15 +36,18 @@ function renderIcon(name: string, accent: string): string {
  * description, Open Graph and Twitter cards for link previews, a canonical address and an icon.
  * Every value read from the (hostile) generated markup is plain text, escaped into attributes.
  */
-export function renderPublishedDocument(published: PublishedSite, absoluteUrl: string): string {
+export function renderPublishedDocument(published: PublishedSite, absoluteUrl: string, imageBase = "images/"): string {
   const { site, prompt, projectName } = published;
   const title = projectName ?? readSiteName(site.html) ?? "Untitled site";
   const description = readSiteDescription(site.html) ?? plainText(prompt).slice(0, DESCRIPTION_MAX_CHARS);
   const attr = escapeHtml;
+  // The uploaded logo is the icon when the header shows one; else the name's letter.
+  const logo = findLogoName(site.html);
+  const icon = logo ? `${imageBase}${logo}` : renderIcon(title, readAccent(site.css));
   const head = [
     `<meta name="description" content="${attr(description)}">`,
     `<link rel="canonical" href="${attr(absoluteUrl)}">`,
-    `<link rel="icon" href="${attr(renderIcon(title, readAccent(site.css)))}">`,
+    `<link rel="icon" href="${attr(icon)}">`,
     `<meta property="og:type" content="website">`,
     `<meta property="og:title" content="${attr(title)}">`,
     `<meta property="og:description" content="${attr(description)}">`,
@@ -53,5 +57,5 @@ export function renderPublishedDocument(published: PublishedSite, absoluteUrl: s
     `<meta name="twitter:description" content="${attr(description)}">`,
     `<meta name="generator" content="OpenV0">`,
   ].join("\n");
-  return renderSiteDocument(site, { title, head: `${head}\n` });
+  return renderSiteDocument(site, { title, head: `${head}\n`, imageBase });
 }

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Pool } from "pg";
 import type { SessionStatus } from "@/lib/protocol";
+import { projectAssetMigrations } from "./migrations/project-assets";
 import { publishAndQueueMigrations } from "./migrations/publish-and-queue";
 
 /*
@@ -45,12 +46,17 @@ export interface Tables {
   publications: { project_id: string; slug: string; version: number; published_at: string; updated_at: string; visits: number };
   /** Prompts typed while a run goes, run in `position` order when it ends. */
   queued_prompts: { id: string; project_id: string; prompt: string; position: number; created_at: string };
+  /** Uploaded images (logo, photos): the bytes with what was read from them. */
+  project_assets: {
+    project_id: string; name: string; mime: string; bytes: number; width: number; height: number; alt: string; role: string;
+    data: Uint8Array; created_at: string;
+  };
 }
 
 export type Db = Kysely<Tables>;
 export type Dialect = "sqlite" | "postgres";
 
-const migrations: Record<string, Migration> = {
+const baseMigrations: Record<string, Migration> = {
   "001_initial": {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -180,6 +186,7 @@ export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: str
   const dialect: Dialect = databaseUrl ? "postgres" : "sqlite";
   const { db, sqlite } = databaseUrl ? { db: openPostgres(databaseUrl), sqlite: undefined } : openSqlite(dataDir);
   // Kysely's migrator takes a lock in the database, so several nodes may start at once.
+  const migrations = { ...baseMigrations, ...projectAssetMigrations(dialect) };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -1,4 +1,5 @@
 import { generationStateSchema, sessionEventSchema, terminalStatuses, type GenerationState } from "@/lib/protocol";
+import { createAssetMethods } from "./asset-rows";
 import { openDatabase } from "./database";
 import { createBatchAppender, readEventPage, readSessionHeads } from "./event-log";
 import { createProjectMethods } from "./project-rows";
@@ -90,6 +91,7 @@ export async function openStore(options: { databaseUrl?: string; dataDir: string
     ...createVersionMethods(db),
     ...createPublicationMethods(db),
     ...createPromptQueueMethods(db),
+    ...createAssetMethods(db),
     close: () => db.destroy(),
   };
   return store;

@@ -52,6 +52,7 @@ function deleteProjectRows(db: Db, projectId: string): Promise<ProjectDeletion> 
     // Its public address and waiting prompts go with it: `/s/:slug` answers 404 from this commit on.
     await trx.deleteFrom("publications").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("queued_prompts").where("project_id", "=", projectId).execute();
+    await trx.deleteFrom("project_assets").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("sessions").where("project_id", "=", projectId).execute();
     await trx.deleteFrom("projects").where("id", "=", projectId).execute();
     return { outcome: "deleted", sessionIds: removed };

@@ -118,6 +118,34 @@ export interface PublishAndQueueMethods {
   listProjectsWithQueuedPrompts(): Promise<string[]>;
 }
 
+/** An uploaded image of a project, without its bytes. */
+export interface ProjectAsset {
+  projectId: string;
+  name: string;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  alt: string;
+  role: "logo" | "image";
+  createdAt: string;
+}
+
+/** A project's uploaded images (asset-rows.ts). */
+export interface AssetMethods {
+  /**
+   * Stores an image, unless the project already holds `max` (counted and inserted under the
+   * project row's lock, so parallel uploads never pass the cap); "no-project" when it is gone.
+   */
+  addProjectAsset(input: Omit<ProjectAsset, "createdAt"> & { data: Uint8Array; max: number }): Promise<ProjectAsset | "full" | "no-project">;
+  /** A project's images, oldest first, without their bytes. */
+  listProjectAssets(projectId: string): Promise<ProjectAsset[]>;
+  /** The named images with their bytes (unknown names are left out). */
+  readProjectAssets(projectId: string, names: string[]): Promise<Array<ProjectAsset & { data: Uint8Array }>>;
+  /** The files of the version published at `slug` and its project, without counting a visit (its images are served apart). */
+  readPublishedFiles(slug: string): Promise<{ projectId: string; site: SiteFiles } | null>;
+}
+
 /** Most events one `appendEvents` call takes (one statement on PostgreSQL). */
 export const MAX_APPEND_BATCH = 1_000;
 
@@ -158,7 +186,7 @@ export class SeqConflictError extends Error {
  * the publisher (see group-commit.ts) and fenced here: an append only commits when every session's
  * `last_seq` is still what the publisher read, and the `(session_id, seq)` key refuses duplicates.
  */
-export interface Store extends PublishAndQueueMethods {
+export interface Store extends PublishAndQueueMethods, AssetMethods {
   createSession(input: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | null>;
   /** Hashes needed to authorise a token for the session, with the session itself (one read). */

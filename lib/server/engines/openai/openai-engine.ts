@@ -88,7 +88,7 @@ async function runPass(ask: (input: ChatInput) => Promise<string>, input: StepIn
   }
   const kind = STEP_FILES[step.id];
   const expected = expectedLength(kind, baseSite);
-  const messages = buildStepMessages({ prompt: input.prompt, step, kind, site, baseSite, target });
+  const messages = buildStepMessages({ prompt: input.prompt, step, kind, site, baseSite, target, images: input.images });
   const answer = await ask({ messages, signal, onText: onPartial && streamInto(kind, site, expected, onPartial) });
   const code = extractFinalCode(answer, kind);
   if (!code.trim()) {

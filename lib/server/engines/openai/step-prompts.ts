@@ -1,4 +1,4 @@
-import type { ElementTarget, PlannedStep, SiteFiles } from "../engine";
+import type { ElementTarget, PlannedStep, SiteFiles, SiteImage } from "../engine";
 import type { CodeKind } from "./extract-code";
 import type { ChatMessage } from "./stream-chat";
 
@@ -40,14 +40,24 @@ export interface StepPromptInput {
   site: SiteFiles;
   baseSite?: SiteFiles;
   target?: ElementTarget;
+  images?: SiteImage[];
+}
+
+/** The project's uploads, for the markup pass: the only pictures a page can show besides inline SVG and data URLs. */
+function describeImages(images: SiteImage[] | undefined): string | null {
+  if (!images?.length) return null;
+  const lines = images.slice(0, 50).map((i) => `- images/${i.name} (${i.role}, ${i.width}×${i.height})${i.alt ? `: ${i.alt.replace(/\s+/g, " ")}` : ""}`);
+  return `The site owner's uploaded images. Where a picture fits, use them, written exactly as src="images/<name>" (the page can load no other URL); put a logo in the header's brand as <img data-ov-logo src="images/<name>" alt="…">:\n${block("images", lines.join("\n"))}`;
 }
 
 /** The chat for one pass; a follow-up edit includes the current file and asks for all of it back. */
-export function buildStepMessages({ prompt, step, kind, site, baseSite, target }: StepPromptInput): ChatMessage[] {
+export function buildStepMessages({ prompt, step, kind, site, baseSite, target, images }: StepPromptInput): ChatMessage[] {
   const parts: string[] = [];
+  const uploads = kind === "html" ? describeImages(images) : null;
   if (target && kind === "html") {
     // Only the element travels: the rest of the page is kept as it is, so it is not rewritten.
     parts.push(`The element to edit, at ${target.path}:\n${block("element", target.html)}`);
+    if (uploads) parts.push(uploads);
     parts.push(`Edit request: ${prompt}`);
     parts.push(`Return only this element's edited markup: one element, with its data-ov-id attribute and those inside it kept, nothing before or after it.`);
     return [
@@ -56,6 +66,7 @@ export function buildStepMessages({ prompt, step, kind, site, baseSite, target }
     ];
   }
   if (kind !== "html") parts.push(`The page's body markup:\n${block("markup", site.html)}`);
+  if (uploads) parts.push(uploads);
   if (baseSite) {
     parts.push(`The current ${NAMES[kind]}, before this edit:\n${block("current", baseSite[kind])}`);
     parts.push(`Edit request: ${prompt}`);

@@ -111,6 +111,8 @@ export interface SiteSpec {
   business: { id: string; label: string; cuisine: string | null } | null;
   /** Seed for deterministic variations (derived from the prompt). */
   seed: string;
+  /** The project's uploaded images: the logo for the header, photos for the hero, gallery and cards. */
+  images?: ReadonlyArray<{ name: string; alt: string; role: "logo" | "image" }>;
 }
 
 /** Built-in layouts of the blocks, in order (the section list older code reads). */

@@ -79,6 +79,8 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
   if (history) return computeHistoryStep(input, base, history.type === "undo" ? "undo" : "redo");
   if (intents.length === 0) throw notApplied(`I could not match “${quotePrompt(input.prompt)}” to an edit this engine can make`, base);
   const info = readBaseSite(base);
+  // Blocks an edit adds (a gallery, say) show the project's uploads too.
+  info.ctx.spec.images = input.images;
   const said = intents.map(describeIntent).join(", ");
   if (input.step.id === "analyze-edit") {
     return { result: { site: null, message: `Editing “${info.ctx.spec.name}”: ${said}` }, frames: [] };
@@ -104,7 +106,7 @@ async function computeStep(input: StepInput): Promise<ComputedStep> {
   if (id === "analyze-edit" || id === "apply-edit" || id === "restyle" || id === "polish") {
     return computeEditStep(input, input.baseSite ?? emptySite());
   }
-  const spec = analyzePrompt(input.prompt);
+  const spec = { ...analyzePrompt(input.prompt), images: input.images };
   if (id === "analyze") {
     const summary = summarizeSpec(spec);
     return { result: { site: null, message: `Understood: ${summary}` }, frames: [] };

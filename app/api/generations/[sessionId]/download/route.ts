@@ -2,6 +2,7 @@ import { previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeRequest } from "@/lib/server/http/authorize";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
+import { loadSiteImages } from "@/lib/server/site/site-images";
 import { zipSiteResponse } from "@/lib/server/site/zip-site";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,10 @@ export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, 
   const { session } = await authorizeRequest({ store: services.store, request, sessionId: params.sessionId });
   const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "Nothing to download yet: this generation has no preview");
+  const site = previewFilesOf(preview);
   return zipSiteResponse({
-    site: previewFilesOf(preview),
+    images: await loadSiteImages(services.store, session.projectId, site),
+    site,
     // The site's own name (its heading), as the project page titles it; the prompt only without one.
     title: readSiteName(preview.html_content) ?? session.prompt.slice(0, 80),
     fileName: `openv0-${params.sessionId}.zip`,

@@ -3,6 +3,7 @@
  * returns the whole site, and notes describing what happened (including what could not be done).
  */
 
+import { placeUploadedImages } from "./place-images";
 import type { SiteFiles } from "../../engine";
 import { escapeHtml, slugify } from "../render/html-escape";
 import {
@@ -74,6 +75,10 @@ export function applyContentEdits(base: SiteFiles, intents: EditIntent[], info: 
       const result = applyCopyEdit(html, intent, info);
       html = result.html;
       if (result.note) notes.push(result.note);
+    } else if (intent.type === "use-images") {
+      const result = placeUploadedImages(html, info.ctx.spec.images ?? []);
+      html = result.html;
+      notes.push(result.note);
     } else if (intent.type === "tone") {
       const tagline = TONE_TAGLINES[intent.tone];
       const next = html.replace(/(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, (_m, open: string, close: string) => open + escapeHtml(tagline) + close);

@@ -13,6 +13,7 @@ import { FORM_WORDING } from "../content/form-kinds";
 import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "./parse-copy-edits";
+import { USE_IMAGES_PATTERN } from "./place-images";
 
 export type EditIntent =
   | BlockEditIntent
@@ -28,7 +29,9 @@ export type EditIntent =
   | { type: "font-size"; direction: "bigger" | "smaller" }
   | { type: "font-family"; style: FontStyle }
   | { type: "radius"; style: "round" | "square" }
-  | { type: "tone"; tone: Tone };
+  | { type: "tone"; tone: Tone }
+  /** The project's uploaded images in the artwork's places (place-images.ts). */
+  | { type: "use-images" };
 
 const RENAME =
   /\b(?:rename(?:\s+(?:it|the\s+(?:site|page|website|business|brand|company|shop|store)))?(?:\s+to)?|call\s+(?:it|the\s+(?:site|business|brand|company))|name\s+it|change\s+(?:the\s+)?(?:site\s+|brand\s+|business\s+|company\s+)?name\s+to)\s+(.{1,120})/i;
@@ -141,6 +144,13 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
   let text = blockEdits.rest;
   const intents: EditIntent[] = [...copy.intents, ...named.filter((i) => i.type !== "remove-named")];
 
+  const useImages = USE_IMAGES_PATTERN.exec(text);
+  if (useImages) {
+    intents.push({ type: "use-images" });
+    // "add my photos" asks for the uploads, not for a gallery section.
+    text = text.replace(useImages[0], " ");
+  }
+
   const rename = RENAME.exec(text);
   if (rename?.[1]) {
     // The name reader treats a quoted name as exact, so the quotes go back around it.
@@ -175,6 +185,8 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
 export function describeIntent(intent: EditIntent): string {
   const label = sectionLabel;
   switch (intent.type) {
+    case "use-images":
+      return "put your uploaded images in the page";
     case "add-section":
       return `add a ${intent.heading ?? label(intent.section)} section`;
     case "add-form":

@@ -5,7 +5,7 @@
  */
 
 import { escapeHtml } from "./html-escape";
-import { renderArtUri } from "./render-art";
+import { renderBrandMark, renderPicture } from "./render-images";
 import { fillSlots } from "../locale/locales";
 import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
@@ -34,7 +34,7 @@ function renderHeader(ctx: RenderContext): string {
     `<a class="skip-link" href="#main">${escapeHtml(ui.skip)}</a>`,
     `<header class="site-header">`,
     `  <div class="container header-inner">`,
-    `    <a class="brand" href="#top"><span class="brand-mark" aria-hidden="true">${mark}</span><span class="brand-name">${name}</span></a>`,
+    `    <a class="brand" href="#top">${renderBrandMark(ctx, mark)}<span class="brand-name">${name}</span></a>`,
     `    <button class="nav-toggle" type="button" aria-expanded="false" aria-controls="site-nav"><span class="nav-toggle-bars" aria-hidden="true"></span><span class="visually-hidden">${escapeHtml(ui.openNav)}</span></button>`,
     `    <nav class="site-nav" id="site-nav" aria-label="${escapeHtml(ui.mainNav)}">`,
     `      <ul class="nav-list" role="list">`,
@@ -82,7 +82,7 @@ function renderHero(ctx: RenderContext): string {
     `          </div>`,
     `        </div>`,
     `        <figure class="hero-art">`,
-    `          <img src="${renderArtUri(`${spec.seed}|hero`, spec.palette, "wide")}" alt="${fillCopy(ctx, content.heroAlt)}" width="640" height="420" decoding="async">`,
+    `          ${renderPicture(ctx, "hero", 0, { seed: `${spec.seed}|hero`, ratio: "wide", alt: fillCopy(ctx, content.heroAlt) }, [640, 420])}`,
     `        </figure>`,
     `      </div>`,
     `    </section>`,

@@ -2,7 +2,7 @@
 
 import { fillSlots } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
-import { renderArtUri } from "./render-art";
+import { renderPicture } from "./render-images";
 import { fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
 
 export function renderMenu(ctx: RenderContext): string {
@@ -33,7 +33,7 @@ export function renderProducts(ctx: RenderContext): string {
   const cards = ctx.content.products.map((product, i) =>
     [
       `          <li class="card product">`,
-      `            <img src="${renderArtUri(`${ctx.spec.seed}|product|${i}`, ctx.spec.palette, "square")}" alt="${fillCopy(ctx, `${product.name}: ${product.text}`)}" width="480" height="480" decoding="async">`,
+      `            ${renderPicture(ctx, "card", i, { seed: `${ctx.spec.seed}|product|${i}`, ratio: "square", alt: fillCopy(ctx, `${product.name}: ${product.text}`) }, [480, 480])}`,
       `            <h3>${fillCopy(ctx, product.name)}</h3>`,
       `            <p>${fillCopy(ctx, product.text)}</p>`,
       `            <div class="product-foot">`,
@@ -59,7 +59,7 @@ export function renderProjects(ctx: RenderContext): string {
   const cards = ctx.content.projects.map((project, i) =>
     [
       `          <li class="card project">`,
-      `            <img src="${renderArtUri(`${ctx.spec.seed}|project|${i}`, ctx.spec.palette, "wide")}" alt="${fillCopy(ctx, project.title)}" width="640" height="420" decoding="async">`,
+      `            ${renderPicture(ctx, "card", i, { seed: `${ctx.spec.seed}|project|${i}`, ratio: "wide", alt: fillCopy(ctx, project.title) }, [640, 420])}`,
       `            <h3>${fillCopy(ctx, project.title)}</h3>`,
       `            <p>${fillCopy(ctx, project.text)}</p>`,
       `            <ul class="tag-list" role="list">${project.tags.map((t) => `<li>${fillCopy(ctx, t)}</li>`).join("")}</ul>`,

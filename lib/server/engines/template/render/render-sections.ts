@@ -3,7 +3,8 @@
  * start at h2 (the page's single h1 lives in the hero), so any combination keeps a valid outline.
  */
 
-import { initialsOf, renderArtUri, renderIcon } from "./render-art";
+import { initialsOf, renderIcon } from "./render-art";
+import { renderPicture } from "./render-images";
 import { fillCopy, wrapSection, type RenderContext } from "./render-context";
 import { renderMenu, renderPosts, renderProducts, renderProjects, renderSchedule } from "./render-listing-sections";
 import { renderFaq, renderPricing, renderTestimonials } from "./render-social-sections";
@@ -29,7 +30,7 @@ function renderAbout(ctx: RenderContext): string {
       `          </ul>`,
       `        </div>`,
       `        <figure class="split-art">`,
-      `          <img src="${renderArtUri(`${ctx.spec.seed}|about`, ctx.spec.palette, "tall")}" alt="${fillCopy(ctx, alt)}" width="480" height="600" decoding="async">`,
+      `          ${renderPicture(ctx, "about", 0, { seed: `${ctx.spec.seed}|about`, ratio: "tall", alt: fillCopy(ctx, alt) }, [480, 600])}`,
       `        </figure>`,
       `      </div>`,
     ].join("\n"),
@@ -61,7 +62,7 @@ function renderGallery(ctx: RenderContext): string {
     [
       `          <li>`,
       `            <figure class="gallery-item">`,
-      `              <img src="${renderArtUri(`${ctx.spec.seed}|gallery|${i}`, ctx.spec.palette, i % 3 === 0 ? "tall" : "square")}" alt="${fillCopy(ctx, caption)}" width="480" height="${i % 3 === 0 ? 600 : 480}" decoding="async">`,
+      `              ${renderPicture(ctx, "gallery", i, { seed: `${ctx.spec.seed}|gallery|${i}`, ratio: i % 3 === 0 ? "tall" : "square", alt: fillCopy(ctx, caption) }, [480, i % 3 === 0 ? 600 : 480])}`,
       `              <figcaption>${fillCopy(ctx, caption)}</figcaption>`,
       `            </figure>`,
       `          </li>`,

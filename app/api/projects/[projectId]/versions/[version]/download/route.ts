@@ -2,6 +2,7 @@ import { readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
 import { authorizeProject, parseVersionParam } from "@/lib/server/http/project-access";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
+import { loadSiteImages } from "@/lib/server/site/site-images";
 import { zipSiteResponse } from "@/lib/server/site/zip-site";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export const GET = handleRoute<{ projectId: string; version: string }>(async ({ 
   const found = await services.store.getProjectVersion(params.projectId, parseVersionParam(params.version));
   if (!found) throw new AppError("NOT_FOUND", "No such version");
   return zipSiteResponse({
+    images: await loadSiteImages(services.store, params.projectId, found.site),
     site: found.site, title: readSiteName(found.site.html) ?? found.prompt.slice(0, 80), fileName: `openv0-v${found.version}.zip`, modifiedAt: found.createdAt,
   });
 });
