@@ -22,11 +22,19 @@ const press = async (page: Page, testId: string) => {
 const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
 const frameLoads = (page: Page) => page.getByTestId("live-preview").getAttribute("data-frame-loads");
 const headingColour = (page: Page) => site(page).locator("h1").first().evaluate((el) => getComputedStyle(el).color);
-const waitForHeadingColour = (page: Page, colour: string) =>
-  site(page).locator("h1").first().evaluate((el, want) => new Promise<void>((resolve) => {
-    const check = () => (getComputedStyle(el).color === want ? resolve() : requestAnimationFrame(check));
-    check();
-  }), colour);
+/**
+ * Waits until the frame's h1 has `colour`. Asked afresh each time: the frame reloads when a saved
+ * version (a new turn) replaces the draft, and an element of the old document never changes again.
+ */
+async function waitForHeadingColour(page: Page, colour: string): Promise<void> {
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  for (;;) {
+    const now = await site(page).locator("h1").first().evaluate((el) => getComputedStyle(el).color, undefined, { timeout: 1000 }).catch(() => null);
+    if (now === colour) return;
+    if (Date.now() > deadline) throw new Error(`the frame's h1 is ${now}, not ${colour}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Opens the Code tab's editor on styles.css and types `rule` at its end (one line: no completion is accepted). */
 async function typeCssRule(page: Page, rule: string): Promise<void> {
@@ -108,6 +116,7 @@ describe("template engine", () => {
       await page.getByTestId("turn").nth(1).getByTestId("turn-prompt").filter({ hasText: "Edited the code by hand" }).waitFor();
       await page.locator('[data-testid="version-item"][data-version="2"]').waitFor({ timeout: RUN_TIMEOUT_MS });
       await showPreview(page);
+      await press(page, "tab-preview");
       await waitForHeadingColour(page, HAND_COLOUR);
       // Saved: nothing unsaved is left to restore.
       expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("openv0:code-draft:")))).toEqual([]);

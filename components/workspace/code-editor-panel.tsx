@@ -27,7 +27,7 @@ export function CodeEditorPanel({ code }: { code: CodeDraft & { draft: NonNullab
     <div data-testid="code-editor-panel" data-dirty={code.dirty} className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 border-b border-zinc-200 px-2 dark:border-zinc-800">
         <TabList
-          tabs={CODE_FILES.map((f) => ({ ...f, testId: `code-file-${f.id}` }))}
+          tabs={CODE_FILES}
           active={active}
           onSelect={setActive}
           label="Files"

@@ -12,9 +12,9 @@ hljs.registerLanguage("css", css);
 hljs.registerLanguage("javascript", javascript);
 
 const files = [
-  { id: "html", label: "index.html", language: "xml" },
-  { id: "css", label: "styles.css", language: "css" },
-  { id: "js", label: "script.js", language: "javascript" },
+  { id: "html", label: "index.html", language: "xml", testId: "code-file-html" },
+  { id: "css", label: "styles.css", language: "css", testId: "code-file-css" },
+  { id: "js", label: "script.js", language: "javascript", testId: "code-file-js" },
 ] as const;
 type FileId = (typeof files)[number]["id"];
 
