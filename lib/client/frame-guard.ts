@@ -29,18 +29,26 @@ export function createMessageBudget({ burst, perSecond, now = Date.now }: { burs
  */
 export function createSendLedger() {
   let last: string | null = null;
+  let lastLoad: number | undefined;
   let highest = 0;
   const resent = new Set<string>();
   const sent = new Set<string>();
   return {
-    /** Records a post of this rendering and says whether it may go out. */
-    allow(epoch: string, version: number, runScript: boolean): boolean {
+    /**
+     * Records a post of this rendering and says whether it may go out. With `load` (how many times
+     * the frame's runtime started), the same rendering for the same runtime is a duplicate, not a
+     * re-send: it is skipped without using up the one re-send, which a runtime that restarted
+     * (while the rendering was on its way to the page it left) still needs.
+     */
+    allow(epoch: string, version: number, runScript: boolean, load?: number): boolean {
       const key = `${epoch}:${version}:${runScript}`;
       if (key === last) {
+        if (load !== undefined && load === lastLoad) return false;
         if (resent.has(key)) return false;
         resent.add(key);
       }
       last = key;
+      lastLoad = load;
       sent.add(key);
       highest = Math.max(highest, version);
       return true;

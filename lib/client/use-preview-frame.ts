@@ -116,7 +116,7 @@ export function usePreviewFrame(
   useEffect(() => {
     const frameWindow = frameRef.current?.contentWindow;
     if (loads === 0 || !preview || !frameWindow) return;
-    const allowed = ledger.current.allow(epoch, preview.version, runScript);
+    const allowed = ledger.current.allow(epoch, preview.version, runScript, loads);
     // Written on the element, not into state: figures for tests and diagnostics, not for rendering.
     if (frameRef.current) {
       frameRef.current.dataset.resends = String(ledger.current.resends());
