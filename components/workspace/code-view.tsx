@@ -12,9 +12,9 @@ hljs.registerLanguage("css", css);
 hljs.registerLanguage("javascript", javascript);
 
 const files = [
-  { id: "html", label: "index.html", language: "xml" },
-  { id: "css", label: "styles.css", language: "css" },
-  { id: "js", label: "script.js", language: "javascript" },
+  { id: "html", label: "index.html", language: "xml", testId: "code-file-html" },
+  { id: "css", label: "styles.css", language: "css", testId: "code-file-css" },
+  { id: "js", label: "script.js", language: "javascript", testId: "code-file-js" },
 ] as const;
 type FileId = (typeof files)[number]["id"];
 
@@ -27,14 +27,16 @@ export interface CodeViewProps {
   js: string;
   /** The code is still being written (a streaming engine): say so above the code. */
   streaming?: boolean;
+  /** Opens the editor (the owner, on a finished turn); absent, the code is read-only. */
+  onEdit?: () => void;
 }
 
 /**
  * The site's html / css / js with syntax highlighting, line numbers, wrapping and a copy button
  * (loaded only when the Code tab opens). It follows the live preview, so a streaming engine's code
- * appears here as it is written.
+ * appears here as it is written. The owner of a finished turn can open it in the editor (Edit code).
  */
-export function CodeView({ html, css: cssText, js, streaming = false }: CodeViewProps) {
+export function CodeView({ html, css: cssText, js, streaming = false, onEdit }: CodeViewProps) {
   const [active, setActive] = useState<FileId>("html");
   const [wrap, setWrap] = useState(false);
   const [copied, setCopied] = useState<FileId | null>(null);
@@ -74,6 +76,11 @@ export function CodeView({ html, css: cssText, js, streaming = false }: CodeView
           <button type="button" data-testid="code-wrap" aria-pressed={wrap} onClick={() => setWrap((w) => !w)} className={toolButton}>
             Wrap
           </button>
+          {onEdit && (
+            <button type="button" data-testid="code-edit" onClick={onEdit} className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-semibold text-white transition hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
+              Edit code
+            </button>
+          )}
           <button type="button" data-testid="code-copy" onClick={() => void copy()} className={toolButton}>
             {copied === active ? "Copied" : `Copy ${file.label}`}
           </button>

@@ -1,7 +1,8 @@
 "use client";
 
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
-import type { PreviewSnapshot } from "@/lib/protocol";
+import { previewFilesOf, type PreviewSnapshot } from "@/lib/protocol";
+import { useCodeDraft } from "@/lib/client/use-code-draft";
 import { usePreviewFrame } from "@/lib/client/use-preview-frame";
 import { useFrameSelection, type SelectionHandler } from "@/lib/client/use-frame-selection";
 import { useFrameAssets } from "@/lib/client/use-frame-assets";
@@ -9,6 +10,7 @@ import { downloadZip } from "@/lib/client/version-links";
 import type { SiteFiles } from "@/lib/client/version-files";
 import { useGenerationStore } from "@/stores/generation-store-provider";
 import { TabList } from "@/components/tab-list";
+import { CodeDraftNotice } from "./code-draft-notice";
 import { EditPanel } from "./edit-panel";
 import { ImageDropZone, ImageUploadButton, ImageUploadPanel } from "./image-upload";
 import { SelectToggle } from "./select-toggle";
@@ -17,6 +19,7 @@ import { SiteReports } from "./site-reports";
 import { useImageUpload } from "./use-image-upload";
 
 const CodeView = lazy(() => import("./code-view").then((m) => ({ default: m.CodeView })));
+const CodeEditorPanel = lazy(() => import("./code-editor-panel").then((m) => ({ default: m.CodeEditorPanel })));
 
 /** Path of the frame runtime document (app/preview-frame/route.ts). */
 export const PREVIEW_FRAME_SRC = "/preview-frame";
@@ -92,15 +95,33 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
   const selection = useSelection();
   // Select mode works on the project's current version, not on an old one opened from Versions.
   const selectionHandler = useRef<SelectionHandler | null>(null);
-  const frame = usePreviewFrame(frameRef, { epoch, preview, runScript: viewed !== null || (own !== null && completed), onSelection: selectionHandler });
+  // Hand edits of the code: the owner's, on the project's current version (never an old one opened inline).
+  const projectId = useGenerationStore((s) => s.generation.project_id);
+  const editable = !view && live !== null && (selection?.canEdit ?? false);
+  const codeBase = useMemo(() => (editable && live ? previewFilesOf(live) : null), [editable, live]);
+  const code = useCodeDraft({
+    projectId, versionKey: epoch, base: codeBase,
+    onSave: (files) => selection?.applyEdit({ kind: "code", ...files }, "the code by hand") ?? Promise.resolve("Only the project's owner can edit it."),
+  });
+  // The draft is patched into the same frame as a newer rendering of this version: no reload, no blank.
+  const drafting = !view && live !== null && code.frame !== null;
+  const shown = useMemo<PreviewSnapshot | null>(
+    () => (drafting && live && code.frame
+      ? { ...live, version: live.version + code.frame.seq, html_content: code.frame.files.html, css_content: code.frame.files.css, js_content: code.frame.files.js }
+      : preview),
+    [drafting, live, code.frame, preview],
+  );
+  const frame = usePreviewFrame(frameRef, { epoch, preview: shown, runScript: viewed !== null || (own !== null && completed), draft: drafting, onSelection: selectionHandler });
   const frameSelection = useFrameSelection(frameRef, {
     selection: view ? null : selection, html: view ? null : (preview?.html_content ?? null), loads: frame.loads, handlerRef: selectionHandler,
   });
   // Uploaded images: the frame gets their bytes from here (it can fetch nothing itself).
-  const projectId = useGenerationStore((s) => s.generation.project_id) || null;
-  useFrameAssets(frameRef, { projectId, sessionId, token, html: preview?.html_content ?? null, css: preview?.css_content ?? null, loads: frame.loads });
+  useFrameAssets(frameRef, { projectId: projectId || null, sessionId, token, html: preview?.html_content ?? null, css: preview?.css_content ?? null, loads: frame.loads });
   const upload = useImageUpload();
   const [tab, setTab] = useState<"preview" | "code">("preview");
+  const editing = editable && code.draft !== null;
+  // On a wide screen the editor and the frame sit side by side, so the typing is seen as it lands.
+  const split = editing && tab === "code";
   const [viewport, setViewport] = useState<ViewportId>("desktop");
   const [downloadFailed, setDownloadFailed] = useState(false);
   const width = viewports.find((v) => v.id === viewport)?.width ?? null;
@@ -171,10 +192,15 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
       {tab === "preview" && !view && <ImageUploadPanel upload={upload} />}
       {tab === "preview" && !view && <EditPanel onEditText={frameSelection.editText} onReplaceImage={() => upload.show({ use: "replace" })} />}
 
+      {tab === "preview" && editing && (code.dirty || code.restored) && (
+        <CodeDraftNotice restored={code.restored} onOpen={() => setTab("code")} onDiscard={code.discard} />
+      )}
+
       <SiteReports reports={frame.siteReports} onFix={onFixSiteError} />
 
+      <div data-testid="code-split" data-split={split} className={split ? "flex min-h-0 flex-1 flex-col xl:flex-row-reverse" : "contents"}>
       {/* Kept mounted while the Code tab is open: hiding it must not reload the frame. */}
-      <div className={`relative min-h-0 flex-1 overflow-x-auto bg-zinc-100 dark:bg-zinc-950 ${tab === "preview" ? "" : "hidden"}`}>
+      <div className={`relative min-h-0 flex-1 overflow-x-auto bg-zinc-100 dark:bg-zinc-950 ${tab === "preview" ? "" : split ? "hidden xl:block xl:basis-1/2" : "hidden"}`}>
         <div className="mx-auto h-full min-h-[60vh] transition-[width] duration-300" style={{ width: width ? `${width}px` : "100%" }}>
           <iframe
             ref={frameRef}
@@ -202,11 +228,15 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
 
       {tab === "code" && (
         // Fills the panel and scrolls inside it, instead of stretching the page by the file's length.
-        <div className="relative min-h-[60vh] flex-1">
+        <div className={`relative min-h-[60vh] flex-1 ${split ? "xl:basis-1/2 xl:border-r xl:border-zinc-200 dark:xl:border-zinc-800" : ""}`}>
           <div className="absolute inset-0">
-            {preview ? (
+            {editing && code.draft ? (
+              <Suspense fallback={<p className="p-4 text-sm text-zinc-500">Loading the editor…</p>}>
+                <CodeEditorPanel key={epoch} code={{ ...code, draft: code.draft }} />
+              </Suspense>
+            ) : preview ? (
               <Suspense fallback={<p className="p-4 text-sm text-zinc-500">Loading code…</p>}>
-                <CodeView html={preview.html_content} css={preview.css_content} js={preview.js_content} streaming={!view && running && own !== null} />
+                <CodeView html={preview.html_content} css={preview.css_content} js={preview.js_content} streaming={!view && running && own !== null} onEdit={editable ? code.open : undefined} />
               </Suspense>
             ) : (
               <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No code yet.</p>
@@ -214,6 +244,7 @@ export function LivePreview({ sessionId, token, basePreview = null, onFixSiteErr
           </div>
         </div>
       )}
+      </div>
     </section>
   );
 }

@@ -31,8 +31,8 @@ export interface SelectionValue {
   setEditingId: (id: string | null) => void;
   /** The markup of the version on screen (the preview reports it). */
   setHtml: (html: string | null) => void;
-  /** Starts a direct edit as the next turn. */
-  applyEdit: (edit: SiteEdit, label: string) => Promise<void>;
+  /** Starts a direct edit as the next turn; answers why it could not start, or null once it did. */
+  applyEdit: (edit: SiteEdit, label: string) => Promise<string | null>;
 }
 
 const SelectionContext = createContext<SelectionValue | null>(null);
@@ -92,8 +92,8 @@ export function SelectionProvider({ projectId, projectToken, ready, onStarted, c
     setError(null);
   }, []);
 
-  const applyEdit = useCallback(async (edit: SiteEdit, label: string) => {
-    if (!projectToken) return;
+  const applyEdit = useCallback(async (edit: SiteEdit, label: string): Promise<string | null> => {
+    if (!projectToken) return "Only the project's owner can edit it.";
     setBusy(true);
     setError(null);
     try {
@@ -101,8 +101,11 @@ export function SelectionProvider({ projectId, projectToken, ready, onStarted, c
       const created = await startElementTurn({ projectId, projectToken, prompt, edit });
       rememberCreatedSession(created, prompt);
       onStarted(created);
+      return null;
     } catch (e) {
-      setError(describeApiError(e).message);
+      const message = describeApiError(e).message;
+      setError(message);
+      return message;
     } finally {
       setBusy(false);
     }

@@ -16,7 +16,7 @@ export interface FrameSelectionTarget {
   selectId: (id: string | null) => void;
   setEditingId: (id: string | null) => void;
   setHtml: (html: string | null) => void;
-  applyEdit: (edit: { kind: "text"; id: string; text: string }, label: string) => Promise<void>;
+  applyEdit: (edit: { kind: "text"; id: string; text: string }, label: string) => Promise<unknown>;
 }
 
 /**

@@ -13,8 +13,16 @@ export const ELEMENT_ID_ATTRIBUTE = "data-ov-id";
 /** An element id as written by `stampElementIds`: short, url-safe. */
 export const elementIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be an element id (A-Z, a-z, 0-9, _ and -)");
 
-/** Longest file a hand edit of the code may save (the 64 KB body cap applies to the three together). */
-export const CODE_MAX_CHARS = 60_000;
+/**
+ * Longest file a hand edit of the code may save: as long as a model engine may write one
+ * (LLM_MAX_FILE_CHARS' default), so every generated site can be edited by hand.
+ */
+export const CODE_MAX_CHARS = 200_000;
+/**
+ * Largest body of a start that carries a hand edit of the code (three files, JSON-escaped); every
+ * other body keeps the 64 KB cap (BODY_MAX_BYTES).
+ */
+export const CODE_EDIT_BODY_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Longest text an in-place text edit may write. */
 export const EDIT_TEXT_MAX_CHARS = 2000;
@@ -45,7 +53,7 @@ export const siteEditSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("image"), id: elementIdSchema, asset: assetNameSchema, alt: assetAltSchema }),
   /** The header shows an uploaded logo (replacing the one it has), which is the site's icon too. */
   z.strictObject({ kind: z.literal("logo"), asset: assetNameSchema, alt: assetAltSchema }),
-  /** The code edited by hand: the whole site's three files (the request body's cap bounds them). */
+  /** The code edited by hand: the whole site's three files (each bounded; ids are repaired and stamped again). */
   z.strictObject({ kind: z.literal("code"), html: z.string().max(CODE_MAX_CHARS), css: z.string().max(CODE_MAX_CHARS), js: z.string().max(CODE_MAX_CHARS) }),
 ]);
 export type SiteEdit = z.infer<typeof siteEditSchema>;

@@ -36,19 +36,31 @@ export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.i
   return parsed.data;
 }
 
+/**
+ * A larger cap for some bodies of one route: read up to `maxBytes`, but a body past the usual
+ * cap is refused (413) unless `allows` says its parsed JSON is of the kind that may be larger.
+ */
+export interface LargeBodyAllowance {
+  maxBytes: number;
+  allows: (json: unknown) => boolean;
+}
+
 /** Parses a JSON request body with a zod schema: 415 / 413 / 400 with the schema's issues. */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T, large?: LargeBodyAllowance): Promise<z.infer<T>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
   }
-  const text = await readLimited(request, BODY_MAX_BYTES);
+  const text = await readLimited(request, large ? Math.max(large.maxBytes, BODY_MAX_BYTES) : BODY_MAX_BYTES);
+  const oversized = large !== undefined && Buffer.byteLength(text) > BODY_MAX_BYTES;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
+    if (oversized) throw new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${BODY_MAX_BYTES} bytes`);
     throw new AppError("VALIDATION_ERROR", "Request body is not valid JSON");
   }
+  if (oversized && !large.allows(json)) throw new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${BODY_MAX_BYTES} bytes`);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new AppError("VALIDATION_ERROR", "Request body is invalid", issuesOf(parsed.error));

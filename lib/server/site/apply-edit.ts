@@ -1,7 +1,7 @@
 import type { HTMLElement } from "node-html-parser";
 import { type SiteEdit, type SizeStep, type SpacingStep } from "@/lib/protocol";
 import type { SiteFiles } from "../engines/engine";
-import { collectElementIds, findElement, parseMarkup, renewElementIds } from "./element-ids";
+import { collectElementIds, findElement, parseMarkup, renewElementIds, repairElementIds } from "./element-ids";
 import { placeLogo, replaceImage } from "./image-edits";
 
 /*
@@ -43,8 +43,9 @@ function siblingElement(el: HTMLElement, direction: "up" | "down"): HTMLElement 
 
 /** The site after `edit`; throws MissingElementError when its element is not there. */
 export function applySiteEdit(site: SiteFiles, edit: SiteEdit): SiteFiles {
-  // The hand-edited code is the new site; the runner stamps its element ids again.
-  if (edit.kind === "code") return { html: edit.html, css: edit.css, js: edit.js };
+  // The hand-edited code is the new site. Ids a hand edit broke (a pasted copy's, junk) are
+  // dropped here; the runner then stamps every element without one, so each id stays unique.
+  if (edit.kind === "code") return { html: repairElementIds(edit.html), css: edit.css, js: edit.js };
   if (edit.kind === "logo") return { ...site, html: placeLogo(site.html, edit.asset, edit.alt) };
   const html = site.html;
   const root = parseMarkup(html);

@@ -135,3 +135,41 @@ export function stripElementIds(html: string): string {
   }
   return out + html.slice(from);
 }
+
+/** An opening tag, attribute by attribute (a quoted value may hold a ">"). */
+const OPENING_TAG = /^<[^\s/>]+(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?|\s*\/)*\s*>/;
+const ID_ATTRIBUTE_TEXT = new RegExp(`\\s${ELEMENT_ID_ATTRIBUTE}(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s>]+))?`, "gi");
+
+/**
+ * Drops the ids that hand-edited markup got wrong — a pasted copy's duplicate, junk typed into
+ * one — so that `stampElementIds` gives those elements fresh ones. The first element with an id
+ * keeps it; every other byte stays as typed.
+ */
+export function repairElementIds(html: string): string {
+  if (!html.toLowerCase().includes(ELEMENT_ID_ATTRIBUTE)) return html;
+  const seen = new Set<string>();
+  const cuts: [number, number][] = [];
+  for (const el of parseMarkup(html).querySelectorAll(`[${ELEMENT_ID_ATTRIBUTE}]`)) {
+    const id = el.getAttribute(ELEMENT_ID_ATTRIBUTE) ?? "";
+    const tag = OPENING_TAG.exec(html.slice(el.range[0], el.range[1]))?.[0] ?? "";
+    const written = tag.match(ID_ATTRIBUTE_TEXT)?.length ?? 0;
+    if (VALID_ID.test(id) && !seen.has(id) && written === 1) {
+      seen.add(id);
+      continue;
+    }
+    for (const match of tag.matchAll(ID_ATTRIBUTE_TEXT)) {
+      const at = el.range[0] + (match.index ?? 0);
+      cuts.push([at, at + match[0].length]);
+    }
+  }
+  if (cuts.length === 0) return html;
+  cuts.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let from = 0;
+  for (const [start, end] of cuts) {
+    if (start < from) continue;
+    out += html.slice(from, start);
+    from = end;
+  }
+  return out + html.slice(from);
+}
