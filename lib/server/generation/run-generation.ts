@@ -47,6 +47,9 @@ export async function runGeneration(input: RunInput): Promise<void> {
   let started = false;
   const preview = new PreviewPublisher({ sessionId, events, engineName: engine.name, signal }, state);
   const run = state.run + 1;
+  // A retry redoes the step it stopped in, but the bar never goes back past what was shown.
+  const floor = state.run > 0 ? state.progress : 0;
+  const atLeastShown = (progress: number) => Math.max(progress, floor);
   input.logger?.info({ sessionId, run, engine: engine.name, resumeAfter: done.size }, "generation run started");
   const history = historyOf(input);
 
@@ -80,7 +83,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
       signal.throwIfAborted();
       currentStep = step;
       const stepStartedAt = performance.now();
-      const progressBefore = round((done.size / total) * 100, 1);
+      const progressBefore = atLeastShown(round((done.size / total) * 100, 1));
       const common = { step_id: step.id, step_number: index + 1, total_steps: total, title: step.title };
       const left = total - done.size;
       await events.emit(sessionId, "generation:step", {
@@ -97,7 +100,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
         prompt: input.prompt, step, index, plan, site, baseSite: input.baseSite, history, signal, images: input.images,
         onPartial: (partial, fraction) => {
           const within = Math.min(Math.max(fraction, 0), 0.99);
-          preview.offer(step.id, partial, round(progressBefore + within * stepShare, 1));
+          preview.offer(step.id, partial, atLeastShown(round((done.size / total) * 100 + within * stepShare, 1)));
         },
       });
       preview.cancel();
@@ -114,7 +117,7 @@ export async function runGeneration(input: RunInput): Promise<void> {
       done.add(step.id);
       currentStep = undefined;
       await events.emit(sessionId, "generation:step", {
-        ...common, status: "completed", progress: round((done.size / total) * 100, 1),
+        ...common, status: "completed", progress: atLeastShown(round((done.size / total) * 100, 1)),
         message: result.message ?? `Finished: ${step.title}`, estimated_remaining: estimateRemaining(total - done.size),
         duration,
       });
