@@ -1,27 +1,13 @@
 import type { z } from "zod";
 import { BODY_MAX_BYTES } from "@/lib/protocol";
 import { AppError } from "./app-error";
+import { readBodyBytes } from "./read-body-bytes";
 
-/** Reads at most `limit` bytes of the body, refusing early rather than buffering an oversized upload. */
+/** Reads at most `limit` bytes of the body as UTF-8 text. */
 async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${limit} bytes`);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBodyBytes(request, limit, () => new AppError("PAYLOAD_TOO_LARGE", `Request body must be at most ${limit} bytes`));
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("VALIDATION_ERROR", "Request body is not valid UTF-8");
   }

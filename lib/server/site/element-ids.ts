@@ -116,15 +116,8 @@ export function hasElement(html: string, id: string): boolean {
   return findElement(parseMarkup(html), id) !== null;
 }
 
-/** The markup without the ids this module wrote (for an engine that reads the markup by pattern). */
-export function stripElementIds(html: string): string {
-  if (!html.includes(ELEMENT_ID_ATTRIBUTE)) return html;
-  const cuts: [number, number][] = [];
-  for (const el of parseMarkup(html).querySelectorAll(`[${ELEMENT_ID_ATTRIBUTE}]`)) {
-    const text = ` ${ELEMENT_ID_ATTRIBUTE}="${el.getAttribute(ELEMENT_ID_ATTRIBUTE) ?? ""}"`;
-    const at = html.indexOf(text, el.range[0]);
-    if (at >= 0 && at < el.range[1]) cuts.push([at, at + text.length]);
-  }
+/** The markup without the given [start, end) ranges (overlapping ones cut once). */
+function cutRanges(html: string, cuts: [number, number][]): string {
   cuts.sort((a, b) => a[0] - b[0]);
   let out = "";
   let from = 0;
@@ -134,6 +127,18 @@ export function stripElementIds(html: string): string {
     from = end;
   }
   return out + html.slice(from);
+}
+
+/** The markup without the ids this module wrote (for an engine that reads the markup by pattern). */
+export function stripElementIds(html: string): string {
+  if (!html.includes(ELEMENT_ID_ATTRIBUTE)) return html;
+  const cuts: [number, number][] = [];
+  for (const el of parseMarkup(html).querySelectorAll(`[${ELEMENT_ID_ATTRIBUTE}]`)) {
+    const text = ` ${ELEMENT_ID_ATTRIBUTE}="${el.getAttribute(ELEMENT_ID_ATTRIBUTE) ?? ""}"`;
+    const at = html.indexOf(text, el.range[0]);
+    if (at >= 0 && at < el.range[1]) cuts.push([at, at + text.length]);
+  }
+  return cutRanges(html, cuts);
 }
 
 /** An opening tag, attribute by attribute (a quoted value may hold a ">"). */
@@ -163,13 +168,5 @@ export function repairElementIds(html: string): string {
     }
   }
   if (cuts.length === 0) return html;
-  cuts.sort((a, b) => a[0] - b[0]);
-  let out = "";
-  let from = 0;
-  for (const [start, end] of cuts) {
-    if (start < from) continue;
-    out += html.slice(from, start);
-    from = end;
-  }
-  return out + html.slice(from);
+  return cutRanges(html, cuts);
 }
