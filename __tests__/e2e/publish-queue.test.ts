@@ -245,7 +245,11 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await saveScreenshot(page, `e19-twelve-turns-${name}`);
 
     // Eleven more projects in this browser: Home lists all twelve by name.
-    for (let i = 2; i <= 12; i++) await generateFromHome(page, app.server.url, `A portfolio for a photographer named Ana ${i}`);
+    // Each one finished before Home is read: a project still being written is listed by its prompt.
+    for (let i = 2; i <= 12; i++) {
+      await generateFromHome(page, app.server.url, `A portfolio for a photographer named Ana ${i}`);
+      await waitForStatus(page, "completed");
+    }
     await page.goto(app.server.url);
     await page.locator('[data-testid="recent-project"]').nth(11).waitFor({ timeout: RUN_TIMEOUT_MS });
     expect(await page.getByTestId("recent-project").count()).toBe(12);
