@@ -87,6 +87,8 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
     }
     return undefined;
   };
+  let idle = false;
+  let resume: () => void = () => undefined;
   const publishAt = (k: number, scheduledAt: number) => {
     const sessionId = sessionIds[k % n]!;
     const previous = chains.get(sessionId);
@@ -95,11 +97,18 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
     chains.set(sessionId, pending);
     void pending.then(() => {
       if (chains.get(sessionId) === pending) chains.delete(sessionId);
+      // Max mode, every session was in flight: go on once one is free (no busy polling).
+      if (idle) {
+        idle = false;
+        setImmediate(resume);
+      }
     });
   };
 
   return new Promise((resolve) => {
     let k = 0;
+    /** Max mode: the next session to look at. */
+    let cursor = 0;
     const finish = async () => {
       await Promise.all(chains.values());
       lags.sort((a, b) => a - b);
@@ -120,10 +129,21 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
       } else {
         if (elapsed >= durationMs) return void finish();
         // Max rate: the "schedule" is now, so lag is 0 and latency is all queueing after publish.
-        for (const end = k + batch; k < end; k++) publishAt(k, nowMs());
-        setImmediate(tick);
+        // A publisher that awaits its publishes, like a job: a session whose last publish has not
+        // resolved is skipped (at most one in flight per session, so the backlog is bounded by
+        // the sessions, not by how long the run lasts). A synchronous publish path never skips.
+        let published = 0;
+        for (let looked = 0; published < batch && looked < n; looked++, cursor = (cursor + 1) % n) {
+          if (chains.has(sessionIds[cursor]!)) continue;
+          publishAt(cursor, nowMs());
+          k++;
+          published++;
+        }
+        if (published > 0) setImmediate(tick);
+        else idle = true;
       }
     };
+    resume = tick;
     tick();
   });
 }
