@@ -87,16 +87,22 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
     }
     return undefined;
   };
+  /** Max mode: events published so far (the payload page index). */
+  let published = 0;
   let idle = false;
   let resume: () => void = () => undefined;
-  const publishAt = (k: number, scheduledAt: number) => {
-    const sessionId = sessionIds[k % n]!;
+  const publishAt = (index: number, scheduledAt: number): void => {
+    const k = ratePerSession === 0 ? published++ : index;
+    const sessionId = sessionIds[index % n]!;
     const previous = chains.get(sessionId);
     const pending = previous ? previous.then(() => publishNow(sessionId, k, scheduledAt)) : publishNow(sessionId, k, scheduledAt);
     if (!pending) return;
     chains.set(sessionId, pending);
     void pending.then(() => {
       if (chains.get(sessionId) === pending) chains.delete(sessionId);
+      // Max mode: each session is a job that awaits each publish and publishes its next one at
+      // once (so every session resolved by one commit publishes again before the next commit).
+      if (ratePerSession === 0 && nowMs() - start < durationMs) return publishAt(index, nowMs());
       // Max mode, every session was in flight: go on once one is free (no busy polling).
       if (idle) {
         idle = false;
@@ -129,17 +135,17 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
       } else {
         if (elapsed >= durationMs) return void finish();
         // Max rate: the "schedule" is now, so lag is 0 and latency is all queueing after publish.
-        // A publisher that awaits its publishes, like a job: a session whose last publish has not
-        // resolved is skipped (at most one in flight per session, so the backlog is bounded by
-        // the sessions, not by how long the run lasts). A synchronous publish path never skips.
-        let published = 0;
-        for (let looked = 0; published < batch && looked < n; looked++, cursor = (cursor + 1) % n) {
+        // A publisher that awaits its publishes, like a job: sessions are started 50 a macrotask,
+        // then each publishes its next event when its last one resolved (at most one in flight
+        // per session: the backlog is bounded by the sessions, not by how long the run lasts).
+        // A synchronous publish path (the baseline) is never in flight: 50 a macrotask throughout.
+        let started = 0;
+        for (let looked = 0; started < batch && looked < n; looked++, cursor = (cursor + 1) % n) {
           if (chains.has(sessionIds[cursor]!)) continue;
           publishAt(cursor, nowMs());
-          k++;
-          published++;
+          started++;
         }
-        if (published > 0) setImmediate(tick);
+        if (started > 0) setImmediate(tick);
         else idle = true;
       }
     };
