@@ -155,7 +155,10 @@ export class GroupCommit {
         advance = { sessionId, fromSeq: head.lastSeq, toSeq: head.lastSeq, status: head.status, fromStatus: head.status, updatedAt: draft.data.timestamp };
         next.set(sessionId, advance);
       }
-      const event = { ...draft, data: { ...draft.data, seq: advance.toSeq + 1 } } as SessionEvent;
+      // The draft is this publish's own object (EventService.publish parsed it into a fresh one):
+      // numbering it in place saves two copies per event; a retry after a conflict renumbers it.
+      const event = draft;
+      event.data.seq = advance.toSeq + 1;
       advance.toSeq = event.data.seq;
       advance.status = nextSessionStatus(advance.status, event);
       advance.updatedAt = event.data.timestamp;

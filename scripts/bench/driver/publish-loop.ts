@@ -87,19 +87,34 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
     }
     return undefined;
   };
-  const publishAt = (k: number, scheduledAt: number) => {
-    const sessionId = sessionIds[k % n]!;
+  /** Max mode: events published so far (the payload page index). */
+  let published = 0;
+  let idle = false;
+  let resume: () => void = () => undefined;
+  const publishAt = (index: number, scheduledAt: number): void => {
+    const k = ratePerSession === 0 ? published++ : index;
+    const sessionId = sessionIds[index % n]!;
     const previous = chains.get(sessionId);
     const pending = previous ? previous.then(() => publishNow(sessionId, k, scheduledAt)) : publishNow(sessionId, k, scheduledAt);
     if (!pending) return;
     chains.set(sessionId, pending);
     void pending.then(() => {
       if (chains.get(sessionId) === pending) chains.delete(sessionId);
+      // Max mode: each session is a job that awaits each publish and publishes its next one at
+      // once (so every session resolved by one commit publishes again before the next commit).
+      if (ratePerSession === 0 && nowMs() - start < durationMs) return publishAt(index, nowMs());
+      // Max mode, every session was in flight: go on once one is free (no busy polling).
+      if (idle) {
+        idle = false;
+        setImmediate(resume);
+      }
     });
   };
 
   return new Promise((resolve) => {
     let k = 0;
+    /** Max mode: the next session to look at. */
+    let cursor = 0;
     const finish = async () => {
       await Promise.all(chains.values());
       lags.sort((a, b) => a - b);
@@ -120,10 +135,21 @@ export function runPublishLoop(plan: PublishPlan, publishOne: PublishOne): Promi
       } else {
         if (elapsed >= durationMs) return void finish();
         // Max rate: the "schedule" is now, so lag is 0 and latency is all queueing after publish.
-        for (const end = k + batch; k < end; k++) publishAt(k, nowMs());
-        setImmediate(tick);
+        // A publisher that awaits its publishes, like a job: sessions are started 50 a macrotask,
+        // then each publishes its next event when its last one resolved (at most one in flight
+        // per session: the backlog is bounded by the sessions, not by how long the run lasts).
+        // A synchronous publish path (the baseline) is never in flight: 50 a macrotask throughout.
+        let started = 0;
+        for (let looked = 0; started < batch && looked < n; looked++, cursor = (cursor + 1) % n) {
+          if (chains.has(sessionIds[cursor]!)) continue;
+          publishAt(cursor, nowMs());
+          started++;
+        }
+        if (started > 0) setImmediate(tick);
+        else idle = true;
       }
     };
+    resume = tick;
     tick();
   });
 }
