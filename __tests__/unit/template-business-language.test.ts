@@ -36,12 +36,18 @@ describe("reading the business from the OSM presets", () => {
     ["Laverie à Nantes", "shop/laundry", "Laverie de Nantes", "landing"],
     ["Kfz-Werkstatt in Hamburg, Reifenwechsel und Inspektion", "shop/car_repair", "Autowerkstatt Hamburg", "landing"],
     ["Bäckerei Müller in Köln mit Brot und Kuchen", "shop/bakery", "Bäckerei Müller", "bakery"],
+    // "encomendas" (orders) is no parcel locker, and São Paulo after "em" is the place, in reais.
+    ["Página de uma padaria em São Paulo com produtos e encomendas", "shop/bakery", "Padaria São Paulo", "bakery"],
   ] as const)("%s → %s, named %s", (prompt, id, name, kind) => {
     const spec = analyzePrompt(prompt);
     expect(spec.business?.id).toBe(id);
     expect(spec.name).toBe(name);
     // A service is booked, not put in a basket: no product grid for a garage or a laundry.
     if (kind) expect(spec.kind).toBe(kind);
+  });
+
+  it("prices a São Paulo bakery in reais", () => {
+    expect(analyzePrompt("Página de uma padaria em São Paulo com produtos e encomendas").currencyCode).toBe("BRL");
   });
 
   it("takes no preset for a trade none fits, and writes it in the user's words", () => {

@@ -69,7 +69,7 @@ for (const [lang, list] of Object.entries(aliases.aliases) as Array<[PageLanguag
 }
 
 /** Place names are no trade ("an estate agent in Reading" is no library): they are left out of the match. */
-const PLACE_AFTER = /(\b(?:in|near|from|at|around|à|en|aus|bei|em|di|a)\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
+const PLACE_AFTER = /(\b(?:in|near|from|at|around|à|en|aus|bei|em|no|na|di|a|nel|im)\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
 
 function words(text: string): string[] {
   // French and Italian elide articles ("d'ostéopathie", "l'enoteca"): the noun is the word after the apostrophe.

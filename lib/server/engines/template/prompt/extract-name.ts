@@ -115,6 +115,9 @@ function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
  * Filler ("Create", "Website") is trimmed from the edges; vocabulary ("Zen", "Bakery") is kept inside
  * a name ("Zen Den") but a phrase made only of vocabulary ("SaaS") is not a name.
  */
+/** Words after which a capitalised run is a place ("em São Paulo", "a Napoli", "im Allgäu"). */
+const PLACE_PREPOSITIONS = new Set(["in", "from", "at", "near", "of", "à", "en", "aus", "di", "em", "no", "na", "a", "nel", "nella", "im", "bei", "zu"]);
+
 /** "and"/"or" in the page languages: what joins the items of a list. */
 const LIST_JOINERS = new Set(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&"]);
 
@@ -148,7 +151,7 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
-      const afterPlace = ["in", "from", "at", "near", "of", "à", "en", "aus", "di"].includes(before);
+      const afterPlace = PLACE_PREPOSITIONS.has(before);
       const introduced = runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
       if (!words.length || afterPlace || introduced === false || isGeneric(words, generic)) return null;
       let ownLength = run.length;
