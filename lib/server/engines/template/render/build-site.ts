@@ -10,6 +10,7 @@ import { renderPage } from "./render-layout";
 import { renderScript } from "./render-script";
 import { renderBaseStyles, renderFullStyles } from "./render-styles";
 import { isSectionId, sectionLabel, type SiteSpec } from "../site-spec";
+import { inSentence } from "./in-sentence";
 
 export const BUILD_STAGES = ["structure", "sections", "styling", "interactivity"] as const;
 export type BuildStage = (typeof BUILD_STAGES)[number];
@@ -48,7 +49,7 @@ function listWords(words: string[]): string {
 
 /** What a stage did, in a sentence for the progress log. */
 export function describeStage(spec: SiteSpec, stage: BuildStage): string {
-  const labels = spec.blocks.map((b) => (b.requested ? b.heading.toLowerCase() : isSectionId(b.layout) ? sectionLabel(b.layout) : b.heading));
+  const labels = spec.blocks.map((b) => (b.requested ? inSentence(b.heading, spec.lang) : isSectionId(b.layout) ? sectionLabel(b.layout) : b.heading));
   switch (stage) {
     case "structure":
       return `Laid out the page: a header with navigation, a hero with the “${spec.name}” heading, the main area and a footer`;

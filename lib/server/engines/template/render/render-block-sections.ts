@@ -10,6 +10,7 @@ import { renderIcon } from "./render-art";
 import { escapeHtml } from "./html-escape";
 import { fillSlots } from "../locale/locales";
 import { fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { inSentence } from "./in-sentence";
 
 function trade(ctx: RenderContext): string {
   return ctx.spec.topic ?? ctx.content.label.toLowerCase();
@@ -35,7 +36,7 @@ export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
     const cards = ctx.content.services.map((c) => renderCard(fillCopy(ctx, c.title), fillCopy(ctx, c.text), "spark", false));
     return wrapSection(ctx, "services", [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"), fillCopy(ctx, ctx.content.titles.services.lead));
   }
-  const topic = block.heading.toLowerCase();
+  const topic = inSentence(block.heading, ctx.spec.lang);
   const name = ctx.spec.name;
   const where = ctx.spec.location ? ` in ${ctx.spec.location}` : "";
   const lead = escapeHtml(`${block.heading} at ${name}, the ${trade(ctx)}${where}.`);

@@ -10,6 +10,7 @@ import { fillSlots } from "../locale/locales";
 import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
 import type { PageBlock } from "../site-spec";
+import { inSentence } from "./in-sentence";
 
 /**
  * Every section the prompt asked for gets a header link, in page order; the kind's own sections
@@ -57,8 +58,7 @@ function primaryAction(ctx: RenderContext): { href: string; label: string } {
 function secondaryAction(ctx: RenderContext): { href: string; label: string } {
   const href = resolveTarget(ctx.content.secondaryTarget, ctx.spec.blocks);
   const block = ctx.spec.blocks.find((b) => `#${b.id}` === href);
-  // German writes every noun capitalised ("Sortiment ansehen").
-  const label = block?.requested ? escapeHtml(fillSlots(ctx.locale.ui.see, { x: ctx.spec.lang === "de" ? block.heading : block.heading.toLowerCase() })) : fillCopy(ctx, ctx.content.secondaryCta);
+  const label = block?.requested ? escapeHtml(fillSlots(ctx.locale.ui.see, { x: inSentence(block.heading, ctx.spec.lang) })) : fillCopy(ctx, ctx.content.secondaryCta);
   return { href, label };
 }
 
