@@ -46,6 +46,12 @@ describe("reading the business from the OSM presets", () => {
     if (kind) expect(spec.kind).toBe(kind);
   });
 
+  it("writes a beauty salon's own services, not a hair salon's", () => {
+    const spec = analyzePrompt("Beauty salon in Leeds with nails and lashes");
+    expect(spec.domainId).toBe("beauty");
+    expect(analyzePrompt("Hair salon in Bristol").domainId).toBe("salon");
+  });
+
   it("prices a São Paulo bakery in reais", () => {
     expect(analyzePrompt("Página de uma padaria em São Paulo com produtos e encomendas").currencyCode).toBe("BRL");
   });
