@@ -52,6 +52,12 @@ describe("reading the business from the OSM presets", () => {
     expect(analyzePrompt("Hair salon in Bristol").domainId).toBe("salon");
   });
 
+  it("reads a trade's portfolio as its gallery, never as a software designer's portfolio site", () => {
+    const spec = analyzePrompt("Website for a tattoo studio in Berlin, dark and edgy, with portfolio, aftercare and booking");
+    expect(spec.kind).not.toBe("portfolio");
+    expect(spec.business?.id).toBe("shop/tattoo");
+  });
+
   it("prices a São Paulo bakery in reais", () => {
     expect(analyzePrompt("Página de uma padaria em São Paulo com produtos e encomendas").currencyCode).toBe("BRL");
   });

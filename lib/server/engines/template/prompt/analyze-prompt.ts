@@ -138,7 +138,10 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const business = found && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
   // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
   // portfolio, agency) still win when the prompt says so more strongly.
-  const placeless = ["saas", "blog", "event", "portfolio", "agency"].includes(keywordKind.kind) && keywordKind.score >= 3;
+  // A trade's "portfolio" is its gallery of work (a tattoo studio's, a carpenter's), not a
+  // portfolio site: with a trade named, only the other placeless kinds win.
+  const placelessKinds = business ? ["saas", "blog", "event", "agency"] : ["saas", "blog", "event", "portfolio", "agency"];
+  const placeless = placelessKinds.includes(keywordKind.kind) && keywordKind.score >= 3;
   const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : keywordKind;
   const reading = readDomain(prompt, scored);
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
