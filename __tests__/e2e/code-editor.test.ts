@@ -1,7 +1,7 @@
-import type { FrameLocator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import {
-  collectProblems, DESKTOP, generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eApp, setupE2eLlmApp, showChat, showPreview, VIEWPORTS, waitForNewTurn, waitForStatus,
+  collectProblems, DESKTOP, generateFromHome, isPhoneLayout, openPage, press, RUN_TIMEOUT_MS, setupE2eApp, setupE2eLlmApp, showChat, showPreview, site, VIEWPORTS, waitForNewTurn, waitForStatus, waitForTurnCount,
 } from "../helpers/e2e-app";
 
 /*
@@ -13,13 +13,7 @@ import {
  */
 const HAND_COLOUR = "rgb(192, 38, 211)"; // #c026d3
 
-const site = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-frame"]');
-const press = async (page: Page, testId: string) => {
-  const target = page.getByTestId(testId);
-  if (isPhoneLayout(page)) await target.tap();
-  else await target.click();
-};
-const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
+const turns = waitForTurnCount;
 const frameLoads = (page: Page) => page.getByTestId("live-preview").getAttribute("data-frame-loads");
 const headingColour = (page: Page) => site(page).locator("h1").first().evaluate((el) => getComputedStyle(el).color);
 /**

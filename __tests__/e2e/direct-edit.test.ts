@@ -1,7 +1,7 @@
-import type { FrameLocator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import {
-  collectProblems, generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, VIEWPORTS, waitForSelectMode, waitForStatus,
+  collectProblems, generateFromHome, isPhoneLayout, openPage, press, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, site, VIEWPORTS, waitForSelectMode, waitForStatus, waitForTurnCount,
 } from "../helpers/e2e-app";
 
 /*
@@ -14,14 +14,7 @@ import {
 const app = setupE2eApp({ TEMPLATE_STEP_MS: "100", RATE_LIMIT_GENERATIONS_PER_MINUTE: "100" });
 
 const PROMPT = "A dental practice called Bright Smile in Leeds with opening hours and a contact form";
-const site = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-frame"]');
-const press = async (page: Page, testId: string) => {
-  const target = page.getByTestId(testId);
-  if (isPhoneLayout(page)) await target.tap();
-  else await target.click();
-};
-/** Waits for the turn count of the project page's thread (on a phone the Chat pane may be hidden behind Preview). */
-const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
+const turns = waitForTurnCount;
 const selectedLabel = (page: Page, text: string) =>
   page.getByTestId("selected-label").filter({ hasText: text }).waitFor({ timeout: RUN_TIMEOUT_MS });
 

@@ -1,7 +1,7 @@
-import type { FrameLocator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import {
-  generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eLlmApp, showChat, showPreview, VIEWPORTS, waitForSelectMode, waitForStatus,
+  generateFromHome, isPhoneLayout, openPage, press, RUN_TIMEOUT_MS, setupE2eLlmApp, showChat, showPreview, site, VIEWPORTS, waitForSelectMode, waitForStatus,
 } from "../helpers/e2e-app";
 
 /*
@@ -10,12 +10,6 @@ import {
  */
 const app = setupE2eLlmApp({ RATE_LIMIT_GENERATIONS_PER_MINUTE: "100" });
 
-const site = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-frame"]');
-const press = async (page: Page, testId: string) => {
-  const target = page.getByTestId(testId);
-  if (isPhoneLayout(page)) await target.tap();
-  else await target.click();
-};
 /**
  * The page's <main> without one section, as the frame shows it, attributes in name order (the
  * frame's patching may have added an attribute after the others: same element, other order).

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
-import type { FrameLocator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import { makePng } from "../helpers/image-bytes";
 import {
-  collectProblems, generateFromHome, isPhoneLayout, openPage, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, VIEWPORTS, waitForStatus,
+  collectProblems, generateFromHome, isPhoneLayout, openPage, press, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, site, VIEWPORTS, waitForStatus, waitForTurnCount,
 } from "../helpers/e2e-app";
 
 /*
@@ -17,13 +17,7 @@ import {
 const app = setupE2eApp({ TEMPLATE_STEP_MS: "100", RATE_LIMIT_GENERATIONS_PER_MINUTE: "100" });
 
 const PROMPT = "A bakery called Crumb & Co with a menu and a gallery";
-const site = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-frame"]');
-const turns = (page: Page, count: number) => page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
-const press = async (page: Page, testId: string) => {
-  const target = page.getByTestId(testId);
-  if (isPhoneLayout(page)) await target.tap();
-  else await target.click();
-};
+const turns = waitForTurnCount;
 
 /** Waits until the frame's `selector` image is decoded at `width` pixels (its bytes really arrived). */
 async function waitForPicture(page: Page, selector: string, width: number): Promise<string> {

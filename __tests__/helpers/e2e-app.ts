@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { generationSnapshotSchema, type GenerationSnapshot } from "@/lib/protocol";
 import { formatSeconds } from "@/lib/client/time";
 import { launchBrowser } from "./browser";
@@ -257,3 +257,17 @@ export async function watchForBlankPreview(page: Page): Promise<void> {
 
 /** Whether the preview showed its empty state since `watchForBlankPreview`. */
 export const blankPreviewSeen = (page: Page) => page.evaluate(() => (window as unknown as { blankSeen: boolean }).blankSeen);
+
+/** The preview frame's document. */
+export const site = (page: Page): FrameLocator => page.frameLocator('[data-testid="preview-frame"]');
+
+/** Presses a control the way the device does: a tap on a phone, a click on a desktop. */
+export async function press(page: Page, testId: string): Promise<void> {
+  const target = page.getByTestId(testId);
+  if (isPhoneLayout(page)) await target.tap();
+  else await target.click();
+}
+
+/** Waits for the project page's thread to list `count` turns (on a phone the Chat pane may be hidden behind Preview). */
+export const waitForTurnCount = (page: Page, count: number) =>
+  page.locator(`[data-testid="thread"][data-count="${count}"]`).waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
