@@ -71,6 +71,14 @@ const receivedOf = (group: string) => {
   return r;
 };
 let connectErrorSample: string | undefined;
+/**
+ * Last seq this worker held per session, kept across scenarios: a new socket for a session
+ * resumes there, as the app's client does after a reload. Until 2026-12-02 every scenario's
+ * sockets started at 0, so OpenV0 (not the baseline, which keeps no log) replayed each session's
+ * whole history from the earlier scenarios at connect, inside the next scenario's window: (d)'s
+ * "88 s old" events and (f)'s "more distinct events than sent" were that replay.
+ */
+const resumeFrom = new Map<string, number>();
 
 const rawSocketOf = (t: Tracked) => (t.socket.io.engine?.transport as unknown as { ws?: { _socket?: NetSocket } } | undefined)?.ws?._socket;
 
@@ -106,7 +114,7 @@ function openSocket(url: string, session: { sessionId: string; token: string }, 
       // As the app's client: live previews as deltas (the full form is the seed's default).
       auth: (cb) => cb({ sessionId: session.sessionId, token: session.token, lastEventId: t.lastSeq, deltas: true }),
     });
-    const t: Tracked = { sessionId: session.sessionId, group, socket, lastSeq: 0, seen: new Set(), dups: 0, rawBytesAtReset: 0, attempts: 0, connectErrors: 0 };
+    const t: Tracked = { sessionId: session.sessionId, group, socket, lastSeq: resumeFrom.get(session.sessionId) ?? 0, seen: new Set(), dups: 0, rawBytesAtReset: 0, attempts: 0, connectErrors: 0 };
     let settled = false;
     socket.on("connected", (d: { last_seq: number }) => {
       const at = nowMs();
@@ -233,7 +241,10 @@ serveRpc({
     };
   },
   disconnectAll: () => {
-    for (const t of tracked) t.socket.disconnect();
+    for (const t of tracked) {
+      t.socket.disconnect();
+      resumeFrom.set(t.sessionId, Math.max(resumeFrom.get(t.sessionId) ?? 0, t.lastSeq));
+    }
     const count = tracked.length;
     tracked = [];
     return { closed: count };

@@ -22,7 +22,7 @@ export interface ReplayStormResult {
 }
 
 /** Polls `url` one request after another until stopped; latencies in ms. */
-function pollHealth(url: string) {
+export function pollHealth(url: string) {
   const latencies: number[] = [];
   let failures = 0;
   let running = true;

@@ -8,6 +8,7 @@ import { startClientPool } from "./client-pool";
 import { renderBothPublishing, runBothPublishing, type BothPublishingResult } from "./cluster-both";
 import { runCluster, startClusterNodes, type ClusterNodes, type ClusterRow } from "./cluster";
 import { measureFirstEvent } from "./first-event";
+import { renderCatchUpStorm, runCatchUpStorm } from "./catch-up-storm";
 import { renderReplayStorm, runReplayStorm } from "./replay-storm";
 import * as report from "./report";
 import { connectAll, disconnectAll, runDrop, runIdleMemory, runLoad, type BenchContext } from "./scenarios";
@@ -40,6 +41,8 @@ const CONFIG = {
   g: { runs: QUICK ? 3 : 10 },
   // 50 sockets replay one long log at once while another client polls /api/health.
   replayStorm: { events: QUICK ? 3_000 : 12_000, sockets: 50 },
+  // 1,000 sockets connect at once with lastEventId 0 to 1,000 logged sessions that go on live.
+  catchUpStorm: { sessions: QUICK ? 300 : 1_000, logged: 250, ratePerSession: 5, durationMs: QUICK ? 3_000 : 5_000 },
   // Two nodes sharing PostgreSQL + Redis vs one node (same load), two watchers per session.
   h: {
     sessions: 200, ratePerSession: 5, durationMs: QUICK ? 3_000 : 10_000, warmupMs: QUICK ? 500 : 1_000,
@@ -174,6 +177,8 @@ async function main(): Promise<void> {
     log(report.renderFirstEvent(firstEvent));
     const replayStorm = await runReplayStorm(ctxOf(openv0), CONFIG.replayStorm);
     log(renderReplayStorm(replayStorm));
+    const catchUpStorm = await runCatchUpStorm(ctxOf(openv0), CONFIG.catchUpStorm);
+    log(renderCatchUpStorm(catchUpStorm));
     const clusterRunStarted = nowMs();
     if (cluster) {
       try {
@@ -214,6 +219,7 @@ async function main(): Promise<void> {
       "", report.renderFirstEvent(firstEvent),
       "", report.renderDropSummary(mainLoad),
       "", renderReplayStorm(replayStorm),
+      renderCatchUpStorm(catchUpStorm),
       "", "compression (c: 8 KB previews to 1,000 sockets; e: idle sockets, then one 8 KB preview each)",
       report.renderCompressionTable(compression),
       "", `h two nodes: ${CONFIG.h.sessions} sessions × ${CONFIG.h.ratePerSession} step events/s for ${CONFIG.h.durationMs / 1000} s, published by one node's driver, ` +
@@ -229,7 +235,7 @@ async function main(): Promise<void> {
     ].join("\n");
     console.log(`\n${text}\n`);
     const h = { rows: clusterRows, bothPublishing, ratios, problem: clusterProblem, startMs: clusterStartMs, runMs: clusterRunMs };
-    const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, replayStorm, compression, h }, text);
+    const file = report.writeResults(ROOT, { durationSec, machine, loadAtStart, dataRoot, config: CONFIG, load, memory, firstEvent, replayStorm, catchUpStorm, compression, h }, text);
     log(`results written to ${path.relative(ROOT, file)} (and bench-results/latest.json, latest.txt)`);
   } finally {
     clearTimeout(watchdog);
