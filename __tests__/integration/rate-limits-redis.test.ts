@@ -7,7 +7,7 @@ import { startRedis } from "../helpers/redis-server";
  * instances (two nodes) on one real Redis share one budget per IP.
  */
 
-const limits = { RATE_LIMIT_GENERATIONS_PER_MINUTE: 3, RATE_LIMIT_SOCKETS_PER_IP: 0, RATE_LIMIT_MESSAGES_PER_SECOND: 0, RATE_LIMIT_RESTORES_PER_MINUTE: 0 };
+const limits = { RATE_LIMIT_GENERATIONS_PER_MINUTE: 3, RATE_LIMIT_SOCKETS_PER_IP: 0, RATE_LIMIT_MESSAGES_PER_SECOND: 0, RATE_LIMIT_RESTORES_PER_MINUTE: 0, RATE_LIMIT_DOWNLOADS_PER_MINUTE: 0 };
 
 test("two nodes share one generation budget per IP through Redis; other IPs are unaffected", async () => {
   const redisServer = await startRedis();

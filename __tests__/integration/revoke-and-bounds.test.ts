@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import {
   buildFixPrompt,
   createGenerationResponseSchema,
@@ -21,6 +22,7 @@ jest.setTimeout(180_000);
  */
 
 const RESTORES_PER_MINUTE = 55;
+const DOWNLOADS_PER_MINUTE = 8;
 const MAX_RESTORES = 52;
 
 let server: RunningServer;
@@ -29,6 +31,7 @@ beforeAll(async () => {
     env: {
       TEMPLATE_STEP_MS: "0", RATE_LIMIT_GENERATIONS_PER_MINUTE: "0",
       RATE_LIMIT_RESTORES_PER_MINUTE: String(RESTORES_PER_MINUTE), MAX_RESTORES_PER_PROJECT: String(MAX_RESTORES),
+      RATE_LIMIT_DOWNLOADS_PER_MINUTE: String(DOWNLOADS_PER_MINUTE),
     },
   });
 });
@@ -229,5 +232,35 @@ describe("Fix it quotes the site's words (finding 7)", () => {
     const obeyed = await siteOf(project);
     expect(hasMenu(obeyed)).toBe(false);
     expect(readSiteName(obeyed)).toBe("PWNED");
+  });
+});
+
+describe("zip downloads are streamed and limited per address (finding 4)", () => {
+  test("parallel downloads each get the whole site as a valid zip, then 429 RATE_LIMITED with Retry-After", async () => {
+    const project = await createGeneration(server.url, "A cheese shop called Rind & Co with a menu and opening hours");
+    await complete(project);
+    // A viewer's token is enough to ask for a zip: the limit is per address, not per token.
+    const share = await postJson(`${server.url}/api/projects/${project.projectId}/share`, {}, bearer(project.projectToken));
+    const { viewerToken } = shareProjectResponseSchema.parse(share.json);
+    const urls = [`/api/generations/${project.sessionId}/download`, `/api/projects/${project.projectId}/versions/1/download`];
+    const answers = await Promise.all(
+      Array.from({ length: DOWNLOADS_PER_MINUTE + 4 }, async (_, i) => {
+        const res = await fetch(`${server.url}${urls[i % 2]}`, { headers: bearer(i % 2 ? project.projectToken : viewerToken) });
+        return { status: res.status, retryAfter: res.headers.get("retry-after"), body: new Uint8Array(await res.arrayBuffer()) };
+      }),
+    );
+    const ok = answers.filter((a) => a.status === 200);
+    const limited = answers.filter((a) => a.status === 429);
+    expect([ok.length, limited.length]).toEqual([DOWNLOADS_PER_MINUTE, 4]);
+    for (const answer of ok) {
+      const files = unzipSync(answer.body);
+      expect(Object.keys(files).sort()).toEqual(["index.html", "script.js", "styles.css"]);
+      expect(strFromU8(files["index.html"]!)).toContain("Rind &amp; Co");
+      expect(strFromU8(files["index.html"]!)).toContain("</html>");
+    }
+    for (const answer of limited) {
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      expect(codeOf(JSON.parse(strFromU8(answer.body)))).toBe("RATE_LIMITED");
+    }
   });
 });

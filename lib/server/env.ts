@@ -38,6 +38,8 @@ export const envSchema = z.object({
   MAX_QUEUED_PER_IP: int(20),
   /** Version restores per project per minute; more answer 429 RATE_LIMITED (0 = off). */
   RATE_LIMIT_RESTORES_PER_MINUTE: int(10),
+  /** Zip downloads per IP per minute; more answer 429 RATE_LIMITED (0 = off). */
+  RATE_LIMIT_DOWNLOADS_PER_MINUTE: int(30),
   /** Restored copies one project may hold; more restores answer 409 VERSION_LIMIT_REACHED (0 = no cap). */
   MAX_RESTORES_PER_PROJECT: int(100),
   /** Largest image upload in bytes; a bigger body is refused with 413 while it streams in. */

@@ -15,3 +15,15 @@ export async function consumeGenerationBudget(rateLimits: RateLimits, ip: string
     { "Retry-After": String(limit.retryAfterSeconds) },
   );
 }
+
+/** Counts a zip download against the client's per-minute budget (each one builds an archive). */
+export async function consumeDownloadBudget(rateLimits: RateLimits, ip: string): Promise<void> {
+  const limit = await rateLimits.consumeDownload(ip);
+  if (limit.ok) return;
+  throw new AppError(
+    "RATE_LIMITED",
+    "Too many downloads from your address; try again shortly",
+    { retryAfterSeconds: limit.retryAfterSeconds },
+    { "Retry-After": String(limit.retryAfterSeconds) },
+  );
+}

@@ -68,32 +68,3 @@ export class ReplayPages {
     }
   }
 }
-
-/**
- * Replay turns, shared by every socket of the process: one turn (a slice of ≤ 100 events) per
- * event-loop iteration, whoever asks, so pending I/O (other sockets, HTTP requests) runs between
- * any two slices. Without it, 50 sockets each yielding with `setImmediate` would still run all
- * 50 slices in one check phase.
- */
-export class ReplayTurns {
-  private readonly waiting: Array<() => void> = [];
-  private pumping = false;
-
-  /** Resolves when it is this caller's turn to send a page. */
-  next(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiting.push(resolve);
-      if (!this.pumping) {
-        this.pumping = true;
-        setImmediate(() => this.grant());
-      }
-    });
-  }
-
-  private grant(): void {
-    this.waiting.shift()?.();
-    // Queued from inside a check-phase callback, this runs in the next loop iteration, after I/O.
-    if (this.waiting.length > 0) setImmediate(() => this.grant());
-    else this.pumping = false;
-  }
-}

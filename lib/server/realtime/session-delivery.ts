@@ -1,6 +1,7 @@
 import type { Socket } from "socket.io";
 import { compactPreviewDelta, type PreviewPatchWire, type SessionEvent } from "@/lib/protocol";
-import { ReplayPages, ReplayTurns, type ReadPage } from "./replay-pages";
+import { LoopTurns } from "../loop-turns";
+import { ReplayPages, type ReadPage } from "./replay-pages";
 import { DEFAULT_BACKPRESSURE, pendingBytes, waitForDrain, type BackpressureOptions } from "./write-buffer";
 
 /**
@@ -73,13 +74,13 @@ export interface SessionDeliveryDeps {
  * event and however the replay and live traffic interleave, on one node or many.
  *
  * Replays read the log a page at a time, and all replays of the process take turns of at most
- * 100 events per event-loop iteration (ReplayTurns), with I/O in between; sockets replaying the
+ * 100 events per event-loop iteration (LoopTurns), with I/O in between; sockets replaying the
  * same session share each page read (ReplayPages). So a storm of reconnects cannot starve others.
  */
 export class SessionDelivery {
   private readonly cursors = new WeakMap<Socket, Cursor>();
   private readonly pages: ReplayPages;
-  private readonly turns = new ReplayTurns();
+  private readonly turns = new LoopTurns();
   private readonly backpressure: BackpressureOptions;
 
   constructor(private readonly deps: SessionDeliveryDeps) {

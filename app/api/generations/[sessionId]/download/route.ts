@@ -1,5 +1,6 @@
 import { previewFilesOf, readSiteName } from "@/lib/protocol";
 import { AppError } from "@/lib/server/http/app-error";
+import { consumeDownloadBudget } from "@/lib/server/http/generation-limits";
 import { authorizeRequest } from "@/lib/server/http/authorize";
 import { handleRoute, refuseMethod } from "@/lib/server/http/route-handler";
 import { loadSiteImages } from "@/lib/server/site/site-images";
@@ -11,8 +12,9 @@ export const dynamic = "force-dynamic";
  * The latest site as a zip (index.html, styles.css, script.js). Owner or viewer token as a Bearer
  * header only: the app fetches it and hands the browser a blob, so no token sits in a link.
  */
-export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services }) => {
+export const GET = handleRoute<{ sessionId: string }>(async ({ request, params, services, ip }) => {
   const { session } = await authorizeRequest({ store: services.store, request, sessionId: params.sessionId });
+  await consumeDownloadBudget(services.rateLimits, ip);
   const preview = (await services.events.getState(params.sessionId))?.preview;
   if (!preview) throw new AppError("NOT_FOUND", "Nothing to download yet: this generation has no preview");
   const site = previewFilesOf(preview);
