@@ -46,13 +46,21 @@ async function createSessions(store: Store, count: number): Promise<string[]> {
   return ids;
 }
 
-async function measure(store: Store, sessions: number): Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }> {
+/** What a variant measured; `cpuMicros`: this process's CPU (user + system) per event, which a busy box inflates less than wall time. */
+type Result = { perSec: number; flushes: number; perFlush: number; p99Ms: number; cpuMicros: number };
+const cpuSince = (start: NodeJS.CpuUsage, events: number) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / Math.max(1, events);
+};
+
+async function measure(store: Store, sessions: number): Promise<Result> {
   const ids = await createSessions(store, sessions);
   let flushes = 0;
   let published = 0;
   const counted: Store = { ...store, appendEvents: (events, advances) => (flushes++, store.appendEvents(events, advances)) };
   const events = new EventService({ store: counted, logger: createLogger({ level: "silent" }), broadcast: () => undefined });
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   await Promise.all(
@@ -67,7 +75,7 @@ async function measure(store: Store, sessions: number): Promise<{ perSec: number
   );
   latencies.sort((a, b) => a - b);
   const elapsed = (performance.now() - started) / 1000;
-  return { perSec: published / elapsed, flushes, perFlush: published / Math.max(1, flushes), p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+  return { perSec: published / elapsed, flushes, perFlush: published / Math.max(1, flushes), p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0, cpuMicros: cpuSince(cpu, published) };
 }
 
 /**
@@ -75,10 +83,11 @@ async function measure(store: Store, sessions: number): Promise<{ perSec: number
  * session load flushes), appended back to back, with no EventService, no zod and no promises per
  * event. Its ratio to the publish path is what the rest of the path costs.
  */
-async function measureAppendAlone(store: Store, sessions: number): Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }> {
+async function measureAppendAlone(store: Store, sessions: number): Promise<Result> {
   const ids = await createSessions(store, sessions);
   const template = step("x").data;
   let flushes = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   for (let seq = 1; performance.now() < until; seq++) {
@@ -88,12 +97,12 @@ async function measureAppendAlone(store: Store, sessions: number): Promise<{ per
     flushes++;
   }
   const elapsed = (performance.now() - started) / 1000;
-  return { perSec: (flushes * sessions) / elapsed, flushes, perFlush: sessions, p99Ms: 0 };
+  return { perSec: (flushes * sessions) / elapsed, flushes, perFlush: sessions, p99Ms: 0, cpuMicros: cpuSince(cpu, flushes * sessions) };
 }
 
 /** Where a store lives: a SQLite directory or a PostgreSQL URL (the raw baselines open it themselves). */
 type Target = { dataDir: string; databaseUrl?: string };
-type Measure = (store: Store, sessions: number, target: Target) => Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }>;
+type Measure = (store: Store, sessions: number, target: Target) => Promise<Result>;
 /** The publish path with an append that writes nothing: what the path costs without the database. */
 const withoutDatabase: Measure = (store, sessions) => measure({ ...store, appendEvents: async () => undefined }, sessions);
 
@@ -122,7 +131,7 @@ async function runStore(name: string, target: () => Target): Promise<string[]> {
         const r = await run(store, sessions, where);
         lines.push(
           `${(name + variant).padEnd(40)} ${String(sessions).padStart(5)} sessions  ${Math.round(r.perSec).toLocaleString("en-US").padStart(7)} events/s  ` +
-            `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms`,
+            `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms  CPU ${r.cpuMicros.toFixed(1)} µs/event`,
         );
         console.log(lines.at(-1));
       } finally {

@@ -13,6 +13,8 @@ import { Client } from "pg";
 export interface RawResult {
   perSec: number;
   flushes: number;
+  /** This process's CPU per event (the driver's and, for SQLite, the database's own work). */
+  cpuMicros: number;
 }
 
 type Template = Record<string, unknown>;
@@ -63,15 +65,22 @@ export async function measureRawPostgres(url: string, ids: string[], template: T
 }
 
 function loop(seconds: number, perFlush: number, flush: (seq: number) => void): RawResult {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let flushes = 0;
   for (let seq = 1; performance.now() < started + seconds * 1000; seq++, flushes++) flush(seq);
-  return { perSec: (flushes * perFlush) / ((performance.now() - started) / 1000), flushes };
+  return result(started, cpu, flushes, perFlush);
 }
 
 async function loopAsync(seconds: number, perFlush: number, flush: (seq: number) => Promise<void>): Promise<RawResult> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let flushes = 0;
   for (let seq = 1; performance.now() < started + seconds * 1000; seq++, flushes++) await flush(seq);
-  return { perSec: (flushes * perFlush) / ((performance.now() - started) / 1000), flushes };
+  return result(started, cpu, flushes, perFlush);
+}
+
+function result(started: number, cpu: NodeJS.CpuUsage, flushes: number, perFlush: number): RawResult {
+  const used = process.cpuUsage(cpu);
+  return { perSec: (flushes * perFlush) / ((performance.now() - started) / 1000), flushes, cpuMicros: (used.user + used.system) / Math.max(1, flushes * perFlush) };
 }
