@@ -53,3 +53,20 @@ test("a head move keeps each session's row on its page (HOT), even with the page
     await store.close();
   }
 });
+
+// A flush's rows go as one JSON parameter, which PostgreSQL refuses with a NUL or a lone
+// surrogate in it: such a batch must still commit, every character kept.
+test("an event whose text holds a NUL or a lone surrogate commits with its batch, every character kept", async () => {
+  const store = await openStore({ databaseUrl: pg.url, dataDir });
+  try {
+    const [odd, plain] = [await createSession(store), await createSession(store)];
+    const events = new EventService({ store, logger: createLogger({ level: "silent" }), broadcast: () => undefined });
+    const message = "nul \u0000, lone \ud800, pair \ud83d\ude00, quote \" and \\";
+    await Promise.all([events.publish(odd, stepInput(odd, message)), events.publish(plain, stepInput(plain, "plain"))]);
+    const [read] = await store.readEvents(odd, 0);
+    expect(read?.type === "generation:step" && read.data.message).toBe(message);
+    expect((await store.readEvents(plain, 0)).map((e) => e.data.seq)).toEqual([1]);
+  } finally {
+    await store.close();
+  }
+});
