@@ -13,7 +13,7 @@ import { MAX_APPEND_BATCH, SeqConflictError, type SessionAdvance, type SessionHe
  *   and prepared 100-row INSERTs measured 0.87× the speed of single-row ones, docs/BENCH.md).
  * - Heads: `updated_at` (indexed; read only to find finished sessions to compact) moves only when
  *   the status does, so a flush that continues a running session rewrites no index of `sessions`
- *   (on PostgreSQL that keeps the update HOT).
+ *   (on PostgreSQL that, with the half-full pages of migrations/hot-heads.ts, keeps the update HOT).
  * - PostgreSQL: ONE statement (one round trip, atomic on its own): the UPDATE of the heads is a
  *   data-modifying CTE of the INSERT, which only runs when the UPDATE moved every session.
  */
@@ -107,8 +107,8 @@ function eventRows(events: SessionEvent[]) {
 }
 
 /**
- * One round trip, eleven parameters whatever the batch size (column arrays, `unnest`ed: a
- * 1,000-row VALUES list took ~26 ms just to plan). When a session's head moved, `u` returns fewer
+ * One round trip, seven parameters whatever the batch size (heads as `unnest`ed column arrays, rows
+ * as one JSON value, see eventRows; a 1,000-row VALUES list took ~26 ms just to plan). When a session's head moved, `u` returns fewer
  * rows than asked and the filter raises a cast error (a plain boolean filter would still commit
  * the UPDATE half), so the whole statement — UPDATE included — is rolled back.
  */
