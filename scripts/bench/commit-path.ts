@@ -8,6 +8,7 @@ import { EventService } from "@/lib/server/realtime/event-service";
 import { createRandomId, hashToken } from "@/lib/server/security/tokens";
 import { openStore } from "@/lib/server/storage/kysely-store";
 import type { Store } from "@/lib/server/storage/store";
+import { measureRawPostgres, measureRawSqlite } from "./commit-raw";
 
 /*
  * `npx tsx scripts/bench/commit-path.ts`: the publish path without sockets — EventService's group
@@ -17,8 +18,8 @@ import type { Store } from "@/lib/server/storage/store";
  * (every event its own commit: the latency floor). Same process, same machine, one after another.
  * It only uses `EventService.publish`, so it also runs on trees before the group commit ("commits"
  * then reads 0: those trees had no batch append to count). `COMMIT_BENCH_FLOORS=1` adds, in the
- * same run, the store's append alone and the path without a database (their ratios are the
- * figures to compare on a busy machine); `COMMIT_BENCH_STORES` (sqlite,pg,pg-durable) and
+ * same run, the store's append alone, the path without a database and the raw drivers on the
+ * same rows (commit-raw.ts; their ratios are the figures to compare on a busy machine); `COMMIT_BENCH_STORES` (sqlite,pg,pg-durable) and
  * `COMMIT_BENCH_SESSIONS` (1000,1) pick what runs.
  */
 
@@ -45,13 +46,21 @@ async function createSessions(store: Store, count: number): Promise<string[]> {
   return ids;
 }
 
-async function measure(store: Store, sessions: number): Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }> {
+/** What a variant measured; `cpuMicros`: this process's CPU (user + system) per event, which a busy box inflates less than wall time. */
+type Result = { perSec: number; flushes: number; perFlush: number; p99Ms: number; cpuMicros: number };
+const cpuSince = (start: NodeJS.CpuUsage, events: number) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / Math.max(1, events);
+};
+
+async function measure(store: Store, sessions: number): Promise<Result> {
   const ids = await createSessions(store, sessions);
   let flushes = 0;
   let published = 0;
   const counted: Store = { ...store, appendEvents: (events, advances) => (flushes++, store.appendEvents(events, advances)) };
   const events = new EventService({ store: counted, logger: createLogger({ level: "silent" }), broadcast: () => undefined });
   const latencies: number[] = [];
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   await Promise.all(
@@ -66,7 +75,7 @@ async function measure(store: Store, sessions: number): Promise<{ perSec: number
   );
   latencies.sort((a, b) => a - b);
   const elapsed = (performance.now() - started) / 1000;
-  return { perSec: published / elapsed, flushes, perFlush: published / Math.max(1, flushes), p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+  return { perSec: published / elapsed, flushes, perFlush: published / Math.max(1, flushes), p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0, cpuMicros: cpuSince(cpu, published) };
 }
 
 /**
@@ -74,10 +83,11 @@ async function measure(store: Store, sessions: number): Promise<{ perSec: number
  * session load flushes), appended back to back, with no EventService, no zod and no promises per
  * event. Its ratio to the publish path is what the rest of the path costs.
  */
-async function measureAppendAlone(store: Store, sessions: number): Promise<{ perSec: number; flushes: number; perFlush: number; p99Ms: number }> {
+async function measureAppendAlone(store: Store, sessions: number): Promise<Result> {
   const ids = await createSessions(store, sessions);
   const template = step("x").data;
   let flushes = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   for (let seq = 1; performance.now() < until; seq++) {
@@ -87,26 +97,41 @@ async function measureAppendAlone(store: Store, sessions: number): Promise<{ per
     flushes++;
   }
   const elapsed = (performance.now() - started) / 1000;
-  return { perSec: (flushes * sessions) / elapsed, flushes, perFlush: sessions, p99Ms: 0 };
+  return { perSec: (flushes * sessions) / elapsed, flushes, perFlush: sessions, p99Ms: 0, cpuMicros: cpuSince(cpu, flushes * sessions) };
 }
 
-type Measure = typeof measure;
+/** Where a store lives: a SQLite directory or a PostgreSQL URL (the raw baselines open it themselves). */
+type Target = { dataDir: string; databaseUrl?: string };
+type Measure = (store: Store, sessions: number, target: Target) => Promise<Result>;
 /** The publish path with an append that writes nothing: what the path costs without the database. */
 const withoutDatabase: Measure = (store, sessions) => measure({ ...store, appendEvents: async () => undefined }, sessions);
 
-async function runStore(name: string, open: () => Promise<Store>): Promise<string[]> {
+/** The raw driver on the same rows (see commit-raw.ts); the sessions are made by the store first. */
+const rawDriver = (heads: boolean): Measure => async (store, sessions, target) => {
+  const ids = await createSessions(store, sessions);
+  const template = step("x").data;
+  const r = target.databaseUrl
+    ? await measureRawPostgres(target.databaseUrl, ids, template, SECONDS, heads)
+    : measureRawSqlite(target.dataDir, ids, template, SECONDS, heads);
+  return { ...r, perFlush: sessions, p99Ms: 0 };
+};
+
+async function runStore(name: string, target: () => Target): Promise<string[]> {
   const lines: string[] = [];
   const variants: [string, Measure][] = [["", measure]];
-  if (process.env.COMMIT_BENCH_FLOORS === "1") variants.push([" · append alone", measureAppendAlone], [" · no database", withoutDatabase]);
+  if (process.env.COMMIT_BENCH_FLOORS === "1") {
+    variants.push([" · append alone", measureAppendAlone], [" · no database", withoutDatabase], [" · raw driver, inserts", rawDriver(false)], [" · raw driver, inserts + heads", rawDriver(true)]);
+  }
   for (const sessions of SESSION_COUNTS) {
     for (const [variant, run] of variants) {
       if (variant && sessions === 1) continue;
-      const store = await open();
+      const where = target();
+      const store = await openStore(where);
       try {
-        const r = await run(store, sessions);
+        const r = await run(store, sessions, where);
         lines.push(
           `${(name + variant).padEnd(40)} ${String(sessions).padStart(5)} sessions  ${Math.round(r.perSec).toLocaleString("en-US").padStart(7)} events/s  ` +
-            `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms`,
+            `${r.flushes.toLocaleString("en-US").padStart(6)} commits (${r.perFlush.toFixed(1)} events each)  publish p99 ${r.p99Ms.toFixed(2)} ms  CPU ${r.cpuMicros.toFixed(1)} µs/event`,
         );
         console.log(lines.at(-1));
       } finally {
@@ -121,12 +146,12 @@ async function main(): Promise<void> {
   console.log(`commit path: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, ${SECONDS} s per run`);
   const dir = mkdtempSync(path.join(os.tmpdir(), "openv0-commit-"));
   try {
-    if (STORES.has("sqlite")) await runStore("SQLite (WAL, NORMAL)", () => openStore({ dataDir: path.join(dir, String(Math.random())) }));
+    if (STORES.has("sqlite")) await runStore("SQLite (WAL, NORMAL)", () => ({ dataDir: path.join(dir, String(Math.random())) }));
     for (const durable of [false, true]) {
       if (!STORES.has(durable ? "pg-durable" : "pg")) continue;
       const pg = await startPostgres({ durable });
       try {
-        await runStore(`PostgreSQL fsync ${durable ? "on" : "off"}`, () => openStore({ databaseUrl: pg.url, dataDir: dir }));
+        await runStore(`PostgreSQL fsync ${durable ? "on" : "off"}`, () => ({ databaseUrl: pg.url, dataDir: dir }));
       } finally {
         await pg.stop();
       }

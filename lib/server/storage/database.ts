@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Pool } from "pg";
 import type { SessionStatus } from "@/lib/protocol";
+import { hotHeadMigrations } from "./migrations/hot-heads";
 import { projectAssetMigrations } from "./migrations/project-assets";
 import { publishAndQueueMigrations } from "./migrations/publish-and-queue";
 
@@ -186,7 +187,7 @@ export async function openDatabase({ databaseUrl, dataDir }: { databaseUrl?: str
   const dialect: Dialect = databaseUrl ? "postgres" : "sqlite";
   const { db, sqlite } = databaseUrl ? { db: openPostgres(databaseUrl), sqlite: undefined } : openSqlite(dataDir);
   // Kysely's migrator takes a lock in the database, so several nodes may start at once.
-  const migrations = { ...baseMigrations, ...projectAssetMigrations(dialect) };
+  const migrations = { ...baseMigrations, ...projectAssetMigrations(dialect), ...hotHeadMigrations(dialect) };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -13,7 +13,7 @@ import { MAX_APPEND_BATCH, SeqConflictError, type SessionAdvance, type SessionHe
  *   and prepared 100-row INSERTs measured 0.87× the speed of single-row ones, docs/BENCH.md).
  * - Heads: `updated_at` (indexed; read only to find finished sessions to compact) moves only when
  *   the status does, so a flush that continues a running session rewrites no index of `sessions`
- *   (on PostgreSQL that keeps the update HOT).
+ *   (on PostgreSQL that, with the half-full pages of migrations/hot-heads.ts, keeps the update HOT).
  * - PostgreSQL: ONE statement (one round trip, atomic on its own): the UPDATE of the heads is a
  *   data-modifying CTE of the INSERT, which only runs when the UPDATE moved every session.
  */
@@ -93,8 +93,22 @@ function createSqliteAppender(db: Db, sqlite: BetterSqlite3.Database): AppendBat
 }
 
 /**
- * One round trip, eleven parameters whatever the batch size (column arrays, `unnest`ed: a
- * 1,000-row VALUES list took ~26 ms just to plan). When a session's head moved, `u` returns fewer
+ * The flush's rows as one JSON parameter: one `JSON.stringify` of the batch, with each payload
+ * nested as an object (not a string escaped again inside a text[] literal, which was the driver's
+ * top frame). PostgreSQL keeps a `json` value's text as written, so `payload` is what
+ * `JSON.stringify(data)` gives. JSON text with a `\u` escape (a NUL, a lone surrogate: valid
+ * text, refused by PostgreSQL's JSON) goes as text[] columns instead, as it always did.
+ */
+function eventRows(events: SessionEvent[]) {
+  const rows = JSON.stringify(events.map((e) => ({ s: e.data.session_id, q: e.data.seq, t: e.type, c: e.data.timestamp, p: e.data })));
+  if (!rows.includes("\\u")) return sql`SELECT r.s, r.q, r.t, r.p::text, r.c FROM json_to_recordset(${rows}::json) AS r(s text, q int, t text, c text, p json)`;
+  return sql`SELECT * FROM unnest(${events.map((e) => e.data.session_id)}::text[], ${events.map((e) => e.data.seq)}::int[],
+    ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[], ${events.map((e) => e.data.timestamp)}::text[])`;
+}
+
+/**
+ * One round trip, seven parameters whatever the batch size (heads as `unnest`ed column arrays, rows
+ * as one JSON value, see eventRows; a 1,000-row VALUES list took ~26 ms just to plan). When a session's head moved, `u` returns fewer
  * rows than asked and the filter raises a cast error (a plain boolean filter would still commit
  * the UPDATE half), so the whole statement — UPDATE included — is rolled back.
  */
@@ -112,8 +126,7 @@ async function appendInOneStatement(db: Db, events: SessionEvent[], advances: Se
         FROM v WHERE s.id = v.id AND s.last_seq = v.prev RETURNING s.id
       )
       INSERT INTO events (session_id, seq, type, payload, created_at)
-      SELECT * FROM unnest(${events.map((e) => e.data.session_id)}::text[], ${events.map((e) => e.data.seq)}::int[],
-        ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::text[], ${events.map((e) => e.data.timestamp)}::text[])
+      ${eventRows(events)}
       WHERE (SELECT CASE WHEN count(*) = ${advances.length} THEN true
                          ELSE ('openv0 seq conflict ' || count(*))::boolean END FROM u)`.execute(db);
   } catch (error) {
