@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { contextErrorBody, cutAnswer, HUGE_ANSWER_CHARS, llamaFinalFrame, llamaUsageFrame } from "./fake-provider-edges";
+import { FLOOD_SCRIPT } from "./flood-site";
 
 /*
  * A real HTTP server speaking the streaming Chat Completions protocol (SSE `chat.completion.chunk`
@@ -14,7 +15,8 @@ import { contextErrorBody, cutAnswer, HUGE_ANSWER_CHARS, llamaFinalFrame, llamaU
  * response at all), bad-plan (prose instead of JSON; bad-plan-once: only the first time), prose
  * (a refusal in words instead of the page's markup),
  * hostile (a site whose script attacks the workspace: forged frame messages, then a real error;
- * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url).
+ * with `beacon=<url>` in the prompt, instead a site that tries every way out to that url),
+ * flood (a site whose script floods the app with junk messages for as long as it runs: flood-site.ts).
  * Real providers' edges (fake-provider-edges.ts): length (the answer cut by the token limit,
  * `finish_reason: "length"`; a continuation request gets the rest, restating the cut's end and
  * reopening the fence as models do), length-always (every answer cut), ctx-llama / ctx-openai
@@ -191,6 +193,7 @@ function buildAnswer({ kind, messages, scenario }: { kind: FakeKind; messages: F
     return current === undefined ? base : `${current}\n.edited { padding: 2rem; }`;
   }
   if (kind === "js" && scenario === "hostile") return HOSTILE_SCRIPT;
+  if (kind === "js" && scenario === "flood") return FLOOD_SCRIPT;
   if (kind === "js") {
     return readBlock(user, "current") ?? 'document.querySelector(".menu-toggle")?.addEventListener("click", (e) => {\n  e.currentTarget.setAttribute("aria-expanded", "true");\n});';
   }

@@ -135,6 +135,25 @@ test("fifty forged readies from new 'instances' re-send the site once, not fifty
   expect(post).toHaveBeenCalledTimes(2);
 });
 
+test("a flood that spent the budgets before the frame reloaded does not keep its new runtime unheard (issue 21 finding 6)", () => {
+  renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
+  const post = spyOnFrame();
+  receive(ready);
+  // Malformed "ready"s spend the ready budget (it is checked before parsing) and are refused.
+  for (let i = 0; i < 50; i++) receive({ source: FRAME_MESSAGE_SOURCE, v: PREVIEW_PROTOCOL_VERSION, type: "ready" });
+  // The reloaded document's runtime says "ready" before its load event: refused with the flood.
+  const restarted = { ...ready, instance: "boot-2" };
+  receive(restarted);
+  const section = screen.getByTestId("live-preview");
+  expect(section).toHaveAttribute("data-frame-loads", "1");
+  // The new document's load gives it fresh budgets and asks its runtime again.
+  fireEvent.load(frame());
+  expect(post).toHaveBeenLastCalledWith(expect.objectContaining({ source: PARENT_MESSAGE_SOURCE, type: "hello" }), "*");
+  receive(restarted);
+  expect(section).toHaveAttribute("data-frame-loads", "2");
+  expect(post).toHaveBeenLastCalledWith(expect.objectContaining({ type: "render", version: 2 }), "*");
+});
+
 test("a flood of frame messages is cut off and counted; a 'rendered' for a version never sent is refused", async () => {
   renderWithStore(<LivePreview sessionId={SESSION} token="tok" />, { generation: foldState(run.slice(0, 8)) });
   spyOnFrame();

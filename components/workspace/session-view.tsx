@@ -63,7 +63,11 @@ export function SessionView(props: SessionViewProps) {
   const { ownerProjectToken = null, toolbarExtra, publishControls, queueWaiting, onQueued, onRestored } = props;
   const stored = useStoredSession(sessionId);
   // undefined while localStorage is unknown (server render, hydration); null when there is none.
-  const token = viewToken ?? (stored === undefined ? undefined : (stored?.token ?? ownerProjectToken ?? stored?.viewerToken ?? null));
+  // The project page's token comes before the turn's own: it reads every turn, and a turn opened
+  // from the project's `project:turn` notice (it often beats the HTTP answer that stores the turn's
+  // token) would otherwise reconnect a moment later with that token, closing a socket still
+  // upgrading from long-polling (a polling request of it then met "Session ID unknown", a 400).
+  const token = viewToken ?? ownerProjectToken ?? (stored === undefined ? undefined : (stored?.token ?? stored?.viewerToken ?? null));
   const store = useGenerationStoreApi();
   /** What is on screen now: this turn's site, or the base it showed. The next turn starts on top of it. */
   const currentBase = (): BasePreview | null => {

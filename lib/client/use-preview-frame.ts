@@ -79,9 +79,10 @@ export function usePreviewFrame(
   const ledger = useRef(createSendLedger());
 
   useEffect(() => {
-    const budgets = Object.fromEntries(
+    const createBudgets = () => Object.fromEntries(
       Object.entries(BUDGETS).map(([type, budget]) => [type, createMessageBudget(budget)]),
     ) as Record<FrameMessage["type"], ReturnType<typeof createMessageBudget>>;
+    let budgets = createBudgets();
     let refused = 0;
     let countShown = false;
     // The figure is written once per task burst, not per message: a flood costs no DOM writes either.
@@ -111,10 +112,23 @@ export function usePreviewFrame(
       if (isSelectionMessage(message)) return onSelection?.current?.(message) ? undefined : refuse();
       setState((s) => foldFrameMessage(s, message));
     };
+    // A new document in the frame (it reloads for another turn's site) starts with fresh budgets:
+    // a site that flooded until the reload spent them, and its runtime's one "ready" (posted
+    // before this load event) was refused with the flood; so it is asked again. The site's own
+    // script runs only once it has been sent the site, after that "ready".
+    const frame = frameRef.current;
+    const onLoad = () => {
+      budgets = createBudgets();
+      frame?.contentWindow?.postMessage(createHelloMessage(), "*");
+    };
+    frame?.addEventListener("load", onLoad);
     window.addEventListener("message", onMessage);
     // The frame may have booted before this listener existed (server-rendered page): ask again.
-    frameRef.current?.contentWindow?.postMessage(createHelloMessage(), "*");
-    return () => window.removeEventListener("message", onMessage);
+    frame?.contentWindow?.postMessage(createHelloMessage(), "*");
+    return () => {
+      frame?.removeEventListener("load", onLoad);
+      window.removeEventListener("message", onMessage);
+    };
   }, [frameRef, onSelection]);
 
   const { loads, instance } = state;
