@@ -99,6 +99,8 @@ export interface SiteSpec {
   location: string | null;
   /** "specialising in vegan cupcakes" → "vegan cupcakes"; used in the hero copy. */
   focus: string | null;
+  /** The services the prompt lists ("tyre changes, MOT and servicing"): the Services section's items. */
+  offers?: string[];
   /** Currency symbol for prices. */
   currency: string;
   /** ISO 4217 code and BCP 47 locale prices are formatted with ("JPY", "en-JP"). */

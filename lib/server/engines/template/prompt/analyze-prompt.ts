@@ -8,8 +8,8 @@ import { readBusiness } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
-import { PAGE_LANGUAGES, readLanguage } from "../locale/read-language";
-import { currencySymbol, readPlace } from "../locale/read-place";
+import { PAGE_LANGUAGES, readLanguage, reweighLanguage } from "../locale/read-language";
+import { currencySymbol, placeLanguages, readPlace } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
@@ -130,10 +130,12 @@ function languageName(iso3: string): string {
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
-  const language = readLanguage(prompt);
+  const first = readLanguage(prompt);
   const software = isSoftwareProduct(prompt);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
-  const found = software ? null : readBusiness(prompt, language.lang);
+  const trade = software ? null : readBusiness(prompt, first.lang);
+  const language = reweighLanguage(prompt, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
+  const found = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   const business = found && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
   // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
@@ -155,9 +157,11 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
   const list = readSectionList(prompt, [names.name ?? "", location ?? ""]);
+  const base = sections.length ? sections : orderSections(content.defaultSections);
   const blocks = planBlocks({
     list,
-    sections: sections.length ? sections : orderSections(content.defaultSections),
+    // Listed services are the items of one Services section.
+    sections: list.offers.length && !base.includes("services") ? mergeSectionOrder(base, ["services"]) : base,
     forms: detectFormsInText(prompt),
     titleOf: (id) => content.titles[id],
   });
@@ -180,6 +184,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     ...looks,
     location,
     focus: names.focus,
+    offers: list.offers,
     currency: currencySymbol({ currency: currencyCode, locale: place.locale }),
     currencyCode,
     locale: place.locale,
