@@ -115,12 +115,7 @@ function styleIntents(text: string): EditIntent[] {
   return intents;
 }
 
-const TONE_WORDS: ReadonlyArray<readonly [Tone, RegExp]> = [
-  ["playful", /\b(playful|fun|funny|friendly|cheerful|casual|whimsical)\b/i],
-  ["elegant", /\b(elegant|formal|professional|luxurious|luxury|refined|sophisticated|premium)\b/i],
-  ["bold", /\b(bold|punchy|energetic|confident|loud)\b/i],
-  ["calm", /\b(calm|minimal|serene|quiet|understated|simple)\b/i],
-];
+const TONE_WORDS = Object.entries(editWords.tones.words).map(([tone, words]) => [tone as Tone, new RegExp(`\\b(${words})\\b`, "i")] as const);
 
 /** "make the copy more playful", "change the tone to formal", "make it feel more elegant". */
 function readToneChange(text: string): Tone | null {

@@ -78,7 +78,7 @@ function words(text: string): string[] {
   return text.toLowerCase().replace(/(?<=\b[dlcjmnst])['’](?=\p{L})/gu, " ").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 }
 
-const HEADS = new Set(aliases.compounds.heads);
+const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
 /** A modifier's own entry, without its joining letters, or the term it shares a stem with ("Physiotherapie-" → "physiotherapeut"). */
 function readStem(word: string): Map<PageLanguage, Entry> | undefined {
   for (const link of ["", ...aliases.compounds.links]) {
@@ -94,17 +94,22 @@ function readStem(word: string): Map<PageLanguage, Entry> | undefined {
   return best ? INDEX.get(best.key) : undefined;
 }
 
-/** A compound no preset names whole ("Zahnarztpraxis"): the head decides, or the modifier when the head is generic. */
+/**
+ * A compound no preset names whole ("Zahnarztpraxis"): the head decides, or the modifier when the
+ * head is generic. It counts as written in the head's language ("praxis": German).
+ */
 function readCompound(word: string): Map<PageLanguage, Entry> | undefined {
   if (word.length < 8) return undefined;
   for (let at = 4; at <= word.length - 4; at += 1) {
     const head = word.slice(at);
     const hit = INDEX.get(head);
-    const generic = HEADS.has(head) || [...(hit?.values() ?? [])].some((e) => e.kind && !e.kind.id.includes("/"));
-    if (generic) {
-      const modifier = readStem(word.slice(0, at));
-      if (modifier) return modifier;
-    } else if (hit && head.length >= 5 && [...hit.values()].some((e) => e.weight >= 3)) return hit;
+    const heads = HEADS.filter(([, list]) => list.includes(head)).map(([lang]) => lang);
+    const generic = heads.length > 0 || [...(hit?.values() ?? [])].some((e) => e.kind && !e.kind.id.includes("/"));
+    const modifier = generic ? readStem(word.slice(0, at)) : undefined;
+    const found = modifier ?? (!generic && hit && head.length >= 5 && [...hit.values()].some((e) => e.weight >= 3) ? hit : undefined);
+    if (!found) continue;
+    const entry = [...found.values()][0]!;
+    return new Map((heads.length ? heads : [...(hit?.keys() ?? found.keys())]).map((lang) => [lang, found.get(lang) ?? entry]));
   }
   return undefined;
 }
@@ -118,15 +123,19 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
     for (let size = 4; size >= 1; size -= 1) {
       const phrase = tokens.slice(at, at + size).join(" ");
       let byLang = INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, ""));
+      let langs = [...(byLang?.keys() ?? [])];
       if (!byLang && size === 1 && phrase.length >= 8) {
         if (!COMPOUNDS.has(phrase)) COMPOUNDS.set(phrase, readCompound(phrase));
         byLang = COMPOUNDS.get(phrase);
+        langs = [...(byLang?.keys() ?? [])];
       }
-      const entry = byLang?.get(lang) ?? byLang?.get("en");
+      // A compound is read in its head's language whatever the page's, under the user's own word ("Kinderzahnarzt").
+      const compound = COMPOUNDS.get(phrase);
+      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? byLang?.get("en"));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
       const score = entry.weight * size - at * 0.01;
-      if (!best || score > best.score) best = { entry, score, phrase, at, langs: [...byLang!.keys()] };
+      if (!best || score > best.score) best = { entry, score, phrase, at, langs };
     }
   }
   if (!best?.entry.kind) return null;

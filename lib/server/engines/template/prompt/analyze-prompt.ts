@@ -4,6 +4,7 @@
  */
 
 import { extractNames } from "./extract-name";
+import sectionWords from "../data/section-words.json";
 import { readBusiness } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
@@ -90,14 +91,7 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
 }
 
 /** A currency the prompt names outright ("prices in euros", "£") beats the one of its place. */
-function statedCurrency(text: string): string | null {
-  if (/€|\beuros?\b|\beur\b/i.test(text)) return "EUR";
-  if (/£|\bpounds?\b|\bgbp\b/i.test(text)) return "GBP";
-  if (/¥|\byen\b/i.test(text)) return "JPY";
-  if (/₹|\brupees?\b/i.test(text)) return "INR";
-  if (/\$|\bdollars?\b|\busd\b/i.test(text)) return "USD";
-  return null;
-}
+const statedCurrency = (text: string) => Object.entries(sectionWords.currencies).find(([, source]) => new RegExp(source, "i").test(text))?.[0] ?? null;
 
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
 const ARTICLES = new Set(["la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "del", "du", "des", "y", "et", "und", "o", "a", "e", "the"]);
