@@ -7,41 +7,11 @@ import type { Palette } from "./palette/build-palette";
 import type { FormKind } from "./content/form-kinds";
 import type { PageLanguage } from "./locale/read-language";
 
-export const SITE_KINDS = [
-  "bakery",
-  "cafe",
-  "restaurant",
-  "photography",
-  "portfolio",
-  "agency",
-  "saas",
-  "shop",
-  "blog",
-  "event",
-  "fitness",
-  "landing",
-] as const;
+export const SITE_KINDS = ["bakery", "cafe", "restaurant", "photography", "portfolio", "agency", "saas", "shop", "blog", "event", "fitness", "landing"] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
 /** Content sections in the order they appear on a page (the hero is always first, outside this list). */
-export const SECTION_ORDER = [
-  "about",
-  "features",
-  "services",
-  "menu",
-  "products",
-  "projects",
-  "gallery",
-  "schedule",
-  "stats",
-  "team",
-  "testimonials",
-  "pricing",
-  "posts",
-  "faq",
-  "newsletter",
-  "contact",
-] as const;
+export const SECTION_ORDER = ["about", "features", "services", "menu", "products", "projects", "gallery", "schedule", "stats", "team", "testimonials", "pricing", "posts", "faq", "newsletter", "contact"] as const;
 export type SectionId = (typeof SECTION_ORDER)[number];
 
 /** How a block is laid out: one of the built-in sections, generic cards, opening hours or a form. */
