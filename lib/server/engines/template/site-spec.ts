@@ -81,6 +81,8 @@ export interface SiteSpec {
   langOther: string | null;
   /** The kind of business from the OSM presets ("amenity/dentist"), its name in the page's language and cuisine. */
   business: { id: string; label: string; cuisine: string | null } | null;
+  /** A cuisine the prompt names when no preset does ("sushi counter"): its dishes make the menu. */
+  cuisine?: string | null;
   /** Seed for deterministic variations (derived from the prompt). */
   seed: string;
   /** The project's uploaded images: the logo for the header, photos for the hero, gallery and cards. */

@@ -5,6 +5,7 @@
 
 import { extractNames } from "./extract-name";
 import sectionWords from "../data/section-words.json";
+import tradeAliases from "../data/trade-aliases.json";
 import { readBusiness } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
@@ -121,6 +122,14 @@ function languageName(iso3: string): string {
   }
 }
 
+const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’]))(\\p{L}{4,})\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");
+/** The noun before the place ("una autoescuela en Madrid" → "autoescuela"), unless it is a generic or site word. */
+function readTradeWord(prompt: string, lang: string): string | null {
+  const word = TRADE_WORD.exec(prompt)?.[1];
+  if (!word || [...GENERIC_WORDS, ...PAGE_LANGUAGES.flatMap((l) => getLocale(l).functionWords)].includes(word.toLowerCase())) return null;
+  return lang === "de" ? word : word.toLowerCase();
+}
+
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
@@ -166,10 +175,11 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   });
   const currencyCode = statedCurrency(prompt) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
+  const topic = (language.lang === "en" ? reading.topic : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
   return {
     kind,
     kindLabel: content.label,
-    name: names.name ?? neutralName({ lang: language.lang, trade: label ?? reading.topic, place: location }),
+    name: names.name ?? neutralName({ lang: language.lang, trade: label ?? topic, place: location }),
     nameFromPrompt: names.name !== null,
     sections: layoutsOf(blocks),
     blocks,
@@ -185,9 +195,10 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     lang: language.lang,
     langOther: language.other,
     business: business ? { id: business.id, label: business.label, cuisine: business.cuisine ?? readCuisine(prompt) } : null,
+    cuisine: business ? null : readCuisine(prompt),
     seed: prompt,
     domainId: reading.domain?.id ?? null,
-    topic: language.lang === "en" ? reading.topic : (business ? userWords(business.matched, business.label) : null),
+    topic,
     purpose: reading.purpose,
     audience: reading.audience,
     date: readDate(prompt),

@@ -52,7 +52,7 @@ function readContent(spec: SiteSpec): RenderContext {
   const content = applyDomain(base, spec);
   const dishes = dishesFor(spec);
   // A ramen bar's menu is ramen, not the generic kitchen's dishes.
-  if (dishes.length && spec.business?.cuisine) return { spec, locale, content: { ...content, menu: [{ title: locale.copy.menuTitle, items: dishes.map(([name, price]) => ({ name, text: "", price })) }] } };
+  if (dishes.length && (spec.business?.cuisine ?? spec.cuisine)) return { spec, locale, content: { ...content, menu: [{ title: locale.copy.menuTitle, items: dishes.map(([name, price]) => ({ name, text: "", price })) }] } };
   return { spec, locale, content };
 }
 
