@@ -117,8 +117,7 @@ export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSi
       const next = addTestimonial(html, intent.quote, intent.author, info);
       return done(next, fillSlots(said.testimonial, { quote: intent.quote }) + (intent.author ? fillSlots(said.from, { author: intent.author }) : ""));
     }
-    case "undo":
-    case "redo":
+    default: // undo and redo restore a whole version (template-engine.ts)
       return done(html, "");
   }
 }

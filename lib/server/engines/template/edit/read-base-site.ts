@@ -36,11 +36,10 @@ export function pageLanguage(html: string): PageLanguage {
 }
 
 function readPageLocale(html: string): Pick<SiteSpec, "lang" | "langOther" | "locale" | "currency" | "currencyCode" | "business"> {
-  const attr = (name: string) => mainAttr(html, name);
   const lang = pageLanguage(html);
-  const currencyCode = /^[A-Z]{3}$/.test(attr("data-site-currency") ?? "") ? attr("data-site-currency")! : /€\d/.test(html) ? "EUR" : /£\d/.test(html) ? "GBP" : "USD";
-  const locale = /^[a-z]{2}-[A-Z]{2}$/.test(attr("data-site-locale") ?? "") ? attr("data-site-locale")! : `${lang}-US`;
-  const id = attr("data-site-business");
+  const currencyCode = /^[A-Z]{3}$/.test(mainAttr(html, "data-site-currency") ?? "") ? mainAttr(html, "data-site-currency")! : /€\d/.test(html) ? "EUR" : /£\d/.test(html) ? "GBP" : "USD";
+  const locale = /^[a-z]{2}-[A-Z]{2}$/.test(mainAttr(html, "data-site-locale") ?? "") ? mainAttr(html, "data-site-locale")! : `${lang}-US`;
+  const id = mainAttr(html, "data-site-business");
   const label = id ? businessLabel(id, lang) : null;
   return {
     lang, langOther: null, locale, currencyCode,

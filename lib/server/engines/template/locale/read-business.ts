@@ -129,9 +129,9 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
         byLang = COMPOUNDS.get(phrase);
         langs = [...(byLang?.keys() ?? [])];
       }
-      // A compound is read in its head's language whatever the page's, under the user's own word ("Kinderzahnarzt").
+      // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.
       const compound = COMPOUNDS.get(phrase);
-      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? byLang?.get("en"));
+      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
       const score = entry.weight * size - at * 0.01;

@@ -179,7 +179,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   return {
     kind,
     kindLabel: content.label,
-    name: names.name ?? neutralName({ lang: language.lang, trade: label ?? topic, place: location }),
+    // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
+    name: names.name ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business?.matched.includes(" ") ? topic : label) ?? topic, place: location }),
     nameFromPrompt: names.name !== null,
     sections: layoutsOf(blocks),
     blocks,
