@@ -100,3 +100,40 @@ describe("suggestion chips", () => {
     expect(suggestEdits(null)).toHaveLength(4);
   });
 });
+
+describe("copy edits in the site's language", () => {
+  it.each([
+    ["cambia el teléfono a 612 345 678", { type: "phone", text: "612 345 678" }],
+    ["ajoute notre adresse : 12 rue de la Paix, 75002 Paris", { type: "address", text: "12 rue de la Paix, 75002 Paris" }],
+    ["ändere die Telefonnummer auf 030 1234567", { type: "phone", text: "030 1234567" }],
+    ["Füge unsere Adresse hinzu: Hauptstraße 5, 10115 Berlin", { type: "address", text: "Hauptstraße 5, 10115 Berlin" }],
+    ["muda o título para 'Pão quente todos os dias'", { type: "tagline", text: "Pão quente todos os dias" }],
+    ["cambia il titolo in 'Il miglior caffè di Roma'", { type: "tagline", text: "Il miglior caffè di Roma" }],
+    ["cambia el precio del croissant a 2,50", { type: "price", item: "croissant", amount: 2.5 }],
+    ["ändere den Preis der Brezel auf 2,50", { type: "price", item: "Brezel", amount: 2.5 }],
+    ["Öffnungszeiten: Mo–Fr 8–18 Uhr", { type: "hours", text: "Mo–Fr 8–18 Uhr" }],
+    ["il nostro indirizzo è Via Roma 3, Bologna", { type: "address", text: "Via Roma 3, Bologna" }],
+    ['füge eine Kundenstimme hinzu: "Super Service" — Jan', { type: "testimonial", quote: "Super Service", author: "Jan" }],
+  ] as const)("%s", (prompt, intent) => {
+    expect(parseEdit(prompt)).toEqual([intent]);
+  });
+
+  it.each(["deshaz el último cambio", "annule", "rückgängig", "desfazer", "annulla"])("%s is undo", (prompt) => {
+    expect(parseEdit(prompt)).toEqual([{ type: "undo" }]);
+  });
+
+  it.each(["rehacer", "rétablir", "wiederherstellen", "refazer", "rifai"])("%s is redo", (prompt) => {
+    expect(parseEdit(prompt)).toEqual([{ type: "redo" }]);
+  });
+
+  it("applies them, and says what was not applied in the site's language", async () => {
+    const base = await run("Una panadería en Sevilla llamada Miga con carta y contacto");
+    const phoned = await run("cambia el teléfono a 954 123 456", base);
+    expect(phoned.html).toMatch(/href="tel:954123456">954 123 456<\/a>/);
+    await expect(run("añade pagos con Stripe", base)).rejects.toMatchObject({ code: "NOT_APPLIED", retryAvailable: false });
+    await expect(run("añade pagos con Stripe", base)).rejects.toThrow(/^No aplicado: no he podido relacionar[\s\S]*Este sitio admite cambios como[\s\S]*cambia el teléfono a/);
+    await expect(run("cambia el precio de la tarta nupcial a 30", base)).rejects.toThrow(/ningún artículo llamado «tarta nupcial»/);
+    const german = await run("Bäckerei Kornblume in Zürich mit Brot und Kontakt");
+    await expect(run("undo", german, historyOf([{ prompt: "first", site: german }]))).rejects.toThrow(/^Nicht übernommen: es gibt keine frühere Version/);
+  });
+});

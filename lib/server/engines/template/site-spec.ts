@@ -7,41 +7,11 @@ import type { Palette } from "./palette/build-palette";
 import type { FormKind } from "./content/form-kinds";
 import type { PageLanguage } from "./locale/read-language";
 
-export const SITE_KINDS = [
-  "bakery",
-  "cafe",
-  "restaurant",
-  "photography",
-  "portfolio",
-  "agency",
-  "saas",
-  "shop",
-  "blog",
-  "event",
-  "fitness",
-  "landing",
-] as const;
+export const SITE_KINDS = ["bakery", "cafe", "restaurant", "photography", "portfolio", "agency", "saas", "shop", "blog", "event", "fitness", "landing"] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
 
 /** Content sections in the order they appear on a page (the hero is always first, outside this list). */
-export const SECTION_ORDER = [
-  "about",
-  "features",
-  "services",
-  "menu",
-  "products",
-  "projects",
-  "gallery",
-  "schedule",
-  "stats",
-  "team",
-  "testimonials",
-  "pricing",
-  "posts",
-  "faq",
-  "newsletter",
-  "contact",
-] as const;
+export const SECTION_ORDER = ["about", "features", "services", "menu", "products", "projects", "gallery", "schedule", "stats", "team", "testimonials", "pricing", "posts", "faq", "newsletter", "contact"] as const;
 export type SectionId = (typeof SECTION_ORDER)[number];
 
 /** How a block is laid out: one of the built-in sections, generic cards, opening hours or a form. */
@@ -99,6 +69,8 @@ export interface SiteSpec {
   location: string | null;
   /** "specialising in vegan cupcakes" → "vegan cupcakes"; used in the hero copy. */
   focus: string | null;
+  /** The services the prompt lists ("tyre changes, MOT and servicing"): the Services section's items. */
+  offers?: string[];
   /** Currency symbol for prices. */
   currency: string;
   /** ISO 4217 code and BCP 47 locale prices are formatted with ("JPY", "en-JP"). */
@@ -109,6 +81,8 @@ export interface SiteSpec {
   langOther: string | null;
   /** The kind of business from the OSM presets ("amenity/dentist"), its name in the page's language and cuisine. */
   business: { id: string; label: string; cuisine: string | null } | null;
+  /** A cuisine the prompt names when no preset does ("sushi counter"): its dishes make the menu. */
+  cuisine?: string | null;
   /** Seed for deterministic variations (derived from the prompt). */
   seed: string;
   /** The project's uploaded images: the logo for the header, photos for the hero, gallery and cards. */

@@ -11,7 +11,8 @@ import { buildFrames, buildStage, describeStage, isBuildStage } from "./render/b
 import { applyContentEdits, polishSite } from "./edit/edit-content";
 import { applyStyleEdits } from "./edit/edit-styles";
 import { describeIntent, parseEdit, type EditIntent } from "./edit/parse-edit";
-import { readBaseSite } from "./edit/read-base-site";
+import { pageLanguage, readBaseSite } from "./edit/read-base-site";
+import { fillSlots, getLocale } from "./locale/locales";
 import { suggestEdits } from "./edit/suggest-edits";
 import { findUndoTarget } from "./edit/undo-target";
 
@@ -55,18 +56,21 @@ const sameSite = (a: SiteFiles, b: SiteFiles) => a.html === b.html && a.css === 
 
 /** A follow-up that changes nothing: said plainly, with what this site can do instead. No version is made. */
 function notApplied(understood: string, base: SiteFiles): EngineError {
-  const offers = suggestEdits(base.html).map((s) => `“${s}”`).join(", ");
-  return new EngineError("NOT_APPLIED", `Not applied: ${understood}. The site stays as it is and no new version was made. This site can take edits like ${offers}.`.slice(0, 1900), false);
+  const lang = pageLanguage(base.html);
+  const offers = suggestEdits(base.html, lang).map((s) => `“${s}”`).join(", ");
+  return new EngineError("NOT_APPLIED", fillSlots(getLocale(lang).edits.notApplied, { understood, offers }).slice(0, 1900), false);
 }
+/** The not-applied reasons, in the language the site is written in. */
+const reasons = (base: SiteFiles) => getLocale(pageLanguage(base.html)).edits;
 
 /** Undo and redo bring back an earlier version's files whole, as a new version. */
 async function computeHistoryStep(input: StepInput, base: SiteFiles, want: "undo" | "redo"): Promise<ComputedStep> {
   const target = input.history ? await findUndoTarget(input.history, want) : null;
   const site = target !== null && input.history ? await input.history.loadVersion(target) : null;
   if (!site || target === null) {
-    throw notApplied(want === "undo" ? "there is no earlier version to go back to" : "there is no undone change to bring back", base);
+    throw notApplied(want === "undo" ? reasons(base).noEarlier : reasons(base).noUndone, base);
   }
-  if (sameSite(site, base)) throw notApplied(`version ${target} is the same as the current site`, base);
+  if (sameSite(site, base)) throw notApplied(fillSlots(reasons(base).sameVersion, { n: target }), base);
   const id = input.step.id;
   if (id === "analyze-edit") return { result: { site: null, message: want === "undo" ? `Undo: going back to version ${target}` : `Redo: bringing back version ${target}` }, frames: [] };
   if (id === "apply-edit") return { result: { site, message: `Restored the content of version ${target}` }, frames: [] };
@@ -77,11 +81,11 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
   const intents: EditIntent[] = parseEdit(input.prompt);
   const history = intents.find((i) => i.type === "undo" || i.type === "redo");
   if (history) return computeHistoryStep(input, base, history.type === "undo" ? "undo" : "redo");
-  if (intents.length === 0) throw notApplied(`I could not match “${quotePrompt(input.prompt)}” to an edit this engine can make`, base);
+  if (intents.length === 0) throw notApplied(fillSlots(reasons(base).noMatch, { prompt: quotePrompt(input.prompt) }), base);
   const info = readBaseSite(base);
   // Blocks an edit adds (a gallery, say) show the project's uploads too.
   info.ctx.spec.images = input.images;
-  const said = intents.map(describeIntent).join(", ");
+  const said = intents.map((i) => describeIntent(i, info.ctx.spec.lang)).join(", ");
   if (input.step.id === "analyze-edit") {
     return { result: { site: null, message: `Editing “${info.ctx.spec.name}”: ${said}` }, frames: [] };
   }
@@ -96,7 +100,7 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
   const polished = polishSite(styled.site, intents, info);
   if (sameSite(polished.site, base)) {
     const why = [...content.notes, ...styled.notes].filter(Boolean).join("; ");
-    throw notApplied(`I understood ${said}${why ? `, but ${why}` : ", but it changed nothing on this page"}`, base);
+    throw notApplied(fillSlots(reasons(base).understoodBut, { said, why: why || reasons(base).changedNothing }), base);
   }
   return { result: { site: polished.site, message: joinNotes(polished.notes, "Polished the page") }, frames: [] };
 }

@@ -9,6 +9,8 @@ import type { DomainProfile } from "./domain-profile";
 import type { CardItem, IconName, KindContent } from "./kind-content";
 import type { SiteSpec } from "../site-spec";
 import { writeSoftwareCopy } from "./software-copy";
+import copy from "../data/domain-copy.json";
+import { fillSlots } from "../locale/locales";
 
 const ICONS: readonly IconName[] = ["spark", "star", "heart", "leaf", "bolt", "shield", "clock", "layers"];
 
@@ -27,77 +29,50 @@ function cardsFrom(domain: DomainProfile): CardItem[] {
 
 function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent {
   const cards = cardsFrom(domain);
+  const c = copy.domain;
   // "route setters and coaches" → "Route setter": one person has one role.
   const role = capitalise((domain.people.split(/\s+and\s+/)[0] ?? domain.people).replace(/s$/, ""));
-  const label = domain.label;
+  const [first, firstText] = domain.offerings[0] ?? [];
+  const slots = { label: domain.label, people: domain.people, roleLower: role.toLowerCase(), two: domain.words.slice(0, 2).join(" and "), three: domain.words.slice(0, 3).join(", "),
+    firstOr: first?.toLowerCase() ?? "one visit", firstOrVisit: first?.toLowerCase() ?? "a first visit", firstText: firstText ?? "Everything you need." };
+  const fill = (text: string) => fillSlots(text, slots);
+  const title = (id: "features" | "services" | "team") => ({ ...base.titles[id], nav: fill(c.titles[id][0] ?? ""), title: fill(c.titles[id][1] ?? "") });
   return {
     ...base,
-    eyebrow: capitalise(label),
+    eyebrow: capitalise(domain.label),
     tagline: domain.tagline,
-    lead: domain.lead.replace(/\{label\}/g, label),
-    heroAlt: `Abstract artwork suggesting ${domain.words.slice(0, 2).join(" and ")}`,
-    titles: {
-      ...base.titles,
-      features: { ...base.titles.features, nav: "What we offer", title: "What we offer" },
-      services: { ...base.titles.services, nav: "Services", title: `What {name} offers` },
-      team: { ...base.titles.team, nav: "Team", title: `Meet our ${domain.people}` },
-    },
-    about: {
-      paragraphs: [
-        `{name} is a ${label} run by people who love their trade: ${domain.words.slice(0, 3).join(", ")} and everything around them.`,
-        `Whether it is your first time or your fiftieth, our ${domain.people} take the time to get it right for you.`,
-      ],
-      highlights: domain.offerings.slice(0, 3).map(([title]) => title),
-    },
+    lead: domain.lead.replace(/\{label\}/g, domain.label),
+    heroAlt: fill(c.heroAlt),
+    titles: { ...base.titles, features: title("features"), services: title("services"), team: title("team") },
+    about: { paragraphs: c.about.map(fill), highlights: domain.offerings.slice(0, 3).map(([t]) => t) },
     features: cards,
     services: cards,
-    pricing: domain.offerings.slice(0, 3).map(([title, text], i) => ({
-      name: title,
-      price: [35, 60, 90][i] ?? 50,
-      period: base.pricing[i]?.period ?? "session",
-      text,
-      features: domain.words.slice(i, i + 3).map((w) => capitalise(w)),
-      featured: i === 1,
+    pricing: domain.offerings.slice(0, 3).map(([name, text], i) => ({
+      name, price: c.prices[i] ?? 50, period: base.pricing[i]?.period ?? "session", text, features: domain.words.slice(i, i + 3).map((w) => capitalise(w)), featured: i === 1,
     })),
-    team: base.team.map((person, i) => ({ ...person, role: i === 0 ? `Founder and ${role.toLowerCase()}` : role })),
-    gallery: domain.words.slice(0, 6).map((word) => `${capitalise(word)} at {name}`),
-    schedule: domain.offerings.map(([title, text], i) => ({ time: ["Mon 09:00", "Wed 17:30", "Fri 10:00", "Sat 08:30"][i] ?? "Sun 10:00", title, text })),
-    testimonials: [
-      { quote: `The best ${label} I know. Friendly, patient and genuinely good at what they do.`, author: "Priya S.", role: "Regular" },
-      { quote: `I came for ${domain.offerings[0]?.[0].toLowerCase() ?? "one visit"} and have been back every month since.`, author: "Marcus T.", role: "Customer since last year" },
-      { quote: "Clear prices, easy booking and a team that remembers your name.", author: "Elena R.", role: "Local" },
-    ],
-    faq: [
-      { q: "Do I need any experience?", a: `No. Our ${domain.people} start from where you are, and beginners are always welcome.` },
-      { q: `What does ${domain.offerings[0]?.[0].toLowerCase() ?? "a first visit"} include?`, a: domain.offerings[0]?.[1] ?? "Everything you need." },
-      { q: "How do I book?", a: "Use the form on this page or send us a message, and we will confirm within a day." },
-      ...base.faq.slice(3),
-    ],
-    contact: { ...base.contact, topics: [...domain.offerings.map(([title]) => title), "Something else"] },
+    team: base.team.map((person, i) => ({ ...person, role: i === 0 ? fill(c.founder) : role })),
+    gallery: domain.words.slice(0, 6).map((word) => fillSlots(c.gallery, { Word: capitalise(word) })),
+    schedule: domain.offerings.map(([t, text], i) => ({ time: c.times[i] ?? c.lastTime, title: t, text })),
+    testimonials: c.testimonials.map(([quote = "", author = "", r = ""]) => ({ quote: fill(quote), author, role: r })),
+    faq: [...c.faq.map(([q = "", a = ""]) => ({ q: fill(q), a: fill(a) })), ...base.faq.slice(3)],
+    contact: { ...base.contact, topics: [...domain.offerings.map(([t]) => t), c.otherTopic] },
   };
 }
 
 /** Unknown trades: name the trade in the copy the generic kind would otherwise write vaguely. */
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
-}
-
 function writeTopicCopy(base: KindContent, spec: SiteSpec, topic: string): KindContent {
-  const where = spec.location ? " in {location}" : "";
-  if (spec.kind === "saas") {
-    const lead = `{name} is ${withArticle(topic)}: everything in one fast, friendly workspace, so you spend less time on admin and more on the work that matters.`;
-    return { ...base, eyebrow: capitalise(topic), lead };
-  }
+  const c = copy.topic;
+  const slots = { topic, aTopic: `${/^[aeiou]/i.test(topic) ? "an" : "a"} ${topic}`, where: spec.location ? c.where : "", baseLead: base.lead };
+  const fill = (text: string) => fillSlots(text, slots);
+  if (spec.kind === "saas") return { ...base, eyebrow: capitalise(topic), lead: fill(c.saasLead) };
+  const landing = base.label === "Landing page";
   return {
     ...base,
     eyebrow: capitalise(topic),
-    tagline: base.label === "Landing page" ? `A ${topic} you can rely on.` : base.tagline,
-    lead: base.label === "Landing page" ? `{name} is ${withArticle(topic)}${where}: friendly people, honest prices and real care in every detail.` : `{name} is ${withArticle(topic)}${where}. ${base.lead}`,
-    about: {
-      paragraphs: [`{name} is ${withArticle(topic)}${where}, built on one simple idea: do the work properly and treat people well.`, ...base.about.paragraphs.slice(1)],
-      highlights: base.about.highlights,
-    },
-    testimonials: base.testimonials.map((t, i) => (i === 0 ? { ...t, quote: `The best ${topic} we have found. Clear, kind and genuinely good.` } : t)),
+    tagline: landing ? fill(c.tagline) : base.tagline,
+    lead: fill(landing ? c.landingLead : c.lead),
+    about: { paragraphs: [fill(c.about), ...base.about.paragraphs.slice(1)], highlights: base.about.highlights },
+    testimonials: base.testimonials.map((t, i) => (i === 0 ? { ...t, quote: fill(c.testimonial) } : t)),
   };
 }
 

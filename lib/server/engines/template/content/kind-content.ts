@@ -4,9 +4,10 @@
  * section can be rendered for any kind.
  */
 
+import type icons from "../data/icons.json";
 import type { FontStyle, SectionId } from "../site-spec";
 
-export type IconName = "spark" | "leaf" | "clock" | "heart" | "shield" | "bolt" | "star" | "chat" | "layers" | "pin";
+export type IconName = keyof typeof icons.paths;
 
 export interface CardItem {
   title: string;

@@ -38,7 +38,8 @@ function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string,
 /** Dishes for the page: the cuisine's own, else the kind's in the page's language, else none. */
 export function dishesFor(spec: SiteSpec): Dish[] {
   const cuisines = dishes.cuisines as unknown as Record<string, Dish[] | Record<string, Dish[]>>;
-  const byCuisine = spec.business?.cuisine ? cuisines[spec.business.cuisine] : undefined;
+  const cuisine = spec.business?.cuisine ?? spec.cuisine;
+  const byCuisine = cuisine ? cuisines[cuisine] : undefined;
   if (Array.isArray(byCuisine)) return byCuisine;
   if (byCuisine) return byCuisine[spec.lang] ?? byCuisine.en ?? [];
   const kinds = dishes.kinds as unknown as Record<string, Record<string, Dish[]>>;
@@ -56,7 +57,8 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   const locale = getLocale(spec.lang);
   const c = locale.copy;
   // The user's own words for the trade ("family dental clinic") first, the preset's name second.
-  const trade = (spec.topic ?? spec.business?.label ?? base.label).replace(/\s*\/.*$/, "");
+  // With no trade known, a neutral noun in the page's language, never a kind's English label ("Landing page").
+  const trade = (spec.topic ?? spec.business?.label ?? (spec.lang === "en" && spec.kind !== "landing" ? base.label : c.business)).replace(/\s*\/.*$/, "");
   const slots = slotsFor(spec, locale, trade);
   const fill = (t: string) => fillSlots(t, slots);
   const cards = (rows: string[][]): CardItem[] => rows.map(([title = "", text = ""], i) => ({ title: fill(title), text: fill(text), icon: ICONS[i % ICONS.length] ?? "star" }));

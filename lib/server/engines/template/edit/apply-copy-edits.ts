@@ -10,6 +10,7 @@ import { dedupeIds, hasSection, insertSection, listSections } from "./html-surge
 import type { CopyEditIntent } from "./parse-copy-edits";
 import type { BaseSiteInfo } from "./read-base-site";
 import { orderSections } from "../site-spec";
+import { fillSlots } from "../locale/locales";
 
 export interface CopyEditResult {
   html: string;
@@ -79,42 +80,44 @@ function addTestimonial(html: string, quote: string, author: string | null, info
 }
 
 export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSiteInfo): CopyEditResult {
+  const { done: said, missing } = info.ctx.locale.edits;
   const done = (next: string, note: string): CopyEditResult => ({ html: next, note, changed: next !== html });
+  const ok = (next: string, key: keyof typeof said, slots: Record<string, string | number>) => done(next, fillSlots(said[key], slots));
+  const fail = (key: keyof typeof missing, slots: Record<string, string> = {}) => done(html, fillSlots(missing[key], slots));
   switch (intent.type) {
     case "tagline": {
       const next = html.replace(/(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, (_m, open: string, close: string) => open + escapeHtml(intent.text) + close);
-      return next === html ? done(html, "there is no hero line on this page to change") : done(next, `the hero now says “${intent.text}”`);
+      return next === html ? fail("tagline") : ok(next, "tagline", intent);
     }
     case "address": {
       const next = replaceSlot(withContact(html, info), "address", escapeHtml(intent.text));
-      return next.includes(escapeHtml(intent.text)) ? done(next, `set the address to “${intent.text}”`) : done(html, "this page has no contact details to put an address in");
+      return next.includes(escapeHtml(intent.text)) ? ok(next, "address", intent) : fail("address");
     }
     case "hours": {
       const value = escapeHtml(intent.text);
       let next = replaceSlot(withContact(html, info), "hours", value);
       next = next.replace(/(<ul class="hours-list"[^>]*>)[\s\S]*?(\n\s*<\/ul>)/, (_m, open: string, close: string) => `${open}\n          <li><span class="hours-time">${value}</span></li>${close}`);
-      return next.includes(value) ? done(next, `set the opening hours to “${intent.text}”`) : done(html, "this page has no opening hours to change");
+      return next.includes(value) ? ok(next, "hours", intent) : fail("hours");
     }
     case "email": {
       const safe = escapeHtml(intent.text);
       const next = withContact(html, info).replace(/<a\b[^>]*href="mailto:[^"]*"[^>]*>[^<]*<\/a>/g, `<a data-copy="email" href="mailto:${safe}">${safe}</a>`);
-      return next.includes(safe) ? done(next, `set the e-mail address to ${intent.text}`) : done(html, "this page shows no e-mail address to change");
+      return next.includes(safe) ? ok(next, "email", intent) : fail("email");
     }
     case "phone": {
       const next = setPhone(withContact(html, info), intent.text, info);
-      return next.includes(escapeHtml(intent.text)) ? done(next, `set the phone number to ${intent.text}`) : done(html, "this page has no contact details to put a phone number in");
+      return next.includes(escapeHtml(intent.text)) ? ok(next, "phone", intent) : fail("phone");
     }
     case "price": {
       const price = formatAmount(info, intent.amount);
       const result = setPrice(html, intent.item, price);
-      return result.name ? done(result.html, `set the price of ${result.name} to ${price}`) : done(html, `no item called “${intent.item}” is listed with a price on this page`);
+      return result.name ? ok(result.html, "price", { item: result.name, price }) : fail("price", { item: intent.item });
     }
     case "testimonial": {
       const next = addTestimonial(html, intent.quote, intent.author, info);
-      return done(next, `added the testimonial “${intent.quote}”${intent.author ? ` from ${intent.author}` : ""}`);
+      return done(next, fillSlots(said.testimonial, { quote: intent.quote }) + (intent.author ? fillSlots(said.from, { author: intent.author }) : ""));
     }
-    case "undo":
-    case "redo":
+    default: // undo and redo restore a whole version (template-engine.ts)
       return done(html, "");
   }
 }

@@ -4,6 +4,7 @@
  */
 
 import { placeUploadedImages } from "./place-images";
+import editWords from "../data/edit-words.json";
 import type { SiteFiles } from "../../engine";
 import { escapeHtml, slugify } from "../render/html-escape";
 import {
@@ -30,12 +31,7 @@ import { SCRIPT_MARKER, renderScript } from "../render/render-script";
 import { orderSections, sectionLabel, type Tone } from "../site-spec";
 
 /** Taglines that carry each tone; the rest of the copy keeps its facts. */
-const TONE_TAGLINES: Record<Tone, string> = {
-  playful: "Good things are happening here, come and say hi!",
-  elegant: "Considered, refined and made with care.",
-  bold: "Big ideas. Done properly. No half measures.",
-  calm: "Quietly good, every single day.",
-};
+const TONE_TAGLINES: Record<Tone, string> = editWords.tones.taglines;
 
 export interface EditOutcome {
   site: SiteFiles;

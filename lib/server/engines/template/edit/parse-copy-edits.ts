@@ -1,9 +1,13 @@
 /**
- * The copy edits people type: the hero's line, the address, phone, e-mail, opening hours, an
- * item's price, a testimonial, and undo / redo. Quoted text is data, never a command: a request
- * is read only from the words outside quotes (and never from fenced or ">"-quoted blocks, where a
- * site's error text arrives), and a quote supplies the value only when a request outside it asks.
+ * The copy edits people type, in any language the engine writes (words in data/edit-words.json):
+ * the hero's line, the address, phone, e-mail, opening hours, an item's price, a testimonial, and
+ * undo / redo. Quoted text is data, never a command: a request is read only from the words outside
+ * quotes (and never from fenced or ">"-quoted blocks, where a site's error text arrives), and a
+ * quote supplies the value only when a request outside it asks.
  */
+
+import data from "../data/edit-words.json";
+import { PAGE_LANGUAGES, type PageLanguage } from "../locale/read-language";
 
 export type CopyEditIntent =
   | { type: "tagline"; text: string }
@@ -35,9 +39,50 @@ export function unmaskQuotes(value: string, quotes: string[]): string {
   return value.replace(new RegExp(`${MARK}(\\d+)${MARK}`, "g"), (_m, i: string) => quotes[Number(i)] ?? "").trim();
 }
 
+type Group = keyof typeof data.words;
+type Slot = keyof typeof data.slots;
+const B = "(?<![\\p{L}\\p{N}])";
+const E = "(?![\\p{L}\\p{N}])";
+const wordsOf = (group: Group, lang: PageLanguage): string[] => (data.words[group] as Partial<Record<PageLanguage, string[]>>)[lang] ?? [];
+/** One alternation of phrases, longest first; spaces match any run of spaces, apostrophes either kind. */
+const alt = (list: readonly string[]) =>
+  [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+").replace(/['’]/g, "['’]")).join("|") || "(?!)";
+/** Articles and possessives before a noun ("notre ", "l'"), elided ones without the space. */
+const article = (lang: PageLanguage) => {
+  const list = wordsOf("art", lang);
+  return `(?:(?:${alt(list.filter((w) => !/['’]$/.test(w)))})\\s+|(?:${alt(list.filter((w) => /['’]$/.test(w)))}))`;
+};
+const regex = (source: string) => new RegExp(source, "iu");
+
+interface Trigger { re: RegExp; lang: PageLanguage }
+/** "<verb> [article…] <noun> [tail]", "<noun>:", and for statements "[article…] <noun> <is>", per language. */
+function buildTriggers(slot: Slot, verbs: Group[]): Trigger[] {
+  return PAGE_LANGUAGES.flatMap((lang) => {
+    const nouns = alt((data.slots[slot] as Partial<Record<PageLanguage, string[]>>)[lang] ?? []);
+    const verb = alt(verbs.flatMap((v) => wordsOf(v, lang)));
+    const tail = wordsOf("tail", lang).length ? `(?:\\s+(?:${alt(wordsOf("tail", lang))})${E})?` : "";
+    const sources = [`${B}(?:${verb})\\s+${article(lang)}{0,3}(?:${nouns})${E}${tail}`, `${B}(?:${nouns})\\s*:`];
+    if (data.statements.includes(slot)) sources.push(`${B}${article(lang)}{1,3}(?:${nouns})\\s+(?:${alt(wordsOf("is", lang))})${E}`);
+    const extra = (data.patterns as unknown as Record<string, Partial<Record<PageLanguage, string[]>>>)[slot]?.[lang] ?? [];
+    return [...sources, ...extra.map((p) => `${B}${p}`)].map((source) => ({ re: regex(source), lang }));
+  });
+}
+
+/** The earliest trigger in the text, and the language it was written in. */
+function findTrigger(text: string, triggers: Trigger[]): { m: RegExpExecArray; lang: PageLanguage } | null {
+  let best: { m: RegExpExecArray; lang: PageLanguage } | null = null;
+  for (const { re, lang } of triggers) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.m.index)) best = { m, lang };
+  }
+  return best;
+}
+
+const LEADS = new Map(PAGE_LANGUAGES.map((lang) => [lang, regex(`^(?:\\s*(?:(?:${alt(wordsOf("to", lang))})${E}|[:=–-]))*\\s*`)]));
+
 /** The value after a trigger (a quote if one follows at once, else the rest of the sentence) and where it ends. */
-function valueAfter(text: string, from: number, quotes: string[]): { value: string; end: number } | null {
-  const lead = /^\s*(?:(?:to|say|says|read|reads|into|is|are|as|with)\b|[:=-])*\s*/i.exec(text.slice(from))?.[0] ?? "";
+function valueAfter(text: string, from: number, quotes: string[], lang: PageLanguage): { value: string; end: number } | null {
+  const lead = LEADS.get(lang)?.exec(text.slice(from))?.[0] ?? "";
   const start = from + lead.length;
   const rest = text.slice(start);
   const quoted = new RegExp(`^${MARK}(\\d+)${MARK}`).exec(rest);
@@ -47,19 +92,31 @@ function valueAfter(text: string, from: number, quotes: string[]): { value: stri
   return value.length >= 2 ? { value: value.slice(0, 160), end: start + sentence.length } : null;
 }
 
-const TAGLINE = /\b(?:(?:make|have|let)\s+the\s+hero\s+(?:say|read)|(?:change|set|update|make|rewrite|replace)\s+(?:the\s+)?(?:hero(?:'s)?\s+)?(?:headline|tagline|slogan|subtitle|strapline|hero\s+(?:title|heading|text|line)|main\s+heading|h1)(?:\s+(?:to|so\s+it\s+says|with))?|(?:headline|tagline|slogan)\s*:)/i;
-const ADDRESS = /\b(?:(?:add|change|set|update|use|put)\s+(?:in\s+)?(?:our|the|my)?\s*(?:new\s+)?(?:street\s+)?address(?:\s+(?:to|as))?|(?:our|the|my)\s+address\s+is|we\s+are\s+(?:now\s+)?(?:located\s+)?at|address\s*:)/i;
+const TAGLINE = buildTriggers("tagline", ["change"]);
+const ADDRESS = buildTriggers("address", ["add", "change"]);
+const HOURS = buildTriggers("hours", ["add", "change"]);
+const HOURS_HINT = regex(data.hoursHints.join("|"));
+const askOf = (slot: Slot) => regex(`${B}(?:${alt(PAGE_LANGUAGES.flatMap((l) => (data.slots[slot] as Partial<Record<PageLanguage, string[]>>)[l] ?? []))})${E}`);
 const PHONE = /(?:\+?\d[\d\s().-]{5,20}\d)/;
-const PHONE_ASK = /\b(?:phone|telephone|tel\.?|mobile|number|call\s+us)\b/i;
+const PHONE_ASK = askOf("phone");
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/;
-const EMAIL_ASK = /\b(?:e-?mail|mail|contact\s+address)\b/i;
-const HOURS = /\b(?:(?:add|change|set|update)\s+(?:our|the|my)?\s*(?:opening\s+)?(?:hours|times)(?:\s+to)?|(?:our|the)\s+(?:opening\s+)?hours\s+are|(?:opening\s+)?hours\s*:|we(?:'re|\s+are)\s+open|open\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|daily|every|from)))/i;
+const EMAIL_ASK = askOf("email");
 const AMOUNT = String.raw`\d{1,3}(?:[,.\s]\d{3})+(?:[.,]\d{1,2})?|\d{1,7}(?:[.,]\d{1,2})?`;
-const PRICE = new RegExp(String.raw`\b(?:(?:change|set|update|make|put)\s+)?(?:the\s+)?price\s+(?:of|for)\s+(?:the\s+|our\s+)?(.{2,60}?)\s+(?:to|at|as)\s+([€£$¥]?\s?(?:${AMOUNT}))`, "i");
-const PRICE_MAKE = new RegExp(String.raw`\b(?:make|set)\s+(?:the\s+|our\s+)?(.{2,60}?)\s+(?:cost\s+)?([€£$¥]\s?(?:${AMOUNT})|(?:${AMOUNT})\s?(?:€|eur|euros?|pounds?|dollars?|yen)\b)`, "i");
-const TESTIMONIAL = /\badd\s+(?:a\s+|another\s+|this\s+)?(?:testimonial|review|quote)(?:\s+(?:from|by)\s+([^:\u0001,.]{2,40}))?\s*:?\s*\u0001(\d+)\u0001(?:\s*[—–-]\s*([^\n.]{2,40}))?/i;
-const UNDO = /^\s*(?:please\s+)?(?:undo|revert|roll\s*back|go\s+back|take\s+(?:that|it)\s+back)(?:\s+(?:that|it|this|the\s+last\s+(?:change|edit|one)|my\s+last\s+(?:change|edit)))?\s*(?:please)?[.!]?\s*$/i;
-const REDO = /^\s*(?:please\s+)?(?:redo|re-do|undo\s+the\s+undo|put\s+(?:it|that)\s+back)(?:\s+(?:that|it|the\s+last\s+(?:change|edit)))?\s*(?:please)?[.!]?\s*$/i;
+const PRICE: Trigger[] = PAGE_LANGUAGES.map((lang) => ({
+  lang,
+  re: regex(`${B}(?:(?:${alt(wordsOf("change", lang))})\\s+)?${article(lang)}{0,2}(?:${alt(data.slots.price[lang])})\\s+(?:${alt(wordsOf("of", lang))})${E}\\s*${article(lang)}?(.{2,60}?)\\s+(?:${alt(wordsOf("to", lang))})\\s+([€£$¥]?\\s?(?:${AMOUNT}))`),
+}));
+const PRICE_MAKE = regex(`${B}${data.patterns.priceMake.replace(/\{AMOUNT\}/g, AMOUNT)}`);
+const TESTIMONIAL: Trigger[] = PAGE_LANGUAGES.map((lang) => ({
+  lang,
+  re: regex(`${B}(?:${alt(wordsOf("add", lang))})\\s+${article(lang)}{0,2}(?:${alt(data.slots.testimonial[lang])})${E}(?:\\s+(?:${alt(wordsOf("from", lang))})\\s+([^:\\u0001,.]{2,40}?))?(?:\\s+(?:${alt(wordsOf("tail", lang))}))?\\s*:?\\s*\\u0001(\\d+)\\u0001(?:\\s*[—–-]\\s*([^\\n.]{2,40}))?`),
+}));
+const whole = (phrases: string[]) => {
+  const please = alt(PAGE_LANGUAGES.flatMap((l) => wordsOf("please", l)));
+  return regex(`^\\s*(?:(?:${please})[\\s,]+)?(?:${alt(phrases)})(?:[\\s,]+(?:${please}))?\\s*[.!]?\\s*$`);
+};
+const UNDO = whole(Object.values(data.undo).flat());
+const REDO = whole(Object.values(data.redo).flat());
 
 /** "1,800" and "1.800" are thousands; "5,50" and "5.50" have cents. */
 function amountOf(text: string): number {
@@ -75,33 +132,33 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
   if (REDO.test(text)) return { intents: [{ type: "redo" }], rest: "" };
   const intents: CopyEditIntent[] = [];
   let rest = text;
-  const take = (pattern: RegExp, make: (m: RegExpExecArray) => CopyEditIntent | null) => {
-    const m = pattern.exec(rest);
-    const intent = m ? make(m) : null;
-    if (m && intent) {
+  const take = (found: { m: RegExpExecArray } | null, make: (m: RegExpExecArray) => CopyEditIntent | null) => {
+    const intent = found ? make(found.m) : null;
+    if (found && intent) {
       intents.push(intent);
-      rest = rest.replace(m[0], " ");
+      rest = rest.replace(found.m[0], " ");
     }
   };
   // A value-taking request: the trigger and its value both leave the text ("say 'Book now'" is no form).
-  const takeValue = (pattern: RegExp, make: (value: string) => CopyEditIntent | null) => {
-    const m = pattern.exec(rest);
-    const found = m ? valueAfter(rest, (m.index ?? 0) + m[0].length, quotes) : null;
+  const takeValue = (triggers: Trigger[], make: (value: string) => CopyEditIntent | null) => {
+    const hit = findTrigger(rest, triggers);
+    const found = hit ? valueAfter(rest, hit.m.index + hit.m[0].length, quotes, hit.lang) : null;
     const intent = found ? make(found.value) : null;
-    if (m && found && intent) {
+    if (hit && found && intent) {
       intents.push(intent);
-      rest = `${rest.slice(0, m.index)} ${rest.slice(found.end)}`;
+      rest = `${rest.slice(0, hit.m.index)} ${rest.slice(found.end)}`;
     }
   };
-  take(TESTIMONIAL, (m) => {
+  take(findTrigger(rest, TESTIMONIAL), (m) => {
     const quote = quotes[Number(m[2])];
     return quote ? { type: "testimonial", quote, author: (m[1] ?? m[3] ?? "").trim() || null } : null;
   });
   takeValue(TAGLINE, (text) => ({ type: "tagline", text }));
-  take(PRICE, (m) => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") }));
-  if (!intents.some((i) => i.type === "price")) take(PRICE_MAKE, (m) => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") }));
+  const price = (m: RegExpExecArray): CopyEditIntent => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") });
+  take(findTrigger(rest, PRICE), price);
+  if (!intents.some((i) => i.type === "price")) take(findTrigger(rest, [{ re: PRICE_MAKE, lang: "en" }]), price);
   takeValue(ADDRESS, (text) => ({ type: "address", text }));
-  takeValue(HOURS, (text) => (/\d|closed|daily|every/i.test(text) ? { type: "hours", text } : null));
+  takeValue(HOURS, (text) => (HOURS_HINT.test(text) ? { type: "hours", text } : null));
   const email = EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null;
   if (email) {
     intents.push({ type: "email", text: email[0] });

@@ -14,6 +14,9 @@ import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone 
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "./parse-copy-edits";
 import { USE_IMAGES_PATTERN } from "./place-images";
+import { fillSlots, getLocale } from "../locale/locales";
+import editWords from "../data/edit-words.json";
+import type { PageLanguage } from "../locale/read-language";
 
 export type EditIntent =
   | BlockEditIntent
@@ -112,12 +115,7 @@ function styleIntents(text: string): EditIntent[] {
   return intents;
 }
 
-const TONE_WORDS: ReadonlyArray<readonly [Tone, RegExp]> = [
-  ["playful", /\b(playful|fun|funny|friendly|cheerful|casual|whimsical)\b/i],
-  ["elegant", /\b(elegant|formal|professional|luxurious|luxury|refined|sophisticated|premium)\b/i],
-  ["bold", /\b(bold|punchy|energetic|confident|loud)\b/i],
-  ["calm", /\b(calm|minimal|serene|quiet|understated|simple)\b/i],
-];
+const TONE_WORDS = Object.entries(editWords.tones.words).map(([tone, words]) => [tone as Tone, new RegExp(`\\b(${words})\\b`, "i")] as const);
 
 /** "make the copy more playful", "change the tone to formal", "make it feel more elegant". */
 function readToneChange(text: string): Tone | null {
@@ -182,60 +180,15 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
 }
 
 /** Human wording of an intent for progress messages. */
-export function describeIntent(intent: EditIntent): string {
-  const label = sectionLabel;
-  switch (intent.type) {
-    case "use-images":
-      return "put your uploaded images in the page";
-    case "add-section":
-      return `add a ${intent.heading ?? label(intent.section)} section`;
-    case "add-form":
-      return `add a ${FORM_WORDING[intent.form].label} (“${intent.heading}”)`;
-    case "rename-section":
-      return `rename the “${intent.from}” section to “${intent.to}”`;
-    case "move-section":
-      return `move “${intent.name}” ${intent.where === "before" ? "above" : "below"} ${intent.target.startsWith(":") ? (intent.target === ":first" ? "everything" : "everything else") : `“${intent.target}”`}`;
-    case "remove-named":
-      return `remove the “${intent.name}” section`;
-    case "remove-section":
-      return `remove the ${label(intent.section)} section`;
-    case "rename":
-      return `rename the site to “${intent.name}”`;
-    case "tagline":
-      return `make the hero say “${intent.text}”`;
-    case "address":
-      return `set the address to “${intent.text}”`;
-    case "phone":
-      return `set the phone number to ${intent.text}`;
-    case "email":
-      return `set the e-mail address to ${intent.text}`;
-    case "hours":
-      return `set the opening hours to “${intent.text}”`;
-    case "price":
-      return `set the price of “${intent.item}” to ${intent.amount}`;
-    case "testimonial":
-      return `add the testimonial “${intent.quote}”`;
-    case "undo":
-      return "undo the last change";
-    case "redo":
-      return "redo the change that was undone";
-    case "header":
-      return `make the header ${intent.tone}`;
-    case "header-color":
-      return `make the header ${intent.word}`;
-    case "theme":
-      return `switch to a ${intent.mode} theme`;
-    case "accent":
-      return `use ${intent.word} as the accent colour`;
-    case "background":
-      return `tint the background ${intent.word}`;
-    case "font-size":
-      return `make the text ${intent.direction}`;
-    case "font-family":
-      return `use ${intent.style === "sans" ? "sans-serif" : intent.style} fonts`;
-    case "radius":
-      return intent.style === "round" ? "round the corners" : "square off the corners";
-    case "tone":
-      return `give the copy and shapes a ${intent.tone} tone`;
-  }
+export function describeIntent(intent: EditIntent, lang: PageLanguage = "en"): string {
+  // Copy edits are described in the site's language (data/locales/*.json, "edits.intents").
+  const own = (getLocale(lang).edits.intents as Record<string, string>)[intent.type];
+  if (own) return fillSlots(own, intent as unknown as Record<string, string | number>);
+  const { words, ...templates } = editWords.describe as unknown as Record<string, string> & { words: Record<string, string> };
+  const slots: Record<string, string> = {};
+  for (const [key, value] of Object.entries(intent)) slots[key] = words[String(value)] ?? String(value);
+  if ("section" in intent) slots.heading = ("heading" in intent && intent.heading) || (slots.section = sectionLabel(intent.section));
+  if (intent.type === "add-form") slots.form = FORM_WORDING[intent.form].label;
+  if (intent.type === "move-section" && !intent.target.startsWith(":")) slots.target = `“${intent.target}”`;
+  return fillSlots(templates[intent.type] ?? intent.type, slots);
 }

@@ -27,14 +27,19 @@ export interface BaseSiteInfo {
 }
 
 /** The language, currency and business our pages declare on <main> (older pages: English, from the price signs). */
+const mainAttr = (html: string, name: string) => new RegExp(`\\s${name}="([^"]{1,40})"`).exec(/<main\b[^>]*>/.exec(html)?.[0] ?? "")?.[1] ?? null;
+
+/** The language our page declares on <main>; English for older or foreign pages. */
+export function pageLanguage(html: string): PageLanguage {
+  const declared = mainAttr(html, "lang") ?? "";
+  return (PAGE_LANGUAGES as readonly string[]).includes(declared) ? (declared as PageLanguage) : "en";
+}
+
 function readPageLocale(html: string): Pick<SiteSpec, "lang" | "langOther" | "locale" | "currency" | "currencyCode" | "business"> {
-  const main = /<main\b[^>]*>/.exec(html)?.[0] ?? "";
-  const attr = (name: string) => new RegExp(`\\s${name}="([^"]{1,40})"`).exec(main)?.[1] ?? null;
-  const declared = attr("lang");
-  const lang = (PAGE_LANGUAGES as readonly string[]).includes(declared ?? "") ? (declared as PageLanguage) : "en";
-  const currencyCode = /^[A-Z]{3}$/.test(attr("data-site-currency") ?? "") ? attr("data-site-currency")! : /€\d/.test(html) ? "EUR" : /£\d/.test(html) ? "GBP" : "USD";
-  const locale = /^[a-z]{2}-[A-Z]{2}$/.test(attr("data-site-locale") ?? "") ? attr("data-site-locale")! : `${lang}-US`;
-  const id = attr("data-site-business");
+  const lang = pageLanguage(html);
+  const currencyCode = /^[A-Z]{3}$/.test(mainAttr(html, "data-site-currency") ?? "") ? mainAttr(html, "data-site-currency")! : /€\d/.test(html) ? "EUR" : /£\d/.test(html) ? "GBP" : "USD";
+  const locale = /^[a-z]{2}-[A-Z]{2}$/.test(mainAttr(html, "data-site-locale") ?? "") ? mainAttr(html, "data-site-locale")! : `${lang}-US`;
+  const id = mainAttr(html, "data-site-business");
   const label = id ? businessLabel(id, lang) : null;
   return {
     lang, langOther: null, locale, currencyCode,

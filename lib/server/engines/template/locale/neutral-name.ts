@@ -13,6 +13,6 @@ function titleCase(text: string): string {
 export function neutralName({ lang, trade, place }: { lang: PageLanguage; trade: string | null; place: string | null }): string {
   const templates = getLocale(lang).nameTemplate;
   const label = trade ? titleCase(trade.replace(/\s*\/.*$/, "").trim()).slice(0, 40) : null;
-  if (!label) return place ?? getLocale(lang).titles.contact.nav;
+  if (!label) return place ?? titleCase(getLocale(lang).copy.business);
   return fillSlots(place ? templates.withPlace : templates.alone, { Trade: label, place: place ?? "" }).trim();
 }

@@ -29,6 +29,8 @@ export interface BusinessReading {
   label: string;
   /** The words of the prompt that named it ("dental clinic"). */
   matched: string;
+  /** The languages whose words named it ("friseursalon": de), evidence for the prompt's language. */
+  langs: PageLanguage[];
   /** How strongly the prompt named it: a preset's name counts double a search term, a phrase more than a word. */
   strength: number;
 }
@@ -76,19 +78,64 @@ function words(text: string): string[] {
   return text.toLowerCase().replace(/(?<=\b[dlcjmnst])['’](?=\p{L})/gu, " ").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 }
 
+const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
+/** A modifier's own entry, without its joining letters, or the term it shares a stem with ("Physiotherapie-" → "physiotherapeut"). */
+function readStem(word: string): Map<PageLanguage, Entry> | undefined {
+  for (const link of ["", ...aliases.compounds.links]) {
+    const hit = word.endsWith(link) && word.length - link.length >= 4 ? INDEX.get(word.slice(0, word.length - link.length)) : undefined;
+    if (hit) return hit;
+  }
+  let best: { key: string; shared: number } | null = null;
+  for (const key of INDEX.keys()) {
+    let shared = 0;
+    while (shared < key.length && key[shared] === word[shared]) shared += 1;
+    if (shared >= 6 && shared >= word.length - 3 && shared >= key.length - 3 && !key.includes(" ") && (!best || shared > best.shared)) best = { key, shared };
+  }
+  return best ? INDEX.get(best.key) : undefined;
+}
+
+/**
+ * A compound no preset names whole ("Zahnarztpraxis"): the head decides, or the modifier when the
+ * head is generic. It counts as written in the head's language ("praxis": German).
+ */
+function readCompound(word: string): Map<PageLanguage, Entry> | undefined {
+  if (word.length < 8) return undefined;
+  for (let at = 4; at <= word.length - 4; at += 1) {
+    const head = word.slice(at);
+    const hit = INDEX.get(head);
+    const heads = HEADS.filter(([, list]) => list.includes(head)).map(([lang]) => lang);
+    const generic = heads.length > 0 || [...(hit?.values() ?? [])].some((e) => e.kind && !e.kind.id.includes("/"));
+    const modifier = generic ? readStem(word.slice(0, at)) : undefined;
+    const found = modifier ?? (!generic && hit && head.length >= 5 && [...hit.values()].some((e) => e.weight >= 3) ? hit : undefined);
+    if (!found) continue;
+    const entry = [...found.values()][0]!;
+    return new Map((heads.length ? heads : [...(hit?.keys() ?? found.keys())]).map((lang) => [lang, found.get(lang) ?? entry]));
+  }
+  return undefined;
+}
+const COMPOUNDS = new Map<string, Map<PageLanguage, Entry> | undefined>();
+
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage): BusinessReading | null {
   const tokens = words(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
-  let best: { entry: Entry; score: number; phrase: string; at: number } | null = null;
+  let best: { entry: Entry; score: number; phrase: string; at: number; langs: PageLanguage[] } | null = null;
   for (let at = 0; at < tokens.length; at += 1) {
     for (let size = 4; size >= 1; size -= 1) {
       const phrase = tokens.slice(at, at + size).join(" ");
-      const byLang = INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, ""));
-      const entry = byLang?.get(lang) ?? byLang?.get("en");
+      let byLang = INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, ""));
+      let langs = [...(byLang?.keys() ?? [])];
+      if (!byLang && size === 1 && phrase.length >= 8) {
+        if (!COMPOUNDS.has(phrase)) COMPOUNDS.set(phrase, readCompound(phrase));
+        byLang = COMPOUNDS.get(phrase);
+        langs = [...(byLang?.keys() ?? [])];
+      }
+      // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.
+      const compound = COMPOUNDS.get(phrase);
+      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
       const score = entry.weight * size - at * 0.01;
-      if (!best || score > best.score) best = { entry, score, phrase, at };
+      if (!best || score > best.score) best = { entry, score, phrase, at, langs };
     }
   }
   if (!best?.entry.kind) return null;
@@ -105,6 +152,7 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
     label: (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase).replace(/\s*\/.*$/, ""),
     matched: [best.phrase, ...tail].join(" "),
     strength: best.entry.weight * best.phrase.split(" ").length,
+    langs: best.langs,
   };
 }
 

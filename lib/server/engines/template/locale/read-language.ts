@@ -45,3 +45,25 @@ export function readLanguage(prompt: string): LanguageReading {
   if (!ISO3[full] && full !== "und" && english <= 1 && (nonLatin || wordCount >= 6)) return { lang: "en", other: full };
   return { lang: "en", other: null };
 }
+
+/**
+ * A short prompt gives trigrams too little to go on ("Friseursalon Haarmonie in München" reads as
+ * English): an English reading is weighed again with the other evidence the prompt carries: the
+ * language of the trade word it names, the languages of the place's country, the language's own
+ * letters (ß, ñ, ç, ã) and small words. English stays unless another language clearly wins.
+ */
+export function reweighLanguage(prompt: string, first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
+  if (first.lang !== "en" || first.other) return first;
+  const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
+  const hits = countFunctionWords(text);
+  const pick = ISO3[franc(text, { minLength: 3, only: ONLY })];
+  const english = (hits.get("en") ?? 0) + (evidence.trade.includes("en") ? 2 : 0);
+  let best: { lang: PageLanguage; score: number } = { lang: "en", score: english };
+  for (const lang of PAGE_LANGUAGES.filter((l) => l !== "en")) {
+    const letters = getLocale(lang).letters;
+    const score = (hits.get(lang) ?? 0) + (evidence.trade.includes(lang) && !evidence.trade.includes("en") ? 2 : 0) +
+      (evidence.place.includes(lang) ? 1 : 0) + (letters && new RegExp(letters, "iu").test(text) ? 1 : 0) + (pick === lang ? 1 : 0);
+    if (score >= 3 && score > best.score) best = { lang, score };
+  }
+  return { lang: best.lang, other: null };
+}

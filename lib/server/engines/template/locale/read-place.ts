@@ -67,3 +67,9 @@ export function currencySymbol(place: { currency: string; locale: string }): str
     return place.currency;
   }
 }
+
+/** The languages of the country a prompt's place is in (none when it names no place). */
+export function placeLanguages(prompt: string): string[] {
+  const place = readPlace(prompt, null, "en");
+  return place.fromPrompt ? (COUNTRIES[place.country]?.languages ?? []) : [];
+}

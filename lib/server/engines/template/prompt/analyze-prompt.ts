@@ -4,12 +4,14 @@
  */
 
 import { extractNames } from "./extract-name";
+import sectionWords from "../data/section-words.json";
+import tradeAliases from "../data/trade-aliases.json";
 import { readBusiness } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
-import { PAGE_LANGUAGES, readLanguage } from "../locale/read-language";
-import { currencySymbol, readPlace } from "../locale/read-place";
+import { PAGE_LANGUAGES, readLanguage, reweighLanguage } from "../locale/read-language";
+import { currencySymbol, placeLanguages, readPlace } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
@@ -90,14 +92,7 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
 }
 
 /** A currency the prompt names outright ("prices in euros", "£") beats the one of its place. */
-function statedCurrency(text: string): string | null {
-  if (/€|\beuros?\b|\beur\b/i.test(text)) return "EUR";
-  if (/£|\bpounds?\b|\bgbp\b/i.test(text)) return "GBP";
-  if (/¥|\byen\b/i.test(text)) return "JPY";
-  if (/₹|\brupees?\b/i.test(text)) return "INR";
-  if (/\$|\bdollars?\b|\busd\b/i.test(text)) return "USD";
-  return null;
-}
+const statedCurrency = (text: string) => Object.entries(sectionWords.currencies).find(([, source]) => new RegExp(source, "i").test(text))?.[0] ?? null;
 
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
 const ARTICLES = new Set(["la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "del", "du", "des", "y", "et", "und", "o", "a", "e", "the"]);
@@ -127,13 +122,23 @@ function languageName(iso3: string): string {
   }
 }
 
+const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’]))(\\p{L}{4,})\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");
+/** The noun before the place ("una autoescuela en Madrid" → "autoescuela"), unless it is a generic or site word. */
+function readTradeWord(prompt: string, lang: string): string | null {
+  const word = TRADE_WORD.exec(prompt)?.[1];
+  if (!word || [...GENERIC_WORDS, ...PAGE_LANGUAGES.flatMap((l) => getLocale(l).functionWords)].includes(word.toLowerCase())) return null;
+  return lang === "de" ? word : word.toLowerCase();
+}
+
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
-  const language = readLanguage(prompt);
+  const first = readLanguage(prompt);
   const software = isSoftwareProduct(prompt);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
-  const found = software ? null : readBusiness(prompt, language.lang);
+  const trade = software ? null : readBusiness(prompt, first.lang);
+  const language = reweighLanguage(prompt, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
+  const found = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   const business = found && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
   // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
@@ -155,9 +160,11 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
   const list = readSectionList(prompt, [names.name ?? "", location ?? ""]);
+  const base = sections.length ? sections : orderSections(content.defaultSections);
   const blocks = planBlocks({
     list,
-    sections: sections.length ? sections : orderSections(content.defaultSections),
+    // Listed services are the items of one Services section.
+    sections: list.offers.length && !base.includes("services") ? mergeSectionOrder(base, ["services"]) : base,
     forms: detectFormsInText(prompt),
     titleOf: (id) => content.titles[id],
   });
@@ -168,10 +175,12 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   });
   const currencyCode = statedCurrency(prompt) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
+  const topic = (language.lang === "en" ? reading.topic : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
   return {
     kind,
     kindLabel: content.label,
-    name: names.name ?? neutralName({ lang: language.lang, trade: label ?? reading.topic, place: location }),
+    // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
+    name: names.name ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business?.matched.includes(" ") ? topic : label) ?? topic, place: location }),
     nameFromPrompt: names.name !== null,
     sections: layoutsOf(blocks),
     blocks,
@@ -180,15 +189,17 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     ...looks,
     location,
     focus: names.focus,
+    offers: list.offers,
     currency: currencySymbol({ currency: currencyCode, locale: place.locale }),
     currencyCode,
     locale: place.locale,
     lang: language.lang,
     langOther: language.other,
     business: business ? { id: business.id, label: business.label, cuisine: business.cuisine ?? readCuisine(prompt) } : null,
+    cuisine: business ? null : readCuisine(prompt),
     seed: prompt,
     domainId: reading.domain?.id ?? null,
-    topic: language.lang === "en" ? reading.topic : (business ? userWords(business.matched, business.label) : null),
+    topic,
     purpose: reading.purpose,
     audience: reading.audience,
     date: readDate(prompt),

@@ -4,32 +4,25 @@
  * checked against a list of words that are capitalised for other reasons ("Make", "SaaS", "Tailwind").
  */
 
-const CONNECTORS = new Set(["&", "and", "of", "the", "de", "la", "le", "du", "des", "del", "n", "'n'", "y", "et", "und", "+"]);
-const NAME_ARTICLES = new Set(["The", "La", "El", "Le", "Les", "Il", "Lo", "Los", "Las", "Der", "Die", "Das", "Os", "As"]);
-const STOPS = new Set([
-  "with", "that", "which", "in", "for", "featuring", "using", "where", "who", "to", "on", "at", "has", "have",
-  "having", "including", "plus", "or", "but", "is", "it", "its", "a", "an", "as", "by", "from", "near", "it's",
-  "website", "site", "page", "landing", "homepage", "please", "so", "because", "make", "use",
-]);
+import nameWords from "../data/name-words.json";
+
+const CONNECTORS = new Set(nameWords.connectors);
+const NAME_ARTICLES = new Set(nameWords.nameArticles);
+const STOPS = new Set(nameWords.stops);
 const NAME_KEYWORD =
   /(?:^|[^\p{L}])(?:called|named|titled|name\s+is|name:|brand\s+name|appel[ée]e?|llamad[oa]|namens|genannt|chiamat[oa]|chamad[oa])\s+(.{1,120})/iu;
 const QUOTED = /["“”«»„]([^"“”«»„\n]{2,60})["“”«»„]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
 const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
 
+/** Languages' names in English ("polish", "thai"): as cuisines and nationalities they describe a place, never name it. */
+function languageNames(): string[] {
+  const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
+  return codes.flatMap((code) => names.of(code)?.toLowerCase() ?? []).filter((name) => /^\p{L}+$/u.test(name));
+}
 /** Capitalised words that are not names; kind and colour words are added by the caller. */
-const BASE_GENERIC = [
-  "i", "i'm", "we", "my", "our", "your", "a", "an", "the", "this", "please", "hello", "hi", "hey", "make", "create",
-  "build", "design", "generate", "write", "give", "need", "want", "can", "could", "would", "should", "let", "let's",
-  "use", "add", "include", "show", "website", "site", "page", "landing", "homepage", "web", "home", "html", "css",
-  "js", "javascript", "react", "next", "next.js", "tailwind", "bootstrap", "vue", "english", "seo", "ui", "ux",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-  "april", "may", "june", "july", "august", "september", "october", "november", "december", "it", "also", "and",
-  "with", "for", "in", "one", "new", "modern", "simple", "beautiful", "responsive", "mobile", "desktop", "section",
-  // Cuisine and nationality adjectives describe a place ("my Italian restaurant"); they are not its name.
-  "italian", "french", "mexican", "japanese", "chinese", "indian", "thai", "greek", "spanish", "korean",
-  "vietnamese", "american", "british", "german", "turkish", "lebanese", "mediterranean", "asian", "european",
-  "nordic", "scandinavian", "african", "caribbean", "persian", "brazilian", "peruvian", "ethiopian",
-];
+const BASE_GENERIC = [...nameWords.baseGeneric, ...languageNames()];
 
 export interface ExtractedNames {
   name: string | null;

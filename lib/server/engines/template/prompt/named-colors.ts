@@ -15,40 +15,21 @@ const DARK_NEUTRALS = new Set(colors.darkNeutrals);
 /** Words that are colours only in a colour context ("coffee" is a cafe, not a brown accent). */
 const AMBIGUOUS = new Set(colors.ambiguous);
 
-/**
- * Words that shade a colour ("pastel pink", "neon green", "dusty rose"): each adjusts hue,
- * saturation or lightness the way a designer would read it.
- */
-const SHADES: Record<string, (hsl: { h: number; s: number; l: number }) => { h: number; s: number; l: number }> = {
-  pastel: ({ h, s }) => ({ h, s: Math.min(s, 0.75), l: 0.8 }),
-  pale: ({ h, s }) => ({ h, s: Math.min(s, 0.6), l: 0.82 }),
-  soft: ({ h, s, l }) => ({ h, s: Math.min(s, 0.55), l: Math.max(l, 0.68) }),
-  baby: ({ h, s }) => ({ h, s: Math.min(s, 0.7), l: 0.78 }),
-  light: ({ h, s, l }) => ({ h, s, l: Math.max(l, 0.7) }),
-  muted: ({ h, s }) => ({ h, s: s * 0.4, l: 0.5 }),
-  dusty: ({ h, s }) => ({ h, s: s * 0.35, l: 0.55 }),
-  dusky: ({ h, s }) => ({ h, s: s * 0.35, l: 0.45 }),
-  neon: ({ h }) => ({ h, s: 1, l: 0.55 }),
-  electric: ({ h }) => ({ h, s: 1, l: 0.5 }),
-  vivid: ({ h, s }) => ({ h, s: Math.max(s, 0.9), l: 0.5 }),
-  bright: ({ h, s }) => ({ h, s: Math.max(s, 0.85), l: 0.52 }),
-  vibrant: ({ h, s }) => ({ h, s: Math.max(s, 0.9), l: 0.5 }),
-  bold: ({ h, s, l }) => ({ h, s: Math.max(s, 0.85), l: Math.min(Math.max(l, 0.4), 0.5) }),
-  hot: ({ h }) => ({ h, s: 1, l: 0.55 }),
-  deep: ({ h, s, l }) => ({ h, s, l: l * 0.6 }),
-  dark: ({ h, s, l }) => ({ h, s, l: l * 0.6 }),
-  rich: ({ h, s, l }) => ({ h, s: Math.max(s, 0.7), l: l * 0.75 }),
-  warm: ({ h, s, l }) => ({ h: h + Math.sign(((30 - h + 540) % 360) - 180) * 10, s, l }),
-  cool: ({ h, s, l }) => ({ h: h + Math.sign(((215 - h + 540) % 360) - 180) * 10, s, l }),
-  icy: ({ h, s }) => ({ h, s: s * 0.6, l: 0.7 }),
-};
+type Shade = Partial<Record<"s" | "sMul" | "sMin" | "sMax" | "l" | "lMul" | "lMin" | "lMax" | "towards", number>>;
+/** Words that shade a colour ("pastel pink", "dusty rose") the way a designer reads them (data/colors.json). */
+const SHADES: Record<string, Shade> = colors.shades;
+const clamp = (v: number, min = 0, max = Infinity) => Math.min(Math.max(v, min), max);
+function shadeHsl(t: Shade, { h, s, l }: { h: number; s: number; l: number }) {
+  const hue = t.towards === undefined ? h : h + Math.sign(((t.towards - h + 540) % 360) - 180) * 10;
+  return { h: hue, s: clamp((t.s ?? s) * (t.sMul ?? 1), t.sMin, t.sMax), l: clamp((t.l ?? l) * (t.lMul ?? 1), t.lMin, t.lMax) };
+}
 const SHADE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${Object.keys(SHADES).join("|")})[\\s-]+$`, "iu");
 
 function applyShade(text: string, at: number, word: string, hex: string): { word: string; hex: string } {
   const shade = SHADE_BEFORE.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase();
   const adjust = shade ? SHADES[shade] : undefined;
   if (!shade || !adjust || isNeutral(hex)) return { word, hex };
-  const { h, s, l } = adjust(toHsl(hex));
+  const { h, s, l } = shadeHsl(adjust, toHsl(hex));
   return { word: `${shade} ${word}`, hex: fromHsl(h, Math.min(1, s), Math.min(0.92, l)) };
 }
 

@@ -21,10 +21,13 @@ export interface SectionList {
   items: ListedSection[];
   /** True when the prompt clearly enumerates the page ("Sections: …" or three or more items). */
   exhaustive: boolean;
+  /** What the business offers, listed after its trade ("garage: tyre changes, MOT and servicing"): items of one Services section. */
+  offers: string[];
 }
+const OFFER_TRIGGER = new RegExp(`^(?::|[—–-]|${words.offerTriggers})$`, "iu");
 
 const TRIGGER = new RegExp(
-  `(?:^|\\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\\s*:|pages?\\s*:|secciones\\s*:|${words.triggers})(?=\\s|$)|(:|\\s[—–]|\\s-)(?=\\s)`,
+  `(?:^|\\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\\s*:|pages?\\s*:|secciones\\s*:|${words.triggers}|${words.offerTriggers})(?=\\s|$)|(:|\\s[—–]|\\s-)(?=\\s)`,
   "giu",
 );
 const LEAD_FILLER =
@@ -97,6 +100,7 @@ function isConvincing(items: ListedSection[], trigger: string): boolean {
 /** The listed sections of the whole prompt, in order, without repeats. */
 export function readSectionList(prompt: string, exclude: readonly string[] = []): SectionList {
   const result: ListedSection[] = [];
+  const offers: string[] = [];
   let exhaustive = false;
   for (const sentence of prompt.slice(0, 3000).split(/(?<=[.!?;])\s+|\n+/)) {
     const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
@@ -111,10 +115,15 @@ export function readSectionList(prompt: string, exclude: readonly string[] = [])
     if (!best && bare.length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
     const chosen = best as { items: ListedSection[]; word: string } | null;
     if (!chosen) continue;
+    // A list after a colon or "offering" that names no known section or form is what the business does.
+    if (OFFER_TRIGGER.test(chosen.word.trim()) && chosen.items.every((i) => !i.form && layoutForPhrase(i.heading) === "cards")) {
+      offers.push(...chosen.items.map((i) => i.heading));
+      continue;
+    }
     if (chosen.items.length >= 3 || /^(?:sections?|pages?)\s*:/i.test(chosen.word) || (chosen.word === ":" && chosen.items.length >= 2)) exhaustive = true;
     for (const item of chosen.items) {
       if (!result.some((r) => r.heading.toLowerCase() === item.heading.toLowerCase())) result.push(item);
     }
   }
-  return { items: result.slice(0, 10), exhaustive };
+  return { items: result.slice(0, 10), exhaustive, offers: offers.slice(0, 8) };
 }

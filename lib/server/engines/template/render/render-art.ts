@@ -4,6 +4,7 @@
  * identical on every run.
  */
 
+import icons from "../data/icons.json";
 import { mix } from "../palette/color-math";
 import { hashString } from "./html-escape";
 import type { IconName } from "../content/kind-content";
@@ -52,18 +53,7 @@ export function renderArtUri(seed: string, palette: Palette, ratio: "wide" | "sq
   return toDataUri(svg);
 }
 
-const ICON_PATHS: Record<IconName, string> = {
-  spark: "M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5L18 18M6 18l2.5-2.5M15.5 8.5L18 6",
-  leaf: "M5 19c0-8 6-14 14-14 0 8-6 14-14 14zM5 19l7-7",
-  clock: "M12 7v5l3 2M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0z",
-  heart: "M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z",
-  shield: "M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6l7-3zM9 12l2 2 4-4",
-  bolt: "M13 3L5 14h6l-1 7 8-11h-6l1-7z",
-  star: "M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9L12 3z",
-  chat: "M4 5h16v10H9l-5 4V5z",
-  layers: "M12 3l9 5-9 5-9-5 9-5zM3 13l9 5 9-5",
-  pin: "M12 21s-6-5.3-6-11a6 6 0 1 1 12 0c0 5.7-6 11-6 11zM12 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4z",
-};
+const ICON_PATHS: Record<IconName, string> = icons.paths;
 
 /** A decorative inline icon (hidden from assistive tech: the heading next to it says it all). */
 export function renderIcon(name: IconName): string {

@@ -10,7 +10,7 @@ import { applyDomain } from "../content/apply-domain";
 import { dishesFor, writeNeutralCopy } from "../content/neutral-copy";
 import archetypes from "../data/kind-archetypes.json";
 import prices from "../data/prices.json";
-import { getLocale, type Locale } from "../locale/locales";
+import { fillSlots, getLocale, type Locale } from "../locale/locales";
 import { isSectionId, type PageBlock, type SectionId, type SiteSpec } from "../site-spec";
 
 export interface RenderContext {
@@ -37,13 +37,22 @@ function needsNeutralCopy(spec: SiteSpec): boolean {
 }
 
 export function createRenderContext(spec: SiteSpec): RenderContext {
+  const ctx = readContent(spec);
+  const offers = (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
+  if (!offers.length) return ctx;
+  // The services the prompt listed are the Services section's items, and the contact form's topics.
+  const services = offers.map((title, i) => ({ title, text: fillSlots(ctx.locale.copy.offerText, { item: title }), icon: ctx.content.services[i % ctx.content.services.length]?.icon ?? "star" }));
+  return { ...ctx, content: { ...ctx.content, services, contact: { ...ctx.content.contact, topics: [...offers, ...ctx.content.contact.topics.slice(-1)] } } };
+}
+
+function readContent(spec: SiteSpec): RenderContext {
   const base = getKindContent(spec.kind);
   const locale = getLocale(spec.lang);
   if (needsNeutralCopy(spec)) return { spec, locale, content: applyDomain(writeNeutralCopy(base, spec), { ...spec, domainId: null, topic: null }) };
   const content = applyDomain(base, spec);
   const dishes = dishesFor(spec);
   // A ramen bar's menu is ramen, not the generic kitchen's dishes.
-  if (dishes.length && spec.business?.cuisine) return { spec, locale, content: { ...content, menu: [{ title: locale.copy.menuTitle, items: dishes.map(([name, price]) => ({ name, text: "", price })) }] } };
+  if (dishes.length && (spec.business?.cuisine ?? spec.cuisine)) return { spec, locale, content: { ...content, menu: [{ title: locale.copy.menuTitle, items: dishes.map(([name, price]) => ({ name, text: "", price })) }] } };
   return { spec, locale, content };
 }
 
