@@ -113,11 +113,13 @@ function readCompound(word: string): Map<PageLanguage, Entry> | undefined {
   }
   return undefined;
 }
-const COMPOUNDS = new Map<string, Map<PageLanguage, Entry> | undefined>();
 
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage): BusinessReading | null {
   const tokens = words(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
+  // Compounds read in this prompt. Per call, not per process: the keys are the user's own words,
+  // and a process-wide map would grow with every prompt the server ever reads.
+  const compounds = new Map<string, Map<PageLanguage, Entry> | undefined>();
   let best: { entry: Entry; score: number; phrase: string; at: number; langs: PageLanguage[] } | null = null;
   for (let at = 0; at < tokens.length; at += 1) {
     for (let size = 4; size >= 1; size -= 1) {
@@ -125,12 +127,12 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
       let byLang = INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, ""));
       let langs = [...(byLang?.keys() ?? [])];
       if (!byLang && size === 1 && phrase.length >= 8) {
-        if (!COMPOUNDS.has(phrase)) COMPOUNDS.set(phrase, readCompound(phrase));
-        byLang = COMPOUNDS.get(phrase);
+        if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
+        byLang = compounds.get(phrase);
         langs = [...(byLang?.keys() ?? [])];
       }
       // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.
-      const compound = COMPOUNDS.get(phrase);
+      const compound = compounds.get(phrase);
       const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
