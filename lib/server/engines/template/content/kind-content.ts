@@ -17,7 +17,8 @@ export interface CardItem {
 export interface PricedItem {
   name: string;
   text: string;
-  price: number;
+  /** Null when the engine cannot know it (the user's own goods): the page says "Price on request". */
+  price: number | null;
 }
 export interface MenuGroup {
   title: string;

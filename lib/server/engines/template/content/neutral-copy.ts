@@ -12,6 +12,7 @@ import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./k
 
 const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "shield"];
 type Dish = [string, number];
+const FOOD_KINDS = new Set(["restaurant", "cafe", "bakery"]);
 
 function withArticle(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
@@ -48,8 +49,16 @@ export function dishesFor(spec: SiteSpec): Dish[] {
 
 function menuOf(spec: SiteSpec, locale: Locale, base: KindContent): MenuGroup[] {
   const list = dishesFor(spec);
-  if (list.length === 0) return spec.lang === "en" ? base.menu : [];
+  // Only a kitchen's own base menu is kept: a shop's or a studio's "House special" is another trade's.
+  if (list.length === 0) return spec.lang === "en" && FOOD_KINDS.has(spec.kind) ? base.menu : [];
   return [{ title: locale.copy.menuTitle, items: list.map(([name, price]) => ({ name, text: "", price })) }];
+}
+
+/** What the prompt says the business sells ("selling raw honey and beeswax candles"), else the services it listed. */
+function ownGoods(spec: SiteSpec): string[] {
+  const items = (spec.focus ?? "").split(/\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*/i).map((t) => t.replace(/[{}]/g, "").trim()).filter((t) => t.length >= 3);
+  const list = items.length ? items : (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
+  return list.slice(0, 6).map((t) => t.charAt(0).toUpperCase() + t.slice(1));
 }
 
 /** The neutral copy for the spec's trade (the OSM label, the user's topic, or the kind's label). */
@@ -65,9 +74,12 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   const services = cards(c.services);
   const menu = menuOf(spec, locale, base);
   const dishes = dishesFor(spec);
+  // The user's own goods ("raw honey and beeswax candles"), priced on request: the engine cannot
+  // know what they cost, and another shop's stoneware mugs are not theirs.
+  const goods = ownGoods(spec);
   const products: PricedItem[] = dishes.length
     ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
-    : services.map((s, i) => ({ name: s.title, text: s.text, price: [40, 70, 110][i] ?? 50 }));
+    : (goods.length ? goods.map((name) => ({ title: name, text: fillSlots(c.offerText, { item: name }) })) : services).map((s) => ({ name: s.title, text: s.text, price: null }));
   return {
     ...base,
     label: trade,
@@ -92,6 +104,6 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     schedule: locale.ui.hours.map(([day = "", time = ""]) => ({ time, title: day, text: "" })),
     posts: spec.lang === "en" ? base.posts : [],
     projects: spec.lang === "en" ? base.projects : services.map((s) => ({ title: s.title, text: s.text, tags: [] })),
-    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...services.map((s) => s.title), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
+    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...(goods.length ? goods : services.map((s) => s.title)), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
   };
 }

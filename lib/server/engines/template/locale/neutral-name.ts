@@ -6,13 +6,17 @@
 import { fillSlots, getLocale } from "./locales";
 import type { PageLanguage } from "./read-language";
 
-function titleCase(text: string): string {
-  return text.replace(/(^|[\s-])(\p{Ll})/gu, (_m, space: string, letter: string) => space + letter.toUpperCase());
+/** "Escola de Surf", "Food Truck de Tacos": the language's small words stay lower case inside a name. */
+function titleCase(text: string, lang: PageLanguage): string {
+  const small = new Set(getLocale(lang).functionWords);
+  return text.replace(/(^|[\s-])(\p{Ll}[\p{L}'’]*)/gu, (whole, space: string, word: string) =>
+    space && small.has(word) ? whole : space + word.charAt(0).toUpperCase() + word.slice(1),
+  );
 }
 
 export function neutralName({ lang, trade, place }: { lang: PageLanguage; trade: string | null; place: string | null }): string {
   const templates = getLocale(lang).nameTemplate;
-  const label = trade ? titleCase(trade.replace(/\s*\/.*$/, "").trim()).slice(0, 40) : null;
-  if (!label) return place ?? titleCase(getLocale(lang).copy.business);
+  // With no trade known, the neutral noun: a page named only "Utrecht" reads as the town's own site.
+  const label = titleCase((trade ?? getLocale(lang).copy.business).replace(/\s*\/.*$/, "").trim(), lang).slice(0, 40);
   return fillSlots(place ? templates.withPlace : templates.alone, { Trade: label, place: place ?? "" }).trim();
 }

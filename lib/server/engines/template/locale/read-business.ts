@@ -114,6 +114,19 @@ function readCompound(word: string): Map<PageLanguage, Entry> | undefined {
   return undefined;
 }
 
+const PHRASE = aliases.phraseHeads;
+const JOINERS = new Set(PHRASE.joiners);
+const headOf = (heads: Record<string, string[]>, lang: PageLanguage, word: string | undefined) => Boolean(word && heads[lang]?.includes(word));
+
+/** "escola de surf": the head and joiner the prompt wrote before the matched trade, if any. */
+function readPhraseHead(tokens: string[], at: number, lang: PageLanguage): { words: string[]; teaching: boolean } | null {
+  const joiner = tokens[at - 1];
+  const head = tokens[at - 2];
+  if (!joiner || !JOINERS.has(joiner)) return null;
+  const teaching = headOf(PHRASE.teaching, lang, head);
+  return teaching || headOf(PHRASE.other, lang, head) ? { words: [head ?? "", joiner], teaching } : null;
+}
+
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage): BusinessReading | null {
   const tokens = words(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
@@ -124,7 +137,8 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
   for (let at = 0; at < tokens.length; at += 1) {
     for (let size = 4; size >= 1; size -= 1) {
       const phrase = tokens.slice(at, at + size).join(" ");
-      let byLang = INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, ""));
+      // "enfants" is as vague as "enfant": the plural's own word is checked before its singular is looked up.
+      let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")));
       let langs = [...(byLang?.keys() ?? [])];
       if (!byLang && size === 1 && phrase.length >= 8) {
         if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
@@ -147,12 +161,14 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
   // German names the trade by its noun alone ("Bäckerei Müller": Müller is the name).
   const after = lang === "en" || lang === "de" ? [] : tokens.slice(best.at + best.phrase.split(" ").length).slice(0, 2);
   const tail = after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
+  const head = readPhraseHead(tokens, best.at, lang);
+  const matched = [...(head?.words ?? []), best.phrase, ...tail].join(" ");
   return {
     id: kind.id,
-    kind: kind.kind as SiteKind,
+    kind: (head?.teaching && kind.kind === "shop" ? "landing" : kind.kind) as SiteKind,
     cuisine: kind.cuisine ?? null,
-    label: (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase).replace(/\s*\/.*$/, ""),
-    matched: [best.phrase, ...tail].join(" "),
+    label: (head ? matched.charAt(0).toUpperCase() + matched.slice(1) : (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase)).replace(/\s*\/.*$/, ""),
+    matched,
     strength: best.entry.weight * best.phrase.split(" ").length,
     langs: best.langs,
   };

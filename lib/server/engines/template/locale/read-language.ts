@@ -17,6 +17,8 @@ export interface LanguageReading {
   lang: PageLanguage;
   /** ISO 639-3 code of a language the engine does not write (the page falls back to English). */
   other: string | null;
+  /** Page languages the prompt reads as nearly as well ("de tacos en" is Spanish or French). */
+  close?: PageLanguage[];
 }
 
 function countFunctionWords(text: string): Map<PageLanguage, number> {
@@ -36,12 +38,25 @@ export function readLanguage(prompt: string): LanguageReading {
   const full = franc(text, { minLength: 10 });
   const hits = countFunctionWords(text);
   const english = hits.get("en") ?? 0;
+  const nonLatin = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(text);
+  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  // Dutch shares "in" and "Website" with German: a language the engine does not write, that the
+  // trigrams put well ahead of every page language, is that language, not the nearest one.
+  const all = francAll(text, { minLength: 10 });
+  const nearestPage = all.find(([code]) => ISO3[code])?.[1] ?? 0;
+  const strongPage = [...hits.entries()].some(([lang, n]) => lang !== "en" && n >= 3);
+  if (!ISO3[full] && full !== "und" && nearestPage < 0.85 && english <= 1 && wordCount >= 6 && !strongPage) return { lang: "en", other: full };
   // Trigrams mislead on short prompts ("tattoo studio in Berlin" reads as Italian): the pick must
   // also use more of its own small words ("una", "für", "avec") than English ones.
   const pick = ISO3[full] ?? ISO3[ranked[0]?.[0] ?? "und"];
-  if (pick && pick !== "en" && (hits.get(pick) ?? 0) > english) return { lang: pick, other: null };
-  const nonLatin = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(text);
-  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  if (pick && pick !== "en" && (hits.get(pick) ?? 0) > english) {
+    const score = ranked.find(([code]) => ISO3[code] === pick)?.[1] ?? 1;
+    const close = ranked.flatMap(([code, s]) => {
+      const lang = ISO3[code];
+      return lang && lang !== pick && lang !== "en" && s >= score - 0.1 && (hits.get(lang) ?? 0) >= (hits.get(pick) ?? 0) ? [lang] : [];
+    });
+    return { lang: pick, other: null, ...(close.length ? { close } : {}) };
+  }
   if (!ISO3[full] && full !== "und" && english <= 1 && (nonLatin || wordCount >= 6)) return { lang: "en", other: full };
   return { lang: "en", other: null };
 }
@@ -53,6 +68,7 @@ export function readLanguage(prompt: string): LanguageReading {
  * letters (ß, ñ, ç, ã) and small words. English stays unless another language clearly wins.
  */
 export function reweighLanguage(prompt: string, first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
+  if (first.close?.length) return pickAmongClose(first, evidence);
   if (first.lang !== "en" || first.other) return first;
   const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
   const hits = countFunctionWords(text);
@@ -66,4 +82,11 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
     if (score >= 3 && score > best.score) best = { lang, score };
   }
   return { lang: best.lang, other: null };
+}
+
+/** Between languages that read alike ("Food truck de tacos en Monterrey"), the place's language decides. */
+function pickAmongClose(first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
+  const weigh = (lang: PageLanguage) => (evidence.place.includes(lang) ? 2 : 0) + (evidence.trade.includes(lang) ? 1 : 0);
+  const best = (first.close ?? []).reduce((top, lang) => (weigh(lang) > weigh(top) ? lang : top), first.lang);
+  return { lang: best, other: null };
 }

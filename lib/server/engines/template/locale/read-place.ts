@@ -58,6 +58,12 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   };
 }
 
+/** True when the words are a town or country the gazetteer knows ("Argentina", "Utrecht"). */
+export function isPlaceName(words: string): boolean {
+  const key = words.trim().toLowerCase();
+  return key in TOWNS || key in COUNTRY_NAMES;
+}
+
 /** "€", "£", "¥": how the locale writes the currency on its own. */
 export function currencySymbol(place: { currency: string; locale: string }): string {
   try {

@@ -11,7 +11,7 @@ import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
 import { PAGE_LANGUAGES, readLanguage, reweighLanguage } from "../locale/read-language";
-import { currencySymbol, placeLanguages, readPlace } from "../locale/read-place";
+import { currencySymbol, isPlaceName, placeLanguages, readPlace } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
@@ -122,8 +122,8 @@ function languageName(iso3: string): string {
   }
 }
 
-const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’]))(\\p{L}{4,})\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");
-/** The noun before the place ("una autoescuela en Madrid" → "autoescuela"), unless it is a generic or site word. */
+const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’]))(\\p{L}{4,}(?:\\s+(?:${tradeAliases.phraseHeads.joiners.join("|")})\\s+\\p{L}{3,})?)\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");
+/** The noun before the place ("una autoescuela en Madrid" → "autoescuela", "clases de baile en Bilbao"), unless it is a generic or site word. */
 function readTradeWord(prompt: string, lang: string): string | null {
   const word = TRADE_WORD.exec(prompt)?.[1];
   if (!word || [...GENERIC_WORDS, ...PAGE_LANGUAGES.flatMap((l) => getLocale(l).functionWords)].includes(word.toLowerCase())) return null;
@@ -153,7 +153,9 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const content = getKindContent(kind);
   // The words that named the trade ("Bike shop", "Law firm") are never its name.
   const tradeWords = found ? found.matched.split(" ") : [];
-  const names = extractNames(prompt, [...GENERIC_WORDS, ...SMALL_WORDS, ...tradeWords, ...findColorMentions(prompt).map((c) => c.word)], { nounsCapitalised: language.lang === "de" ? new Set(tradeWords.map((w) => w.toLowerCase())) : null });
+  const read = extractNames(prompt, [...GENERIC_WORDS, ...SMALL_WORDS, ...tradeWords, ...findColorMentions(prompt).map((c) => c.word)], { nounsCapitalised: language.lang === "de" ? new Set(tradeWords.map((w) => w.toLowerCase())) : null });
+  // "una veterinaria en Córdoba, Argentina": a guessed name that is only a place is the place.
+  const names = read.guessed && read.name && isPlaceName(read.name) ? { ...read, name: null } : read;
   const place = readPlace(prompt, names.location, language.lang, names.name);
   const location = names.location ?? place.name;
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
@@ -175,7 +177,9 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   });
   const currencyCode = statedCurrency(prompt) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
-  const topic = (language.lang === "en" ? reading.topic : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
+  // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
+  const named = !business && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
+  const topic = (language.lang === "en" ? (named ?? reading.topic) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
   return {
     kind,
     kindLabel: content.label,

@@ -26,6 +26,8 @@ const BASE_GENERIC = [...nameWords.baseGeneric, ...languageNames()];
 
 export interface ExtractedNames {
   name: string | null;
+  /** True when the name is only a capitalised phrase, with no "called", quotes or "for X" around it. */
+  guessed: boolean;
   location: string | null;
   focus: string | null;
 }
@@ -96,6 +98,8 @@ function introducesName(tokens: string[], length: number, generic: ReadonlySet<s
   if (/[,:]$/.test(last) || /^[—–|-]$/.test(next)) return "strong";
   if (/^(?:is|are|was)$/.test(next)) return "strong";
   const word = bare(next);
+  // "Lezioni di chitarra a Bologna": a noun and its complement, not a name.
+  if (/^(?:di|da|do|della|dello|delle)$/.test(word)) return false;
   return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase()) ? "weak" : false;
 }
 
@@ -145,7 +149,9 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
       const afterPlace = PLACE_PREPOSITIONS.has(before);
-      const introduced = runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
+      // "Cours de piano": a first word whose run ends in a connector before lower-case words is a noun and its complement.
+      const complement = runStart === 0 && words.length === 1 && words[0] === run[0] && run.length > 1 && run.slice(1).every((w) => CONNECTORS.has(w.toLowerCase()));
+      const introduced = complement ? false : runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
       if (!words.length || afterPlace || introduced === false || isGeneric(words, generic)) return null;
       let ownLength = run.length;
       while (ownLength > 1 && CONNECTORS.has((run[ownLength - 1] ?? "").toLowerCase())) ownLength -= 1;
@@ -214,6 +220,7 @@ export function extractNames(
       if (candidate && /^[\p{Lu}\p{N}]/u.test(candidate) && !isGeneric(candidate.split(" "), generic)) name = candidate;
     }
   }
+  const guessed = !name;
   if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic, nounsCapitalised);
 
   const place =
@@ -231,5 +238,5 @@ export function extractNames(
     const words = cut.trim().split(/\s+/).slice(0, 6).join(" ");
     focus = words.length >= 3 ? words : null;
   }
-  return { name: name || null, location: location ? clampName(location) : null, focus };
+  return { name: name || null, guessed: guessed && Boolean(name), location: location ? clampName(location) : null, focus };
 }

@@ -1,51 +1,28 @@
 /**
- * Layouts for sections the engine has no special template for. "Aftercare" or "Areas we cover"
- * still get a real section under that heading: a lead that names the site and its trade, and
- * cards that say what the visitor can expect.
+ * Layouts for sections the engine has no special template for. "Aftercare" or "Vacunación" still
+ * gets a real section under the user's heading, but the engine knows nothing of its content: it
+ * says so in a short line and offers a way to ask, never a set of cards repeated under every such
+ * heading. Each of these sections on a page takes the next line of the locale's set, so two of
+ * them never read the same.
  */
 
 import { findDomain } from "../content/domain-lexicon";
 import type { PageBlock } from "../site-spec";
-import { renderIcon } from "./render-art";
 import { escapeHtml } from "./html-escape";
 import { fillSlots } from "../locale/locales";
-import { fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { contactTarget, wrapSection, type RenderContext } from "./render-context";
 import { inSentence } from "./in-sentence";
-
-function trade(ctx: RenderContext): string {
-  return ctx.spec.topic ?? ctx.content.label.toLowerCase();
-}
 
 function people(ctx: RenderContext): string {
   return findDomain(ctx.spec.domainId)?.people ?? "team";
 }
 
-function renderCard(title: string, text: string, icon: "spark" | "chat" | "clock" | "star", escape = true): string {
-  return [
-    `          <li class="card">`,
-    `            <span class="card-icon">${renderIcon(icon)}</span>`,
-    `            <h3>${escape ? escapeHtml(title) : title}</h3>`,
-    `            <p>${escape ? escapeHtml(text) : text}</p>`,
-    `          </li>`,
-  ].join("\n");
-}
-
 export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
-  if (ctx.spec.lang !== "en") {
-    // Other languages: the section keeps the user's heading over the trade's own services.
-    const cards = ctx.content.services.map((c) => renderCard(fillCopy(ctx, c.title), fillCopy(ctx, c.text), "spark", false));
-    return wrapSection(ctx, "services", [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"), fillCopy(ctx, ctx.content.titles.services.lead));
-  }
-  const topic = inSentence(block.heading, ctx.spec.lang);
-  const name = ctx.spec.name;
-  const where = ctx.spec.location ? ` in ${ctx.spec.location}` : "";
-  const lead = escapeHtml(`${block.heading} at ${name}, the ${trade(ctx)}${where}.`);
-  const cards = [
-    renderCard(`${block.heading} at ${name}`, `Everything about ${topic}, explained plainly by our ${people(ctx)}, with no jargon and no surprises.`, "spark"),
-    renderCard("How it works", `Tell us what you need, we confirm the details with you, and our ${people(ctx)} take it from there.`, "clock"),
-    renderCard("Questions?", `Ask us anything about ${topic}. We reply within one working day.`, "chat"),
-  ];
-  return wrapSection(ctx, "services", [`        <ul class="card-grid" role="list">`, ...cards, `        </ul>`].join("\n"), lead);
+  const lines = ctx.locale.copy.askBlocks;
+  const ordinal = Math.max(0, ctx.spec.blocks.filter((b) => b.layout === "cards").findIndex((b) => b.id === block.id));
+  const line = fillSlots(lines[ordinal % lines.length] ?? "", { topic: inSentence(block.heading, ctx.spec.lang), people: people(ctx) });
+  const ask = `        <p class="ask-action"><a class="button button-ghost" href="${contactTarget(ctx.spec.blocks)}">${escapeHtml(ctx.locale.ui.askUs)}</a></p>`;
+  return wrapSection(ctx, "services", ask, escapeHtml(line));
 }
 
 export function renderHoursBlock(ctx: RenderContext): string {

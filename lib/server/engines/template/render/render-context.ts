@@ -33,12 +33,23 @@ function needsNeutralCopy(spec: SiteSpec): boolean {
   if (spec.lang !== "en") return true;
   if (spec.domainId || RICH_KINDS.has(spec.kind)) return false;
   if (spec.business) return !ARCHETYPES.has(spec.business.id);
-  return spec.kind === "landing";
+  // A shop of unknown goods: the kind's own goods (mugs, tea towels) are another shop's.
+  return spec.kind === "landing" || spec.kind === "shop";
+}
+
+/** Sections the user asked for that the engine has no template for ("Welpenkurse", "Vacunación"): what the business offers. */
+export function askedTopics(spec: SiteSpec): string[] {
+  // A trade the engine knows has its own services (an estate agent's "Lettings"), better choices than headings.
+  if (!needsNeutralCopy(spec)) return [];
+  return spec.blocks.filter((b) => b.requested && b.layout === "cards").map((b) => b.heading.replace(/[{}]/g, ""));
 }
 
 export function createRenderContext(spec: SiteSpec): RenderContext {
   const ctx = readContent(spec);
   const offers = (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
+  const asked = askedTopics(spec);
+  // With no services listed, a form's choices are the sections the user asked for, not the neutral copy's "Advice".
+  if (!offers.length && asked.length) return { ...ctx, content: { ...ctx.content, contact: { ...ctx.content.contact, topics: [...asked, ...ctx.content.contact.topics.slice(-1)] } } };
   if (!offers.length) return ctx;
   // The services the prompt listed are the Services section's items, and the contact form's topics.
   const services = offers.map((title, i) => ({ title, text: fillSlots(ctx.locale.copy.offerText, { item: title }), icon: ctx.content.services[i % ctx.content.services.length]?.icon ?? "star" }));
@@ -74,8 +85,9 @@ export function navLabel(ctx: RenderContext, block: PageBlock): string {
 
 const SCALES = prices.scale as unknown as Record<string, [number, number]>;
 
-/** A base-unit price in the page's currency and number style: "£3.50", "1.680 ¥", "4,50 €". */
-export function formatPrice(ctx: RenderContext, amount: number): string {
+/** A base-unit price in the page's currency (or "Price on request" when none is known) and number style: "£3.50", "1.680 ¥", "4,50 €". */
+export function formatPrice(ctx: RenderContext, amount: number | null): string {
+  if (amount === null) return escapeHtml(ctx.locale.ui.priceOnRequest);
   if (amount === 0) return escapeHtml(ctx.locale.ui.free);
   const [scale, step] = SCALES[ctx.spec.currencyCode] ?? [1, 0.1];
   const value = Math.max(step, Math.round((amount * scale) / step) * step);

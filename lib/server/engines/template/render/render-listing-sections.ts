@@ -3,7 +3,7 @@
 import { fillSlots } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderPicture } from "./render-images";
-import { fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
+import { contactTarget, fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
 
 export function renderMenu(ctx: RenderContext): string {
   const groups = ctx.content.menu.map((group) => {
@@ -38,7 +38,10 @@ export function renderProducts(ctx: RenderContext): string {
       `            <p>${fillCopy(ctx, product.text)}</p>`,
       `            <div class="product-foot">`,
       `              <span class="price" data-price>${formatPrice(ctx, product.price)}</span>`,
-      `              <button class="button button-small" type="button" data-add-to-cart="${fillCopy(ctx, product.name)}">${escapeHtml(ctx.locale.ui.addToBag)}</button>`,
+      // Nothing goes in a bag without a price: such an item is asked about.
+      product.price === null
+        ? `              <a class="button button-small" href="${contactTarget(ctx.spec.blocks)}">${escapeHtml(ctx.locale.ui.askUs)}</a>`
+        : `              <button class="button button-small" type="button" data-add-to-cart="${fillCopy(ctx, product.name)}">${escapeHtml(ctx.locale.ui.addToBag)}</button>`,
       `            </div>`,
       `          </li>`,
     ].join("\n"),

@@ -8,7 +8,7 @@ import type { FormKind } from "../content/form-kinds";
 import { fillSlots } from "../locale/locales";
 import type { PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
-import { fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { askedTopics, fillCopy, wrapSection, type RenderContext } from "./render-context";
 
 interface Field {
   name: string;
@@ -83,9 +83,12 @@ export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const ui = ctx.locale.ui;
   const wording = ctx.locale.forms[kind];
   // An order form offers what the page sells: its menu or products, else its services.
-  const sold = [...new Set([...ctx.content.menu.flatMap((g) => g.items), ...ctx.content.products].map((i) => i.name))];
-  const listed = kind === "order" && sold.length ? sold.slice(0, 8) : ctx.content.services.slice(0, 4).map((s) => s.title);
-  const offers = [...listed.map((o) => fillCopy(ctx, o)), escapeHtml(ui.notSure)].map((o) => o.replace(/&amp;/g, "&").replace(/&#39;/g, "'"));
+  // Products that only repeat the neutral services ("Advice") are nothing anyone orders.
+  const services = new Set(ctx.content.services.map((s) => s.title));
+  const sold = [...new Set([...ctx.content.menu.flatMap((g) => g.items), ...ctx.content.products].map((i) => i.name))].filter((name) => !services.has(name));
+  const asked = ctx.spec.offers?.length ? [] : askedTopics(ctx.spec).map(escapeHtml);
+  const listed = kind === "order" && sold.length ? sold.slice(0, 8).map((o) => fillCopy(ctx, o)) : asked.length ? asked.slice(0, 6) : ctx.content.services.slice(0, 4).map((s) => fillCopy(ctx, s.title));
+  const offers = [...listed, escapeHtml(ui.notSure)].map((o) => o.replace(/&amp;/g, "&").replace(/&#39;/g, "'"));
   const success = fillSlots(ui.requestThanks, { name: ctx.spec.name });
   const lead = escapeHtml(fillSlots(ui.formLead, { name: ctx.spec.name }));
   const agree = fillSlots(ui.agree, { name: ctx.spec.name });

@@ -1,0 +1,121 @@
+/**
+ * Prompts from trades and languages the engine's data files do not name, each once read wrongly
+ * in an outside check: the wrong language, a country for a name, a registration form missing, a
+ * surf school sold as a surf shop, and the same filler under every section it knew nothing about.
+ */
+import { analyzePrompt, summarizeSpec } from "@/lib/server/engines/template/prompt/analyze-prompt";
+import { buildStage } from "@/lib/server/engines/template/render/build-site";
+import { readLanguage } from "@/lib/server/engines/template/locale/read-language";
+
+const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("the prompt's language", () => {
+  it("reads Dutch as a language it does not write, not as German, and says so", () => {
+    const prompt = "Website voor een fietsenwinkel in Utrecht met reparaties";
+    expect(readLanguage(prompt)).toMatchObject({ lang: "en", other: "nld" });
+    const spec = analyzePrompt(prompt);
+    expect(spec.lang).toBe("en");
+    expect(summarizeSpec(spec)).toMatch(/Dutch/);
+    // No trade read: a neutral name, never the town alone.
+    expect(spec.name).not.toBe("Utrecht");
+  });
+
+  it("lets the place decide between languages that read alike", () => {
+    expect(analyzePrompt("Food truck de tacos en Monterrey").lang).toBe("es");
+    expect(analyzePrompt("Food truck de tacos en Monterrey").currencyCode).toBe("MXN");
+  });
+
+  it("keeps short English prompts English", () => {
+    for (const prompt of ["Hair salon Bella in Milano", "Tattoo studio in Berlin", "Bakery in Leeds"]) expect(readLanguage(prompt)).toEqual({ lang: "en", other: null });
+  });
+});
+
+describe("names", () => {
+  it("never takes a country or a town for the business's name", () => {
+    const spec = analyzePrompt("Un sitio para una veterinaria en Córdoba, Argentina, con urgencias 24 horas, vacunación y turnos online");
+    expect(spec.name).not.toMatch(/Argentina/);
+    expect(spec).toMatchObject({ currencyCode: "ARS", location: "Córdoba" });
+  });
+
+  it.each([
+    ["Site para uma escola de surf na Ericeira com aulas para iniciantes, aluguer de pranchas e reservas", "Escola de Surf"],
+    ["Cours de piano à Lille pour enfants", "Cours de Piano de Lille"],
+    ["Clases de baile en Bilbao", "Clases de Baile Bilbao"],
+    ["Lezioni di chitarra a Bologna per adulti e bambini", "Lezioni di Chitarra Bologna"],
+  ])("%s → %s: the user's own words for the trade, small words in lower case", (prompt, name) => {
+    expect(analyzePrompt(prompt).name).toBe(name);
+  });
+});
+
+describe("the trade", () => {
+  it("reads a surf school as a school, not as the surf shop its modifier names", () => {
+    const spec = analyzePrompt("Site para uma escola de surf na Ericeira com aulas para iniciantes, aluguer de pranchas e reservas");
+    expect(spec.kind).not.toBe("shop");
+    expect(spec.business?.label).toBe("Escola de surf");
+  });
+
+  it.each([
+    ["Cours de piano à Lille pour enfants", /psychiat/],
+    ["Web para mi taller de cerámica en Oaxaca", /motorcycle|car_repair/],
+    ["Taller de bicicletas en Valencia con reparaciones y alquiler", /video/],
+  ])("%s is no %s: generic words (children, workshop, rental) name no trade", (prompt, wrong) => {
+    expect(analyzePrompt(prompt).business?.id ?? "").not.toMatch(wrong);
+  });
+});
+
+describe("forms in the user's words", () => {
+  it.each([
+    ["Website für eine Hundeschule in Köln mit Welpenkursen, Einzeltraining und Anmeldeformular", "registration"],
+    ["Un sitio para una veterinaria en Córdoba, Argentina, con urgencias 24 horas, vacunación y turnos online", "appointment"],
+    ["Webseite für ein Café in Graz mit Kontaktformular und Bestellformular", "order"],
+  ])("%s builds a %s form", (prompt, kind) => {
+    expect(analyzePrompt(prompt).forms).toContain(kind);
+  });
+
+  it("offers the sections the user asked for as the form's choices, not the neutral copy's", () => {
+    const html = buildStage(analyzePrompt("Website für eine Hundeschule in Köln mit Welpenkursen, Einzeltraining und Anmeldeformular"), "interactivity").html;
+    const form = /<form[^>]*data-form="registration"[\s\S]*?<\/form>/.exec(html)?.[0] ?? "";
+    expect(form).toContain("<option>Einzeltraining</option>");
+    expect(form).not.toContain("Beratung");
+  });
+});
+
+describe("sections the engine knows nothing about", () => {
+  it.each([
+    "Website für eine Hundeschule in Köln mit Welpenkursen, Einzeltraining und Anmeldeformular",
+    "Un sitio para una veterinaria en Córdoba, Argentina, con urgencias 24 horas, vacunación y turnos online",
+    "A website for a tutoring centre in Leeds with maths, physics and chemistry sections",
+  ])("%s: each gets its own short line and a way to ask, never the same cards twice", (prompt) => {
+    const spec = analyzePrompt(prompt);
+    const html = buildStage(spec, "interactivity").html;
+    const sections = [...html.matchAll(/<section id="[^"]+" class="section section-cards"[\s\S]*?<\/section>/g)].map((m) => text(m[0]));
+    expect(sections.length).toBeGreaterThanOrEqual(2);
+    const bodies = sections.map((s) => s.replace(/^.*?<\/h2>/, "").replace(spec.name, ""));
+    expect(new Set(bodies).size).toBe(bodies.length);
+    for (const body of sections) expect(body).not.toMatch(/Beratung|Asesoramiento|How it works/);
+  });
+});
+
+describe("regions as places", () => {
+  it.each([
+    ["A yoga retreat in Bali with daily classes and villas", "IDR"],
+    ["A website for a small winery in Tuscany with tastings", "EUR"],
+    ["Ferienwohnungen in Bayern mit Buchung", "EUR"],
+    ["A fishing charter in Florida", "USD"],
+  ])("%s is priced in %s", (prompt, currency) => {
+    expect(analyzePrompt(prompt).currencyCode).toBe(currency);
+  });
+});
+
+describe("a shop the engine knows nothing about", () => {
+  it("sells the user's own goods, priced on request, never another shop's mugs", () => {
+    const spec = analyzePrompt("A site for a beekeeper selling raw honey and beeswax candles in Asheville with an order form");
+    const html = buildStage(spec, "interactivity").html;
+    const page = text(html);
+    expect(spec.name).toBe("Asheville Beekeeper");
+    expect(page).toMatch(/Raw honey[\s\S]*Price on request/);
+    expect(page).not.toMatch(/Stoneware|tea towel|House special|Advice/);
+    expect(html).not.toMatch(/data-add-to-cart="Raw honey"/);
+    expect(/<form[^>]*data-form="order"[\s\S]*?<\/form>/.exec(html)?.[0]).toContain("<option>Beeswax candles</option>");
+  });
+});
