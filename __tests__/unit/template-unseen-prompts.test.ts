@@ -119,3 +119,39 @@ describe("a shop the engine knows nothing about", () => {
     expect(/<form[^>]*data-form="order"[\s\S]*?<\/form>/.exec(html)?.[0]).toContain("<option>Beeswax candles</option>");
   });
 });
+
+describe("reading the trade word by word", () => {
+  it.each([
+    // The last word of a prompt once weighed four times ("mariages" made a pastry shop a wedding venue).
+    ["Pâtisserie Lemoine à Lyon : gâteaux, macarons et commandes pour mariages", "shop/pastry", "Pâtisserie Lemoine"],
+    ["Page for a tailor shop in Lagos doing alterations and bespoke suits", "shop/tailor", "Lagos Tailor"],
+    ["Sito per un'enoteca a Verona con degustazioni", "shop/wine", "Enoteca Verona"],
+    ["Site d'un fromager à Annecy avec plateaux et commandes", "shop/cheese", "Fromagerie d'Annecy"],
+    ["Cabinet d'ostéopathie à Nantes", "healthcare/alternative/osteopathy", "Cabinet d'Ostéopathie de Nantes"],
+  ])("%s → %s, named %s", (prompt, id, name) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.business?.id).toBe(id);
+    expect(spec.name).toBe(name);
+  });
+
+  it.each(["A website for my bike courier business in Glasgow", "Dog walker in Bristol, daily walks and puppy visits"])(
+    "%s: a trade named by a person no preset knows takes no preset from a lone word",
+    (prompt) => {
+      expect(analyzePrompt(prompt).business).toBeNull();
+    },
+  );
+
+  it.each([
+    ["A website for my bike courier business in Glasgow", "Glasgow Bike Courier"],
+    ["Dog walker in Bristol, daily walks and puppy visits", "Bristol Dog Walker"],
+    ["Personal trainer in Leeds with sessions and packages", "Leeds Personal Trainer"],
+  ])("%s is named in the user's words for the trade: %s", (prompt, name) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.name).toBe(name);
+    expect(spec.domainId).not.toBe("bike");
+  });
+
+  it.each(["A pizza place in Rome", "Wedding planner in Leeds"])("%s stays English: a shared small word and a foreign place are not enough", (prompt) => {
+    expect(analyzePrompt(prompt).lang).toBe("en");
+  });
+});

@@ -10,7 +10,8 @@ import { readNameAfterKeyword } from "../prompt/extract-name";
 import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
 import { findColorMentions } from "../prompt/named-colors";
 import { FORM_WORDING } from "../content/form-kinds";
-import { orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
+import { layoutForPhrase } from "../prompt/section-vocabulary";
+import { isSectionId, orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "./parse-copy-edits";
 import { USE_IMAGES_PATTERN } from "./place-images";
@@ -38,8 +39,16 @@ export type EditIntent =
 
 const RENAME =
   /\b(?:rename(?:\s+(?:it|the\s+(?:site|page|website|business|brand|company|shop|store)))?(?:\s+to)?|call\s+(?:it|the\s+(?:site|business|brand|company))|name\s+it|change\s+(?:the\s+)?(?:site\s+|brand\s+|business\s+|company\s+)?name\s+to)\s+(.{1,120})/i;
-const ADD_VERB = /\b(?:add|include|insert|append|put|create|show|need|want|give|with)\b/gi;
-const REMOVE_VERB = /\b(?:remove|delete|drop|hide|get\s+rid\s+of|take\s+out|without|lose)\b/gi;
+// English verbs, then the other page languages' (data/edit-words.json "structure"), whole words only.
+const words = (source: string) => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
+const ADD_VERB = new RegExp(`\\b(?:add|include|insert|append|put|create|show|need|want|give|with)\\b|${words(editWords.structure.add)}`, "giu");
+const REMOVE_VERB = new RegExp(`\\b(?:remove|delete|drop|hide|get\\s+rid\\s+of|take\\s+out|without|lose)\\b|${words(editWords.structure.remove)}`, "giu");
+const FOREIGN_RENAME = new RegExp(`${words(editWords.structure.rename)}\\s+(.{1,120})`, "iu");
+const FOREIGN_DARK = new RegExp(words(editWords.structure.dark), "iu");
+const FOREIGN_LIGHT = new RegExp(words(editWords.structure.light), "iu");
+/** Articles and the word "section" in the page languages, trimmed from a heading named in an edit. */
+const ARTICLES = /(?<![\p{L}])(?:the|el|la|los|las|le|les|l'|der|die|das|den|o|a|os|as|il|lo|gli|i|un|una|une|ein|eine|section|sección|sezione|secção|seção|abschnitt|bereich|rubrique|parte)(?![\p{L}])/giu;
+const PIECE_JOINER = new RegExp(`,|\\band\\b|\\balso\\b|\\bplus\\b|${words(editWords.structure.joiners)}`, "iu");
 const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|menu\s*bar)\b/i;
 
 /** Sections named in a piece of text, each with the words used for it ("FAQ", "Gallery"). */
@@ -51,17 +60,20 @@ function sectionsIn(text: string): Array<{ id: SectionId; heading: string }> {
     const plain = words.replace(/\s+forms?$/i, "");
     found.push({ id, heading: id === "faq" ? "FAQ" : plain.charAt(0).toUpperCase() + plain.slice(1) });
   }
+  // "añade una galería", "ajoute une FAQ": the other languages' section words (section-words.json).
+  const layout = found.length === 0 ? layoutForPhrase(text) : null;
+  if (layout && isSectionId(layout)) found.push({ id: layout, heading: "" });
   const order = orderSections(found.map((f) => f.id));
   return order.flatMap((id) => found.filter((f) => f.id === id));
 }
 
 /** Splits text into verb-led segments: "remove the gallery and add a faq" → two segments. */
-function verbSegments(text: string): Array<{ kind: "add" | "remove"; text: string }> {
-  const marks: Array<{ at: number; end: number; kind: "add" | "remove" }> = [];
-  for (const m of text.matchAll(ADD_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "add" });
-  for (const m of text.matchAll(REMOVE_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "remove" });
+function verbSegments(text: string): Array<{ kind: "add" | "remove"; verb: string; text: string }> {
+  const marks: Array<{ at: number; end: number; kind: "add" | "remove"; verb: string }> = [];
+  for (const m of text.matchAll(ADD_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "add", verb: m[0] });
+  for (const m of text.matchAll(REMOVE_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "remove", verb: m[0] });
   marks.sort((a, b) => a.at - b.at);
-  return marks.map((mark, i) => ({ kind: mark.kind, text: text.slice(mark.end, marks[i + 1]?.at ?? text.length) }));
+  return marks.map((mark, i) => ({ kind: mark.kind, verb: mark.verb, text: text.slice(mark.end, marks[i + 1]?.at ?? text.length) }));
 }
 
 function styleIntents(text: string): EditIntent[] {
@@ -86,11 +98,11 @@ function styleIntents(text: string): EditIntent[] {
       else intents.push({ type: "background", hex: color.hex, word: color.word });
       continue;
     }
-    if (/\bdark(?:er)?[\s-]*(?:mode|theme|version|look|background|design)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:dark|darker|black)\b|\bgo\s+dark\b/i.test(clause)) {
+    if (FOREIGN_DARK.test(clause) || /\bdark(?:er)?[\s-]*(?:mode|theme|version|look|background|design)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:dark|darker|black)\b|\bgo\s+dark\b/i.test(clause)) {
       intents.push({ type: "theme", mode: "dark" });
       continue;
     }
-    if (/\blight[\s-]*(?:mode|theme|version|look)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:light|lighter|white|bright)\b/i.test(clause)) {
+    if (FOREIGN_LIGHT.test(clause) || /\blight[\s-]*(?:mode|theme|version|look)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:light|lighter|white|bright)\b/i.test(clause)) {
       intents.push({ type: "theme", mode: "light" });
       continue;
     }
@@ -149,7 +161,7 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
     text = text.replace(useImages[0], " ");
   }
 
-  const rename = RENAME.exec(text);
+  const rename = RENAME.exec(text) ?? FOREIGN_RENAME.exec(text);
   if (rename?.[1]) {
     // The name reader treats a quoted name as exact, so the quotes go back around it.
     const name = readNameAfterKeyword(rename[1].replace(/\u0001(\d+)\u0001/g, (_m, i: string) => `"${quotes[Number(i)] ?? ""}"`));
@@ -158,23 +170,29 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
   }
   text = text.replace(/\u0001\d+\u0001/g, " ");
 
+  const byHeading: BlockEditIntent[] = [];
   const added = new Map<SectionId, string>();
   const removed = new Set<SectionId>();
   for (const segment of verbSegments(text)) {
     if (segment.kind === "remove") {
-      for (const { id } of sectionsIn(segment.text)) removed.add(id);
+      const ids = sectionsIn(segment.text);
+      for (const { id } of ids) removed.add(id);
+      // "quita el horario": a section known by its heading only. English says "remove the X section" (parse-block-edits).
+      const name = segment.text.replace(ARTICLES, " ").replace(/[.!?]+$/, "").trim();
+      const foreign = new RegExp(words(editWords.structure.remove), "iu").test(segment.verb);
+      if (foreign && ids.length === 0 && name.length >= 3 && name.split(/\s+/).length <= 4) byHeading.push({ type: "remove-named", name });
       continue;
     }
-    for (const piece of segment.text.split(/,|\band\b|\balso\b|\bplus\b/i)) {
+    for (const piece of segment.text.split(PIECE_JOINER)) {
       const form = readAddedForm(piece);
       if (form) intents.push(form);
       else for (const { id, heading } of sectionsIn(piece)) if (!added.has(id)) added.set(id, heading);
     }
   }
   // "remove the shows section" names a section by its heading; known ids are handled above.
-  if (removed.size === 0) intents.push(...named.filter((i) => i.type === "remove-named"));
+  if (removed.size === 0) intents.push(...(named.some((i) => i.type === "remove-named") ? named.filter((i) => i.type === "remove-named") : byHeading));
   for (const id of orderSections(removed)) intents.push({ type: "remove-section", section: id });
-  for (const id of orderSections(added.keys())) if (!removed.has(id)) intents.push({ type: "add-section", section: id, heading: added.get(id) });
+  for (const id of orderSections(added.keys())) if (!removed.has(id)) intents.push({ type: "add-section", section: id, ...(added.get(id) ? { heading: added.get(id) } : {}) });
   intents.push(...styleIntents(text));
   return intents;
 }

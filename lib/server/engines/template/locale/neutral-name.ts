@@ -9,14 +9,20 @@ import type { PageLanguage } from "./read-language";
 /** "Escola de Surf", "Food Truck de Tacos": the language's small words stay lower case inside a name. */
 function titleCase(text: string, lang: PageLanguage): string {
   const small = new Set(getLocale(lang).functionWords);
-  return text.replace(/(^|[\s-])(\p{Ll}[\p{L}'’]*)/gu, (whole, space: string, word: string) =>
-    space && small.has(word) ? whole : space + word.charAt(0).toUpperCase() + word.slice(1),
-  );
+  return text.replace(/(^|[\s-])(\p{Ll}[\p{L}'’]*)/gu, (whole, space: string, word: string) => {
+    if (space && small.has(word)) return whole;
+    // "d'ostéopathie" → "d'Ostéopathie": the elided article stays small, the noun is capitalised.
+    const elided = /^([dl]['’])(\p{L}.*)$/u.exec(word);
+    if (elided && space) return space + elided[1] + elided[2]!.charAt(0).toUpperCase() + elided[2]!.slice(1);
+    return space + word.charAt(0).toUpperCase() + word.slice(1);
+  });
 }
 
 export function neutralName({ lang, trade, place }: { lang: PageLanguage; trade: string | null; place: string | null }): string {
   const templates = getLocale(lang).nameTemplate;
   // With no trade known, the neutral noun: a page named only "Utrecht" reads as the town's own site.
   const label = titleCase((trade ?? getLocale(lang).copy.business).replace(/\s*\/.*$/, "").trim(), lang).slice(0, 40);
-  return fillSlots(place ? templates.withPlace : templates.alone, { Trade: label, place: place ?? "" }).trim();
+  const name = fillSlots(place ? templates.withPlace : templates.alone, { Trade: label, place: place ?? "" }).trim();
+  // French elides "de" before a vowel: "Fromagerie d'Annecy".
+  return lang === "fr" ? name.replace(/(?<![\p{L}])de (?=[AEIOUYÀÂÉÈÊÎÔÛH])/gu, "d'") : name;
 }

@@ -74,8 +74,13 @@ for (const [lang, list] of Object.entries(aliases.aliases) as Array<[PageLanguag
 const PLACE_AFTER = /(\b(?:in|near|from|at|around|à|en|aus|bei|em|no|na|di|a|nel|im)\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
 
 function words(text: string): string[] {
-  // French and Italian elide articles ("d'ostéopathie", "l'enoteca"): the noun is the word after the apostrophe.
-  return text.toLowerCase().replace(/(?<=\b[dlcjmnst])['’](?=\p{L})/gu, " ").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  return rawWords(text).map((w) => w.toLowerCase());
+}
+
+/** The prompt's words as written (case kept, so "Lemoine" can be told from "dentaire"). */
+function rawWords(text: string): string[] {
+  // French and Italian elide articles ("d'ostéopathie", "l'enoteca", "un'enoteca"): the noun is the word after the apostrophe.
+  return text.replace(/(?<=(?<![\p{L}])(?:[dlcjmnst]|un|dell|all|nell|sull|quest|quell))['’](?=\p{L})/giu, " ").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
 }
 
 const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
@@ -127,15 +132,40 @@ function readPhraseHead(tokens: string[], at: number, lang: PageLanguage): { wor
   return teaching || headOf(PHRASE.other, lang, head) ? { words: [head ?? "", joiner], teaching } : null;
 }
 
+/**
+ * "my bike courier business", "Dog walker in Bristol … puppy visits": an English trade named as a
+ * compound whose head is a person no preset knows (courier, walker, planner). A lone search term
+ * ("bike", "puppy") is then no reading of the trade: a courier is no motorcycle repair shop.
+ */
+function findUnknownAgent(tokens: string[], upTo: number): string | null {
+  const small = new Set(getLocale("en").functionWords);
+  for (let at = 1; at < Math.min(tokens.length, 12, upTo + 2); at += 1) {
+    const word = tokens[at] ?? "";
+    const before = tokens[at - 1] ?? "";
+    // Only a preset's own name makes the head known ("walker" is a search term of medical supplies).
+    const named = (w: string) => [...(INDEX.get(w)?.values() ?? [])].some((e) => e.weight >= 3);
+    const known = (w: string) => named(w) || named(w.replace(/s$/, "")) || VAGUE.has(w);
+    if (/^\p{L}{3,}(?:er|or|ist|ian)s?$/u.test(word) && !known(word) && !small.has(word) && before.length >= 3 && !small.has(before)) return `${before} ${word}`;
+  }
+  return null;
+}
+
+/** An English trade no preset names, in the user's words ("dog walker", "bike courier"). */
+export function readUnknownTrade(prompt: string): string | null {
+  return findUnknownAgent(words(prompt.slice(0, 600)), 12);
+}
+
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage): BusinessReading | null {
-  const tokens = words(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
+  const raw = rawWords(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
+  const tokens = raw.map((w) => w.toLowerCase());
   // Compounds read in this prompt. Per call, not per process: the keys are the user's own words,
   // and a process-wide map would grow with every prompt the server ever reads.
   const compounds = new Map<string, Map<PageLanguage, Entry> | undefined>();
   let best: { entry: Entry; score: number; phrase: string; at: number; langs: PageLanguage[] } | null = null;
   for (let at = 0; at < tokens.length; at += 1) {
-    for (let size = 4; size >= 1; size -= 1) {
+    // A phrase is as long as the words it has: near the end a 4-word slice is shorter, and must not weigh 4×.
+    for (let size = Math.min(4, tokens.length - at); size >= 1; size -= 1) {
       const phrase = tokens.slice(at, at + size).join(" ");
       // "enfants" is as vague as "enfant": the plural's own word is checked before its singular is looked up.
       let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")));
@@ -155,14 +185,18 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
     }
   }
   if (!best?.entry.kind) return null;
+  if (lang === "en" && best.entry.weight < 3 && !best.phrase.includes(" ") && findUnknownAgent(tokens, best.at)) return null;
   const kind = best.entry.kind;
   // "clínica dental", "cabinet d'ostéopathie": in these languages the words after the noun belong to the trade.
   const small = new Set(getLocale(lang).functionWords);
   // German names the trade by its noun alone ("Bäckerei Müller": Müller is the name).
   const after = lang === "en" || lang === "de" ? [] : tokens.slice(best.at + best.phrase.split(" ").length).slice(0, 2);
-  const tail = after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
+  // A capitalised word after the trade is its name ("Pâtisserie Lemoine"), not part of the trade.
+  const next = raw[best.at + best.phrase.split(" ").length] ?? "";
+  const tail = /^\p{Lu}/u.test(next) ? [] : after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
   const head = readPhraseHead(tokens, best.at, lang);
-  const matched = [...(head?.words ?? []), best.phrase, ...tail].join(" ");
+  // The apostrophe the words were split at comes back: "cabinet d'ostéopathie".
+  const matched = [...(head?.words ?? []), best.phrase, ...tail].join(" ").replace(/(?<![\p{L}])(d|l|dell|all|nell|sull|quest|quell) (?=\p{L})/gu, "$1'");
   return {
     id: kind.id,
     kind: (head?.teaching && kind.kind === "shop" ? "landing" : kind.kind) as SiteKind,

@@ -21,12 +21,13 @@ export interface LanguageReading {
   close?: PageLanguage[];
 }
 
-function countFunctionWords(text: string): Map<PageLanguage, number> {
+/** Each page language's small words in the text; `shared` words count only for English. */
+function countFunctionWords(text: string, shared: ReadonlySet<string> = new Set()): Map<PageLanguage, number> {
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const hits = new Map<PageLanguage, number>();
   for (const lang of PAGE_LANGUAGES) {
     const own = new Set(getLocale(lang).functionWords);
-    hits.set(lang, words.filter((w) => own.has(w)).length);
+    hits.set(lang, words.filter((w) => own.has(w) && (lang === "en" || !shared.has(w))).length);
   }
   return hits;
 }
@@ -71,7 +72,8 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
   if (first.close?.length) return pickAmongClose(first, evidence);
   if (first.lang !== "en" || first.other) return first;
   const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
-  const hits = countFunctionWords(text);
+  // "A pizza place in Rome": a small word English shares ("in") is no evidence for Italian.
+  const hits = countFunctionWords(text, new Set(getLocale("en").functionWords));
   const pick = ISO3[franc(text, { minLength: 3, only: ONLY })];
   const english = (hits.get("en") ?? 0) + (evidence.trade.includes("en") ? 2 : 0);
   let best: { lang: PageLanguage; score: number } = { lang: "en", score: english };

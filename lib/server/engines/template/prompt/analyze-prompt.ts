@@ -6,7 +6,7 @@
 import { extractNames } from "./extract-name";
 import sectionWords from "../data/section-words.json";
 import tradeAliases from "../data/trade-aliases.json";
-import { readBusiness } from "../locale/read-business";
+import { readBusiness, readUnknownTrade } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
@@ -122,7 +122,7 @@ function languageName(iso3: string): string {
   }
 }
 
-const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’]))(\\p{L}{4,}(?:\\s+(?:${tradeAliases.phraseHeads.joiners.join("|")})\\s+\\p{L}{3,})?)\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");
+const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’])(?:[\\p{L}-]{3,}\\s+)?)(\\p{L}{4,}(?:\\s+(?:${tradeAliases.phraseHeads.joiners.join("|")})\\s+\\p{L}{3,})?)\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");
 /** The noun before the place ("una autoescuela en Madrid" → "autoescuela", "clases de baile en Bilbao"), unless it is a generic or site word. */
 function readTradeWord(prompt: string, lang: string): string | null {
   const word = TRADE_WORD.exec(prompt)?.[1];
@@ -140,7 +140,15 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const language = reweighLanguage(prompt, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
   const found = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
-  const business = found && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
+  // "un agriturismo in Toscana con camere, ristorante…": the noun before the place is the trade; a
+  // preset matched only later, in the list of sections, is one of its parts.
+  const ownTrade = readTradeWord(prompt, language.lang)?.toLowerCase() ?? null;
+  const lower = prompt.toLowerCase();
+  const at = found ? lower.indexOf(found.matched.split(" ")[0] ?? "") : -1;
+  // A lone search term among the sections ("…with packages and a quote form") names no trade either.
+  const listStart = lower.search(/(?<![\p{L}])(?:with|con|avec|mit|com|including)(?![\p{L}])|:/u);
+  const listed = found && ((ownTrade && !found.matched.includes(ownTrade) && at > lower.indexOf(ownTrade)) || (found.strength < 3 && listStart >= 0 && at > listStart));
+  const business = found && !listed && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
   // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
   // portfolio, agency) still win when the prompt says so more strongly.
   // A trade's "portfolio" is its gallery of work (a tattoo studio's, a carpenter's), not a
@@ -148,7 +156,10 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const placelessKinds = business ? ["saas", "blog", "event", "agency"] : ["saas", "blog", "event", "portfolio", "agency"];
   const placeless = placelessKinds.includes(keywordKind.kind) && keywordKind.score >= 3;
   const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : keywordKind;
-  const reading = readDomain(prompt, scored);
+  const agent = business ? null : readUnknownTrade(prompt);
+  const domainReading = readDomain(prompt, scored);
+  // "bike courier": a domain read from the word that only modifies the trade ("bike") is not the trade.
+  const reading = agent && domainReading.domain?.terms.some(([term]) => term === agent.split(" ")[0]) ? { ...domainReading, domain: null, topic: agent } : domainReading;
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);
   // The words that named the trade ("Bike shop", "Law firm") are never its name.
@@ -179,13 +190,15 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
   const named = !business && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
-  const topic = (language.lang === "en" ? (named ?? reading.topic) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
+  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
+  // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
+  const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
   return {
     kind,
     kindLabel: content.label,
     // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
-    name: names.name ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business?.matched.includes(" ") ? topic : label) ?? topic, place: location }),
-    nameFromPrompt: names.name !== null,
+    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business?.matched.includes(" ") ? topic : label) ?? topic, place: location }),
+    nameFromPrompt: ownName !== null,
     sections: layoutsOf(blocks),
     blocks,
     forms: blocks.flatMap((b) => (b.form ? [b.form] : [])),
