@@ -155,3 +155,19 @@ describe("reading the trade word by word", () => {
     expect(analyzePrompt(prompt).lang).toBe("en");
   });
 });
+
+describe("prompts in languages the engine does not write", () => {
+  it.each([
+    ["Сайт для кофейни в Москве с меню и доставкой", /Москве/],
+    ["Strona internetowa dla kwiaciarni w Krakowie z ofertą i zamówieniami", /Krakowie/],
+  ])("%s: one inflected capitalised word is no name", (prompt, wrong) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.lang).toBe("en");
+    expect(spec.name).not.toMatch(wrong);
+  });
+
+  it("keeps a name given in corner brackets or in several capitalised words", () => {
+    expect(analyzePrompt("東京のカフェ「Komorebi」のウェブサイト、メニューと営業時間").name).toBe("Komorebi");
+    expect(analyzePrompt("Website voor bakkerij De Gouden Korenaar in Utrecht").name).toMatch(/Gouden Korenaar/);
+  });
+});

@@ -78,11 +78,12 @@ async function computeHistoryStep(input: StepInput, base: SiteFiles, want: "undo
 }
 
 async function computeEditStep(input: StepInput, base: SiteFiles): Promise<ComputedStep> {
-  const intents: EditIntent[] = parseEdit(input.prompt);
+  const info = readBaseSite(base);
+  // The site's language decides how section words are read ("remove a galeria" on a Portuguese site).
+  const intents: EditIntent[] = parseEdit(input.prompt, info.ctx.spec.lang);
   const history = intents.find((i) => i.type === "undo" || i.type === "redo");
   if (history) return computeHistoryStep(input, base, history.type === "undo" ? "undo" : "redo");
   if (intents.length === 0) throw notApplied(fillSlots(reasons(base).noMatch, { prompt: quotePrompt(input.prompt) }), base);
-  const info = readBaseSite(base);
   // Blocks an edit adds (a gallery, say) show the project's uploads too.
   info.ctx.spec.images = input.images;
   const said = intents.map((i) => describeIntent(i, info.ctx.spec.lang)).join(", ");

@@ -43,6 +43,7 @@ const RENAME =
 const words = (source: string) => `(?<![\\p{L}])(?:${source})(?![\\p{L}])`;
 const ADD_VERB = new RegExp(`\\b(?:add|include|insert|append|put|create|show|need|want|give|with)\\b|${words(editWords.structure.add)}`, "giu");
 const REMOVE_VERB = new RegExp(`\\b(?:remove|delete|drop|hide|get\\s+rid\\s+of|take\\s+out|without|lose)\\b|${words(editWords.structure.remove)}`, "giu");
+const FOREIGN_VERB = new RegExp(`^${words(`${editWords.structure.add}|${editWords.structure.remove}`)}$`, "iu");
 const FOREIGN_RENAME = new RegExp(`${words(editWords.structure.rename)}\\s+(.{1,120})`, "iu");
 const FOREIGN_DARK = new RegExp(words(editWords.structure.dark), "iu");
 const FOREIGN_LIGHT = new RegExp(words(editWords.structure.light), "iu");
@@ -52,7 +53,7 @@ const PIECE_JOINER = new RegExp(`,|\\band\\b|\\balso\\b|\\bplus\\b|${words(editW
 const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|menu\s*bar)\b/i;
 
 /** Sections named in a piece of text, each with the words used for it ("FAQ", "Gallery"). */
-function sectionsIn(text: string): Array<{ id: SectionId; heading: string }> {
+function sectionsIn(text: string, foreign = false): Array<{ id: SectionId; heading: string }> {
   const found: Array<{ id: SectionId; heading: string }> = [];
   for (const [id, terms] of Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>) {
     const words = terms.flatMap((term) => buildTermPattern(term, "iu").exec(text)?.[0] ?? []).sort((a, b) => b.length - a.length)[0];
@@ -61,7 +62,7 @@ function sectionsIn(text: string): Array<{ id: SectionId; heading: string }> {
     found.push({ id, heading: id === "faq" ? "FAQ" : plain.charAt(0).toUpperCase() + plain.slice(1) });
   }
   // "añade una galería", "ajoute une FAQ": the other languages' section words (section-words.json).
-  const layout = found.length === 0 ? layoutForPhrase(text) : null;
+  const layout = foreign && found.length === 0 ? layoutForPhrase(text) : null;
   if (layout && isSectionId(layout)) found.push({ id: layout, heading: "" });
   const order = orderSections(found.map((f) => f.id));
   return order.flatMap((id) => found.filter((f) => f.id === id));
@@ -137,7 +138,7 @@ function readToneChange(text: string): Tone | null {
 }
 
 /** All edit intents found in a follow-up prompt, in a stable order; empty when nothing matched. */
-export function parseEdit(rawPrompt: string): EditIntent[] {
+export function parseEdit(rawPrompt: string, lang: PageLanguage = "en"): EditIntent[] {
   // Text a site reported about itself ("Fix it") is quoted data, never commands: read around it.
   const copy = parseCopyEdits(stripQuotedSiteText(String(rawPrompt ?? "").slice(0, 4000)));
   if (copy.intents.some((i) => i.type === "undo" || i.type === "redo")) return copy.intents;
@@ -174,19 +175,20 @@ export function parseEdit(rawPrompt: string): EditIntent[] {
   const added = new Map<SectionId, string>();
   const removed = new Set<SectionId>();
   for (const segment of verbSegments(text)) {
+    // Another language's site or verb reads its sections with section-words.json; English keeps its own keywords.
+    const foreign = lang !== "en" || FOREIGN_VERB.test(segment.verb);
     if (segment.kind === "remove") {
-      const ids = sectionsIn(segment.text);
+      const ids = sectionsIn(segment.text, foreign);
       for (const { id } of ids) removed.add(id);
       // "quita el horario": a section known by its heading only. English says "remove the X section" (parse-block-edits).
       const name = segment.text.replace(ARTICLES, " ").replace(/[.!?]+$/, "").trim();
-      const foreign = new RegExp(words(editWords.structure.remove), "iu").test(segment.verb);
       if (foreign && ids.length === 0 && name.length >= 3 && name.split(/\s+/).length <= 4) byHeading.push({ type: "remove-named", name });
       continue;
     }
     for (const piece of segment.text.split(PIECE_JOINER)) {
       const form = readAddedForm(piece);
       if (form) intents.push(form);
-      else for (const { id, heading } of sectionsIn(piece)) if (!added.has(id)) added.set(id, heading);
+      else for (const { id, heading } of sectionsIn(piece, foreign)) if (!added.has(id)) added.set(id, heading);
     }
   }
   // "remove the shows section" names a section by its heading; known ids are handled above.

@@ -166,7 +166,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const tradeWords = found ? found.matched.split(" ") : [];
   const read = extractNames(prompt, [...GENERIC_WORDS, ...SMALL_WORDS, ...tradeWords, ...findColorMentions(prompt).map((c) => c.word)], { nounsCapitalised: language.lang === "de" ? new Set(tradeWords.map((w) => w.toLowerCase())) : null });
   // "una veterinaria en Córdoba, Argentina": a guessed name that is only a place is the place.
-  const names = read.guessed && read.name && isPlaceName(read.name) ? { ...read, name: null } : read;
+  // In a language the engine does not read, one capitalised word ("в Москве", "w Krakowie") is as likely an inflected place as a name.
+  const names = read.guessed && read.name && (isPlaceName(read.name) || (language.other && !read.name.includes(" "))) ? { ...read, name: null } : read;
   const place = readPlace(prompt, names.location, language.lang, names.name);
   const location = names.location ?? place.name;
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.

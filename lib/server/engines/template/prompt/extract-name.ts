@@ -11,7 +11,8 @@ const NAME_ARTICLES = new Set(nameWords.nameArticles);
 const STOPS = new Set(nameWords.stops);
 const NAME_KEYWORD =
   /(?:^|[^\p{L}])(?:called|named|titled|name\s+is|name:|brand\s+name|appel[ée]e?|llamad[oa]|namens|genannt|chiamat[oa]|chamad[oa])\s+(.{1,120})/iu;
-const QUOTED = /["“”«»„]([^"“”«»„\n]{2,60})["“”«»„]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
+// Japanese and Chinese quote a name in corner brackets: 「Komorebi」.
+const QUOTED = /["“”«»„「『]([^"“”«»„「」『』\n]{2,60})["“”«»„」』]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
 const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
 
 /** Languages' names in English ("polish", "thai"): as cuisines and nationalities they describe a place, never name it. */
