@@ -128,6 +128,8 @@ describe("reading the trade word by word", () => {
     ["Sito per un'enoteca a Verona con degustazioni", "shop/wine", "Enoteca Verona"],
     ["Site d'un fromager à Annecy avec plateaux et commandes", "shop/cheese", "Fromagerie d'Annecy"],
     ["Cabinet d'ostéopathie à Nantes", "healthcare/alternative/osteopathy", "Cabinet d'Ostéopathie de Nantes"],
+    // "B&B" is one word, the guest house's own search term.
+    ["A B&B in York with rooms and breakfast", "tourism/guest_house", "York Guest House"],
   ])("%s → %s, named %s", (prompt, id, name) => {
     const spec = analyzePrompt(prompt);
     expect(spec.business?.id).toBe(id);

@@ -80,7 +80,8 @@ function words(text: string): string[] {
 /** The prompt's words as written (case kept, so "Lemoine" can be told from "dentaire"). */
 function rawWords(text: string): string[] {
   // French and Italian elide articles ("d'ostéopathie", "l'enoteca", "un'enoteca"): the noun is the word after the apostrophe.
-  return text.replace(/(?<=(?<![\p{L}])(?:[dlcjmnst]|un|dell|all|nell|sull|quest|quell))['’](?=\p{L})/giu, " ").match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  // "B&B" is one word.
+  return text.replace(/(?<=(?<![\p{L}])(?:[dlcjmnst]|un|dell|all|nell|sull|quest|quell))['’](?=\p{L})/giu, " ").match(/[\p{L}\p{N}'’-]+(?:&[\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
