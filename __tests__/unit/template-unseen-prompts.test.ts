@@ -108,6 +108,13 @@ describe("regions as places", () => {
 });
 
 describe("a shop the engine knows nothing about", () => {
+  it("with no goods named, sells its trade, not the neutral services", () => {
+    const html = buildStage(analyzePrompt("Tienda online de cerámica artesanal hecha en Oaxaca, con envíos a todo México"), "interactivity").html;
+    const products = /<ul class="product-grid"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "";
+    expect(text(products)).toMatch(/Cerámica artesanal[\s\S]*Precio a consultar/);
+    expect(products).not.toMatch(/Asesoramiento|Horarios flexibles/);
+  });
+
   it("sells the user's own goods, priced on request, never another shop's mugs", () => {
     const spec = analyzePrompt("A site for a beekeeper selling raw honey and beeswax candles in Asheville with an order form");
     const html = buildStage(spec, "interactivity").html;

@@ -74,12 +74,13 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   const services = cards(c.services);
   const menu = menuOf(spec, locale, base);
   const dishes = dishesFor(spec);
-  // The user's own goods ("raw honey and beeswax candles"), priced on request: the engine cannot
-  // know what they cost, and another shop's stoneware mugs are not theirs.
+  // The user's own goods ("raw honey and beeswax candles"), else their trade ("Cerámica artesanal"),
+  // priced on request: the engine cannot know what they cost, another shop's mugs are not theirs,
+  // and "Advice" is nothing anyone buys.
   const goods = ownGoods(spec);
   const products: PricedItem[] = dishes.length
     ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
-    : (goods.length ? goods.map((name) => ({ title: name, text: fillSlots(c.offerText, { item: name }) })) : services).map((s) => ({ name: s.title, text: s.text, price: null }));
+    : (goods.length ? goods : [slots.Trade ?? trade]).map((name) => ({ name, text: fillSlots(c.offerText, { item: name }), price: null }));
   return {
     ...base,
     label: trade,
