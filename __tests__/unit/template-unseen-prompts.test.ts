@@ -63,6 +63,21 @@ describe("the trade", () => {
   });
 });
 
+describe("sections listed after 'with' are the business's parts", () => {
+  it("a florist with weddings and events is a florist, and its events are a service, not a timetable", () => {
+    const spec = analyzePrompt("A florist in Leeds with bouquets, weddings and events");
+    expect(spec).toMatchObject({ kind: expect.not.stringMatching(/event/), name: "Leeds Florist" });
+    expect(spec.business?.id).toBe("shop/florist");
+    expect(spec.blocks.find((b) => b.heading === "Events")?.layout).toBe("cards");
+  });
+
+  it("a conference keeps its programme", () => {
+    const spec = analyzePrompt("A conference in Lisbon with speakers, events and tickets");
+    expect(spec.kind).toBe("event");
+    expect(spec.blocks.find((b) => b.heading === "Events")?.layout).toBe("schedule");
+  });
+});
+
 describe("forms in the user's words", () => {
   it.each([
     ["Website für eine Hundeschule in Köln mit Welpenkursen, Einzeltraining und Anmeldeformular", "registration"],

@@ -148,16 +148,20 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // A lone search term among the sections ("…with packages and a quote form") names no trade either.
   const listStart = lower.search(/(?<![\p{L}])(?:with|con|avec|mit|com|including)(?![\p{L}])|:/u);
   const listed = found && ((ownTrade && !found.matched.includes(ownTrade) && at > lower.indexOf(ownTrade)) || (found.strength < 3 && listStart >= 0 && at > listStart));
-  const business = found && !listed && (found.kind === keywordKind.kind || found.strength >= keywordKind.score) ? found : null;
+  // "A florist in Leeds with bouquets, weddings and events": sections listed after "with" are the
+  // business's parts; only the words before them weigh against the trade the prompt names.
+  const head = listStart > 0 ? scoreKind(prompt.slice(0, listStart)) : keywordKind;
+  const business = found && !listed && (found.kind === head.kind || found.strength >= head.score) ? found : null;
   // The OSM preset names the trade; keyword kinds that are no place (software, blog, event,
   // portfolio, agency) still win when the prompt says so more strongly.
   // A trade's "portfolio" is its gallery of work (a tattoo studio's, a carpenter's), not a
   // portfolio site: with a trade named, only the other placeless kinds win.
   const placelessKinds = business ? ["saas", "blog", "event", "agency"] : ["saas", "blog", "event", "portfolio", "agency"];
-  const placeless = placelessKinds.includes(keywordKind.kind) && keywordKind.score >= 3;
+  const placeless = placelessKinds.includes(head.kind) && head.score >= 3;
   const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : keywordKind;
   const agent = business ? null : readUnknownTrade(prompt);
-  const domainReading = readDomain(prompt, scored);
+  // A named trade's domain is read before its list of sections too ("weddings" make no florist a wedding).
+  const domainReading = readDomain(business && listStart > 0 ? prompt.slice(0, listStart) : prompt, scored);
   // "bike courier": a domain read from the word that only modifies the trade ("bike") is not the trade.
   const reading = agent && domainReading.domain?.terms.some(([term]) => term === agent.split(" ")[0]) ? { ...domainReading, domain: null, topic: agent } : domainReading;
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
@@ -180,6 +184,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     // Listed services are the items of one Services section.
     sections: list.offers.length && !base.includes("services") ? mergeSectionOrder(base, ["services"]) : base,
     forms: detectFormsInText(prompt),
+    scheduled: content.defaultSections.includes("schedule"),
     titleOf: (id) => content.titles[id],
   });
   const looks = readLooks(prompt, {

@@ -8,6 +8,7 @@ import { slugify } from "../render/html-escape";
 import { isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
 import { FORM_WORDING, type FormKind } from "../content/form-kinds";
 import type { SectionList } from "./read-section-list";
+import words from "../data/section-words.json";
 import { layoutForPhrase } from "./section-vocabulary";
 
 const RESERVED_IDS = new Set(["main", "top", "site-nav", "hero-title", "hero"]);
@@ -18,6 +19,8 @@ export interface BlockPlanInput {
   sections: SectionId[];
   /** Forms implied anywhere in the prompt. */
   forms: FormKind[];
+  /** Whether the kind has a programme of its own (an event, a gym's classes) by default. */
+  scheduled?: boolean;
   /** Default heading and nav label of a built-in section for this kind. */
   titleOf: (id: SectionId) => { title: string; nav: string };
 }
@@ -31,8 +34,13 @@ function uniqueId(wanted: string, taken: Set<string>): string {
   return id;
 }
 
-function requestedBlock(heading: string, form: FormKind | null, taken: Set<string>): PageBlock {
-  const layout: BlockLayout = form && form !== "contact" ? "form" : form === "contact" ? "contact" : layoutForPhrase(heading);
+/** "Events" for a florist is something it offers; only a business with a programme lays it out as one. */
+const OFFERED = new RegExp(`^(?:${words.servicesUnlessScheduled})$`, "iu");
+
+function requestedBlock(heading: string, form: FormKind | null, taken: Set<string>, scheduled = true): PageBlock {
+  const phrase = layoutForPhrase(heading);
+  const listed = phrase === "schedule" && !scheduled && OFFERED.test(heading.trim()) ? "cards" : phrase;
+  const layout: BlockLayout = form && form !== "contact" ? "form" : form === "contact" ? "contact" : listed;
   return { id: uniqueId(heading, taken), heading, nav: heading, layout, form, requested: true };
 }
 
@@ -58,18 +66,18 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   const taken = new Set<string>();
   const blocks: PageBlock[] = [];
   if (input.list.exhaustive) {
-    for (const item of input.list.items) blocks.push(requestedBlock(item.heading, item.form, taken));
+    for (const item of input.list.items) blocks.push(requestedBlock(item.heading, item.form, taken, input.scheduled));
   } else {
     for (const id of input.sections) blocks.push(defaultBlock(id, input, taken));
     for (const item of input.list.items) {
-      const layout = item.form === "contact" ? "contact" : item.form ? null : layoutForPhrase(item.heading);
+      const layout = item.form === "contact" ? "contact" : item.form ? null : requestedBlock(item.heading, null, new Set(), input.scheduled).layout;
       // "with a gallery" keeps the gallery where the kind puts it, under the user's heading.
       const at = blocks.findIndex((b) => !b.requested && b.layout === layout && isSectionId(b.layout));
       if (at >= 0) {
         const existing = blocks[at];
         if (existing) blocks[at] = { ...existing, heading: item.heading, nav: item.heading, requested: true };
       } else {
-        insertBeforeContact(blocks, requestedBlock(item.heading, item.form, taken));
+        insertBeforeContact(blocks, requestedBlock(item.heading, item.form, taken, input.scheduled));
       }
     }
   }
