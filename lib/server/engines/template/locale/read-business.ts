@@ -18,6 +18,8 @@ interface BusinessKind {
   cuisine?: string;
   names: Partial<Record<PageLanguage, string>>;
   terms: Partial<Record<PageLanguage, string[]>>;
+  /** Search terms in languages the engine reads but does not write ("fietsenwinkel": nl). */
+  other?: Record<string, string[]>;
 }
 
 export interface BusinessReading {
@@ -40,12 +42,14 @@ const VAGUE = new Set(vague.words);
 
 /** kind null: the phrase names a trade no preset fits ("piano teacher"): none is taken for it. */
 type Entry = { kind: BusinessKind | null; weight: number; label?: string };
-const INDEX = new Map<string, Map<PageLanguage, Entry>>();
+/** Keyed by the page languages and the read-only ones ("nl"); only page languages are evidence for the page's language. */
+const INDEX = new Map<string, Map<string, Entry>>();
+const READ_ONLY = data.readOnly as Record<string, string>;
 
-function add(term: string, lang: PageLanguage, entry: Entry): void {
+function add(term: string, lang: string, entry: Entry): void {
   const key = term.toLowerCase().replace(/\s*\/.*$/, "").trim();
   if (key.length < 3 || VAGUE.has(key)) return;
-  const byLang = INDEX.get(key) ?? new Map<PageLanguage, Entry>();
+  const byLang = INDEX.get(key) ?? new Map<string, Entry>();
   const prior = byLang.get(lang);
   if (!prior || prior.weight < entry.weight) byLang.set(lang, entry);
   INDEX.set(key, byLang);
@@ -60,6 +64,7 @@ for (const kind of KINDS) {
     if (words.length > 1 && NAME_HEADS[lang]?.includes(words.at(-1) ?? "")) add(words.slice(0, -1).join(" "), lang, { kind, weight: 2.5 });
   }
   for (const [lang, terms] of Object.entries(kind.terms) as Array<[PageLanguage, string[]]>) for (const term of terms) add(term, lang, { kind, weight: 1.5 });
+  for (const [lang, terms] of Object.entries(kind.other ?? {})) for (const term of terms) add(term, lang, { kind, weight: 1.5 });
 }
 const BY_ID = new Map(KINDS.map((k) => [k.id, k]));
 for (const [lang, list] of Object.entries(aliases.aliases) as Array<[PageLanguage, Array<{ phrase: string; id: string | null; label?: string }>]>) {
@@ -86,7 +91,7 @@ function rawWords(text: string): string[] {
 
 const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
 /** A modifier's own entry, without its joining letters, or the term it shares a stem with ("Physiotherapie-" → "physiotherapeut"). */
-function readStem(word: string): Map<PageLanguage, Entry> | undefined {
+function readStem(word: string): Map<string, Entry> | undefined {
   for (const link of ["", ...aliases.compounds.links]) {
     const hit = word.endsWith(link) && word.length - link.length >= 4 ? INDEX.get(word.slice(0, word.length - link.length)) : undefined;
     if (hit) return hit;
@@ -104,7 +109,7 @@ function readStem(word: string): Map<PageLanguage, Entry> | undefined {
  * A compound no preset names whole ("Zahnarztpraxis"): the head decides, or the modifier when the
  * head is generic. It counts as written in the head's language ("praxis": German).
  */
-function readCompound(word: string): Map<PageLanguage, Entry> | undefined {
+function readCompound(word: string): Map<string, Entry> | undefined {
   if (word.length < 8) return undefined;
   for (let at = 4; at <= word.length - 4; at += 1) {
     const head = word.slice(at);
@@ -156,13 +161,31 @@ export function readUnknownTrade(prompt: string): string | null {
   return findUnknownAgent(words(prompt.slice(0, 600)), 12);
 }
 
+/** A term of a read-only language that differs from the word only in its ending ("kwiaciarni" ~ "kwiaciarnia"). */
+function readInflected(word: string, lang: string): Map<string, Entry> | undefined {
+  for (const [key, byLang] of INDEX) {
+    if (!byLang.has(lang) || key.includes(" ") || Math.abs(key.length - word.length) > 2) continue;
+    let shared = 0;
+    while (shared < key.length && key[shared] === word[shared]) shared += 1;
+    if (shared >= 6 && shared >= Math.max(key.length, word.length) - 2) return byLang;
+  }
+  return undefined;
+}
+
+const PAGE = new Set<string>(["en", "es", "fr", "de", "pt", "it"]);
+function pageLanguages(byLang: Map<string, Entry> | undefined): PageLanguage[] {
+  return [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
+}
+
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
-export function readBusiness(prompt: string, lang: PageLanguage): BusinessReading | null {
+export function readBusiness(prompt: string, lang: PageLanguage, other: string | null = null): BusinessReading | null {
+  // A prompt in a language the engine only reads ("nld") is looked up in that language's terms first.
+  const read = other ? (READ_ONLY[other] ?? null) : null;
   const raw = rawWords(prompt.slice(0, 1500).replace(PLACE_AFTER, "$1·"));
   const tokens = raw.map((w) => w.toLowerCase());
   // Compounds read in this prompt. Per call, not per process: the keys are the user's own words,
   // and a process-wide map would grow with every prompt the server ever reads.
-  const compounds = new Map<string, Map<PageLanguage, Entry> | undefined>();
+  const compounds = new Map<string, Map<string, Entry> | undefined>();
   let best: { entry: Entry; score: number; phrase: string; at: number; langs: PageLanguage[] } | null = null;
   for (let at = 0; at < tokens.length; at += 1) {
     // A phrase is as long as the words it has: near the end a 4-word slice is shorter, and must not weigh 4×.
@@ -170,15 +193,17 @@ export function readBusiness(prompt: string, lang: PageLanguage): BusinessReadin
       const phrase = tokens.slice(at, at + size).join(" ");
       // "enfants" is as vague as "enfant": the plural's own word is checked before its singular is looked up.
       let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")));
-      let langs = [...(byLang?.keys() ?? [])];
+      let langs = pageLanguages(byLang);
       if (!byLang && size === 1 && phrase.length >= 8) {
         if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
         byLang = compounds.get(phrase);
-        langs = [...(byLang?.keys() ?? [])];
+        langs = pageLanguages(byLang);
       }
+      // Inflected words of a read-only language ("w kwiaciarni", Polish locative) share the term's stem.
+      if (!byLang && read && size === 1 && phrase.length >= 7) byLang = readInflected(phrase, read);
       // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.
       const compound = compounds.get(phrase);
-      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
+      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? (read ? byLang?.get(read) : undefined) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
       const score = entry.weight * size - at * 0.01;

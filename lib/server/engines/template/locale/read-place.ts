@@ -40,7 +40,10 @@ function candidates(text: string): string[] {
   return found;
 }
 
-export function readPlace(prompt: string, location: string | null, lang: PageLanguage, exclude: string | null = null): PlaceReading {
+const READ_ONLY_COUNTRY: Record<string, string> = places.readOnlyCountry;
+
+/** `other`: the ISO 639-3 code of a prompt in a language the engine reads but does not write ("pol"). */
+export function readPlace(prompt: string, location: string | null, lang: PageLanguage, exclude: string | null = null, other: string | null = null): PlaceReading {
   // "Una web para…" is not Una in India: small words and the business's own name are no places.
   const small = new Set(PAGE_LANGUAGES.flatMap((l) => getLocale(l).functionWords));
   const own = exclude?.toLowerCase() ?? "";
@@ -48,7 +51,7 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   const names = [...(location ? [location] : []), ...found];
   const name = names.find((n) => TOWNS[n.toLowerCase()] ?? COUNTRY_NAMES[n.toLowerCase()]) ?? null;
   const country = name ? (TOWNS[name.toLowerCase()] ?? COUNTRY_NAMES[name.toLowerCase()]) : undefined;
-  const code = country ?? DEFAULT_COUNTRY[lang];
+  const code = country ?? (other ? READ_ONLY_COUNTRY[other] : undefined) ?? DEFAULT_COUNTRY[lang];
   return {
     country: code,
     currency: COUNTRIES[code]?.currency ?? "USD",

@@ -136,7 +136,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const first = readLanguage(prompt);
   const software = isSoftwareProduct(prompt);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
-  const trade = software ? null : readBusiness(prompt, first.lang);
+  const trade = software ? null : readBusiness(prompt, first.lang, first.other);
   const language = reweighLanguage(prompt, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
   const found = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
@@ -172,7 +172,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "una veterinaria en Córdoba, Argentina": a guessed name that is only a place is the place.
   // In a language the engine does not read, one capitalised word ("в Москве", "w Krakowie") is as likely an inflected place as a name.
   const names = read.guessed && read.name && (isPlaceName(read.name) || (language.other && !read.name.includes(" "))) ? { ...read, name: null } : read;
-  const place = readPlace(prompt, names.location, language.lang, names.name);
+  const place = readPlace(prompt, names.location, language.lang, names.name, language.other);
   const location = names.location ?? place.name;
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
