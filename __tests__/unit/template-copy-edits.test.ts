@@ -2,24 +2,11 @@
  * Free-form copy edits, undo/redo and honest "not applied" outcomes of the built-in engine, run
  * step by step as the runner does. Quoted text is data: a command inside quotes is never obeyed.
  */
-import { emptySite, type SiteFiles, type SiteHistory } from "@/lib/server/engines/engine";
-import { createTemplateEngine } from "@/lib/server/engines/template/template-engine";
+import type { SiteFiles, SiteHistory } from "@/lib/server/engines/engine";
 import { parseEdit } from "@/lib/server/engines/template/edit/parse-edit";
 import { suggestEdits } from "@/lib/client/suggest-edits";
 import { readSiteName } from "@/lib/protocol";
-
-const engine = createTemplateEngine({ stepMs: 0 });
-
-async function run(prompt: string, baseSite?: SiteFiles, history?: SiteHistory): Promise<SiteFiles> {
-  const signal = new AbortController().signal;
-  const plan = await engine.plan({ prompt, baseSite, signal });
-  let site = baseSite ?? emptySite();
-  for (const [index, step] of plan.entries()) {
-    const result = await engine.runStep({ prompt, step, index, plan, site, baseSite, history, signal });
-    if (result.site) site = result.site;
-  }
-  return site;
-}
+import { runTemplate as run } from "../helpers/run-template";
 
 /** A project's versions in memory, as the runner's history hands them to the engine. */
 function historyOf(versions: Array<{ prompt: string; site: SiteFiles }>): SiteHistory {

@@ -3,23 +3,10 @@
  * "appelle-le …", "entferne die Bewertungen". They once ended "not applied" because only English
  * verbs were read.
  */
-import { emptySite, type SiteFiles } from "@/lib/server/engines/engine";
-import { createTemplateEngine } from "@/lib/server/engines/template/template-engine";
+import type { SiteFiles } from "@/lib/server/engines/engine";
 import { parseEdit } from "@/lib/server/engines/template/edit/parse-edit";
 import { readSiteName } from "@/lib/protocol";
-
-const engine = createTemplateEngine({ stepMs: 0 });
-
-async function run(prompt: string, baseSite?: SiteFiles): Promise<SiteFiles> {
-  const signal = new AbortController().signal;
-  const plan = await engine.plan({ prompt, baseSite, signal });
-  let site = baseSite ?? emptySite();
-  for (const [index, step] of plan.entries()) {
-    const result = await engine.runStep({ prompt, step, index, plan, site, baseSite, signal });
-    if (result.site) site = result.site;
-  }
-  return site;
-}
+import { runTemplate as run } from "../helpers/run-template";
 
 const headings = (html: string) => [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
 

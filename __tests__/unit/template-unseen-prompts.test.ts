@@ -31,6 +31,11 @@ describe("the prompt's language", () => {
 });
 
 describe("names", () => {
+  it("takes no place after a preposition and an article for a name ('in the Alps')", () => {
+    expect(analyzePrompt("A blog about hiking in the Alps").name).not.toMatch(/Alps/);
+    expect(analyzePrompt("A website for the band The Midnight Owls").name).toBe("The Midnight Owls");
+  });
+
   it("never takes a country or a town for the business's name", () => {
     const spec = analyzePrompt("Un sitio para una veterinaria en Córdoba, Argentina, con urgencias 24 horas, vacunación y turnos online");
     expect(spec.name).not.toMatch(/Argentina/);

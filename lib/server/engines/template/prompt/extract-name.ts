@@ -149,7 +149,9 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
-      const afterPlace = PLACE_PREPOSITIONS.has(before);
+      // "in the Alps", "dans les Alpes": a place after its preposition and article.
+      const beforeArticle = /^(?:the|la|le|les|el|los|las|die|der|den|os|as|gli|i)$/.test(before) ? (tokens[runStart - 2] ?? "").toLowerCase() : "";
+      const afterPlace = PLACE_PREPOSITIONS.has(before) || PLACE_PREPOSITIONS.has(beforeArticle) || beforeArticle === "dans";
       // "Cours de piano": a first word whose run ends in a connector before lower-case words is a noun and its complement.
       const complement = runStart === 0 && words.length === 1 && words[0] === run[0] && run.length > 1 && run.slice(1).every((w) => CONNECTORS.has(w.toLowerCase()));
       const introduced = complement ? false : runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
