@@ -127,6 +127,17 @@ describe("regions as places", () => {
   });
 });
 
+describe("an online shop", () => {
+  it("sells what it is a shop for, and has one newsletter when asked for one", () => {
+    const spec = analyzePrompt("Online shop for handmade ceramics with a newsletter");
+    const html = buildStage(spec, "interactivity").html;
+    expect(spec.blocks.filter((b) => b.layout === "newsletter" || b.form === "subscription")).toHaveLength(1);
+    expect(text(/<ul class="product-grid"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "")).toContain("Handmade ceramics");
+    // "for remote workers" is an audience, not the goods.
+    expect(analyzePrompt("A coffee shop for remote workers in Austin").focus).toBeNull();
+  });
+});
+
 describe("a shop the engine knows nothing about", () => {
   it("with no goods named, sells its trade, not the neutral services", () => {
     const html = buildStage(analyzePrompt("Tienda online de cerámica artesanal hecha en Oaxaca, con envíos a todo México"), "interactivity").html;

@@ -234,7 +234,7 @@ export function extractNames(
   if (location && (generic.has(location.toLowerCase()) || location === name || name?.includes(location))) location = null;
 
   const focusMatch =
-    /\b(?:speciali[sz](?:ing|es|e|ed)|that\s+(?:sells|makes|offers|serves)|selling|serving|focused\s+on|focusing\s+on|known\s+for)\s+(?:in\s+)?([^.,;:!?\n]{3,80})/i.exec(text);
+    /\b(?:speciali[sz](?:ing|es|e|ed)|that\s+(?:sells|makes|offers|serves)|selling|serving|focused\s+on|focusing\s+on|known\s+for|(?:online|web|e-?)\s*(?:shop|store)\s+for)\s+(?:in\s+)?([^.,;:!?\n]{3,80})/i.exec(text);
   let focus: string | null = null;
   if (focusMatch?.[1]) {
     const cut = focusMatch[1].split(/\s+(?:with|called|named|in|for|that|which|using|featuring|including|plus|and\s+(?:a|an|the|some))\s+/i)[0] ?? "";

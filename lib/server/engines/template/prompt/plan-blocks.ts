@@ -70,7 +70,8 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   } else {
     for (const id of input.sections) blocks.push(defaultBlock(id, input, taken));
     for (const item of input.list.items) {
-      const layout = item.form === "contact" ? "contact" : item.form ? null : requestedBlock(item.heading, null, new Set(), input.scheduled).layout;
+      // "with a newsletter" is the kind's own newsletter section, not a second sign-up form.
+      const layout = item.form === "contact" ? "contact" : item.form === "subscription" ? "newsletter" : item.form ? null : requestedBlock(item.heading, null, new Set(), input.scheduled).layout;
       // "with a gallery" keeps the gallery where the kind puts it, under the user's heading.
       const at = blocks.findIndex((b) => !b.requested && b.layout === layout && isSectionId(b.layout));
       if (at >= 0) {
@@ -82,7 +83,8 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
     }
   }
   for (const kind of input.forms) {
-    if (!blocks.some((b) => b.form === kind)) insertBeforeContact(blocks, formBlock(kind, taken));
+    const has = blocks.some((b) => b.form === kind || (kind === "subscription" && b.layout === "newsletter"));
+    if (!has) insertBeforeContact(blocks, formBlock(kind, taken));
   }
   if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
   return blocks;

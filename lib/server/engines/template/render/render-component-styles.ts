@@ -77,6 +77,8 @@ main:focus { outline: none; }
   display: grid; gap: 1.25rem; margin: 0; padding: 0; list-style: none;
   grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
 }
+/* One or two goods keep a card's width: a lone square photo across the page is a wall. */
+.product-grid { grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); }
 .card-icon {
   display: inline-grid; place-items: center;
   width: 2.75rem; height: 2.75rem; margin-bottom: 1rem;
