@@ -19,18 +19,30 @@ const app = setupE2eApp({ TEMPLATE_STEP_MS: "100", RATE_LIMIT_GENERATIONS_PER_MI
 const PROMPT = "A bakery called Crumb & Co with a menu and a gallery";
 const turns = waitForTurnCount;
 
-/** Waits until the frame's `selector` image is decoded at `width` pixels (its bytes really arrived). */
+/**
+ * Waits until the frame's `selector` image is decoded at `width` pixels (its bytes really arrived).
+ * The preview may load a new frame document meanwhile (showing the preview on a phone remounts it),
+ * so a look that meets a replaced document is taken again in the new one.
+ */
 async function waitForPicture(page: Page, selector: string, width: number): Promise<string> {
-  const img = site(page).locator(selector).first();
-  await img.waitFor({ state: "attached", timeout: RUN_TIMEOUT_MS });
-  await img.evaluate(
-    (el, w) => new Promise<void>((resolve) => {
-      const check = () => ((el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === w ? resolve() : setTimeout(check, 50));
-      check();
-    }),
-    width,
-  );
-  return (await img.getAttribute("src")) ?? "";
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  for (;;) {
+    const img = site(page).locator(selector).first();
+    try {
+      await img.waitFor({ state: "attached", timeout: Math.max(1, deadline - Date.now()) });
+      await img.evaluate(
+        (el, w) => new Promise<void>((resolve) => {
+          const check = () => ((el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === w ? resolve() : setTimeout(check, 50));
+          check();
+        }),
+        width,
+      );
+      return (await img.getAttribute("src")) ?? "";
+    } catch (error) {
+      // A replaced document: look again in the new one, until the run's own deadline.
+      if (!/Execution context was destroyed|detached|Target closed/i.test(String(error)) || Date.now() > deadline) throw error;
+    }
+  }
 }
 
 describe.each(VIEWPORTS)("%s", (name, device) => {
