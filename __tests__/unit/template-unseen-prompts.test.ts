@@ -53,6 +53,16 @@ describe("names", () => {
 });
 
 describe("the trade", () => {
+  it.each([
+    ["A site for my pottery classes in Melbourne, beginners welcome", "Melbourne Pottery Classes"],
+    ["Cooking classes in Bologna with booking", "Bologna Cooking Classes"],
+  ])("%s: classes named after the trade are a service, in the user's words (%s)", (prompt, name) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.kind).not.toBe("shop");
+    expect(spec.name).toBe(name);
+    expect(text(buildStage(spec, "interactivity").html)).not.toMatch(/\ba pottery classes\b/);
+  });
+
   it("reads a surf school as a school, not as the surf shop its modifier names", () => {
     const spec = analyzePrompt("Site para uma escola de surf na Ericeira com aulas para iniciantes, aluguer de pranchas e reservas");
     expect(spec.kind).not.toBe("shop");

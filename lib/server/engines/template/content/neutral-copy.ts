@@ -15,6 +15,8 @@ type Dish = [string, number];
 const FOOD_KINDS = new Set(["restaurant", "cafe", "bakery"]);
 
 function withArticle(noun: string): string {
+  // "pottery classes" is plural: no article ("… is pottery classes in Melbourne").
+  if (/[^su]s$/i.test(noun)) return noun;
   return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 

@@ -221,13 +221,16 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
   const next = raw[best.at + best.phrase.split(" ").length] ?? "";
   const tail = /^\p{Lu}/u.test(next) ? [] : after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
   const head = readPhraseHead(tokens, best.at, lang);
+  // "my pottery classes in Melbourne": the teaching named after the trade makes a shop's preset a service.
+  const taughtWord = tokens[best.at + best.phrase.split(" ").length] ?? "";
+  const taught = lang === "en" && PHRASE.teachingAfter.en.includes(taughtWord);
   // The apostrophe the words were split at comes back: "cabinet d'ostéopathie".
-  const matched = [...(head?.words ?? []), best.phrase, ...tail].join(" ").replace(/(?<![\p{L}])(d|l|dell|all|nell|sull|quest|quell) (?=\p{L})/gu, "$1'");
+  const matched = [...(head?.words ?? []), best.phrase, ...(taught ? [taughtWord] : tail)].join(" ").replace(/(?<![\p{L}])(d|l|dell|all|nell|sull|quest|quell) (?=\p{L})/gu, "$1'");
   return {
     id: kind.id,
-    kind: (head?.teaching && kind.kind === "shop" ? "landing" : kind.kind) as SiteKind,
+    kind: ((head?.teaching || taught) && kind.kind === "shop" ? "landing" : kind.kind) as SiteKind,
     cuisine: kind.cuisine ?? null,
-    label: (head ? matched.charAt(0).toUpperCase() + matched.slice(1) : (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase)).replace(/\s*\/.*$/, ""),
+    label: (head || taught ? matched.charAt(0).toUpperCase() + matched.slice(1) : (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase)).replace(/\s*\/.*$/, ""),
     matched,
     strength: best.entry.weight * best.phrase.split(" ").length,
     langs: best.langs,
