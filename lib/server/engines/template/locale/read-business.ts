@@ -10,7 +10,7 @@ import aliases from "../data/trade-aliases.json";
 import vague from "../data/vague-terms.json";
 import type { SiteKind } from "../site-spec";
 import { getLocale } from "./locales";
-import type { PageLanguage } from "./read-language";
+import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
 
 interface BusinessKind {
   id: string;
@@ -143,15 +143,16 @@ function readPhraseHead(tokens: string[], at: number, lang: PageLanguage): { wor
  * compound whose head is a person no preset knows (courier, walker, planner). A lone search term
  * ("bike", "puppy") is then no reading of the trade: a courier is no motorcycle repair shop.
  */
+const ENGLISH_SMALL = new Set(getLocale("en").functionWords);
+// Only a preset's own name makes the head known ("walker" is a search term of medical supplies).
+const named = (w: string) => [...(INDEX.get(w)?.values() ?? [])].some((e) => e.weight >= 3);
+const known = (w: string) => named(w) || named(w.replace(/s$/, "")) || VAGUE.has(w);
+
 function findUnknownAgent(tokens: string[], upTo: number): string | null {
-  const small = new Set(getLocale("en").functionWords);
   for (let at = 1; at < Math.min(tokens.length, 12, upTo + 2); at += 1) {
     const word = tokens[at] ?? "";
     const before = tokens[at - 1] ?? "";
-    // Only a preset's own name makes the head known ("walker" is a search term of medical supplies).
-    const named = (w: string) => [...(INDEX.get(w)?.values() ?? [])].some((e) => e.weight >= 3);
-    const known = (w: string) => named(w) || named(w.replace(/s$/, "")) || VAGUE.has(w);
-    if (/^\p{L}{3,}(?:er|or|ist|ian)s?$/u.test(word) && !known(word) && !small.has(word) && before.length >= 3 && !small.has(before)) return `${before} ${word}`;
+    if (/^\p{L}{3,}(?:er|or|ist|ian)s?$/u.test(word) && !known(word) && !ENGLISH_SMALL.has(word) && before.length >= 3 && !ENGLISH_SMALL.has(before)) return `${before} ${word}`;
   }
   return null;
 }
@@ -172,7 +173,7 @@ function readInflected(word: string, lang: string): Map<string, Entry> | undefin
   return undefined;
 }
 
-const PAGE = new Set<string>(["en", "es", "fr", "de", "pt", "it"]);
+const PAGE = new Set<string>(PAGE_LANGUAGES);
 function pageLanguages(byLang: Map<string, Entry> | undefined): PageLanguage[] {
   return [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
 }

@@ -142,7 +142,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   // "un agriturismo in Toscana con camere, ristorante…": the noun before the place is the trade; a
   // preset matched only later, in the list of sections, is one of its parts.
-  const ownTrade = readTradeWord(prompt, language.lang)?.toLowerCase() ?? null;
+  const tradeWord = readTradeWord(prompt, language.lang);
+  const ownTrade = tradeWord?.toLowerCase() ?? null;
   const lower = prompt.toLowerCase();
   const at = found ? lower.indexOf(found.matched.split(" ")[0] ?? "") : -1;
   // A lone search term among the sections ("…with packages and a quote form") names no trade either.
@@ -196,7 +197,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
   const named = !business && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
-  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : readTradeWord(prompt, language.lang));
+  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : tradeWord);
   // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
   const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
   return {
