@@ -233,3 +233,19 @@ describe("prompts in languages the engine does not write", () => {
     expect(analyzePrompt("Website voor bakkerij De Gouden Korenaar in Utrecht").name).toMatch(/Gouden Korenaar/);
   });
 });
+
+describe("English grammar from the NLP library", () => {
+  it.each([
+    ["A website for our two bakeries in Leeds", "bakery"],
+    ["Website for a family of pharmacies in Bristol", "pharmacy"],
+    ["We run three dental clinics in York", "dentist"],
+  ])("%s: a plural trade is read by its singular (%s)", (prompt, id) => {
+    expect(analyzePrompt(prompt).business?.id ?? "").toMatch(id);
+  });
+
+  it("names the people a prompt introduces, not the site or its place", () => {
+    expect(analyzePrompt("A supper club called Nocturne in Hackney, hosted by Ana Reyes with chef Marta Silva").people).toEqual(["Ana Reyes", "Marta Silva"]);
+    expect(analyzePrompt("Conference site with a keynote by Dr. Jane Goodall").people).toEqual(["Jane Goodall"]);
+    expect(analyzePrompt("A bakery called Maria Rossi Bakes in San Francisco").people).toEqual([]);
+  });
+});

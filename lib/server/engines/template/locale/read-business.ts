@@ -10,6 +10,7 @@ import aliases from "../data/trade-aliases.json";
 import vague from "../data/vague-terms.json";
 import type { SiteKind } from "../site-spec";
 import { getLocale } from "./locales";
+import { singularOf } from "../prompt/read-english";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
 
 interface BusinessKind {
@@ -146,7 +147,7 @@ function readPhraseHead(tokens: string[], at: number, lang: PageLanguage): { wor
 const ENGLISH_SMALL = new Set(getLocale("en").functionWords);
 // Only a preset's own name makes the head known ("walker" is a search term of medical supplies).
 const named = (w: string) => [...(INDEX.get(w)?.values() ?? [])].some((e) => e.weight >= 3);
-const known = (w: string) => named(w) || named(w.replace(/s$/, "")) || VAGUE.has(w);
+const known = (w: string) => named(w) || named(singularOf(w)) || VAGUE.has(w);
 
 function findUnknownAgent(tokens: string[], upTo: number): string | null {
   for (let at = 1; at < Math.min(tokens.length, 12, upTo + 2); at += 1) {
@@ -193,7 +194,7 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
     for (let size = Math.min(4, tokens.length - at); size >= 1; size -= 1) {
       const phrase = tokens.slice(at, at + size).join(" ");
       // "enfants" is as vague as "enfant": the plural's own word is checked before its singular is looked up.
-      let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")));
+      let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")) ?? INDEX.get(singularOf(phrase)));
       let langs = pageLanguages(byLang);
       if (!byLang && size === 1 && phrase.length >= 8) {
         if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));

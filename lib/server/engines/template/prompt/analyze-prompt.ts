@@ -16,7 +16,8 @@ import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
-import { readDate, readPeople } from "./read-details";
+import { readDate } from "./read-details";
+import { readPeople } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
 import { readLooks } from "./read-looks";
 import { readSectionList } from "./read-section-list";
@@ -27,22 +28,11 @@ import { SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, or
 const MAX_ANALYSED = 6000;
 const NEGATION_BEFORE = /\b(?:no|without|not|don't|dont|do not|never|skip|exclude|except)\b[^.,;!?]{0,24}$/i;
 
-const patternCache = new Map<string, RegExp>();
-function termPattern(term: string): RegExp {
-  let pattern = patternCache.get(term);
-  if (!pattern) {
-    pattern = buildTermPattern(term);
-    patternCache.set(term, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
-}
-
 /** Positions where a term occurs, ignoring occurrences negated just before ("no gallery"). */
 function findTerm(text: string, term: string): { positive: number; negative: number } {
   let positive = 0;
   let negative = 0;
-  for (const match of text.matchAll(termPattern(term))) {
+  for (const match of text.matchAll(buildTermPattern(term))) {
     const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
     if (NEGATION_BEFORE.test(before)) negative += 1;
     else positive += 1;
@@ -51,9 +41,7 @@ function findTerm(text: string, term: string): { positive: number; negative: num
 }
 
 /** Scores every kind by weighted keyword hits; ties go to the more specific kind listed first. */
-export function detectKind(text: string): SiteKind {
-  return scoreKind(text).kind;
-}
+export const detectKind = (text: string): SiteKind => scoreKind(text).kind;
 
 export function scoreKind(text: string): { kind: SiteKind; score: number } {
   let best: SiteKind = "landing";
@@ -78,15 +66,9 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
   const requested: SectionId[] = [];
   const excluded: SectionId[] = [];
   for (const [id, terms] of Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>) {
-    let positive = 0;
-    let negative = 0;
-    for (const term of terms) {
-      const hits = findTerm(text, term);
-      positive += hits.positive;
-      negative += hits.negative;
-    }
-    if (positive > 0) requested.push(id);
-    else if (negative > 0) excluded.push(id);
+    const hits = terms.map((term) => findTerm(text, term));
+    if (hits.some((h) => h.positive)) requested.push(id);
+    else if (hits.some((h) => h.negative)) excluded.push(id);
   }
   return { requested: orderSections(requested), excluded };
 }

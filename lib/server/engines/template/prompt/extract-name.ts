@@ -5,6 +5,7 @@
  */
 
 import nameWords from "../data/name-words.json";
+import { LANGUAGE_NAMES } from "./read-english";
 
 const CONNECTORS = new Set(nameWords.connectors);
 const NAME_ARTICLES = new Set(nameWords.nameArticles);
@@ -15,15 +16,8 @@ const NAME_KEYWORD =
 const QUOTED = /["“”«»„「『]([^"“”«»„「」『』\n]{2,60})["“”«»„」』]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
 const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
 
-/** Languages' names in English ("polish", "thai"): as cuisines and nationalities they describe a place, never name it. */
-function languageNames(): string[] {
-  const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
-  const letters = "abcdefghijklmnopqrstuvwxyz";
-  const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b));
-  return codes.flatMap((code) => names.of(code)?.toLowerCase() ?? []).filter((name) => /^\p{L}+$/u.test(name));
-}
 /** Capitalised words that are not names; kind and colour words are added by the caller. */
-const BASE_GENERIC = [...nameWords.baseGeneric, ...languageNames()];
+const BASE_GENERIC = [...nameWords.baseGeneric, ...LANGUAGE_NAMES];
 
 export interface ExtractedNames {
   name: string | null;

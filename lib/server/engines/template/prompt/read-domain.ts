@@ -7,7 +7,9 @@
 import { DOMAINS } from "../content/domain-lexicon";
 import type { DomainProfile } from "../content/domain-profile";
 import type { SiteKind } from "../site-spec";
+import keywords from "../data/prompt-keywords.json";
 import { KIND_KEYWORDS, buildTermPattern } from "./kind-keywords";
+import { isNationality } from "./read-english";
 
 export interface DomainReading {
   domain: DomainProfile | null;
@@ -22,12 +24,8 @@ export interface DomainReading {
 }
 
 const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|dashboard|api)\b/i;
-const HEAD_NOUNS =
-  "platform|app|software|tool|classes|lessons|courses|tours|clinic|hospital|practice|studio|school|academy|shop|store|salon|garage|agency|firm|venue|space|company|business|centre|center|club|bar|hotel|restaurant|teacher|tutor|coach|charity|non-profit|nonprofit|organisation|organization|gallery|museum|farm|boutique|market|workshop|consultancy|service|services";
-const BUSINESS_PHRASE = new RegExp(`\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${HEAD_NOUNS})\\b`, "i");
-const NATIONALITY =
-  /^(?:japanese|chinese|italian|french|spanish|german|greek|thai|indian|mexican|korean|vietnamese|english|portuguese|turkish|lebanese|american|british|irish|scottish|welsh|nordic|african|brazilian|peruvian|persian|caribbean)$/i;
-const DROP_WORDS = new Set(["a", "an", "the", "my", "our", "their", "for", "small", "little", "local", "new", "independent", "friendly", "cosy", "cozy", "modern", "simple", "website", "site", "page", "landing", "of", "is", "and", "with", "called", "named", "in"]);
+const BUSINESS_PHRASE = new RegExp(`\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${keywords.domainReading.headNouns.join("|")})\\b`, "i");
+const DROP_WORDS = new Set(keywords.domainReading.dropWords);
 
 function scoreDomain(text: string, domain: DomainProfile): number {
   let score = 0;
@@ -76,7 +74,7 @@ export function readBusinessPhrase(text: string): string | null {
     .trim()
     .split(/\s+/)
     .filter((w) => w && !DROP_WORDS.has(w.toLowerCase()))
-    .map((w, i) => (i === 0 && sentenceStart && !NATIONALITY.test(w) ? w.toLowerCase() : w));
+    .map((w, i) => (i === 0 && sentenceStart && !isNationality(w) ? w.toLowerCase() : w));
   const phrase = [...words, (match[2] ?? "").toLowerCase()].join(" ").trim();
   return phrase.length >= 3 ? phrase : null;
 }
