@@ -249,3 +249,19 @@ describe("English grammar from the NLP library", () => {
     expect(analyzePrompt("A bakery called Maria Rossi Bakes in San Francisco").people).toEqual([]);
   });
 });
+
+describe("dates in every page language", () => {
+  it.each([
+    ["Web para nuestra boda el 12 de junio de 2027 en Sevilla", "12 de junio de 2027"],
+    ["Site pour le festival du 3–5 juin à Lyon", "3–5 juin"],
+    ["Seite für unsere Hochzeit am 12. Juni 2027 in Köln", "12. Juni 2027"],
+    ["Sito per il matrimonio il 7 settembre 2026 a Lecce", "7 settembre 2026"],
+    ["A site for our conference, June 12, 2027 in Leeds", "June 12, 2027"],
+  ])("%s → %s", (prompt, date) => {
+    expect(analyzePrompt(prompt).date).toBe(date);
+  });
+
+  it("reads no date from a number before a word that is a month's short name in another language", () => {
+    expect(analyzePrompt("A restaurant in Porto with a 10 set menu and out 5 nights").date).toBeNull();
+  });
+});

@@ -6,6 +6,7 @@
 import { extractNames } from "./extract-name";
 import sectionWords from "../data/section-words.json";
 import tradeAliases from "../data/trade-aliases.json";
+import nameWords from "../data/name-words.json";
 import { readBusiness, readUnknownTrade } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
@@ -77,7 +78,7 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
 const statedCurrency = (text: string) => Object.entries(sectionWords.currencies).find(([, source]) => new RegExp(source, "i").test(text))?.[0] ?? null;
 
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
-const ARTICLES = new Set(["la", "le", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "del", "du", "des", "y", "et", "und", "o", "a", "e", "the"]);
+const ARTICLES = new Set(nameWords.articles);
 const SMALL_WORDS = PAGE_LANGUAGES.flatMap((lang) => getLocale(lang).functionWords).filter((w) => !ARTICLES.has(w));
 
 /** Words that never make a site name: every kind keyword, section word, tone word and colour. */

@@ -108,10 +108,10 @@ function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
  * a name ("Zen Den") but a phrase made only of vocabulary ("SaaS") is not a name.
  */
 /** Words after which a capitalised run is a place ("em São Paulo", "a Napoli", "im Allgäu"). */
-const PLACE_PREPOSITIONS = new Set(["in", "from", "at", "near", "of", "à", "en", "aus", "di", "em", "no", "na", "a", "nel", "nella", "im", "bei", "zu"]);
+const PLACE_PREPOSITIONS = new Set(nameWords.placePrepositions);
 
 /** "and"/"or" in the page languages: what joins the items of a list. */
-const LIST_JOINERS = new Set(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&"]);
+const LIST_JOINERS = new Set(nameWords.listJoiners);
 
 /**
  * A capitalised word among lower-case list items is one of them, not a name: "tyre changes, MOT

@@ -27,24 +27,23 @@ export interface SectionList {
 const OFFER_TRIGGER = new RegExp(`^(?::|[—–-]|${words.offerTriggers})$`, "iu");
 
 const TRIGGER = new RegExp(
-  `(?:^|\\s)(with|including|include|includes|featuring|feature|need|needs|want|like|show|showing|add|has|have|having|plus|offering|contain(?:s|ing)?|sections?\\s*:|pages?\\s*:|secciones\\s*:|${words.triggers}|${words.offerTriggers})(?=\\s|$)|(:|\\s[—–]|\\s-)(?=\\s)`,
+  `(?:^|\\s)(${words.list.triggers}|sections?\\s*:|pages?\\s*:|secciones\\s*:|${words.triggers}|${words.offerTriggers})(?=\\s|$)|(:|\\s[—–]|\\s-)(?=\\s)`,
   "giu",
 );
-const LEAD_FILLER =
-  /^(?:(?:and|or|with|also|plus|then|as\s+well\s+as|a|an|some|my|its|their|lots\s+of|a\s+few|separate|dedicated|simple|short|small|big|nice|clear|un|una|unos|unas|el|la|los|las|mi|mis|nuestr[oa]s?|une|des|le|les|mon|ma|mes|notre|nos|ein|eine|einen|einem|unser|unsere|unseren|um|uma|o|os|as|meu|minha|noss[oa]s?|il|lo|gli|i|mio|mia|nostr[oaie])\s+)+/iu;
-const PEOPLE_VERB = /^(?:let|allow|help)\s+(?:people|visitors|customers|clients|guests|users|patients|students|fans|members|parents)\s+(?:to\s+)?/i;
+const LEAD_FILLER = new RegExp(`^(?:(?:${words.list.leadFiller})\\s+)+`, "iu");
+const PEOPLE_VERB = new RegExp(`^(?:${words.list.peopleVerbs})\\s+(?:${words.list.people})\\s+(?:to\\s+)?`, "i");
 const TRAILING_NOUN = /\s+(?:sections?|pages?|blocks?|parts?|forms?|widgets?)$/i;
-const CUT = /\s(?:for|in|at|from|near|by|using|so\s+that|that|which|where|on\s+the|to\s+the|—|–|-)\s.*$/i;
+const CUT = new RegExp(`\\s(?:${words.list.cut})\\s.*$`, "i");
 /** "in green", "for kids", "on the beach": a place or purpose, not a section. */
-const PREPOSITIONAL = /^(?:in|on|at|for|from|near|by|with|without|to|into|of|like|using|via)\s/i;
-const NOT_SECTIONS = /^(?:(?:landing|home|web|one)\s*page|site|website|homepage|page|it|everything|this|that|me|us|them|people|kids|adults|everyone)$/i;
+const PREPOSITIONAL = new RegExp(`^(?:${words.list.prepositions})\\s`, "i");
+const NOT_SECTIONS = new RegExp(`^(?:${words.list.notSections})$`, "i");
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Pairs joined by "and" that name one thing, so they are never split. */
-const COMPOUNDS = /\b(before|bed|fish|terms|q|rock|hair|arts|food|wine|tea|coffee|cake|bread|rest|health|safety|pick)\s+(and|&)\s+(after|breakfast|chips|conditions|a|roll|makeup|crafts|drink|drinks|dine|cheese|coffee|cakes|butter|relaxation|wellbeing|mix)\b/gi;
+const COMPOUNDS = new RegExp(`\\b(${words.list.compounds[0]!.join("|")})\\s+(and|&)\\s+(${words.list.compounds[1]!.join("|")})\\b`, "gi");
 
 /** Splits "a, b, c and d" (Oxford comma or not) into items; "before and after" stays whole. */
 function splitItems(text: string): string[] {
