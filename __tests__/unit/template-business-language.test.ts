@@ -34,7 +34,7 @@ describe("reading the business from the OSM presets", () => {
     ["Wine bar in Soho", "amenity/bar", "Soho Wine Bar", "restaurant"],
     ["Tattoo parlour in Camden", "shop/tattoo", "Camden Tattoo Parlour", "landing"],
     ["Laverie à Nantes", "shop/laundry", "Laverie de Nantes", "landing"],
-    ["Kfz-Werkstatt in Hamburg, Reifenwechsel und Inspektion", "shop/car_repair", "Autowerkstatt Hamburg", "landing"],
+    ["Kfz-Werkstatt in Hamburg, Reifenwechsel und Inspektion", "shop/car_repair", "Kfz-Werkstatt Hamburg", "landing"],
     ["Bäckerei Müller in Köln mit Brot und Kuchen", "shop/bakery", "Bäckerei Müller", "bakery"],
     // "encomendas" (orders) is no parcel locker, and São Paulo after "em" is the place, in reais.
     ["Página de uma padaria em São Paulo com produtos e encomendas", "shop/bakery", "Padaria São Paulo", "bakery"],

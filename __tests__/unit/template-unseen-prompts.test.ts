@@ -174,7 +174,10 @@ describe("reading the trade word by word", () => {
     ["Pâtisserie Lemoine à Lyon : gâteaux, macarons et commandes pour mariages", "shop/pastry", "Pâtisserie Lemoine"],
     ["Page for a tailor shop in Lagos doing alterations and bespoke suits", "shop/tailor", "Lagos Tailor"],
     ["Sito per un'enoteca a Verona con degustazioni", "shop/wine", "Enoteca Verona"],
-    ["Site d'un fromager à Annecy avec plateaux et commandes", "shop/cheese", "Fromagerie d'Annecy"],
+    ["Site d'un fromager à Annecy avec plateaux et commandes", "shop/cheese", "Fromager d'Annecy"],
+    // The trade in the user's own word, not the preset's ("Affittacamere", "Veterinario").
+    ["Sito per un B&B a Matera con camere, colazione e prenotazioni", "tourism/guest_house", "B&B Matera"],
+    ["Un sitio para una veterinaria en Rosario con vacunación", "amenity/veterinary", "Veterinaria Rosario"],
     ["Cabinet d'ostéopathie à Nantes", "healthcare/alternative/osteopathy", "Cabinet d'Ostéopathie de Nantes"],
     // "B&B" is one word, the guest house's own search term.
     ["A B&B in York with rooms and breakfast", "tourism/guest_house", "York Guest House"],

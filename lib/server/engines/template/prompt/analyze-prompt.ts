@@ -96,6 +96,12 @@ function userWords(matched: string, label: string): string {
   return matched.includes(" ") ? matched : label;
 }
 
+/** The words as the prompt wrote them ("B&B", "veterinaria"), else as matched. */
+function asWritten(prompt: string, words: string): string {
+  const at = prompt.toLowerCase().indexOf(words);
+  return at >= 0 ? prompt.slice(at, at + words.length) : words;
+}
+
 /** "jpn" → "Japanese" (Intl knows the names; an unknown code is shown as it is). */
 function languageName(iso3: string): string {
   try {
@@ -187,7 +193,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     kind,
     kindLabel: content.label,
     // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
-    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business?.matched.includes(" ") ? topic : label) ?? topic, place: location }),
+    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business ? asWritten(prompt, business.matched) : label) ?? topic, place: location }),
     nameFromPrompt: ownName !== null,
     sections: layoutsOf(blocks),
     blocks,

@@ -5,7 +5,7 @@
  * colours ("ocean blue") in the same list are left to the style readers.
  */
 
-import { detectFormKind, type FormKind } from "../content/form-kinds";
+import { FORM_WORDING, detectFormKind, type FormKind } from "../content/form-kinds";
 import { findColorMentions } from "./named-colors";
 import words from "../data/section-words.json";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
@@ -45,11 +45,11 @@ function capitalise(text: string): string {
 /** Pairs joined by "and" that name one thing, so they are never split. */
 const COMPOUNDS = new RegExp(`\\b(${words.list.compounds[0]!.join("|")})\\s+(and|&)\\s+(${words.list.compounds[1]!.join("|")})\\b`, "gi");
 
-/** Splits "a, b, c and d" (Oxford comma or not) into items; "before and after" stays whole. */
+/** Splits "a, b, c and d" (Oxford comma or not) into items; "before and after" and "24/7" stay whole. */
 function splitItems(text: string): string[] {
   const guarded = text.replace(COMPOUNDS, (_m, a: string, _and: string, b: string) => `${a}\u0001${b}`);
   return guarded
-    .split(new RegExp(`\\s*,\\s*|\\s*\\/\\s*|\\s+(?:as\\s+well\\s+as|plus)\\s+|\\s+(?:and|&|${words.joiners})\\s+`, "iu"))
+    .split(new RegExp(`\\s*,\\s*|\\s*(?<!\\d)\\/(?!\\d)\\s*|\\s+(?:as\\s+well\\s+as|plus)\\s+|\\s+(?:and|&|${words.joiners})\\s+`, "iu"))
     .map((c) => c.replace(/\u0001/g, " and ").trim())
     .filter(Boolean);
 }
@@ -80,8 +80,10 @@ function readItems(text: string, exclude: readonly string[]): ListedSection[] {
     const words = item.split(" ").filter(Boolean);
     if (!item || words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
     if (exclude.some((word) => word && item.toLowerCase().includes(word.toLowerCase()))) continue;
-    const form = detectFormKind(item);
-    items.push({ heading: capitalise(item), form });
+    // "a quote form": the form is named with its noun; "Quote" alone is no heading, the form's own is.
+    const named = detectFormKind(item);
+    const form = named ?? detectFormKind(raw);
+    items.push({ heading: form && !named ? FORM_WORDING[form].heading : capitalise(item), form });
   }
   return items;
 }
