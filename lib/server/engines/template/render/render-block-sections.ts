@@ -9,6 +9,7 @@
 import { findDomain } from "../content/domain-lexicon";
 import type { PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
+import { readAsset } from "./read-asset";
 import { fillSlots } from "../locale/locales";
 import { contactTarget, wrapSection, type RenderContext } from "./render-context";
 import { inSentence } from "./in-sentence";
@@ -33,11 +34,4 @@ export function renderHoursBlock(ctx: RenderContext): string {
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);
 }
 
-export const BLOCK_STYLES = `/* section: blocks */
-.hours-list { display: grid; gap: 0; max-width: 32rem; margin: 0; padding: 0; list-style: none; border-top: 1px solid var(--border); }
-.hours-list li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; padding: 0.85rem 0; border-bottom: 1px solid var(--border); }
-.hours-day { font-weight: 600; }
-.hours-time { color: var(--muted); }
-.request-form { max-width: 40rem; }
-.field-row { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr)); }
-`;
+export const BLOCK_STYLES = readAsset("blocks.css");

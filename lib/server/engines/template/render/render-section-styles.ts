@@ -3,14 +3,13 @@
  * stylesheet lacks them can append exactly the rules it needs.
  */
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { SECTION_ORDER, type SectionId } from "../site-spec";
 import { BLOCK_STYLES } from "./render-block-sections";
+import { readAsset } from "./read-asset";
 
 // assets/sections.css: each section's rules after its marker, as they are written into a site.
 const SECTION_STYLES = Object.fromEntries(
-  readFileSync(join(__dirname, "assets", "sections.css"), "utf8")
+  readAsset("sections.css")
     .split(/(?=\/\* section: [a-z]+ \*\/)/)
     .map((part) => [/^\/\* section: ([a-z]+) \*\//.exec(part)?.[1] ?? "", part.replace(/^\/\* section: [a-z]+ \*\//, "").replace(/\n$/, "")]),
 ) as Record<SectionId, string>;
