@@ -11,7 +11,7 @@ const CONNECTORS = new Set(nameWords.connectors);
 const NAME_ARTICLES = new Set(nameWords.nameArticles);
 const STOPS = new Set(nameWords.stops);
 const NAME_KEYWORD =
-  /(?:^|[^\p{L}])(?:called|named|titled|name\s+is|name:|brand\s+name|appel[ée]e?|llamad[oa]|namens|genannt|chiamat[oa]|chamad[oa])\s+(.{1,120})/iu;
+  /(?:^|[^\p{L}])(?:called|named|titled|(?<!\bmy\s)name\s+is|name:|brand\s+name|appel[ée]e?|llamad[oa]|namens|genannt|chiamat[oa]|chamad[oa])\s+(.{1,120})/iu;
 // Japanese and Chinese quote a name in corner brackets: 「Komorebi」.
 const QUOTED = /["“”«»„「『]([^"“”«»„「」『』\n]{2,60})["“”«»„」』]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
 const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
@@ -73,8 +73,10 @@ export function readNameAfterKeyword(rest: string): string | null {
     }
     // "The Dog-Eared Page" is a name; "Crumb website" is not: a capitalised "Page" inside a proper name stays.
     const inName = firstIsProper && /^\p{Lu}/u.test(word) && ["page", "site", "website", "homepage"].includes(lower);
-    if (i > 0 && STOPS.has(lower) && !inName) break;
-    if (i > 0 && firstIsProper && !PROPER_TOKEN.test(word)) break;
+    // "Suds on Wheels", "Meals on Wheels": "on" between capitalised words stays inside the name.
+    const onInName = lower === "on" && firstIsProper && PROPER_TOKEN.test(next) && !endsClause(token);
+    if (i > 0 && STOPS.has(lower) && !inName && !onInName) break;
+    if (i > 0 && firstIsProper && !PROPER_TOKEN.test(word) && !onInName) break;
     words.push(word);
     if (endsClause(token)) break;
   }
@@ -98,8 +100,18 @@ function introducesName(tokens: string[], length: number, generic: ReadonlySet<s
   return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase()) ? "weak" : false;
 }
 
+/** "3", "1952", "7pm", "1-on-1", "R450", "Mon-Fri": a count, year, time, price or day range is no name. */
+// "AED 300": a currency's ISO code is no name either.
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
+const DAYS = `(?:${nameWords.shortDays.join("|")})\\.?`;
+const NOT_A_NAME_WORD = new RegExp(`^(?:[\\p{N}\\p{Sc}]|\\p{L}{1,3}\\p{N}|${DAYS}[-–]${DAYS}$)`, "iu");
+
 function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
-  return run.every((w) => generic.has(w.toLowerCase()) || CONNECTORS.has(w.toLowerCase()));
+  return run.every((w) => {
+    const lower = w.toLowerCase();
+    // "Tuesdays" is a weekday too.
+    return generic.has(lower) || generic.has(lower.replace(/s$/, "")) || CONNECTORS.has(lower) || NOT_A_NAME_WORD.test(w) || CURRENCY_CODES.has(w);
+  });
 }
 
 /**
@@ -112,6 +124,9 @@ const PLACE_PREPOSITIONS = new Set(nameWords.placePrepositions);
 
 /** "and"/"or" in the page languages: what joins the items of a list. */
 const LIST_JOINERS = new Set(nameWords.listJoiners);
+
+/** "run by", "geführt von": after these a capitalised run is the people who run the place. */
+const RUN_BY = { verbs: new Set(nameWords.runBy.verbs), prepositions: new Set(nameWords.runBy.prepositions) };
 
 /**
  * A capitalised word among lower-case list items is one of them, not a name: "tyre changes, MOT
@@ -142,10 +157,15 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       const keepThe = runStart > 0 && NAME_ARTICLES.has(words[0] ?? "") && words.length > 1;
       while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
+      // "12-18 March 2025", "20 taps": a run that opens with a number is no name ("Studio 54" still is).
+      if (NOT_A_NAME_WORD.test(words[0] ?? "") || CURRENCY_CODES.has(words[0] ?? "")) return null;
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
       // "in the Alps", "dans les Alpes": a place after its preposition and article.
       const beforeArticle = /^(?:the|la|le|les|el|los|las|die|der|den|os|as|gli|i)$/.test(before) ? (tokens[runStart - 2] ?? "").toLowerCase() : "";
       const afterPlace = PLACE_PREPOSITIONS.has(before) || PLACE_PREPOSITIONS.has(beforeArticle) || beforeArticle === "dans";
+      // "run by Tom Hale", "led by Hannah Reid", "run by the O'Connor family": the people who run it ("tours by Via Antica" is still the name).
+      const by = beforeArticle ? runStart - 2 : runStart - 1;
+      if (RUN_BY.prepositions.has(bare(tokens[by] ?? "").toLowerCase()) && RUN_BY.verbs.has(bare(tokens[by - 1] ?? "").toLowerCase())) return null;
       // "Cours de piano": a first word whose run ends in a connector before lower-case words is a noun and its complement.
       const complement = runStart === 0 && words.length === 1 && words[0] === run[0] && run.length > 1 && run.slice(1).every((w) => CONNECTORS.has(w.toLowerCase()));
       const introduced = complement ? false : runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;

@@ -24,7 +24,7 @@ export interface DomainReading {
 }
 
 const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|dashboard|api)\b/i;
-const BUSINESS_PHRASE = new RegExp(`\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${keywords.domainReading.headNouns.join("|")})\\b`, "i");
+const BUSINESS_PHRASE = new RegExp(`(?<!['’])\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${keywords.domainReading.headNouns.join("|")})\\b`, "i");
 const DROP_WORDS = new Set(keywords.domainReading.dropWords);
 
 function scoreDomain(text: string, domain: DomainProfile): number {
