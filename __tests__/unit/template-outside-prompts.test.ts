@@ -38,3 +38,24 @@ describe("what is not a name", () => {
     expect(analyzePrompt("website for my dad's garage").topic).not.toMatch(/^s /);
   });
 });
+
+describe("what is not a section", () => {
+  const headings = (prompt: string) => analyzePrompt(prompt).blocks.map((b) => b.heading);
+
+  it("keeps a price's thousands together and drops the trade, the owners and the named people", () => {
+    expect(headings("wedding photographer in Edinburgh called Jen Moss Photography, packages from £1,200, gallery and enquiry form")).toEqual(["Packages from £1,200", "Gallery", "Enquiry"]);
+    expect(headings("Bakery in Toronto called Crumb & Co, run by Sofia and Marco Bellini, opening hours and a custom cake order form")).toEqual(["Opening hours", "Custom cake order"]);
+    expect(headings("Tattoo studio in Melbourne called Black Lotus, artists Kai and Mira, gallery, aftercare and booking form")).toEqual(["Artists", "Gallery", "Aftercare", "Booking"]);
+  });
+
+  it("keeps acronyms and a trade-like item of an explicit list", () => {
+    expect(analyzePrompt("Car repair garage in Leeds: tyre changes, MOT and servicing").offers).toContain("MOT");
+    expect(headings("Sections: Menu, Our Story, Catering, Contact")).toContain("Catering");
+  });
+
+  it("reads no section from a clock time, a mood word or a form's fields", () => {
+    expect(headings("Church in Lagos with Sunday services at 9am and 11am, events and giving")).not.toContain("11am");
+    expect(headings("funeral home in Dublin, family run since 1952, calm and respectful, contact form").join(" ")).not.toMatch(/Respectful|1952/);
+    expect(headings("Moving company in Chicago, quote form with move date and number of rooms").join(" ")).not.toMatch(/Move date|Number of rooms/);
+  });
+});

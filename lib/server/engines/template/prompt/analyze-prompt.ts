@@ -167,7 +167,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
-  const list = readSectionList(prompt, [names.name ?? "", location ?? ""]);
+  const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", reading.domain ? (reading.topic ?? "") : ""]);
   const base = sections.length ? sections : orderSections(content.defaultSections);
   const blocks = planBlocks({
     list,

@@ -49,7 +49,7 @@ const COMPOUNDS = new RegExp(`\\b(${words.list.compounds[0]!.join("|")})\\s+(and
 function splitItems(text: string): string[] {
   const guarded = text.replace(COMPOUNDS, (_m, a: string, _and: string, b: string) => `${a}\u0001${b}`);
   return guarded
-    .split(new RegExp(`\\s*,\\s*|\\s*(?<!\\d)\\/(?!\\d)\\s*|\\s+(?:as\\s+well\\s+as|plus)\\s+|\\s+(?:and|&|${words.joiners})\\s+`, "iu"))
+    .split(new RegExp(`\\s*(?:(?<!\\d),|,(?!\\d{3}))\\s*|\\s*(?<!\\d)\\/(?!\\d)\\s*|\\s+(?:as\\s+well\\s+as|plus)\\s+|\\s+(?:and|&|${words.joiners})\\s+`, "iu"))
     .map((c) => c.replace(/\u0001/g, " and ").trim())
     .filter(Boolean);
 }
@@ -72,14 +72,40 @@ function isStyleItem(item: string): boolean {
   return STYLE_ITEM.test(item) && layoutForPhrase(item) === "cards" && detectFormKind(item) === null;
 }
 
-/** Reads one trigger's items; names and places of the site are never sections. */
-function readItems(text: string, exclude: readonly string[]): ListedSection[] {
+const RUN_BY = new RegExp(`^(?:${words.list.runBy})\\s`, "i");
+const FORM_THEN_WITH = new RegExp(`\\b(?:form|formulario|formulaire|formular|formulário|modulo)\\s+(?:${words.list.triggers}|${words.triggers})$`, "iu");
+// "Kai", "Anna Holm" are names; "MOT", "FAQ" are not.
+const isCapitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
+
+/**
+ * "artists Kai and Mira", "speakers Anna Holm and Lars Berg", "run by Sofia": the people named in
+ * a list are not sections; the lower-case word before them is ("Artists"), and names alone are dropped
+ * when the list's other items are lower case.
+ */
+function withoutPeople(items: string[]): string[] {
+  const mixed = items.some((item) => !isCapitalised(item));
+  return items.flatMap((item) => {
+    if (RUN_BY.test(item)) return [];
+    const words = item.split(" ");
+    const lead = words.findIndex(isCapitalised);
+    if (lead > 0 && words.slice(lead).every(isCapitalised)) return [words.slice(0, lead).join(" ")];
+    return mixed && lead === 0 && words.every(isCapitalised) && layoutForPhrase(item) === "cards" && detectFormKind(item) === null ? [] : [item];
+  });
+}
+
+/** Reads one trigger's items; names, places and the trade of the site are never sections. */
+function readItems(text: string, exclude: readonly string[], trades: readonly string[] = []): ListedSection[] {
   const items: ListedSection[] = [];
-  for (const raw of splitItems(text)) {
-    const item = cleanItem(raw);
+  const raws = splitItems(text);
+  const cleaned = withoutPeople(raws.map(cleanItem).filter(Boolean));
+  for (const [index, item] of cleaned.entries()) {
+    const raw = raws.find((r) => r.includes(item)) ?? raws[index] ?? item;
     const words = item.split(" ").filter(Boolean);
     if (!item || words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
     if (exclude.some((word) => word && item.toLowerCase().includes(word.toLowerCase()))) continue;
+    // "Bakery in Toronto, …": the trade itself is the whole page, not one of its sections.
+    const opensWithTrade = index === 0 && /\s(?:in|at|near|from)\s/i.test(raw);
+    if (opensWithTrade && trades.some((trade) => trade && (item.toLowerCase() === trade.toLowerCase() || item.toLowerCase().endsWith(` ${trade.toLowerCase()}`)))) continue;
     // "a quote form": the form is named with its noun; "Quote" alone is no heading, the form's own is.
     const named = detectFormKind(item);
     const form = named ?? detectFormKind(raw);
@@ -99,7 +125,7 @@ function isConvincing(items: ListedSection[], trigger: string): boolean {
 }
 
 /** The listed sections of the whole prompt, in order, without repeats. */
-export function readSectionList(prompt: string, exclude: readonly string[] = []): SectionList {
+export function readSectionList(prompt: string, exclude: readonly string[] = [], trades: readonly string[] = []): SectionList {
   const result: ListedSection[] = [];
   const offers: string[] = [];
   let exhaustive = false;
@@ -107,13 +133,16 @@ export function readSectionList(prompt: string, exclude: readonly string[] = [])
     const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
     let best: { items: ListedSection[]; word: string } | null = null;
     marks.forEach((mark, i) => {
+      // "a quote form with move date and number of rooms": what follows a form is its fields, not sections.
+      if (FORM_THEN_WITH.test(sentence.slice(0, mark.at))) return;
       const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
       const items = readItems(text, exclude);
       if (isConvincing(items, mark.word) && (!best || items.length > best.items.length)) best = { items, word: mark.word };
     });
-    // A bare list sentence ("Lessons, prices, reviews and booking.") needs no trigger word.
-    const bare = readItems(sentence, exclude);
-    if (!best && bare.length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
+    // A bare list sentence ("Lessons, prices, reviews and booking.") needs no trigger word; there the trade may open it ("Bakery in Toronto, …").
+    const bare = readItems(sentence, exclude, trades);
+    // The owners and the trade it dropped still count towards "this sentence is a list".
+    if (!best && bare.length >= 2 && splitItems(sentence).length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
     const chosen = best as { items: ListedSection[]; word: string } | null;
     if (!chosen) continue;
     // A list after a colon or "offering" that names no known section or form is what the business does.
