@@ -59,3 +59,14 @@ describe("what is not a section", () => {
     expect(headings("Moving company in Chicago, quote form with move date and number of rooms").join(" ")).not.toMatch(/Move date|Number of rooms/);
   });
 });
+
+describe("the currency of the place", () => {
+  it.each([
+    ["Barber in Toronto, cuts from $30", "CAD"],
+    ["A bar in Sydney, cocktails 20 dollars", "AUD"],
+    ["10k race in Austin, entry fee $80", "USD"],
+    ["Personal trainer in Dubai, 1-on-1 sessions AED 300", "AED"],
+    ["Yoga studio in Zurich", "CHF"],
+    ["Bakery in Sao Paulo", "BRL"],
+  ])("%s → %s", (prompt, code) => expect(analyzePrompt(prompt).currencyCode).toBe(code));
+});

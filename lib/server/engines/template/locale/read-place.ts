@@ -8,8 +8,19 @@ import places from "../data/places.json";
 import { getLocale } from "./locales";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
 
-const TOWNS: Record<string, string> = places.towns;
 const COUNTRY_NAMES: Record<string, string> = places.countryNames;
+
+/** "Zurich", "Malaga": a town written without its accents is still the town (the bigger one wins, as listed first). */
+const fold = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "");
+function withUnaccented(towns: Record<string, string>): Record<string, string> {
+  const all = { ...towns };
+  for (const [name, country] of Object.entries(towns)) {
+    const plain = fold(name);
+    if (plain !== name && !(plain in all)) all[plain] = country;
+  }
+  return all;
+}
+const TOWNS: Record<string, string> = withUnaccented(places.towns);
 const COUNTRIES: Record<string, { currency: string; languages: string[] }> = places.country;
 /** Without a place, the currency most readers of the page's language expect. */
 const DEFAULT_COUNTRY: Record<PageLanguage, string> = { en: "US", es: "ES", fr: "FR", de: "DE", pt: "PT", it: "IT" };

@@ -75,7 +75,21 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
 }
 
 /** A currency the prompt names outright ("prices in euros", "£") beats the one of its place. */
-const statedCurrency = (text: string) => Object.entries(sectionWords.currencies).find(([, source]) => new RegExp(source, "i").test(text))?.[0] ?? null;
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
+const narrowSymbol = (code: string) => new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")?.value ?? code;
+
+/**
+ * The currency a prompt names: an ISO code by an amount ("AED 300", "120 CHF"), or a symbol or word
+ * ("£", "euros"). A "$" or "dollars" in Toronto is the Canadian dollar: a symbol the place's own
+ * currency shares means the place's currency.
+ */
+function statedCurrency(text: string, placeCurrency: string): string | null {
+  const code = /(?<![\p{L}])([A-Z]{3})\s?\d|\d\s?([A-Z]{3})(?![\p{L}])/u.exec(text);
+  const iso = code?.[1] ?? code?.[2];
+  if (iso && CURRENCY_CODES.has(iso)) return iso;
+  const named = Object.entries(sectionWords.currencies).find(([, source]) => new RegExp(source, "i").test(text))?.[0] ?? null;
+  return named && narrowSymbol(named) === narrowSymbol(placeCurrency) ? placeCurrency : named;
+}
 
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
 const ARTICLES = new Set(nameWords.articles);
@@ -182,7 +196,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     lightTint: content.lightTint,
     headingFont: content.headingFont,
   });
-  const currencyCode = statedCurrency(prompt) ?? place.currency;
+  const currencyCode = statedCurrency(prompt, place.currency) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
   const named = !business && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
