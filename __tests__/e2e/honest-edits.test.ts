@@ -55,7 +55,7 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
     await showPreview(page);
     await frame(page).locator(".hero-tagline", { hasText: "Gentle care for nervous patients" }).waitFor({ timeout: RUN_TIMEOUT_MS });
     // A headline edit does not rename the site (the project is named after its h1).
-    expect(await frame(page).locator("h1").first().textContent()).toBe("Leeds Dentist");
+    expect(await frame(page).locator("h1").first().textContent()).toBe("Leeds Dental Clinic");
     await versionCount(page, 2);
 
     await followUp(page, "add payments through Stripe");

@@ -30,7 +30,7 @@ describe("reading the business from the OSM presets", () => {
     ["Accountant in Glasgow", "office/accountant", "Glasgow Accountant", "landing"],
     ["Law firm in Edinburgh", "office/lawyer", "Edinburgh Law Firm", null],
     ["Estate agent in Reading", "office/estate_agent", "Reading Estate Agent", null],
-    ["Bike shop in Cambridge", "shop/bicycle", "Cambridge Bicycle Shop", "shop"],
+    ["Bike shop in Cambridge", "shop/bicycle", "Cambridge Bike Shop", "shop"],
     ["Wine bar in Soho", "amenity/bar", "Soho Wine Bar", "restaurant"],
     ["Tattoo parlour in Camden", "shop/tattoo", "Camden Tattoo Parlour", "landing"],
     ["Laverie à Nantes", "shop/laundry", "Laverie de Nantes", "landing"],
@@ -120,7 +120,7 @@ describe("content that fits", () => {
   it("a dentist in Leeds gets no software copy, pounds, and a name of its own trade", () => {
     const spec = analyzePrompt("A website for a dental clinic in Leeds with treatments, our dentists, prices and appointments");
     const page = text(buildStage(spec, "interactivity").html);
-    expect(spec.name).toBe("Leeds Dentist");
+    expect(spec.name).toBe("Leeds Dental Clinic");
     expect(page).toMatch(/£\d/);
     expect(page).not.toMatch(/\$\d|per month|\/ month|Core features|Community support|Consulting|Lead designer/);
   });

@@ -70,3 +70,27 @@ describe("the currency of the place", () => {
     ["Bakery in Sao Paulo", "BRL"],
   ])("%s → %s", (prompt, code) => expect(analyzePrompt(prompt).currencyCode).toBe(code));
 });
+
+describe("the trade the prompt names before its place", () => {
+  const read = (prompt: string) => {
+    const spec = analyzePrompt(prompt);
+    return { kind: spec.kind, business: spec.business?.id ?? null, domain: spec.domainId, topic: spec.topic, name: spec.name };
+  };
+
+  it("is not replaced by what it makes or serves (a wedding, bookkeeping software, hospitals)", () => {
+    expect(read("calligrapher in Kyoto doing wedding invitations and name cards, contact form, elegant")).toMatchObject({ kind: "landing", domain: null, topic: "calligrapher" });
+    expect(read("Accountant in Johannesburg for small businesses, tax returns and bookkeeping, consultation booking form")).toMatchObject({ kind: "landing", business: "office/accountant", domain: null });
+    expect(read("Sign language interpreter in Cape Town offering interpreting for courts and hospitals").business).toBeNull();
+  });
+
+  it("is not a preset that one of its nouns names ('tree', 'community', 'inspections')", () => {
+    expect(read("Pest control in Brisbane, termite inspections, free quote form")).toMatchObject({ business: null, topic: "pest control", name: "Brisbane Pest Control" });
+    expect(read("Tree surgeon in Cardiff, free quote")).toMatchObject({ business: null, topic: "tree surgeon" });
+    expect(read("Community choir in Wellington rehearsing Tuesdays 7pm")).toMatchObject({ business: null, name: "Wellington Community Choir" });
+  });
+
+  it("keeps a preset an adjective describes, and reads no trade past the opening words", () => {
+    expect(read("Dental clinic in Leeds, appointments").business).toBe("amenity/dentist");
+    expect(read("Summer music festival Sunwave, 20-22 July on the beach in Brighton: lineup, tickets").kind).toBe("event");
+  });
+});

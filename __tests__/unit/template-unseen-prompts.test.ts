@@ -172,7 +172,7 @@ describe("reading the trade word by word", () => {
   it.each([
     // The last word of a prompt once weighed four times ("mariages" made a pastry shop a wedding venue).
     ["Pâtisserie Lemoine à Lyon : gâteaux, macarons et commandes pour mariages", "shop/pastry", "Pâtisserie Lemoine"],
-    ["Page for a tailor shop in Lagos doing alterations and bespoke suits", "shop/tailor", "Lagos Tailor"],
+    ["Page for a tailor shop in Lagos doing alterations and bespoke suits", "shop/tailor", "Lagos Tailor Shop"],
     ["Sito per un'enoteca a Verona con degustazioni", "shop/wine", "Enoteca Verona"],
     ["Site d'un fromager à Annecy avec plateaux et commandes", "shop/cheese", "Fromager d'Annecy"],
     // The trade in the user's own word, not the preset's ("Affittacamere", "Veterinario").

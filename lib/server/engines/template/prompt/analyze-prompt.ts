@@ -18,7 +18,7 @@ import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from
 import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate } from "./read-details";
-import { readPeople } from "./read-english";
+import { isDescribingWord, isNationality, readPeople } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
 import { readLooks } from "./read-looks";
 import { readSectionList } from "./read-section-list";
@@ -133,6 +133,29 @@ function readTradeWord(prompt: string, lang: string): string | null {
   return lang === "de" ? word : word.toLowerCase();
 }
 
+const TRADE_PHRASE = new RegExp(`(?:^|(?<![\\p{L}])(?:${tradeAliases.tradeWord.articles})\\s+)((?:[\\p{L}'’-]{2,}\\s+){0,2}\\p{L}{4,})\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+(?:the\\s+)?\\p{Lu}`, "iu");
+const ARTICLE_WORDS = new Set(tradeAliases.tradeWord.articles.split("|"));
+const SITE_WORDS = new Set(nameWords.baseGeneric);
+const LEAD_IN = new Set(tradeAliases.tradeWord.leadIn);
+/**
+ * "Pest control in Brisbane", "a sign language interpreter in Cape Town": the user's words for the
+ * trade, before the place. Capitalised words after the first are a name ("trattoria Nonna Rosa in
+ * Naples"), so then there is no phrase (German capitalises every noun, so there any is fine).
+ */
+function readTradePhrase(prompt: string, lang: string): string | null {
+  // "tree surgeon", "locksmith cork": a prompt of a few words is the trade itself.
+  const short = /^\s*\p{L}[\p{L}'’ -]{2,40}$/u.test(prompt) && prompt.trim().split(/\s+/).length <= 3 ? /^(\s*)([\s\S]+?)\s*$/.exec(prompt) : null;
+  const match = TRADE_PHRASE.exec(prompt) ?? (short ? Object.assign([short[0], short[2]], { index: 0 }) : null);
+  // Only the prompt's opening words name the trade ("A website for a tree surgeon in…"), not "…on the beach in Brighton".
+  const leadIn = prompt.slice(0, match?.index ?? 0).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
+  if (!match || leadIn.some((w) => !SITE_WORDS.has(w) && !ARTICLE_WORDS.has(w) && !LEAD_IN.has(w))) return null;
+  const words = (match[1] ?? "").split(/\s+/).filter(Boolean);
+  while (words.length && (ARTICLE_WORDS.has((words[0] ?? "").toLowerCase()) || SITE_WORDS.has((words[0] ?? "").toLowerCase()))) words.shift();
+  if (!words.length || (lang !== "de" && words.slice(1).some((w) => /^\p{Lu}/u.test(w) && !isNationality(w)))) return null;
+  if (SITE_WORDS.has((words.at(-1) ?? "").toLowerCase())) return null;
+  return words.map((w, i) => (i === 0 && isNationality(w)) || lang === "de" ? w : w.toLowerCase()).join(" ");
+}
+
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
   const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
@@ -141,17 +164,24 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
   const trade = software ? null : readBusiness(prompt, first.lang, first.other);
   const language = reweighLanguage(prompt, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
-  const found = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
+  const anywhere = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   // "un agriturismo in Toscana con camere, ristorante…": the noun before the place is the trade; a
   // preset matched only later, in the list of sections, is one of its parts.
   const tradeWord = readTradeWord(prompt, language.lang);
-  const ownTrade = tradeWord?.toLowerCase() ?? null;
+  const ownPhrase = software ? null : readTradePhrase(prompt, language.lang);
+  // "a dental clinic in Leeds with … our dentists": the preset the trade's own words name is the one.
+  const inOwnWords = ownPhrase ? readBusiness(ownPhrase, language.lang) : null;
+  const found = inOwnWords ?? anywhere;
+  const ownTrade = tradeWord?.toLowerCase() ?? ownPhrase?.split(" ").at(-1)?.toLowerCase() ?? null;
   const lower = prompt.toLowerCase();
   const at = found ? lower.indexOf(found.matched.split(" ")[0] ?? "") : -1;
   // A lone search term among the sections ("…with packages and a quote form") names no trade either.
   const listStart = lower.search(/(?<![\p{L}])(?:with|con|avec|mit|com|including)(?![\p{L}])|:/u);
-  const listed = found && ((ownTrade && !found.matched.includes(ownTrade) && at > lower.indexOf(ownTrade)) || (found.strength < 3 && listStart >= 0 && at > listStart));
+  // "Tree surgeon", "Community choir": a weak search term that only modifies the trade's noun is not the trade.
+  // "Dental clinic" is a dentist's: an adjective says what the clinic is; a noun ("tree", "community") names another thing.
+  const modifies = language.lang === "en" && ownPhrase && ownTrade && found && found.strength < 3 && ownPhrase.toLowerCase().includes(found.matched) && !found.matched.includes(ownTrade) && !isDescribingWord(ownPhrase, found.matched);
+  const listed = found && (modifies || (ownTrade && !found.matched.includes(ownTrade) && at > lower.indexOf(ownTrade)) || (found.strength < 3 && listStart >= 0 && at > listStart));
   // "A florist in Leeds with bouquets, weddings and events": sections listed after "with" are the
   // business's parts; only the words before them weigh against the trade the prompt names.
   const head = listStart > 0 ? scoreKind(prompt.slice(0, listStart)) : keywordKind;
@@ -162,12 +192,22 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // portfolio site: with a trade named, only the other placeless kinds win.
   const placelessKinds = business ? ["saas", "blog", "event", "agency"] : ["saas", "blog", "event", "portfolio", "agency"];
   const placeless = placelessKinds.includes(head.kind) && head.score >= 3;
-  const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : keywordKind;
+  // "calligrapher in Kyoto doing wedding invitations": with no preset for the trade the prompt names before its
+  // place, kind words after it ("wedding") are what it makes, not what it is.
+  const tradePhrase = business ? null : ownPhrase;
+  const phraseKind = tradePhrase ? scoreKind(tradePhrase) : null;
+  const unknownTrade = phraseKind ? (phraseKind.score > 0 ? phraseKind : { kind: "landing" as const, score: 0 }) : null;
+  const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : (unknownTrade ?? keywordKind);
   const agent = business ? null : readUnknownTrade(prompt);
   // A named trade's domain is read before its list of sections too ("weddings" make no florist a wedding).
   const domainReading = readDomain(business && listStart > 0 ? prompt.slice(0, listStart) : prompt, scored);
   // "bike courier": a domain read from the word that only modifies the trade ("bike") is not the trade.
-  const reading = agent && domainReading.domain?.terms.some(([term]) => term === agent.split(" ")[0]) ? { ...domainReading, domain: null, topic: agent } : domainReading;
+  const modifierOnly = agent && domainReading.domain?.terms.some(([term]) => term === agent.split(" ")[0]);
+  // A domain that makes the site another kind of thing (a wedding, a podcast, software) must be in the trade's own words, and a preset trade is no software.
+  const domain = domainReading.domain;
+  const inTradeWords = (phrase: string) => domain?.terms.some(([term]) => phrase.match(buildTermPattern(term))) ?? false;
+  const elsewhere = domain && !domainReading.software && ["event", "blog", "saas", "agency", "portfolio"].includes(domain.kind) && ((tradePhrase && !inTradeWords(tradePhrase)) || (business && domain.kind === "saas"));
+  const reading = modifierOnly || elsewhere ? { ...domainReading, domain: null, topic: modifierOnly ? agent : tradePhrase ?? business?.label.toLowerCase() ?? null } : domainReading;
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);
   // The words that named the trade ("Bike shop", "Law firm") are never its name.
@@ -181,7 +221,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
-  const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", reading.domain ? (reading.topic ?? "") : ""]);
+  const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", ownPhrase ?? "", reading.domain ? (reading.topic ?? "") : ""]);
   const base = sections.length ? sections : orderSections(content.defaultSections);
   const blocks = planBlocks({
     list,
@@ -199,15 +239,15 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const currencyCode = statedCurrency(prompt, place.currency) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
-  const named = !business && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
-  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : tradeWord);
+  const named = !business && !listed && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
+  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
   // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
   const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
   return {
     kind,
     kindLabel: content.label,
     // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
-    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business ? asWritten(prompt, business.matched) : label) ?? topic, place: location }),
+    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business ? asWritten(prompt, business.matched) : business && business === inOwnWords ? ownPhrase : label) ?? topic, place: location }),
     nameFromPrompt: ownName !== null,
     sections: layoutsOf(blocks),
     blocks,

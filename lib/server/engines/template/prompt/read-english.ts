@@ -46,3 +46,8 @@ export function isNationality(word: string): boolean {
   const lower = word.toLowerCase();
   return NATIONS.has(lower) || WORLD.model.one.lexicon[lower] === "Demonym";
 }
+
+/** "dental clinic": the word describes the noun after it (an adjective); in "tree surgeon" it is a noun of its own. */
+export function isDescribingWord(phrase: string, word: string): boolean {
+  return nlp(phrase).match(word).has("#Adjective");
+}
