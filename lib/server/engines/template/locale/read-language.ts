@@ -23,7 +23,8 @@ export interface LanguageReading {
 
 /** Each page language's small words in the text; `shared` words count only for English. */
 function countFunctionWords(text: string, shared: ReadonlySet<string> = new Set()): Map<PageLanguage, number> {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // "İstanbul'da" holds no Portuguese "da": a word joined by an apostrophe is not one of the small words.
+  const words = text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? [];
   const hits = new Map<PageLanguage, number>();
   for (const lang of PAGE_LANGUAGES) {
     const own = new Set(getLocale(lang).functionWords);
@@ -49,8 +50,11 @@ export function readLanguage(prompt: string): LanguageReading {
   if (!ISO3[full] && full !== "und" && nearestPage < 0.85 && english <= 1 && wordCount >= 6 && !strongPage) return { lang: "en", other: full };
   // Trigrams mislead on short prompts ("tattoo studio in Berlin" reads as Italian): the pick must
   // also use more of its own small words ("una", "für", "avec") than English ones.
-  const pick = ISO3[full] ?? ISO3[ranked[0]?.[0] ?? "und"];
-  if (pick && pick !== "en" && (hits.get(pick) ?? 0) > english) {
+  // Short Italian often reads as Spanish first: every page language the trigrams put near the top is tried, best first.
+  const top = ranked[0]?.[1] ?? 0;
+  const tried = [ISO3[full], ...ranked.filter(([, s]) => s >= top - 0.1).map(([code]) => ISO3[code])].filter((l): l is PageLanguage => Boolean(l) && l !== "en");
+  const pick = tried.find((lang, i) => (hits.get(lang) ?? 0) > english && (i === 0 || (hits.get(lang) ?? 0) >= 2) && (hits.get(lang) ?? 0) >= Math.max(...tried.map((l) => hits.get(l) ?? 0)));
+  if (pick) {
     const score = ranked.find(([code]) => ISO3[code] === pick)?.[1] ?? 1;
     const close = ranked.flatMap(([code, s]) => {
       const lang = ISO3[code];
@@ -70,7 +74,9 @@ export function readLanguage(prompt: string): LanguageReading {
  */
 export function reweighLanguage(prompt: string, first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
   if (first.close?.length) return pickAmongClose(first, evidence);
-  if (first.lang !== "en" || first.other) return first;
+  // "Fahrradwerkstatt in Köln" reads as Swedish to the trigrams: a language the engine does not write
+  // is weighed too, and gives way only to a page language the trade, place and letters all point to.
+  if (first.lang !== "en") return first;
   const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
   // "A pizza place in Rome": a small word English shares ("in") is no evidence for Italian.
   const hits = countFunctionWords(text, new Set(getLocale("en").functionWords));
@@ -83,7 +89,7 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
       (evidence.place.includes(lang) ? 1 : 0) + (letters && new RegExp(letters, "iu").test(text) ? 1 : 0) + (pick === lang ? 1 : 0);
     if (score >= 3 && score > best.score) best = { lang, score };
   }
-  return { lang: best.lang, other: null };
+  return best.lang === "en" && first.other ? first : { lang: best.lang, other: null };
 }
 
 /** Between languages that read alike ("Food truck de tacos en Monterrey"), the place's language decides. */

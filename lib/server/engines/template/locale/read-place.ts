@@ -5,6 +5,7 @@
  */
 
 import places from "../data/places.json";
+import townNames from "../data/town-names.json";
 import { getLocale } from "./locales";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
 
@@ -20,7 +21,16 @@ function withUnaccented(towns: Record<string, string>): Record<string, string> {
   }
   return all;
 }
-const TOWNS: Record<string, string> = withUnaccented(places.towns);
+const TOWNS: Record<string, string> = withUnaccented({ ...places.towns, ...townNames.towns });
+const BY_LANGUAGE: Record<string, Record<string, string>> = townNames.byLanguage;
+// Han, kana and Hangul have no capitals to find a name by: those towns are looked for as written.
+const UNCASED_TOWNS = Object.keys(townNames.towns).filter((name) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name));
+
+/** The country of a town or country name; a homonym reads as the one the page's language means. */
+function countryOf(name: string, lang: PageLanguage): string | undefined {
+  const key = name.toLowerCase();
+  return BY_LANGUAGE[lang]?.[key] ?? TOWNS[key] ?? TOWNS[fold(key)] ?? COUNTRY_NAMES[key] ?? COUNTRY_NAMES[fold(key)];
+}
 const COUNTRIES: Record<string, { currency: string; languages: string[] }> = places.country;
 /** Without a place, the currency most readers of the page's language expect. */
 const DEFAULT_COUNTRY: Record<PageLanguage, string> = { en: "US", es: "ES", fr: "FR", de: "DE", pt: "PT", it: "IT" };
@@ -51,7 +61,7 @@ function candidates(text: string): string[] {
   return found;
 }
 
-const READ_ONLY_COUNTRY: Record<string, string> = places.readOnlyCountry;
+const READ_ONLY_COUNTRY: Record<string, string> = { ...places.readOnlyCountry, ...townNames.readOnlyCountry };
 
 /** `other`: the ISO 639-3 code of a prompt in a language the engine reads but does not write ("pol"). */
 export function readPlace(prompt: string, location: string | null, lang: PageLanguage, exclude: string | null = null, other: string | null = null): PlaceReading {
@@ -60,8 +70,12 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   const own = exclude?.toLowerCase() ?? "";
   const found = candidates(prompt.slice(0, 2000)).filter((n) => !small.has(n.toLowerCase()) && !(own && own.includes(n.toLowerCase())));
   const names = [...(location ? [location] : []), ...found];
-  const name = names.find((n) => TOWNS[n.toLowerCase()] ?? COUNTRY_NAMES[n.toLowerCase()]) ?? null;
-  const country = name ? (TOWNS[name.toLowerCase()] ?? COUNTRY_NAMES[name.toLowerCase()]) : undefined;
+  const name = names.find((n) => countryOf(n, lang)) ?? null;
+  // 京都 gives the country and its currency; an English page does not print it as the place.
+  const uncased = name ? undefined : UNCASED_TOWNS.find((town) => prompt.includes(town));
+  // "Córdoba, España", "Córdoba, Argentina": a country the prompt names outright says which town it is.
+  const statedCountry = found.map((n) => COUNTRY_NAMES[n.toLowerCase()]).find(Boolean);
+  const country = name ? (statedCountry ?? countryOf(name, lang)) : uncased ? countryOf(uncased, lang) : undefined;
   const code = country ?? (other ? READ_ONLY_COUNTRY[other] : undefined) ?? DEFAULT_COUNTRY[lang];
   return {
     country: code,
@@ -75,7 +89,7 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
 /** True when the words are a town or country the gazetteer knows ("Argentina", "Utrecht"). */
 export function isPlaceName(words: string): boolean {
   const key = words.trim().toLowerCase();
-  return key in TOWNS || key in COUNTRY_NAMES;
+  return key in TOWNS || fold(key) in TOWNS || key in COUNTRY_NAMES;
 }
 
 /** "€", "£", "¥": how the locale writes the currency on its own. */

@@ -15,7 +15,7 @@ import { PAGE_LANGUAGES, readLanguage, reweighLanguage } from "../locale/read-la
 import { currencySymbol, isPlaceName, placeLanguages, readPlace } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
-import { FORM_WORDING, detectFormsInText } from "../content/form-kinds";
+import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate } from "./read-details";
 import { isDescribingWord, isNationality, readPeople } from "./read-english";
@@ -143,14 +143,14 @@ const LEAD_IN = new Set(tradeAliases.tradeWord.leadIn);
  * Naples"), so then there is no phrase (German capitalises every noun, so there any is fine).
  */
 function readTradePhrase(prompt: string, lang: string): string | null {
-  // "tree surgeon", "locksmith cork": a prompt of a few words is the trade itself.
-  const short = /^\s*\p{L}[\p{L}'’ -]{2,40}$/u.test(prompt) && prompt.trim().split(/\s+/).length <= 3 ? /^(\s*)([\s\S]+?)\s*$/.exec(prompt) : null;
-  const match = TRADE_PHRASE.exec(prompt) ?? (short ? Object.assign([short[0], short[2]], { index: 0 }) : null);
+  const match = TRADE_PHRASE.exec(prompt);
   // Only the prompt's opening words name the trade ("A website for a tree surgeon in…"), not "…on the beach in Brighton".
   const leadIn = prompt.slice(0, match?.index ?? 0).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
   if (!match || leadIn.some((w) => !SITE_WORDS.has(w) && !ARTICLE_WORDS.has(w) && !LEAD_IN.has(w))) return null;
   const words = (match[1] ?? "").split(/\s+/).filter(Boolean);
-  while (words.length && (ARTICLE_WORDS.has((words[0] ?? "").toLowerCase()) || SITE_WORDS.has((words[0] ?? "").toLowerCase()))) words.shift();
+  // "a small winery", "a family of pharmacies": the size and the owners are not the trade.
+  const lead = (word: string) => ARTICLE_WORDS.has(word) || SITE_WORDS.has(word) || LEAD_IN.has(word);
+  while (words.length > 1 && lead((words[0] ?? "").toLowerCase())) words.shift();
   if (!words.length || (lang !== "de" && words.slice(1).some((w) => /^\p{Lu}/u.test(w) && !isNationality(w)))) return null;
   if (SITE_WORDS.has((words.at(-1) ?? "").toLowerCase())) return null;
   return words.map((w, i) => (i === 0 && isNationality(w)) || lang === "de" ? w : w.toLowerCase()).join(" ");
@@ -221,7 +221,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
-  const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", ownPhrase ?? "", reading.domain ? (reading.topic ?? "") : ""]);
+  const formHeading = (form: FormKind) => getLocale(language.lang).forms[form]?.heading ?? FORM_WORDING[form].heading;
+  const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", ownPhrase ?? "", reading.domain ? (reading.topic ?? "") : ""], formHeading);
   const base = sections.length ? sections : orderSections(content.defaultSections);
   const blocks = planBlocks({
     list,
@@ -230,6 +231,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     forms: detectFormsInText(prompt),
     scheduled: content.defaultSections.includes("schedule"),
     titleOf: (id) => content.titles[id],
+    formHeading,
   });
   const looks = readLooks(prompt, {
     accent: reading.domain?.accent ?? content.accent,

@@ -17,7 +17,8 @@ const QUOTED = /["“”«»„「『]([^"“”«»„「」『』\n]{2,60})["�
 const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
 
 /** Capitalised words that are not names; kind and colour words are added by the caller. */
-const BASE_GENERIC = [...nameWords.baseGeneric, ...LANGUAGE_NAMES];
+const TITLES = new Set(nameWords.titles);
+const BASE_GENERIC = [...nameWords.baseGeneric, ...nameWords.titles, ...LANGUAGE_NAMES];
 
 export interface ExtractedNames {
   name: string | null;
@@ -92,7 +93,9 @@ export function readNameAfterKeyword(rest: string): string | null {
 function introducesName(tokens: string[], length: number, generic: ReadonlySet<string>): "strong" | "weak" | false {
   const last = tokens[length - 1] ?? "";
   const next = tokens[length] ?? "";
-  if (/[,:]$/.test(last) || /^[—–|-]$/.test(next)) return "strong";
+  if (/,$/.test(last) || /^[—–|-]$/.test(next)) return "strong";
+  // "Acme: project software for…" names it; "Leistungen: Physiotherapie, Massage" is a list's label.
+  if (/:$/.test(last)) return /^\p{Ll}/u.test(bare(next)) ? "strong" : false;
   if (/^(?:is|are|was)$/.test(next)) return "strong";
   const word = bare(next);
   // "Lezioni di chitarra a Bologna": a noun and its complement, not a name.
@@ -104,7 +107,7 @@ function introducesName(tokens: string[], length: number, generic: ReadonlySet<s
 // "AED 300": a currency's ISO code is no name either.
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
 const DAYS = `(?:${nameWords.shortDays.join("|")})\\.?`;
-const NOT_A_NAME_WORD = new RegExp(`^(?:[\\p{N}\\p{Sc}]|\\p{L}{1,3}\\p{N}|${DAYS}[-–]${DAYS}$)`, "iu");
+const NOT_A_NAME_WORD = new RegExp(`^(?:[\\p{N}\\p{Sc}]|\\p{L}{1,3}\\p{N}|\\p{L}$|${DAYS}[-–]${DAYS}$)`, "iu");
 
 function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
   return run.every((w) => {
@@ -142,8 +145,19 @@ function isListItem(tokens: string[], start: number, length: number): boolean {
   return LIST_JOINERS.has(bare(before).toLowerCase()) && /,$|^\p{Ll}/u.test(tokens[start - 2] ?? "") && lower(beforeThat);
 }
 
+/** Sentences, where "Dr." or "Dra." ends none ("la Dra. Camila Rojas" stays one). */
+function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  for (const piece of text.split(/(?<=[.!?\n])\s+/)) {
+    const last = sentences.at(-1);
+    if (last !== undefined && TITLES.has(bare(last.split(/\s+/).at(-1) ?? "").toLowerCase())) sentences[sentences.length - 1] = `${last} ${piece}`;
+    else sentences.push(piece);
+  }
+  return sentences;
+}
+
 function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generic: ReadonlySet<string>, tradeWords: ReadonlySet<string> | null): string | null {
-  for (const sentence of text.slice(0, 800).split(/(?<=[.!?\n])\s+/)) {
+  for (const sentence of splitSentences(text.slice(0, 800))) {
     const tokens = sentence.split(/\s+/).filter(Boolean);
     let run: string[] = [];
     let runStart = 0;
@@ -166,6 +180,7 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       // "run by Tom Hale", "led by Hannah Reid", "run by the O'Connor family": the people who run it ("tours by Via Antica" is still the name).
       const by = beforeArticle ? runStart - 2 : runStart - 1;
       if (RUN_BY.prepositions.has(bare(tokens[by] ?? "").toLowerCase()) && RUN_BY.verbs.has(bare(tokens[by - 1] ?? "").toLowerCase())) return null;
+      if (TITLES.has(bare(before).toLowerCase()) || TITLES.has((run[0] ?? "").toLowerCase())) return null;
       // "Cours de piano": a first word whose run ends in a connector before lower-case words is a noun and its complement.
       const complement = runStart === 0 && words.length === 1 && words[0] === run[0] && run.length > 1 && run.slice(1).every((w) => CONNECTORS.has(w.toLowerCase()));
       const introduced = complement ? false : runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;

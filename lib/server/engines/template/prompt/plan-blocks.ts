@@ -23,6 +23,8 @@ export interface BlockPlanInput {
   scheduled?: boolean;
   /** Default heading and nav label of a built-in section for this kind. */
   titleOf: (id: SectionId) => { title: string; nav: string };
+  /** A form's heading in the page's language ("Inscripción", not "Registration"). */
+  formHeading?: (kind: FormKind) => string;
 }
 
 function uniqueId(wanted: string, taken: Set<string>): string {
@@ -50,8 +52,8 @@ function defaultBlock(id: SectionId, input: BlockPlanInput, taken: Set<string>):
   return { id, heading: title, nav, layout: id, form: id === "contact" ? "contact" : null, requested: false };
 }
 
-function formBlock(kind: FormKind, taken: Set<string>): PageBlock {
-  const heading = FORM_WORDING[kind].heading;
+function formBlock(kind: FormKind, taken: Set<string>, formHeading?: (kind: FormKind) => string): PageBlock {
+  const heading = formHeading?.(kind) ?? FORM_WORDING[kind].heading;
   return { id: uniqueId(heading, taken), heading, nav: heading, layout: "form", form: kind, requested: true };
 }
 
@@ -84,7 +86,7 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   }
   for (const kind of input.forms) {
     const has = blocks.some((b) => b.form === kind || (kind === "subscription" && b.layout === "newsletter"));
-    if (!has) insertBeforeContact(blocks, formBlock(kind, taken));
+    if (!has) insertBeforeContact(blocks, formBlock(kind, taken, input.formHeading));
   }
   if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
   return blocks;

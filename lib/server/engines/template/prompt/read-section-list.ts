@@ -94,7 +94,7 @@ function withoutPeople(items: string[]): string[] {
 }
 
 /** Reads one trigger's items; names, places and the trade of the site are never sections. */
-function readItems(text: string, exclude: readonly string[], trades: readonly string[] = []): ListedSection[] {
+function readItems(text: string, exclude: readonly string[], trades: readonly string[] = [], formHeading: (kind: FormKind) => string = (kind) => FORM_WORDING[kind].heading): ListedSection[] {
   const items: ListedSection[] = [];
   const raws = splitItems(text);
   const cleaned = withoutPeople(raws.map(cleanItem).filter(Boolean));
@@ -109,7 +109,7 @@ function readItems(text: string, exclude: readonly string[], trades: readonly st
     // "a quote form": the form is named with its noun; "Quote" alone is no heading, the form's own is.
     const named = detectFormKind(item);
     const form = named ?? detectFormKind(raw);
-    items.push({ heading: form && !named ? FORM_WORDING[form].heading : capitalise(item), form });
+    items.push({ heading: form && !named ? formHeading(form) : capitalise(item), form });
   }
   return items;
 }
@@ -125,7 +125,7 @@ function isConvincing(items: ListedSection[], trigger: string): boolean {
 }
 
 /** The listed sections of the whole prompt, in order, without repeats. */
-export function readSectionList(prompt: string, exclude: readonly string[] = [], trades: readonly string[] = []): SectionList {
+export function readSectionList(prompt: string, exclude: readonly string[] = [], trades: readonly string[] = [], formHeading?: (kind: FormKind) => string): SectionList {
   const result: ListedSection[] = [];
   const offers: string[] = [];
   let exhaustive = false;
@@ -136,11 +136,11 @@ export function readSectionList(prompt: string, exclude: readonly string[] = [],
       // "a quote form with move date and number of rooms": what follows a form is its fields, not sections.
       if (FORM_THEN_WITH.test(sentence.slice(0, mark.at))) return;
       const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
-      const items = readItems(text, exclude);
+      const items = readItems(text, exclude, [], formHeading);
       if (isConvincing(items, mark.word) && (!best || items.length > best.items.length)) best = { items, word: mark.word };
     });
     // A bare list sentence ("Lessons, prices, reviews and booking.") needs no trigger word; there the trade may open it ("Bakery in Toronto, …").
-    const bare = readItems(sentence, exclude, trades);
+    const bare = readItems(sentence, exclude, trades, formHeading);
     // The owners and the trade it dropped still count towards "this sentence is a list".
     if (!best && bare.length >= 2 && splitItems(sentence).length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
     const chosen = best as { items: ListedSection[]; word: string } | null;

@@ -1,0 +1,60 @@
+/**
+ * Prompts in other languages from an outside check, each once read wrongly: Italian and German
+ * written as English, R$ as dollars, Roma or Genf unknown, forms headed in English, mood words and
+ * "Dra." taken for sections and names.
+ */
+import { analyzePrompt } from "@/lib/server/engines/template/prompt/analyze-prompt";
+import { readLanguage } from "@/lib/server/engines/template/locale/read-language";
+
+describe("the prompt's language", () => {
+  it.each([
+    ["Pizzeria da Gennaro a Roma, menù, asporto, prenota un tavolo", "it"],
+    ["Sartoria su misura a Napoli, abiti da uomo, appuntamento, stile elegante", "it"],
+    ["Fahrradwerkstatt in Köln, Reparatur ab 29,90 €, Kontaktformular", "de"],
+    ["Hufschmied in Oberbayern, mobile Hufbearbeitung, Terminanfrage", "de"],
+  ])("%s is written in %s", (prompt, lang) => expect(analyzePrompt(prompt).lang).toBe(lang));
+
+  it("finds no Portuguese 'da' inside a Turkish word, and still tells Dutch from German", () => {
+    expect(analyzePrompt("İstanbul'da berber dükkanı, fiyatlar, randevu").lang).toBe("en");
+    expect(readLanguage("Website voor een fietsenwinkel in Utrecht met reparaties")).toMatchObject({ lang: "en", other: "nld" });
+  });
+});
+
+describe("the place and its currency", () => {
+  it.each([
+    ["Escola de surf em Florianópolis, aulas a partir de R$ 120, reservas", "BRL"],
+    ["Taquería El Güero en Monterrey, tacos desde $25", "MXN"],
+    ["Trattoria a Firenze, menù, prenotazioni", "EUR"],
+    ["Friseur in Genf", "CHF"],
+    ["Fleuriste à Bruxelles", "EUR"],
+    ["京都の和菓子屋のウェブサイト", "JPY"],
+    ["İstanbul'da berber dükkanı, fiyatlar, randevu", "TRY"],
+  ])("%s → %s", (prompt, code) => expect(analyzePrompt(prompt).currencyCode).toBe(code));
+
+  it("reads a Spanish prompt's Valencia as Spain's, and a country the prompt names decides", () => {
+    expect(analyzePrompt("Peluquería en Valencia").locale).toBe("es-ES");
+    expect(analyzePrompt("Bar de tapas en Córdoba, España").locale).toBe("es-ES");
+    expect(analyzePrompt("Un sitio para una veterinaria en Córdoba, Argentina").locale).toBe("es-AR");
+  });
+});
+
+describe("sections and names in the page's language", () => {
+  const headings = (prompt: string) => analyzePrompt(prompt).blocks.map((b) => b.heading);
+
+  it("heads an asked-for form in the page's language", () => {
+    expect(headings("Academia de baile flamenco La Sole en Granada, clases y horarios. Formulario de inscripción.")).not.toContain("Registration");
+    expect(headings("Cabinet de kinésithérapie à Lyon avec soins et prise de rendez-vous en ligne").join(" ")).not.toMatch(/Appointments/);
+  });
+
+  it("takes no mood word or 'Quiero' for a section", () => {
+    expect(headings("Crêperie à Liège, carte, réservations, ambiance chaleureuse")).toEqual(["Carte", "Réservations"]);
+    expect(headings("Churrascaria em Porto Alegre, rodízio, reservas, estilo rústico")).toEqual(["Rodízio", "Reservas"]);
+    expect(headings("Estudio de tatuajes en Buenos Aires. Quiero galería, precios y reservas")).toEqual(["Galería", "Precios", "Reservas"]);
+  });
+
+  it("takes no title, single letter or list label for a name", () => {
+    expect(analyzePrompt("Consultorio de fonoaudiología de la Dra. Camila Rojas en Santiago").name).not.toBe("Dra");
+    expect(analyzePrompt("Autoescuela en Lima, carnet A y B, clases y precios").name).not.toBe("B");
+    expect(analyzePrompt("Physiotherapiepraxis in München. Leistungen: Krankengymnastik, Massage").name).not.toMatch(/Leistungen/);
+  });
+});
