@@ -94,3 +94,26 @@ describe("the trade the prompt names before its place", () => {
     expect(read("Summer music festival Sunwave, 20-22 July on the beach in Brighton: lineup, tickets").kind).toBe("event");
   });
 });
+
+describe("nothing made up, nothing another trade's", () => {
+  const page = (prompt: string) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildStage } = require("@/lib/server/engines/template/render/build-site") as typeof import("@/lib/server/engines/template/render/build-site");
+    return buildStage(analyzePrompt(prompt), "interactivity").html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  };
+
+  it("invents no street address: the place, or 'on request'", () => {
+    expect(page("Pest control in Brisbane, termite inspections, booking form")).not.toMatch(/High Street|Harbour Street/);
+    expect(page("Pest control in Brisbane with services, FAQ and a contact form")).toMatch(/Where Brisbane/);
+    expect(page("A bakery called Golden Crust with a menu")).toMatch(/Address on request/);
+  });
+
+  it("offers no 'Advice' or 'Appointments that suit you' in a form", () => {
+    expect(page("Tree surgeon in Cardiff, booking form")).not.toMatch(/Advice|Appointments that suit you/);
+  });
+
+  it("reserves tables only in a kitchen", () => {
+    expect(page("B&B a Matera con camere, colazione e prenotazioni")).not.toMatch(/Prenota un tavolo/);
+    expect(page("Un sito per la mia pizzeria a Napoli con menù e prenotazioni")).toMatch(/Prenota un tavolo/);
+  });
+});

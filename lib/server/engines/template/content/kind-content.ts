@@ -102,6 +102,8 @@ export interface KindContent {
   about: { paragraphs: string[]; highlights: string[] };
   features: CardItem[];
   services: CardItem[];
+  /** What a booking or order form may offer when the prompt lists nothing ("Pest control"), never the neutral "Advice". */
+  choices?: string[];
   menu: MenuGroup[];
   products: PricedItem[];
   projects: Project[];

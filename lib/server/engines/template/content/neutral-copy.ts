@@ -30,7 +30,8 @@ function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string,
     Trade: trade.charAt(0).toUpperCase() + trade.slice(1),
     aTrade: withArticle(lower),
     inPlace: place ? fillSlots(locale.copy.inPlace, { place }) : "",
-    address: place ? `${locale.copy.address}, ${place}` : locale.copy.address,
+    // No street is made up: the place the prompt names, or "Address on request" until the user gives one.
+    address: [locale.copy.address, place].filter(Boolean).join(", ") || locale.ui.addressOnRequest,
     hours: locale.copy.open,
     // {name} and {location} stay as slots: the renderer fills them, escaped.
     name: "{name}",
@@ -78,7 +79,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   const dishes = dishesFor(spec);
   // The user's own goods ("raw honey and beeswax candles"), else their trade ("Cerámica artesanal"),
   // priced on request: the engine cannot know what they cost, another shop's mugs are not theirs,
-  // and "Advice" is nothing anyone buys.
+  // and "Advice" is nothing anyone buys, books or orders (so no form offers it either).
   const goods = ownGoods(spec);
   const products: PricedItem[] = dishes.length
     ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
@@ -98,6 +99,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     about: { paragraphs: c.about.map(fill), highlights: c.highlights.map(fill) },
     features: cards(c.features),
     services,
+    choices: goods.length ? goods : services.slice(0, 1).map((s) => s.title),
     menu,
     products,
     pricing: c.pricing.map(([name = "", price = 0], i) => ({ name: String(name), price: Number(price), period: "", text: c.pricingText, features: [], featured: i === 1 })),
@@ -109,6 +111,6 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     schedule: locale.ui.hours.map(([day = "", time = ""]) => ({ time, title: day, text: "" })),
     posts: spec.lang === "en" ? base.posts : [],
     projects: spec.lang === "en" ? base.projects : services.map((s) => ({ title: s.title, text: s.text, tags: [] })),
-    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...(goods.length ? goods : services.map((s) => s.title)), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
+    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...(goods.length ? goods : services.slice(0, 1).map((s) => s.title)), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
   };
 }

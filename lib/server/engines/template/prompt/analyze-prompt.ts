@@ -242,7 +242,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
   const named = !business && !listed && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
-  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? userWords(business.matched, business.label) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
+  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
   // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
   const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
   return {

@@ -28,9 +28,9 @@ export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
 
 export function renderHoursBlock(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
-  const where = ctx.spec.location ? `, ${ctx.spec.location}` : "";
+
   const rows = ui.hours.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
-  const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: `${ctx.content.contact.address}${where}` }));
+  const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: [ctx.content.contact.address, ctx.spec.location].filter(Boolean).join(", ") || ui.addressOnRequest }));
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);
 }
 

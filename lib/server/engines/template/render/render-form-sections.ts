@@ -31,7 +31,7 @@ export function renderContact(ctx: RenderContext): string {
   // Field ids follow the block, so a second contact-style block ("Visit us") never repeats an id.
   const p = ctx.block?.id ?? "contact";
   const email = contactEmail(ctx);
-  const address = ctx.spec.location ? `${contact.address}, ${ctx.spec.location}` : contact.address;
+  const address = [contact.address, ctx.spec.location].filter(Boolean).join(", ") || ui.addressOnRequest;
   const hours = contact.hours.map((h) => fillCopy(ctx, h)).join("<br>");
   const options = contact.topics.map((t) => `              <option>${fillCopy(ctx, t)}</option>`);
   return wrapSection(

@@ -9,6 +9,7 @@ import { renderBrandMark, renderPicture } from "./render-images";
 import { fillSlots } from "../locale/locales";
 import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
+import { formWording } from "./render-request-form";
 import type { PageBlock } from "../site-spec";
 import { inSentence } from "./in-sentence";
 
@@ -50,7 +51,7 @@ function renderHeader(ctx: RenderContext): string {
 /** The main call to action: the page's own form when it has one ("Book now"), else the kind's. */
 function primaryAction(ctx: RenderContext): { href: string; label: string } {
   const form = ctx.spec.blocks.find((b) => b.layout === "form" && b.form);
-  if (form?.form) return { href: `#${form.id}`, label: escapeHtml(ctx.locale.forms[form.form].cta) };
+  if (form?.form) return { href: `#${form.id}`, label: escapeHtml(formWording(ctx, form.form).cta) };
   return { href: resolveTarget(ctx.content.primaryTarget, ctx.spec.blocks), label: fillCopy(ctx, ctx.content.primaryCta) };
 }
 

@@ -78,16 +78,23 @@ function renderField(prefix: string, field: Field): string {
   return [`            <div class="field">`, `              <label for="${id}">${escapeHtml(field.label)}</label>`, `              ${control}`, `            </div>`].join("\n");
 }
 
+/** Only a kitchen reserves tables: a guest house's or a groomer's reservation is worded as a booking ("Book now"). */
+const TABLE_KINDS = new Set(["restaurant", "cafe", "bakery"]);
+export function formWording(ctx: RenderContext, kind: FormKind): RenderContext["locale"]["forms"][FormKind] {
+  const wording = ctx.locale.forms[kind];
+  return kind === "reservation" && !TABLE_KINDS.has(ctx.spec.kind) ? { ...wording, cta: ctx.locale.forms.booking.cta, submit: ctx.locale.forms.booking.submit } : wording;
+}
+
 export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const kind = block.form ?? "contact";
   const ui = ctx.locale.ui;
-  const wording = ctx.locale.forms[kind];
+  const wording = formWording(ctx, kind);
   // An order form offers what the page sells: its menu or products, else its services.
   // Products that only repeat the neutral services ("Advice") are nothing anyone orders.
   const services = new Set(ctx.content.services.map((s) => s.title));
   const sold = [...new Set([...ctx.content.menu.flatMap((g) => g.items), ...ctx.content.products].map((i) => i.name))].filter((name) => !services.has(name));
   const asked = ctx.spec.offers?.length ? [] : askedTopics(ctx.spec).map(escapeHtml);
-  const listed = kind === "order" && sold.length ? sold.slice(0, 8).map((o) => fillCopy(ctx, o)) : asked.length ? asked.slice(0, 6) : ctx.content.services.slice(0, 4).map((s) => fillCopy(ctx, s.title));
+  const listed = kind === "order" && sold.length ? sold.slice(0, 8).map((o) => fillCopy(ctx, o)) : asked.length ? asked.slice(0, 6) : (ctx.content.choices ?? ctx.content.services.slice(0, 4).map((s) => s.title)).map((t) => fillCopy(ctx, t));
   const offers = [...listed, escapeHtml(ui.notSure)].map((o) => o.replace(/&amp;/g, "&").replace(/&#39;/g, "'"));
   const success = fillSlots(ui.requestThanks, { name: ctx.spec.name });
   const lead = escapeHtml(fillSlots(ui.formLead, { name: ctx.spec.name }));
