@@ -52,6 +52,12 @@ describe("sections and names in the page's language", () => {
     expect(headings("Estudio de tatuajes en Buenos Aires. Quiero galería, precios y reservas")).toEqual(["Galería", "Precios", "Reservas"]);
   });
 
+  it("keeps the trade and its 'da' or 'chez' in a name", () => {
+    expect(analyzePrompt("Pizzeria da Gennaro a Roma, menù, asporto, prenota un tavolo").name).toBe("Pizzeria da Gennaro");
+    expect(analyzePrompt("Boulangerie chez Marie à Lyon").name).toBe("Boulangerie chez Marie");
+    expect(analyzePrompt("Salão de beleza da Joana em São Paulo").name).toBe("Salão de beleza da Joana");
+  });
+
   it("takes no title, single letter or list label for a name", () => {
     expect(analyzePrompt("Consultorio de fonoaudiología de la Dra. Camila Rojas en Santiago").name).not.toBe("Dra");
     expect(analyzePrompt("Autoescuela en Lima, carnet A y B, clases y precios").name).not.toBe("B");

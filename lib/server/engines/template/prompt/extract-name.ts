@@ -18,6 +18,7 @@ const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
 
 /** Capitalised words that are not names; kind and colour words are added by the caller. */
 const TITLES = new Set(nameWords.titles);
+const NAME_JOINERS = new Set(nameWords.nameJoiners);
 const BASE_GENERIC = [...nameWords.baseGeneric, ...nameWords.titles, ...LANGUAGE_NAMES];
 
 export interface ExtractedNames {
@@ -196,7 +197,16 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
         // "Bäckerei Müller" is the whole name, as German shop signs put it.
         if (!afterTrade && leading <= 0) return null;
       }
-      const found = clampName(words.join(" ").replace(/['’]s$/, ""));
+      let found = clampName(words.join(" ").replace(/['’]s$/, ""));
+      // "Pizzeria da Gennaro", "Boulangerie chez Marie": the trade and its "da"/"chez" are part of the name.
+      const trade = bare(tokens[runStart - 2] ?? "");
+      if (NAME_JOINERS.has(before) && trade && generic.has(trade.toLowerCase()) && !BASE_GENERIC.includes(trade.toLowerCase())) {
+        // "Salão de beleza da Joana": a trade of several words ("X de Y") is kept whole.
+        let from = runStart - 2;
+        while (from >= 2 && ["de", "di", "du"].includes(bare(tokens[from - 1] ?? "").toLowerCase())) from -= 2;
+        const whole = tokens.slice(from, runStart - 1).map(bare).join(" ");
+        found = clampName(`${whole.charAt(0).toUpperCase()}${whole.slice(1)} ${before} ${found}`);
+      }
       if (introduced === "weak") {
         fallback ??= found;
         return null;
