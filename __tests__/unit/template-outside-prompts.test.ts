@@ -112,6 +112,12 @@ describe("nothing made up, nothing another trade's", () => {
     expect(page("Tree surgeon in Cardiff, booking form")).not.toMatch(/Advice|Appointments that suit you/);
   });
 
+  it("writes 'a … service' for what a business does and 'the place for' a plural trade", () => {
+    expect(page("Pest control in Brisbane, free quote form")).toMatch(/is a pest control service in Brisbane/);
+    expect(page("Pottery classes in Asheville")).toMatch(/is the place for pottery classes in Asheville/);
+    expect(page("Calligrapher in Kyoto")).toMatch(/is a calligrapher in Kyoto/);
+  });
+
   it("reserves tables only in a kitchen", () => {
     expect(page("B&B a Matera con camere, colazione e prenotazioni")).not.toMatch(/Prenota un tavolo/);
     expect(page("Un sito per la mia pizzeria a Napoli con menù e prenotazioni")).toMatch(/Prenota un tavolo/);

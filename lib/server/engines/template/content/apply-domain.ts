@@ -47,6 +47,8 @@ function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent 
     about: { paragraphs: c.about.map(fill), highlights: domain.offerings.slice(0, 3).map(([t]) => t) },
     features: cards,
     services: cards,
+    // A bike shop sells what its domain offers, priced on request, never the shop kind's stoneware mugs.
+    products: domain.offerings.map(([name = "", text = ""]) => ({ name, text, price: null })),
     pricing: domain.offerings.slice(0, 3).map(([name, text], i) => ({
       name, price: c.prices[i] ?? 50, period: base.pricing[i]?.period ?? "session", text, features: domain.words.slice(i, i + 3).map((w) => capitalise(w)), featured: i === 1,
     })),

@@ -6,6 +6,8 @@
  */
 
 import dishes from "../data/dishes.json";
+import keywords from "../data/prompt-keywords.json";
+import { isMassNoun } from "../prompt/read-english";
 import { fillSlots, getLocale, type Locale } from "../locale/locales";
 import type { SiteSpec } from "../site-spec";
 import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./kind-content";
@@ -14,10 +16,15 @@ const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "s
 type Dish = [string, number];
 const FOOD_KINDS = new Set(["restaurant", "cafe", "bakery"]);
 
-function withArticle(noun: string): string {
-  // "pottery classes" is plural: no article ("… is pottery classes in Melbourne").
-  if (/[^su]s$/i.test(noun)) return noun;
-  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+const ABSTRACT = new RegExp(`(?:${keywords.abstractTrades.join("|")})$`, "i");
+
+function withArticle(noun: string, lang: string): string {
+  // "pottery classes" is plural: "… is the place for pottery classes in Melbourne" (other languages: no article).
+  if (/[^su]s$/i.test(noun)) return lang === "en" ? `the place for ${noun}` : noun;
+  // "pest control", "dog grooming" are what a business does: "a pest control service".
+  const last = noun.split(" ").at(-1) ?? noun;
+  const service = lang === "en" && (ABSTRACT.test(last) || isMassNoun(last)) ? `${noun} service` : noun;
+  return `${/^[aeiou]/i.test(service) ? "an" : "a"} ${service}`;
 }
 
 /** Slots every copy string may use; braces of prompt text are dropped so they never read as slots. */
@@ -28,7 +35,7 @@ function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string,
   return {
     trade: spec.lang === "de" ? trade : lower,
     Trade: trade.charAt(0).toUpperCase() + trade.slice(1),
-    aTrade: withArticle(lower),
+    aTrade: withArticle(lower, spec.lang),
     inPlace: place ? fillSlots(locale.copy.inPlace, { place }) : "",
     // No street is made up: the place the prompt names, or "Address on request" until the user gives one.
     address: [locale.copy.address, place].filter(Boolean).join(", ") || locale.ui.addressOnRequest,

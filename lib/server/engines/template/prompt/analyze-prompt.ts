@@ -153,6 +153,8 @@ function readTradePhrase(prompt: string, lang: string): string | null {
   while (words.length > 1 && lead((words[0] ?? "").toLowerCase())) words.shift();
   if (!words.length || (lang !== "de" && words.slice(1).some((w) => /^\p{Lu}/u.test(w) && !isNationality(w)))) return null;
   if (SITE_WORDS.has((words.at(-1) ?? "").toLowerCase())) return null;
+  // "my bike courier business": the business is the courier.
+  if (words.length > 1 && /^business(?:es)?$/i.test(words.at(-1) ?? "")) words.pop();
   return words.map((w, i) => (i === 0 && isNationality(w)) || lang === "de" ? w : w.toLowerCase()).join(" ");
 }
 
@@ -242,7 +244,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
   const named = !business && !listed && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
-  const topic = (language.lang === "en" ? (named ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
+  const topic = (language.lang === "en" ? (named ?? (reading.domain ? null : tradePhrase) ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
   // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
   const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
   return {

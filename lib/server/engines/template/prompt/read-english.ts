@@ -51,3 +51,8 @@ export function isNationality(word: string): boolean {
 export function isDescribingWord(phrase: string, word: string): boolean {
   return nlp(phrase).match(word).has("#Adjective");
 }
+
+/** "grooming", "catering", "music": a gerund or a mass noun, which takes no "a". */
+export function isMassNoun(word: string): boolean {
+  return nlp(word).has("(#Gerund|#Uncountable)");
+}
