@@ -48,6 +48,11 @@ describe("what is not a section", () => {
     expect(headings("Tattoo studio in Melbourne called Black Lotus, artists Kai and Mira, gallery, aftercare and booking form")).toEqual(["Artists", "Gallery", "Aftercare", "Booking"]);
   });
 
+  it("keeps a place at the end of the trade out of the sections, and a family out of the name", () => {
+    expect(headings("arborist in Sydney, tree removal, pruning, stump grinding, free quote form")).toEqual(["Tree removal", "Pruning", "Stump grinding", "Free quote"]);
+    expect(analyzePrompt("funeral home in Dublin, family run since 1952 by the O'Connor family").name).toBe("Dublin Funeral Home");
+  });
+
   it("keeps acronyms and a trade-like item of an explicit list", () => {
     expect(analyzePrompt("Car repair garage in Leeds: tyre changes, MOT and servicing").offers).toContain("MOT");
     expect(headings("Sections: Menu, Our Story, Catering, Contact")).toContain("Catering");
@@ -87,6 +92,11 @@ describe("the trade the prompt names before its place", () => {
     expect(read("Pest control in Brisbane, termite inspections, free quote form")).toMatchObject({ business: null, topic: "pest control", name: "Brisbane Pest Control" });
     expect(read("Tree surgeon in Cardiff, free quote")).toMatchObject({ business: null, topic: "tree surgeon" });
     expect(read("Community choir in Wellington rehearsing Tuesdays 7pm")).toMatchObject({ business: null, name: "Wellington Community Choir" });
+  });
+
+  it("reads a wedding venue as a venue, not as a wedding", () => {
+    expect(read("Barn wedding venue in the Cotswolds, venue tours booking form, rustic and warm")).toMatchObject({ kind: "landing", domain: null });
+    expect(read("A website for our wedding in Lecce")).toMatchObject({ kind: "event", domain: "wedding" });
   });
 
   it("keeps a preset an adjective describes, and reads no trade past the opening words", () => {

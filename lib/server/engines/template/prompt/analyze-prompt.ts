@@ -18,7 +18,7 @@ import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate } from "./read-details";
-import { isDescribingWord, isNationality, readPeople } from "./read-english";
+import { isDescribingWord, isNationality, readPeople, singularOf } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
 import { readLooks } from "./read-looks";
 import { readSectionList } from "./read-section-list";
@@ -197,7 +197,9 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "calligrapher in Kyoto doing wedding invitations": with no preset for the trade the prompt names before its
   // place, kind words after it ("wedding") are what it makes, not what it is.
   const tradePhrase = business ? null : ownPhrase;
+  // "barn wedding venue" is a venue, not a wedding: an event or blog kind must come from the trade's own noun.
   const phraseKind = tradePhrase ? scoreKind(tradePhrase) : null;
+  if (phraseKind && ["event", "blog"].includes(phraseKind.kind) && scoreKind(tradePhrase?.split(" ").at(-1) ?? "").kind !== phraseKind.kind) phraseKind.score = 0;
   const unknownTrade = phraseKind ? (phraseKind.score > 0 ? phraseKind : { kind: "landing" as const, score: 0 }) : null;
   const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : (unknownTrade ?? keywordKind);
   const agent = business ? null : readUnknownTrade(prompt);
@@ -207,7 +209,10 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const modifierOnly = agent && domainReading.domain?.terms.some(([term]) => term === agent.split(" ")[0]);
   // A domain that makes the site another kind of thing (a wedding, a podcast, software) must be in the trade's own words, and a preset trade is no software.
   const domain = domainReading.domain;
-  const inTradeWords = (phrase: string) => domain?.terms.some(([term]) => phrase.match(buildTermPattern(term))) ?? false;
+  // "barn wedding venue" is a venue: an event's or a blog's domain must name the trade's own noun, not only modify it.
+  const headNoun = singularOf(tradePhrase?.split(" ").at(-1) ?? "");
+  const namesHead = (term: string) => !domain || !["event", "blog"].includes(domain.kind) || singularOf(term.split(" ").at(-1) ?? "") === headNoun;
+  const inTradeWords = (phrase: string) => domain?.terms.some(([term]) => phrase.match(buildTermPattern(term)) && namesHead(term)) ?? false;
   const elsewhere = domain && !domainReading.software && ["event", "blog", "saas", "agency", "portfolio"].includes(domain.kind) && ((tradePhrase && !inTradeWords(tradePhrase)) || (business && domain.kind === "saas"));
   const reading = modifierOnly || elsewhere ? { ...domainReading, domain: null, topic: modifierOnly ? agent : tradePhrase ?? business?.label.toLowerCase() ?? null } : domainReading;
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;

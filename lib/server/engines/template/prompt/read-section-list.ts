@@ -72,6 +72,7 @@ function isStyleItem(item: string): boolean {
   return STYLE_ITEM.test(item) && layoutForPhrase(item) === "cards" && detectFormKind(item) === null;
 }
 
+const PREPOSITION_WORD = new RegExp(`^(?:${words.list.prepositions}|${words.list.cut})$`, "i");
 const RUN_BY = new RegExp(`^(?:${words.list.runBy})\\s`, "i");
 const FORM_THEN_WITH = new RegExp(`\\b(?:form|formulario|formulaire|formular|formulário|modulo)\\s+(?:${words.list.triggers}|${words.triggers})$`, "iu");
 // "Kai", "Anna Holm" are names; "MOT", "FAQ" are not.
@@ -88,7 +89,8 @@ function withoutPeople(items: string[]): string[] {
     if (RUN_BY.test(item)) return [];
     const words = item.split(" ");
     const lead = words.findIndex(isCapitalised);
-    if (lead > 0 && words.slice(lead).every(isCapitalised)) return [words.slice(0, lead).join(" ")];
+    // "arborist in Sydney" ends in a place, not in people: the word before the names is no preposition.
+    if (lead > 0 && words.slice(lead).every(isCapitalised) && !PREPOSITION_WORD.test(words[lead - 1] ?? "")) return [words.slice(0, lead).join(" ")];
     return mixed && lead === 0 && words.every(isCapitalised) && layoutForPhrase(item) === "cards" && detectFormKind(item) === null ? [] : [item];
   });
 }
