@@ -16,6 +16,8 @@ const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "s
 type Dish = [string, number];
 const FOOD_KINDS = new Set(["restaurant", "cafe", "bakery"]);
 
+/** A funeral home's or a crematorium's visitors are grieving: their reviews speak of care. */
+const QUIET = new RegExp(keywords.quietTrades, "i");
 const ABSTRACT = new RegExp(`(?:${keywords.abstractTrades.join("|")})$`, "i");
 
 function withArticle(noun: string, lang: string): string {
@@ -111,7 +113,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     products,
     pricing: c.pricing.map(([name = "", price = 0], i) => ({ name: String(name), price: Number(price), period: "", text: c.pricingText, features: [], featured: i === 1 })),
     team: c.team.map(([name = "", role = ""]) => ({ name, role: fill(role), bio: fill(c.teamBio) })),
-    testimonials: c.testimonials.map(([quote = "", author = ""]) => ({ quote: fill(quote), author, role: locale.ui.testimonialRole })),
+    testimonials: (QUIET.test(`${spec.business?.id ?? ""} ${trade}`) ? c.quietTestimonials : c.testimonials).map(([quote = "", author = ""]) => ({ quote: fill(quote), author, role: locale.ui.testimonialRole })),
     faq: c.faq.map(([q = "", a = ""]) => ({ q: fill(q), a: fill(a) })),
     gallery: c.gallery.map(fill),
     stats: c.stats.map(([value = "", label = ""]) => ({ value, label })),
