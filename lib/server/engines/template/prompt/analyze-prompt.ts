@@ -4,7 +4,6 @@
  */
 
 import { extractNames } from "./extract-name";
-import sectionWords from "../data/section-words.json";
 import tradeAliases from "../data/trade-aliases.json";
 import nameWords from "../data/name-words.json";
 import { readBusiness, readUnknownTrade } from "../locale/read-business";
@@ -18,10 +17,12 @@ import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
 import { planBlocks } from "./plan-blocks";
 import { readDate } from "./read-details";
-import { isDescribingWord, isNationality, readPeople, singularOf } from "./read-english";
+import { isDescribingWord, readPeople, singularOf } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
 import { readLooks } from "./read-looks";
 import { readSectionList } from "./read-section-list";
+import { readTradePhrase } from "./read-trade-phrase";
+import { statedCurrency } from "../locale/stated-currency";
 import { findColorMentions } from "./named-colors";
 import { SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
 
@@ -75,21 +76,6 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
 }
 
 /** A currency the prompt names outright ("prices in euros", "£") beats the one of its place. */
-const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
-const narrowSymbol = (code: string) => new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")?.value ?? code;
-
-/**
- * The currency a prompt names: an ISO code by an amount ("AED 300", "120 CHF"), or a symbol or word
- * ("£", "euros"). A "$" or "dollars" in Toronto is the Canadian dollar: a symbol the place's own
- * currency shares means the place's currency.
- */
-function statedCurrency(text: string, placeCurrency: string): string | null {
-  const code = /(?<![\p{L}])([A-Z]{3})\s?\d|\d\s?([A-Z]{3})(?![\p{L}])/u.exec(text);
-  const iso = code?.[1] ?? code?.[2];
-  if (iso && CURRENCY_CODES.has(iso)) return iso;
-  const named = Object.entries(sectionWords.currencies).find(([, source]) => new RegExp(source, "i").test(text))?.[0] ?? null;
-  return named && narrowSymbol(named) === narrowSymbol(placeCurrency) ? placeCurrency : named;
-}
 
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
 const ARTICLES = new Set(nameWords.articles);
@@ -133,30 +119,6 @@ function readTradeWord(prompt: string, lang: string): string | null {
   return lang === "de" ? word : word.toLowerCase();
 }
 
-const TRADE_PHRASE = new RegExp(`(?:^|(?<![\\p{L}])(?:${tradeAliases.tradeWord.articles})\\s+)((?:[\\p{L}'’-]{2,}\\s+){0,2}\\p{L}{4,})\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+(?:the\\s+)?\\p{Lu}`, "iu");
-const ARTICLE_WORDS = new Set(tradeAliases.tradeWord.articles.split("|"));
-const SITE_WORDS = new Set(nameWords.baseGeneric);
-const LEAD_IN = new Set(tradeAliases.tradeWord.leadIn);
-/**
- * "Pest control in Brisbane", "a sign language interpreter in Cape Town": the user's words for the
- * trade, before the place. Capitalised words after the first are a name ("trattoria Nonna Rosa in
- * Naples"), so then there is no phrase (German capitalises every noun, so there any is fine).
- */
-function readTradePhrase(prompt: string, lang: string): string | null {
-  const match = TRADE_PHRASE.exec(prompt);
-  // Only the prompt's opening words name the trade ("A website for a tree surgeon in…"), not "…on the beach in Brighton".
-  const leadIn = prompt.slice(0, match?.index ?? 0).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
-  if (!match || leadIn.some((w) => !SITE_WORDS.has(w) && !ARTICLE_WORDS.has(w) && !LEAD_IN.has(w))) return null;
-  const words = (match[1] ?? "").split(/\s+/).filter(Boolean);
-  // "a small winery", "a family of pharmacies": the size and the owners are not the trade.
-  const lead = (word: string) => ARTICLE_WORDS.has(word) || SITE_WORDS.has(word) || LEAD_IN.has(word);
-  while (words.length > 1 && lead((words[0] ?? "").toLowerCase())) words.shift();
-  if (!words.length || (lang !== "de" && words.slice(1).some((w) => /^\p{Lu}/u.test(w) && !isNationality(w)))) return null;
-  if (SITE_WORDS.has((words.at(-1) ?? "").toLowerCase())) return null;
-  // "my bike courier business": the business is the courier.
-  if (words.length > 1 && /^business(?:es)?$/i.test(words.at(-1) ?? "")) words.pop();
-  return words.map((w, i) => (i === 0 && isNationality(w)) || lang === "de" ? w : w.toLowerCase()).join(" ");
-}
 
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
