@@ -129,13 +129,13 @@ describe("nothing made up, nothing another trade's", () => {
   });
 
   it("gives a funeral home reviews about care, not 'easy to book, I will be back'", () => {
-    expect(page("funeral home in Dublin, family run since 1952, contact form")).not.toMatch(/easy to book|I will be back/);
+    expect(page("funeral home in Dublin, family run since 1952, contact form")).not.toMatch(/easy to book|I will be back|clear prices/);
     expect(page("Bestattungsinstitut in Graz mit Kontakt")).not.toMatch(/einfach zu buchen|Ich komme wieder/);
     expect(page("Bestattungsinstitut in Graz mit Kontakt")).toMatch(/schwerste Woche/);
   });
 
   it("reserves tables only in a kitchen", () => {
-    expect(page("B&B a Matera con camere, colazione e prenotazioni")).not.toMatch(/Prenota un tavolo/);
+    expect(page("B&B a Matera con camere, colazione e prenotazioni")).not.toMatch(/Prenota un tavolo|b&b/);
     expect(page("Un sito per la mia pizzeria a Napoli con menù e prenotazioni")).toMatch(/Prenota un tavolo/);
   });
 });

@@ -33,7 +33,8 @@ function withArticle(noun: string, lang: string): string {
 function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string, string> {
   const plain = (t: string) => t.replace(/[{}]/g, "");
   const place = plain(spec.location ?? "");
-  const lower = trade.toLowerCase();
+  // "B&B", "SASL" keep their capitals inside a sentence; other words are lower case.
+  const lower = trade.split(" ").map((w) => (/^[\p{Lu}\d&]{2,}$/u.test(w) ? w : w.toLowerCase())).join(" ");
   return {
     trade: spec.lang === "de" ? trade : lower,
     Trade: trade.charAt(0).toUpperCase() + trade.slice(1),
@@ -81,6 +82,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   // With no trade known, a neutral noun in the page's language, never a kind's English label ("Landing page").
   const trade = (spec.topic ?? spec.business?.label ?? (spec.lang === "en" && spec.kind !== "landing" ? base.label : c.business)).replace(/\s*\/.*$/, "");
   const slots = slotsFor(spec, locale, trade);
+  const quiet = QUIET.test(`${spec.business?.id ?? ""} ${trade}`);
   const fill = (t: string) => fillSlots(t, slots);
   const cards = (rows: string[][]): CardItem[] => rows.map(([title = "", text = ""], i) => ({ title: fill(title), text: fill(text), icon: ICONS[i % ICONS.length] ?? "star" }));
   const services = cards(c.services);
@@ -100,7 +102,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     label: trade,
     eyebrow: slots.Trade ?? trade,
     tagline: fill(c.tagline),
-    lead: fill(c.lead),
+    lead: fill(quiet ? c.quietLead : c.lead),
     primaryCta: c.primaryCta,
     secondaryCta: c.secondaryCta,
     heroAlt: fill(c.heroAlt),
@@ -113,7 +115,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     products,
     pricing: c.pricing.map(([name = "", price = 0], i) => ({ name: String(name), price: Number(price), period: "", text: c.pricingText, features: [], featured: i === 1 })),
     team: c.team.map(([name = "", role = ""]) => ({ name, role: fill(role), bio: fill(c.teamBio) })),
-    testimonials: (QUIET.test(`${spec.business?.id ?? ""} ${trade}`) ? c.quietTestimonials : c.testimonials).map(([quote = "", author = ""]) => ({ quote: fill(quote), author, role: locale.ui.testimonialRole })),
+    testimonials: (quiet ? c.quietTestimonials : c.testimonials).map(([quote = "", author = ""]) => ({ quote: fill(quote), author, role: locale.ui.testimonialRole })),
     faq: c.faq.map(([q = "", a = ""]) => ({ q: fill(q), a: fill(a) })),
     gallery: c.gallery.map(fill),
     stats: c.stats.map(([value = "", label = ""]) => ({ value, label })),
