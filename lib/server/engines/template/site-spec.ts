@@ -9,6 +9,10 @@ import type { PageLanguage } from "./locale/read-language";
 
 export const SITE_KINDS = ["bakery", "cafe", "restaurant", "photography", "portfolio", "agency", "saas", "shop", "blog", "event", "fitness", "landing"] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
+/** Kinds that cook or bake: they have a menu of their own and reserve tables. */
+export const KITCHEN_KINDS: ReadonlySet<SiteKind> = new Set(["restaurant", "cafe", "bakery"]);
+/** Kinds that are no place of business (software, a blog, an event, a portfolio, an agency). */
+export const PLACELESS_KINDS: readonly SiteKind[] = ["saas", "blog", "event", "portfolio", "agency"];
 
 /** Content sections in the order they appear on a page (the hero is always first, outside this list). */
 export const SECTION_ORDER = ["about", "features", "services", "menu", "products", "projects", "gallery", "schedule", "stats", "team", "testimonials", "pricing", "posts", "faq", "newsletter", "contact"] as const;

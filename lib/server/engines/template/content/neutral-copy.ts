@@ -8,13 +8,12 @@
 import dishes from "../data/dishes.json";
 import keywords from "../data/prompt-keywords.json";
 import { isMassNoun } from "../prompt/read-english";
-import { fillSlots, getLocale, type Locale } from "../locale/locales";
-import type { SiteSpec } from "../site-spec";
+import { addressLine, fillSlots, getLocale, type Locale } from "../locale/locales";
+import { KITCHEN_KINDS, type SiteSpec } from "../site-spec";
 import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./kind-content";
 
 const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "shield"];
 type Dish = [string, number];
-const FOOD_KINDS = new Set(["restaurant", "cafe", "bakery"]);
 
 /** A funeral home's or a crematorium's visitors are grieving: their reviews speak of care. */
 const QUIET = new RegExp(keywords.quietTrades, "i");
@@ -41,7 +40,7 @@ function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string,
     aTrade: withArticle(lower, spec.lang),
     inPlace: place ? fillSlots(locale.copy.inPlace, { place }) : "",
     // No street is made up: the place the prompt names, or "Address on request" until the user gives one.
-    address: [locale.copy.address, place].filter(Boolean).join(", ") || locale.ui.addressOnRequest,
+    address: addressLine(locale.copy.address, place, locale.ui.addressOnRequest),
     hours: locale.copy.open,
     // {name} and {location} stay as slots: the renderer fills them, escaped.
     name: "{name}",
@@ -63,7 +62,7 @@ export function dishesFor(spec: SiteSpec): Dish[] {
 function menuOf(spec: SiteSpec, locale: Locale, base: KindContent): MenuGroup[] {
   const list = dishesFor(spec);
   // Only a kitchen's own base menu is kept: a shop's or a studio's "House special" is another trade's.
-  if (list.length === 0) return spec.lang === "en" && FOOD_KINDS.has(spec.kind) ? base.menu : [];
+  if (list.length === 0) return spec.lang === "en" && KITCHEN_KINDS.has(spec.kind) ? base.menu : [];
   return [{ title: locale.copy.menuTitle, items: list.map(([name, price]) => ({ name, text: "", price })) }];
 }
 

@@ -27,6 +27,11 @@ export function getLocale(lang: PageLanguage): Locale {
 }
 
 /** Fills "{x}"-style slots in a locale string (plain text; callers escape when rendering). */
+/** "Rua Direita 12, Porto", "Porto", else the page's "Address on request": no street is ever made up. */
+export function addressLine(address: string, place: string | null | undefined, onRequest: string): string {
+  return [address, place].filter(Boolean).join(", ") || onRequest;
+}
+
 export function fillSlots(template: string, slots: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in slots ? String(slots[key]) : whole));
 }

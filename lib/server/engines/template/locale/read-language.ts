@@ -53,7 +53,9 @@ export function readLanguage(prompt: string): LanguageReading {
   // Short Italian often reads as Spanish first: every page language the trigrams put near the top is tried, best first.
   const top = ranked[0]?.[1] ?? 0;
   const tried = [ISO3[full], ...ranked.filter(([, s]) => s >= top - 0.1).map(([code]) => ISO3[code])].filter((l): l is PageLanguage => Boolean(l) && l !== "en");
-  const pick = tried.find((lang, i) => (hits.get(lang) ?? 0) > english && (i === 0 || (hits.get(lang) ?? 0) >= 2) && (hits.get(lang) ?? 0) >= Math.max(...tried.map((l) => hits.get(l) ?? 0)));
+  const count = (lang: PageLanguage) => hits.get(lang) ?? 0;
+  const most = Math.max(0, ...tried.map(count));
+  const pick = tried.find((lang, i) => count(lang) > english && (i === 0 || count(lang) >= 2) && count(lang) >= most);
   if (pick) {
     const score = ranked.find(([code]) => ISO3[code] === pick)?.[1] ?? 1;
     const close = ranked.flatMap(([code, s]) => {

@@ -24,7 +24,7 @@ import { readSectionList } from "./read-section-list";
 import { readTradePhrase } from "./read-trade-phrase";
 import { statedCurrency } from "../locale/stated-currency";
 import { findColorMentions } from "./named-colors";
-import { SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
+import { PLACELESS_KINDS, SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
 
 /** Long prompts are analysed in full for keywords but capped so pathological input stays fast. */
 const MAX_ANALYSED = 6000;
@@ -75,8 +75,6 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
   return { requested: orderSections(requested), excluded };
 }
 
-/** A currency the prompt names outright ("prices in euros", "£") beats the one of its place. */
-
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
 const ARTICLES = new Set(nameWords.articles);
 const SMALL_WORDS = PAGE_LANGUAGES.flatMap((lang) => getLocale(lang).functionWords).filter((w) => !ARTICLES.has(w));
@@ -119,6 +117,8 @@ function readTradeWord(prompt: string, lang: string): string | null {
   return lang === "de" ? word : word.toLowerCase();
 }
 
+/** Kinds that are a programme of their own (an event, a blog): only the trade's own noun makes a site one. */
+const PROGRAMME_KINDS: readonly SiteKind[] = ["event", "blog"];
 
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
@@ -137,7 +137,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "a dental clinic in Leeds with … our dentists": the preset the trade's own words name is the one.
   const inOwnWords = ownPhrase ? readBusiness(ownPhrase, language.lang) : null;
   const found = inOwnWords ?? anywhere;
-  const ownTrade = tradeWord?.toLowerCase() ?? ownPhrase?.split(" ").at(-1)?.toLowerCase() ?? null;
+  const phraseHead = ownPhrase?.split(" ").at(-1) ?? null;
+  const ownTrade = tradeWord?.toLowerCase() ?? phraseHead?.toLowerCase() ?? null;
   const lower = prompt.toLowerCase();
   const at = found ? lower.indexOf(found.matched.split(" ")[0] ?? "") : -1;
   // A lone search term among the sections ("…with packages and a quote form") names no trade either.
@@ -154,15 +155,15 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // portfolio, agency) still win when the prompt says so more strongly.
   // A trade's "portfolio" is its gallery of work (a tattoo studio's, a carpenter's), not a
   // portfolio site: with a trade named, only the other placeless kinds win.
-  const placelessKinds = business ? ["saas", "blog", "event", "agency"] : ["saas", "blog", "event", "portfolio", "agency"];
+  const placelessKinds = business ? PLACELESS_KINDS.filter((k) => k !== "portfolio") : PLACELESS_KINDS;
   const placeless = placelessKinds.includes(head.kind) && head.score >= 3;
   // "calligrapher in Kyoto doing wedding invitations": with no preset for the trade the prompt names before its
   // place, kind words after it ("wedding") are what it makes, not what it is.
   const tradePhrase = business ? null : ownPhrase;
   // "barn wedding venue" is a venue, not a wedding: an event or blog kind must come from the trade's own noun.
   const phraseKind = tradePhrase ? scoreKind(tradePhrase) : null;
-  if (phraseKind && ["event", "blog"].includes(phraseKind.kind) && scoreKind(tradePhrase?.split(" ").at(-1) ?? "").kind !== phraseKind.kind) phraseKind.score = 0;
-  const unknownTrade = phraseKind ? (phraseKind.score > 0 ? phraseKind : { kind: "landing" as const, score: 0 }) : null;
+  const ownsKind = phraseKind && phraseKind.score > 0 && (!PROGRAMME_KINDS.includes(phraseKind.kind) || scoreKind(phraseHead ?? "").kind === phraseKind.kind);
+  const unknownTrade = phraseKind ? (ownsKind ? phraseKind : { kind: "landing" as const, score: 0 }) : null;
   const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : (unknownTrade ?? keywordKind);
   const agent = business ? null : readUnknownTrade(prompt);
   // A named trade's domain is read before its list of sections too ("weddings" make no florist a wedding).
@@ -172,10 +173,10 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // A domain that makes the site another kind of thing (a wedding, a podcast, software) must be in the trade's own words, and a preset trade is no software.
   const domain = domainReading.domain;
   // "barn wedding venue" is a venue: an event's or a blog's domain must name the trade's own noun, not only modify it.
-  const headNoun = singularOf(tradePhrase?.split(" ").at(-1) ?? "");
-  const namesHead = (term: string) => !domain || !["event", "blog"].includes(domain.kind) || singularOf(term.split(" ").at(-1) ?? "") === headNoun;
+  const headNoun = singularOf(phraseHead ?? "");
+  const namesHead = (term: string) => !domain || !PROGRAMME_KINDS.includes(domain.kind) || singularOf(term.split(" ").at(-1) ?? "") === headNoun;
   const inTradeWords = (phrase: string) => domain?.terms.some(([term]) => phrase.match(buildTermPattern(term)) && namesHead(term)) ?? false;
-  const elsewhere = domain && !domainReading.software && ["event", "blog", "saas", "agency", "portfolio"].includes(domain.kind) && ((tradePhrase && !inTradeWords(tradePhrase)) || (business && domain.kind === "saas"));
+  const elsewhere = domain && !domainReading.software && PLACELESS_KINDS.includes(domain.kind) && ((tradePhrase && !inTradeWords(tradePhrase)) || (business && domain.kind === "saas"));
   const reading = modifierOnly || elsewhere ? { ...domainReading, domain: null, topic: modifierOnly ? agent : tradePhrase ?? business?.label.toLowerCase() ?? null } : domainReading;
   const kind: SiteKind = reading.software ? "saas" : reading.domain ? reading.domain.kind : scored.kind;
   const content = getKindContent(kind);

@@ -6,6 +6,7 @@
 
 import nameWords from "../data/name-words.json";
 import { LANGUAGE_NAMES } from "./read-english";
+import { isCurrencyCode } from "../locale/stated-currency";
 
 const CONNECTORS = new Set(nameWords.connectors);
 const NAME_ARTICLES = new Set(nameWords.nameArticles);
@@ -104,17 +105,16 @@ function introducesName(tokens: string[], length: number, generic: ReadonlySet<s
   return /^[\p{Ll}]/u.test(word) && generic.has(word.toLowerCase()) && !BASE_GENERIC.includes(word.toLowerCase()) ? "weak" : false;
 }
 
-/** "3", "1952", "7pm", "1-on-1", "R450", "Mon-Fri": a count, year, time, price or day range is no name. */
-// "AED 300": a currency's ISO code is no name either.
-const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
 const DAYS = `(?:${nameWords.shortDays.join("|")})\\.?`;
 const NOT_A_NAME_WORD = new RegExp(`^(?:[\\p{N}\\p{Sc}]|\\p{L}{1,3}\\p{N}|\\p{L}$|${DAYS}[-–]${DAYS}$)`, "iu");
+/** "3", "1952", "7pm", "1-on-1", "R450", "Mon-Fri", "AED": a count, year, time, price, day range or currency code is no name. */
+const isNotANameWord = (word: string) => NOT_A_NAME_WORD.test(word) || isCurrencyCode(word);
 
 function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
   return run.every((w) => {
     const lower = w.toLowerCase();
     // "Tuesdays" is a weekday too.
-    return generic.has(lower) || generic.has(lower.replace(/s$/, "")) || CONNECTORS.has(lower) || NOT_A_NAME_WORD.test(w) || CURRENCY_CODES.has(w);
+    return generic.has(lower) || generic.has(lower.replace(/s$/, "")) || CONNECTORS.has(lower) || isNotANameWord(w);
   });
 }
 
@@ -173,7 +173,7 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       while (words.length && trimmable(words[0]) && !(keepThe && words === run)) words = words.slice(1);
       while (words.length && trimmable(words.at(-1))) words = words.slice(0, -1);
       // "12-18 March 2025", "20 taps": a run that opens with a number is no name ("Studio 54" still is).
-      if (NOT_A_NAME_WORD.test(words[0] ?? "") || CURRENCY_CODES.has(words[0] ?? "")) return null;
+      if (isNotANameWord(words[0] ?? "")) return null;
       const before = (tokens[runStart - 1] ?? "").toLowerCase();
       // "in the Alps", "dans les Alpes": a place after its preposition and article.
       const beforeArticle = /^(?:the|la|le|les|el|los|las|die|der|den|os|as|gli|i)$/.test(before) ? (tokens[runStart - 2] ?? "").toLowerCase() : "";

@@ -74,7 +74,7 @@ function isStyleItem(item: string): boolean {
 
 const PREPOSITION_WORD = new RegExp(`^(?:${words.list.prepositions}|${words.list.cut})$`, "i");
 const RUN_BY = new RegExp(`^(?:${words.list.runBy})\\s`, "i");
-const FORM_THEN_WITH = new RegExp(`\\b(?:form|formulario|formulaire|formular|formulário|modulo)\\s+(?:${words.list.triggers}|${words.triggers})$`, "iu");
+const FORM_THEN_WITH = new RegExp(`\\b(?:${words.list.formNouns})\\s+(?:${words.list.triggers}|${words.triggers})$`, "iu");
 // "Kai", "Anna Holm" are names; "MOT", "FAQ" are not.
 const isCapitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
 

@@ -10,7 +10,7 @@ import { findDomain } from "../content/domain-lexicon";
 import type { PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
 import { readAsset } from "./read-asset";
-import { fillSlots } from "../locale/locales";
+import { addressLine, fillSlots } from "../locale/locales";
 import { contactTarget, wrapSection, type RenderContext } from "./render-context";
 import { inSentence } from "./in-sentence";
 
@@ -30,7 +30,7 @@ export function renderHoursBlock(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
 
   const rows = ui.hours.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
-  const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: [ctx.content.contact.address, ctx.spec.location].filter(Boolean).join(", ") || ui.addressOnRequest }));
+  const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: addressLine(ctx.content.contact.address, ctx.spec.location, ui.addressOnRequest) }));
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);
 }
 

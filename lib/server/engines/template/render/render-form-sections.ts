@@ -3,6 +3,7 @@
  * announced through a polite live region; the script handles submission without any network.
  */
 
+import { addressLine } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderIcon } from "./render-art";
 import { contactEmail, fillCopy, wrapSection, type RenderContext } from "./render-context";
@@ -31,7 +32,7 @@ export function renderContact(ctx: RenderContext): string {
   // Field ids follow the block, so a second contact-style block ("Visit us") never repeats an id.
   const p = ctx.block?.id ?? "contact";
   const email = contactEmail(ctx);
-  const address = [contact.address, ctx.spec.location].filter(Boolean).join(", ") || ui.addressOnRequest;
+  const address = addressLine(contact.address, ctx.spec.location, ui.addressOnRequest);
   const hours = contact.hours.map((h) => fillCopy(ctx, h)).join("<br>");
   const options = contact.topics.map((t) => `              <option>${fillCopy(ctx, t)}</option>`);
   return wrapSection(

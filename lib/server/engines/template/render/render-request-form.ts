@@ -6,7 +6,7 @@
 
 import type { FormKind } from "../content/form-kinds";
 import { fillSlots } from "../locale/locales";
-import type { PageBlock } from "../site-spec";
+import { KITCHEN_KINDS, type PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
 import { askedTopics, fillCopy, wrapSection, type RenderContext } from "./render-context";
 
@@ -79,10 +79,9 @@ function renderField(prefix: string, field: Field): string {
 }
 
 /** Only a kitchen reserves tables: a guest house's or a groomer's reservation is worded as a booking ("Book now"). */
-const TABLE_KINDS = new Set(["restaurant", "cafe", "bakery"]);
 export function formWording(ctx: RenderContext, kind: FormKind): RenderContext["locale"]["forms"][FormKind] {
   const wording = ctx.locale.forms[kind];
-  return kind === "reservation" && !TABLE_KINDS.has(ctx.spec.kind) ? { ...wording, cta: ctx.locale.forms.booking.cta, submit: ctx.locale.forms.booking.submit } : wording;
+  return kind === "reservation" && !KITCHEN_KINDS.has(ctx.spec.kind) ? { ...wording, cta: ctx.locale.forms.booking.cta, submit: ctx.locale.forms.booking.submit } : wording;
 }
 
 export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
