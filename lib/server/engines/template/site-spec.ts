@@ -6,6 +6,8 @@
 import type { Palette } from "./palette/build-palette";
 import type { FormKind } from "./content/form-kinds";
 import type { PageLanguage } from "./locale/read-language";
+import type { HoursRow } from "./prompt/read-hours";
+import type { StatedPrice } from "./prompt/read-prices";
 
 export const SITE_KINDS = ["bakery", "cafe", "restaurant", "photography", "portfolio", "agency", "saas", "shop", "blog", "event", "fitness", "landing"] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
@@ -31,6 +33,17 @@ export interface PageBlock {
   form: FormKind | null;
   /** True when the prompt asked for this block (shown in the summary and never dropped). */
   requested: boolean;
+}
+
+/** What the prompt states outright: the page shows it as written, never stock hours or made-up prices. */
+export interface StatedFacts {
+  hours: HoursRow[];
+  prices: StatedPrice[];
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** The hero's line, when the prompt gives one ("tagline: …"). */
+  tagline: string | null;
 }
 
 export type Tone = "calm" | "playful" | "elegant" | "bold";
@@ -87,6 +100,8 @@ export interface SiteSpec {
   business: { id: string; label: string; cuisine: string | null } | null;
   /** A cuisine the prompt names when no preset does ("sushi counter"): its dishes make the menu. */
   cuisine?: string | null;
+  /** Hours, prices and contact details the prompt states. */
+  facts?: StatedFacts;
   /** Seed for deterministic variations (derived from the prompt). */
   seed: string;
   /** The project's uploaded images: the logo for the header, photos for the hero, gallery and cards. */

@@ -19,6 +19,10 @@ export interface PricedItem {
   text: string;
   /** Null when the engine cannot know it (the user's own goods): the page says "Price on request". */
   price: number | null;
+  /** A price the prompt stated: in the page's currency as written, "from" it, per a unit. */
+  exact?: boolean;
+  from?: boolean;
+  per?: string | null;
 }
 export interface MenuGroup {
   title: string;
@@ -55,6 +59,9 @@ export interface Plan {
   text: string;
   features: string[];
   featured?: boolean;
+  /** A price the prompt stated (in the page's currency as written), and whether it is a "from" price. */
+  exact?: boolean;
+  from?: boolean;
 }
 export interface Post {
   title: string;
@@ -80,6 +87,9 @@ export interface ContactCopy {
   hours: string[];
   address: string;
   submit: string;
+  /** The e-mail and phone the prompt gives (else a placeholder e-mail and no phone). */
+  email?: string;
+  phone?: string;
 }
 
 /** Copy strings may contain {name} and {location}; they are filled in (and escaped) when rendering. */

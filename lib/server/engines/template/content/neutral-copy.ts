@@ -10,6 +10,7 @@ import keywords from "../data/prompt-keywords.json";
 import { isMassNoun } from "../prompt/read-english";
 import { addressLine, fillSlots, getLocale, type Locale } from "../locale/locales";
 import { KITCHEN_KINDS, type SiteSpec } from "../site-spec";
+import { hoursLine } from "./apply-facts";
 import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./kind-content";
 
 const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "shield"];
@@ -41,7 +42,7 @@ function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string,
     inPlace: place ? fillSlots(locale.copy.inPlace, { place }) : "",
     // No street is made up: the place the prompt names, or "Address on request" until the user gives one.
     address: addressLine(locale.copy.address, place, locale.ui.addressOnRequest),
-    hours: locale.copy.open,
+    hours: spec.facts?.hours.length ? spec.facts.hours.map(hoursLine).join(", ") : locale.copy.open,
     // {name} and {location} stay as slots: the renderer fills them, escaped.
     name: "{name}",
     location: "{location}",

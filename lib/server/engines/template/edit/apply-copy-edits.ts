@@ -6,6 +6,8 @@
 
 import { escapeHtml } from "../render/html-escape";
 import { renderSection } from "../render/render-sections";
+import { formatAmount } from "../render/render-context";
+import { phoneItem, phoneLink } from "../render/render-form-sections";
 import { dedupeIds, hasSection, insertSection, listSections } from "./html-surgery";
 import type { CopyEditIntent } from "./parse-copy-edits";
 import type { BaseSiteInfo } from "./read-base-site";
@@ -32,20 +34,9 @@ function withContact(html: string, info: BaseSiteInfo): string {
 }
 
 function setPhone(html: string, phone: string, info: BaseSiteInfo): string {
-  const link = `<a data-copy="phone" href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ""))}">${escapeHtml(phone)}</a>`;
-  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/, link);
-  const item = `\n            <li><span><strong>${escapeHtml(info.ctx.locale.ui.phone)}</strong><br>${link}</span></li>`;
+  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/, phoneLink(phone));
+  const item = `\n${phoneItem(info.ctx, phone)}`;
   return html.replace(/(<ul class="contact-details"[^>]*>)/, (open) => open + item);
-}
-
-function formatAmount(info: BaseSiteInfo, amount: number): string {
-  const { currencyCode, locale } = info.ctx.spec;
-  try {
-    const whole = Number.isInteger(amount);
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(amount);
-  } catch {
-    return `${info.ctx.spec.currency}${amount}`;
-  }
 }
 
 /** Finds an item by (part of) its name in menus, products and plans and sets the price shown with it. */
@@ -109,7 +100,7 @@ export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSi
       return next.includes(escapeHtml(intent.text)) ? ok(next, "phone", intent) : fail("phone");
     }
     case "price": {
-      const price = formatAmount(info, intent.amount);
+      const price = formatAmount(info.ctx.spec, intent.amount);
       const result = setPrice(html, intent.item, price);
       return result.name ? ok(result.html, "price", { item: result.name, price }) : fail("price", { item: intent.item });
     }

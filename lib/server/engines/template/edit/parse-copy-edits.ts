@@ -8,6 +8,8 @@
 
 import data from "../data/edit-words.json";
 import { PAGE_LANGUAGES, type PageLanguage } from "../locale/read-language";
+import { WORD_END, WORD_START, alternation } from "../prompt/word-pattern";
+import { amountOf } from "../locale/stated-currency";
 
 export type CopyEditIntent =
   | { type: "tagline"; text: string }
@@ -41,12 +43,10 @@ export function unmaskQuotes(value: string, quotes: string[]): string {
 
 type Group = keyof typeof data.words;
 type Slot = keyof typeof data.slots;
-const B = "(?<![\\p{L}\\p{N}])";
-const E = "(?![\\p{L}\\p{N}])";
+const B = WORD_START;
+const E = WORD_END;
 const wordsOf = (group: Group, lang: PageLanguage): string[] => (data.words[group] as Partial<Record<PageLanguage, string[]>>)[lang] ?? [];
-/** One alternation of phrases, longest first; spaces match any run of spaces, apostrophes either kind. */
-const alt = (list: readonly string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+").replace(/['’]/g, "['’]")).join("|") || "(?!)";
+const alt = alternation;
 /** Articles and possessives before a noun ("notre ", "l'"), elided ones without the space. */
 const article = (lang: PageLanguage) => {
   const list = wordsOf("art", lang);
@@ -117,13 +117,6 @@ const whole = (phrases: string[]) => {
 };
 const UNDO = whole(Object.values(data.undo).flat());
 const REDO = whole(Object.values(data.redo).flat());
-
-/** "1,800" and "1.800" are thousands; "5,50" and "5.50" have cents. */
-function amountOf(text: string): number {
-  const digits = text.replace(/[^\d.,\s]/g, "").trim();
-  if (/^\d{1,3}(?:[,.\s]\d{3})+$/.test(digits)) return Number(digits.replace(/[,.\s]/g, ""));
-  return Number(digits.replace(/\s/g, "").replace(/[.,](?=\d{1,2}$)/, ".").replace(/[,]/g, ""));
-}
 
 /** The copy edits a follow-up asks for, and the prompt with those requests taken out. */
 export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: string } {

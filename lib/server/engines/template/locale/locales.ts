@@ -29,7 +29,9 @@ export function getLocale(lang: PageLanguage): Locale {
 /** Fills "{x}"-style slots in a locale string (plain text; callers escape when rendering). */
 /** "Rua Direita 12, Porto", "Porto", else the page's "Address on request": no street is ever made up. */
 export function addressLine(address: string, place: string | null | undefined, onRequest: string): string {
-  return [address, place].filter(Boolean).join(", ") || onRequest;
+  // "12 High Street, Leeds" already names its town.
+  const named = place && address.toLowerCase().includes(place.toLowerCase());
+  return [address, named ? null : place].filter(Boolean).join(", ") || onRequest;
 }
 
 export function fillSlots(template: string, slots: Record<string, string | number>): string {

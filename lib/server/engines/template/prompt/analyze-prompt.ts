@@ -15,7 +15,7 @@ import { currencySymbol, isPlaceName, placeLanguages, readPlace } from "../local
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
-import { planBlocks } from "./plan-blocks";
+import { planBlocks, showStatedPrices } from "./plan-blocks";
 import { readDate } from "./read-details";
 import { isDescribingWord, readPeople, singularOf } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
@@ -23,8 +23,9 @@ import { readLooks } from "./read-looks";
 import { readSectionList } from "./read-section-list";
 import { readTradePhrase } from "./read-trade-phrase";
 import { statedCurrency } from "../locale/stated-currency";
+import { readStatedFacts } from "./read-stated-facts";
 import { findColorMentions } from "./named-colors";
-import { PLACELESS_KINDS, SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
+import { KITCHEN_KINDS, PLACELESS_KINDS, SITE_KINDS, isSectionId, layoutsOf, sectionLabel, mergeSectionOrder, orderSections, type SectionId, type SiteKind, type SiteSpec } from "../site-spec";
 
 /** Long prompts are analysed in full for keywords but capped so pathological input stays fast. */
 const MAX_ANALYSED = 6000;
@@ -122,12 +123,14 @@ const PROGRAMME_KINDS: readonly SiteKind[] = ["event", "blog"];
 
 /** Understands a prompt well enough to write a whole site for it. */
 export function analyzePrompt(rawPrompt: string): SiteSpec {
-  const prompt = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
-  const first = readLanguage(prompt);
+  const full = String(rawPrompt ?? "").slice(0, MAX_ANALYSED);
+  // Hours, prices and contact details are facts for the page, not words of its name, trade or sections.
+  const { facts, rest: prompt, words } = readStatedFacts(full);
+  const first = readLanguage(words);
   const software = isSoftwareProduct(prompt);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
   const trade = software ? null : readBusiness(prompt, first.lang, first.other);
-  const language = reweighLanguage(prompt, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
+  const language = reweighLanguage(words, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
   const anywhere = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   // "un agriturismo in Toscana con camere, ristorante…": the noun before the place is the trade; a
@@ -194,21 +197,25 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const formHeading = (form: FormKind) => getLocale(language.lang).forms[form]?.heading ?? FORM_WORDING[form].heading;
   const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", ownPhrase ?? "", reading.domain ? (reading.topic ?? "") : ""], formHeading);
   const base = sections.length ? sections : orderSections(content.defaultSections);
-  const blocks = planBlocks({
+  // "haircut £25, beard trim £15": priced services are the services, unless the prompt lists its own.
+  // A kitchen's priced dishes are its menu.
+  const offers = list.offers.length || KITCHEN_KINDS.has(kind) ? list.offers : facts.prices.flatMap((p) => (p.item && p.service ? [p.item] : []));
+  const planned = planBlocks({
     list,
     // Listed services are the items of one Services section.
-    sections: list.offers.length && !base.includes("services") ? mergeSectionOrder(base, ["services"]) : base,
+    sections: offers.length ? mergeSectionOrder(base, ["services"]) : base,
     forms: detectFormsInText(prompt),
     scheduled: content.defaultSections.includes("schedule"),
     titleOf: (id) => content.titles[id],
     formHeading,
   });
+  const blocks = showStatedPrices(planned, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf: (id) => content.titles[id] });
   const looks = readLooks(prompt, {
     accent: reading.domain?.accent ?? content.accent,
     lightTint: content.lightTint,
     headingFont: content.headingFont,
   });
-  const currencyCode = statedCurrency(prompt, place.currency) ?? place.currency;
+  const currencyCode = statedCurrency(full, place.currency) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
   const named = !business && !listed && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
@@ -228,7 +235,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     ...looks,
     location,
     focus: names.focus,
-    offers: list.offers,
+    offers,
+    facts,
     currency: currencySymbol({ currency: currencyCode, locale: place.locale }),
     currencyCode,
     locale: place.locale,
@@ -236,7 +244,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     langOther: language.other,
     business: business ? { id: business.id, label: business.label, cuisine: business.cuisine ?? readCuisine(prompt) } : null,
     cuisine: business ? null : readCuisine(prompt),
-    seed: prompt,
+    seed: full,
     domainId: reading.domain?.id ?? null,
     topic,
     purpose: reading.purpose,

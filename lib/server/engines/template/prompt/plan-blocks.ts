@@ -10,6 +10,7 @@ import { FORM_WORDING, type FormKind } from "../content/form-kinds";
 import type { SectionList } from "./read-section-list";
 import words from "../data/section-words.json";
 import { layoutForPhrase } from "./section-vocabulary";
+import { isPriceListHeading, type StatedPrice } from "./read-prices";
 
 const RESERVED_IDS = new Set(["main", "top", "site-nav", "hero-title", "hero"]);
 
@@ -62,6 +63,23 @@ function insertBeforeContact(blocks: PageBlock[], block: PageBlock): void {
   const at = blocks.findIndex((b) => b.layout === "contact");
   if (at < 0) blocks.push(block);
   else blocks.splice(at, 0, block);
+}
+
+/**
+ * Stated prices are always shown, whatever the prompt listed: in a kitchen's menu, with the services
+ * they price, in the section the prompt named for them ("packages from £1,200"), else in a price
+ * list added before the contact block.
+ */
+export function showStatedPrices(blocks: readonly PageBlock[], input: { prices: readonly StatedPrice[]; offers: readonly string[]; kitchen: boolean; titleOf: BlockPlanInput["titleOf"] }): PageBlock[] {
+  const inOffers = input.prices.every((p) => p.item && input.offers.some((o) => o.toLowerCase() === p.item?.toLowerCase()));
+  const shown = blocks.some((b) => b.layout === "pricing" || (b.layout === "menu" && input.kitchen) || (b.layout === "services" && inOffers));
+  if (!input.prices.length || shown) return [...blocks];
+  const named = blocks.findIndex((b) => b.requested && b.layout !== "form" && isPriceListHeading(b.heading));
+  if (named >= 0) return blocks.map((b, i) => (i === named ? { ...b, layout: "pricing" } : b));
+  const { title, nav } = input.titleOf("pricing");
+  const next = [...blocks];
+  insertBeforeContact(next, { id: uniqueId("pricing", new Set(blocks.map((b) => b.id))), heading: title, nav, layout: "pricing", form: null, requested: false });
+  return next;
 }
 
 export function planBlocks(input: BlockPlanInput): PageBlock[] {

@@ -13,6 +13,7 @@ import { readAsset } from "./read-asset";
 import { addressLine, fillSlots } from "../locale/locales";
 import { contactTarget, wrapSection, type RenderContext } from "./render-context";
 import { inSentence } from "./in-sentence";
+import { hoursLine } from "../content/apply-facts";
 
 function people(ctx: RenderContext): string {
   return findDomain(ctx.spec.domainId)?.people ?? "team";
@@ -29,7 +30,10 @@ export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
 export function renderHoursBlock(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
 
-  const rows = ui.hours.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
+  // The hours the prompt stated, as written; else the locale's usual week.
+  const stated = ctx.spec.facts?.hours ?? [];
+  const week = stated.length ? stated.map((row) => [hoursLine({ days: row.days, time: "" }), row.time]) : ui.hours;
+  const rows = week.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
   const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: addressLine(ctx.content.contact.address, ctx.spec.location, ui.addressOnRequest) }));
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);
 }

@@ -7,6 +7,7 @@ import { escapeHtml, slugify } from "./html-escape";
 import type { KindContent } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
 import { applyDomain } from "../content/apply-domain";
+import { applyFacts } from "../content/apply-facts";
 import { dishesFor, writeNeutralCopy } from "../content/neutral-copy";
 import archetypes from "../data/kind-archetypes.json";
 import prices from "../data/prices.json";
@@ -45,14 +46,18 @@ export function askedTopics(spec: SiteSpec): string[] {
 }
 
 export function createRenderContext(spec: SiteSpec): RenderContext {
-  const ctx = readContent(spec);
+  const read = readContent(spec);
+  const ctx = { ...read, content: applyFacts(read.content, spec, spec.facts) };
   const offers = (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
   const asked = askedTopics(spec);
   // With no services listed, a form's choices are the sections the user asked for, not the neutral copy's "Advice".
   if (!offers.length && asked.length) return { ...ctx, content: { ...ctx.content, contact: { ...ctx.content.contact, topics: [...asked, ...ctx.content.contact.topics.slice(-1)] } } };
   if (!offers.length) return ctx;
   // The services the prompt listed are the Services section's items, and the contact form's topics.
-  const services = offers.map((title, i) => ({ title, text: fillSlots(ctx.locale.copy.offerText, { item: title }), icon: ctx.content.services[i % ctx.content.services.length]?.icon ?? "star" }));
+  // A service the prompt priced ("haircut £25") says its price, not "ask us for a clear price".
+  const priceOf = (title: string) => spec.facts?.prices.find((p) => p.item?.toLowerCase() === title.toLowerCase());
+  const textOf = (title: string) => ((p) => (p ? priceText(ctx, p.amount, { ...p, exact: true }) : fillSlots(ctx.locale.copy.offerText, { item: title })))(priceOf(title));
+  const services = offers.map((title, i) => ({ title, text: textOf(title), icon: ctx.content.services[i % ctx.content.services.length]?.icon ?? "star" }));
   return { ...ctx, content: { ...ctx.content, services, contact: { ...ctx.content.contact, topics: [...offers, ...ctx.content.contact.topics.slice(-1)] } } };
 }
 
@@ -85,23 +90,40 @@ export function navLabel(ctx: RenderContext, block: PageBlock): string {
 
 const SCALES = prices.scale as unknown as Record<string, [number, number]>;
 
-/** A base-unit price in the page's currency (or "Price on request" when none is known) and number style: "£3.50", "1.680 ¥", "4,50 €". */
-export function formatPrice(ctx: RenderContext, amount: number | null): string {
-  if (amount === null) return escapeHtml(ctx.locale.ui.priceOnRequest);
-  if (amount === 0) return escapeHtml(ctx.locale.ui.free);
-  const [scale, step] = SCALES[ctx.spec.currencyCode] ?? [1, 0.1];
-  const value = Math.max(step, Math.round((amount * scale) / step) * step);
+/** An amount in the spec's currency and number style, as is: "£3.50", "1.680 ¥", "4,50 €". */
+export function formatAmount(spec: Pick<SiteSpec, "currency" | "currencyCode" | "locale">, value: number): string {
   try {
     const whole = Number.isInteger(value);
-    const format = new Intl.NumberFormat(ctx.spec.locale, { style: "currency", currency: ctx.spec.currencyCode, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
-    return escapeHtml(format.format(value));
+    return new Intl.NumberFormat(spec.locale, { style: "currency", currency: spec.currencyCode, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 }).format(value);
   } catch {
-    return escapeHtml(`${ctx.spec.currency}${value}`);
+    return `${spec.currency}${value}`;
   }
 }
 
+/**
+ * A price for the page (or "Price on request" when none is known): a stock base-unit price scaled
+ * to the page's currency, or a price the prompt stated as written ("from £12 / class").
+ */
+export function formatPrice(ctx: Pick<RenderContext, "spec" | "locale">, amount: number | null, stated?: StatedPriceStyle): string {
+  return escapeHtml(priceText(ctx, amount, stated));
+}
+
+type StatedPriceStyle = { exact?: boolean; from?: boolean; per?: string | null };
+
+/** The same price as plain text (for copy that is escaped later). */
+function priceText(ctx: Pick<RenderContext, "spec" | "locale">, amount: number | null, stated?: StatedPriceStyle): string {
+  if (amount === null) return ctx.locale.ui.priceOnRequest;
+  if (amount === 0) return ctx.locale.ui.free;
+  const [scale, step] = SCALES[ctx.spec.currencyCode] ?? [1, 0.1];
+  const value = stated?.exact ? amount : Math.max(step, Math.round((amount * scale) / step) * step);
+  const price = formatAmount(ctx.spec, value);
+  const from = stated?.from ? fillSlots(ctx.locale.ui.fromPrice, { price }) : price;
+  return stated?.per ? `${from} / ${stated.per}` : from;
+}
+
+/** The e-mail the prompt gave, else a placeholder on the site's name. */
 export function contactEmail(ctx: RenderContext): string {
-  return `hello@${slugify(ctx.spec.name)}.com`;
+  return ctx.content.contact.email ? escapeHtml(ctx.content.contact.email) : `hello@${slugify(ctx.spec.name)}.com`;
 }
 
 /** The section heading block: eyebrow, the section's h2 (labelling the section) and a lead line. */

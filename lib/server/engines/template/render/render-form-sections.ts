@@ -26,6 +26,9 @@ export function renderNewsletter(ctx: RenderContext): string {
   );
 }
 
+export const phoneLink = (phone: string) => `<a data-copy="phone" href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ""))}">${escapeHtml(phone)}</a>`;
+export const phoneItem = (ctx: RenderContext, phone: string) => `            <li><span><strong>${escapeHtml(ctx.locale.ui.phone)}</strong><br>${phoneLink(phone)}</span></li>`;
+
 export function renderContact(ctx: RenderContext): string {
   const { contact } = ctx.content;
   const ui = ctx.locale.ui;
@@ -44,6 +47,7 @@ export function renderContact(ctx: RenderContext): string {
       `            <li>${renderIcon("pin")}<span><strong>${escapeHtml(ui.where)}</strong><br><span data-copy="address">${fillCopy(ctx, address)}</span></span></li>`,
       `            <li>${renderIcon("clock")}<span><strong>${escapeHtml(ui.when)}</strong><br><span data-copy="hours">${hours}</span></span></li>`,
       `            <li>${renderIcon("chat")}<span><strong>${escapeHtml(ui.email)}</strong><br><a data-copy="email" href="mailto:${email}">${email}</a></span></li>`,
+      contact.phone ? phoneItem(ctx, contact.phone) : "",
       `          </ul>`,
       `          <form class="card contact-form" data-form="contact" data-success="${escapeHtml(ui.contactThanks)}">`,
       `            <div class="field">`,
@@ -68,6 +72,8 @@ export function renderContact(ctx: RenderContext): string {
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,
       `        </div>`,
-    ].join("\n"),
+    ]
+      .filter(Boolean)
+      .join("\n"),
   );
 }

@@ -10,7 +10,7 @@ export function renderMenu(ctx: RenderContext): string {
     const items = group.items.map((item) =>
       [
         `              <li class="menu-item">`,
-        `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price" data-price>${formatPrice(ctx, item.price)}</span></p>`,
+        `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price" data-price>${formatPrice(ctx, item.price, item)}</span></p>`,
         item.text ? `                <p class="menu-item-text">${fillCopy(ctx, item.text)}</p>` : "",
         `              </li>`,
       ]
@@ -37,7 +37,7 @@ export function renderProducts(ctx: RenderContext): string {
       `            <h3>${fillCopy(ctx, product.name)}</h3>`,
       `            <p>${fillCopy(ctx, product.text)}</p>`,
       `            <div class="product-foot">`,
-      `              <span class="price" data-price>${formatPrice(ctx, product.price)}</span>`,
+      `              <span class="price" data-price>${formatPrice(ctx, product.price, product)}</span>`,
       // Nothing goes in a bag without a price: such an item is asked about.
       product.price === null
         ? `              <a class="button button-small" href="${contactTarget(ctx.spec.blocks)}">${escapeHtml(ctx.locale.ui.askUs)}</a>`

@@ -22,7 +22,7 @@ export function renderPricing(ctx: RenderContext): string {
   const target = contactTarget(ctx.spec.blocks);
   const plans = ctx.content.pricing.map((plan) => {
     // "$0 / month" rather than "Free", which would repeat a plan usually called "Free".
-    const price = plan.price === 0 ? escapeHtml(`${ctx.spec.currency}0`) : formatPrice(ctx, plan.price);
+    const price = plan.price === 0 ? escapeHtml(`${ctx.spec.currency}0`) : formatPrice(ctx, plan.price, { exact: plan.exact, from: plan.from });
     const period = plan.period ? ` <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span>` : "";
     const features = plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`);
     return [
@@ -30,7 +30,7 @@ export function renderPricing(ctx: RenderContext): string {
       plan.featured ? `            <p class="plan-badge">${escapeHtml(ctx.locale.ui.mostPopular)}</p>` : "",
       `            <h3>${fillCopy(ctx, plan.name)}</h3>`,
       `            <p class="plan-price"><span class="plan-amount" data-price>${price}</span>${period}</p>`,
-      `            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>`,
+      plan.text ? `            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>` : "",
       `            <ul class="check-list">`,
       ...features,
       `            </ul>`,

@@ -1,0 +1,97 @@
+/**
+ * Facts a prompt states outright (prices, opening hours, phone, e-mail) are what the visitor reads:
+ * no made-up tiers, stock hours or invented e-mail beside them, and never a name or a section made
+ * of them ("Basic $49" named the business "Basic"; "open Mon–Sat 9am–6pm" became a service).
+ */
+import { parse, type HTMLElement } from "node-html-parser";
+import { analyzePrompt } from "@/lib/server/engines/template/prompt/analyze-prompt";
+import { buildStage } from "@/lib/server/engines/template/render/build-site";
+import { readHours } from "@/lib/server/engines/template/prompt/read-hours";
+import { readPrices } from "@/lib/server/engines/template/prompt/read-prices";
+
+const render = (prompt: string) => parse(buildStage(analyzePrompt(prompt), "interactivity").html);
+const text = (node: HTMLElement | null | undefined) => (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+/** The visible words of the section whose layout is `layout` ("pricing", "services", "contact"…). */
+const section = (root: HTMLElement, layout: string) => text(root.querySelector(`section.section-${layout}`));
+
+describe("prices the prompt states", () => {
+  it("reads what each price is for, its amount, 'from' and what it is per", () => {
+    expect(readPrices("Yoga studio in Bristol, classes from £12 per class and a 10-class pass for £100").prices).toEqual([
+      { item: "Classes", amount: 12, from: true, per: "class", service: true },
+      { item: "10-class pass", amount: 100, from: false, per: null, service: true },
+    ]);
+    expect(readPrices("Reitschule in Köln, Einzelstunde 45 €, 10er-Karte 1.200 €").prices.map((p) => [p.item, p.amount])).toEqual([["Einzelstunde", 45], ["10er-Karte", 1200]]);
+    expect(readPrices("Salão em São Paulo, corte R$ 80, escova R$ 60").prices.map((p) => p.item)).toEqual(["Corte", "Escova"]);
+    expect(readPrices("Dog walking in Leeds from £12 per walk").prices).toEqual([{ item: null, amount: 12, from: true, per: "walk", service: false }]);
+    expect(readPrices("Car detailing, packages Basic $49 / Full $149").prices.map((p) => [p.item, p.service])).toEqual([["Basic", false], ["Full", false]]);
+  });
+
+  it("shows stated packages as the price list, not as the name or as services", () => {
+    const spec = analyzePrompt("Car detailing in Austin, packages Basic $49 / Full $149, open Thu-Sun 12-9");
+    expect(spec.name).toBe("Austin Car Detailing");
+    const prices = section(render("Car detailing in Austin, packages Basic $49 / Full $149, open Thu-Sun 12-9"), "pricing");
+    expect(prices).toMatch(/Basic \$49/);
+    expect(prices).toMatch(/Full \$149/);
+    expect(prices).not.toMatch(/Standard|Extended|Premium/);
+  });
+
+  it("prices the services they name, in the place's currency, with nothing invented beside them", () => {
+    const root = render("Barbershop in Leeds: haircut £25, beard trim £15, open Mon–Sat 9am–6pm. Call 0113 496 0000");
+    expect(section(root, "services")).toMatch(/Haircut £25 Beard trim £15/);
+    expect(root.querySelector("section.section-pricing")).toBeNull();
+    expect(root.querySelector("main")?.getAttribute("lang")).toBe("en");
+    expect(text(root.querySelector("h1"))).toBe("Leeds Barbershop");
+  });
+
+  it("puts a kitchen's priced dishes in its menu, and a price with no item under the trade", () => {
+    const menu = section(render("Pizzeria a Napoli con menù: margherita 6€, marinara 5€, diavola 8 €"), "menu");
+    expect(menu).toMatch(/Margherita\s*6\s*€\s*Marinara\s*5\s*€\s*Diavola\s*8\s*€/);
+    expect(menu).not.toMatch(/Burrata|Risotto/i);
+    expect(section(render("Cours de piano à Lyon, 30 € la séance"), "pricing")).toMatch(/Cours de piano 30 € \/ séance/);
+    expect(section(render("Fahrradwerkstatt in Köln, Reparatur ab 29,90 €, Kontaktformular"), "services")).toMatch(/Reparatur ab 29,90 €/);
+  });
+
+  it("turns the section the prompt named for its prices into the price list", () => {
+    const spec = analyzePrompt("wedding photographer in Edinburgh called Jen Moss Photography, packages from £1,200, gallery and enquiry form");
+    expect(spec.blocks.map((b) => [b.heading, b.layout])).toEqual([["Packages", "pricing"], ["Gallery", "gallery"], ["Enquiry", "form"]]);
+    expect(section(render("wedding photographer in Edinburgh called Jen Moss Photography, packages from £1,200"), "pricing")).toMatch(/from £1,200/);
+  });
+
+  it("adds a price list when the prompt's own list of sections has no place for a fee", () => {
+    const spec = analyzePrompt("Plumber in Manchester, emergency call-outs, boiler repairs, call-out fee £80");
+    expect(spec.blocks.map((b) => b.layout)).toContain("pricing");
+    expect(spec.blocks.map((b) => b.heading)).not.toContain("Call-out fee");
+  });
+});
+
+describe("opening hours the prompt states", () => {
+  it.each([
+    ["open Thu-Sun 12-9", [{ days: "Thu-Sun", time: "12–9" }]],
+    ["Öffnungszeiten: Mo–Fr 8–19 Uhr, Sa 9–14 Uhr, So geschlossen", [{ days: "Mo–Fr", time: "8–19 Uhr" }, { days: "Sa", time: "9–14 Uhr" }, { days: "So", time: "geschlossen" }]],
+    ["abierta de lunes a viernes de 9 a 18 y sábados de 10 a 14", [{ days: "de lunes a viernes", time: "de 9 a 18" }, { days: "sábados", time: "de 10 a 14" }]],
+    ["ouverte du mardi au samedi de 7h à 19h30, fermé le lundi", [{ days: "du mardi au samedi", time: "de 7h à 19h30" }, { days: "le lundi", time: "fermé" }]],
+    ["aperta dal martedì alla domenica 12-15 e 19-23", [{ days: "dal martedì alla domenica", time: "12–15 e 19–23" }]],
+    ["aberto de segunda a sexta das 9h às 19h", [{ days: "de segunda a sexta", time: "das 9h às 19h" }]],
+    ["open 24/7", [{ days: "", time: "24/7" }]],
+  ])("reads %s", (prompt, rows) => expect(readHours(`A shop, ${prompt}`).rows).toEqual(rows));
+
+  it("reads no day without a time: 'Sun Valley', a German 'so', a count", () => {
+    expect(readHours("Sun Valley ski school with 5 instructors").rows).toEqual([]);
+    expect(readHours("so we do 9 people a day").rows).toEqual([]);
+  });
+
+  it("shows them in the contact block and the FAQ instead of the stock week", () => {
+    const root = render("Notary public in Brooklyn, walk-ins welcome Mon-Fri 9-5, email hello@brooklynnotary.com");
+    const contact = section(root, "contact");
+    expect(contact).toMatch(/Mon-Fri 9–5/);
+    expect(contact).toMatch(/hello@brooklynnotary\.com/);
+    expect(text(root)).not.toMatch(/Monday to Saturday/);
+    expect(section(render("Cours de piano à Lyon, ouvert du lundi au vendredi de 14h à 20h"), "faq")).toMatch(/Du lundi au vendredi de 14h à 20h\./);
+  });
+
+  it("fills a requested hours section with them", () => {
+    const hours = section(render("Bäckerei in Wien mit Sortiment, Öffnungszeiten und Vorbestellung. Öffnungszeiten: Mo–Fr 6–18 Uhr, Sa 7–12 Uhr"), "hours");
+    expect(hours).toMatch(/Mo–Fr\s*6–18 Uhr\s*Sa\s*7–12 Uhr/);
+    expect(hours).not.toMatch(/Montag bis Freitag/);
+  });
+});

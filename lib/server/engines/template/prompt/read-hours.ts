@@ -1,0 +1,77 @@
+/**
+ * Opening hours a prompt states ("open Thu-Sun 12-9", "Mo–Fr 8–19 Uhr, Sa 9–14 Uhr", "de lunes a
+ * viernes de 9 a 18", "closed Mondays"), kept as the user wrote them, one row per run of days. Weekday
+ * names come from Intl in every page language; the words around them from data/fact-words.json.
+ * A day name counts only next to a time (or "closed"), so "Sun Valley" or German "so" stay words.
+ */
+
+import words from "../data/fact-words.json";
+import { PAGE_LANGUAGES } from "../locale/read-language";
+import { WORD_END as E, WORD_START as B, alternation as alt } from "./word-pattern";
+
+export interface HoursRow {
+  /** "Thu–Sun", "" for a time that holds every day ("24/7"). */
+  days: string;
+  /** "12–9", "closed". */
+  time: string;
+}
+
+function weekdayNames(): string[] {
+  const names = new Set<string>();
+  for (const lang of PAGE_LANGUAGES) {
+    for (const weekday of ["long", "short"] as const) {
+      const format = new Intl.DateTimeFormat(lang, { weekday, timeZone: "UTC" });
+      for (let d = 0; d < 7; d += 1) {
+        const name = format.format(Date.UTC(2024, 0, 1 + d)).toLowerCase().replace(/\.$/, "");
+        names.add(name);
+        // "segunda-feira" is written "segunda"; "Mondays", "sábados", "sonntags" are plurals.
+        names.add(name.split("-")[0] ?? name);
+        if (weekday === "long") names.add(`${name}s`);
+      }
+    }
+  }
+  return [...names];
+}
+
+const H = words.hours;
+const DAY = `(?:${alt([...weekdayNames(), ...Object.values(H.days).flat()])})\\.?`;
+const DAYS = `${DAY}(?:\\s*(?:${alt(H.dayJoiners)})\\s*${DAY})*`;
+const UNIT = `(?:\\s?(?:${alt(H.timeUnits)}))`;
+const CLOCK = `(?:\\d{1,2}(?:[:.h]\\d{2})?${UNIT}?|${alt(H.timeWords)})`;
+const RANGE = `(?:(?:${alt(H.timeLeads)})\\s+)?${CLOCK}\\s*(?:${alt(H.timeJoiners)})\\s*${CLOCK}`;
+// A lone clock time needs a lead or a unit: "from 7am", "ab 7 Uhr" (a bare "9" is no time).
+const SINGLE = `(?:(?:${alt(H.timeLeads)})\\s+${CLOCK}|\\d{1,2}(?:[:.h]\\d{2})?${UNIT})`;
+const TIMES = `(?:(?:${RANGE}|${SINGLE})(?:\\s*(?:,|&|and|y|et|und|e)\\s*${RANGE})*|(?:${alt(H.closed)}))`;
+const DAY_LEAD = `(?:(?:${alt(H.dayLeads)})\\s+)?`;
+const SEGMENT = `(?:${DAY_LEAD}${DAYS}[\\s,:]*${TIMES}|${TIMES}[\\s,]*${DAY_LEAD}${DAYS}|${alt(H.always)})`;
+const LEAD = `(?:(?:${alt(Object.values(H.leads).flat())})\\s*:?\\s*)?`;
+const RUN = new RegExp(`${B}${LEAD}(${SEGMENT}${E}(?:\\s*(?:[,;/&+]|and|y|et|und|e)\\s*${SEGMENT}${E})*)`, "giu");
+const SEGMENTS = new RegExp(`${B}${SEGMENT}${E}`, "giu");
+const DAYS_IN = new RegExp(`${B}${DAY_LEAD}${DAYS}${E}`, "iu");
+
+const CLOCKS = new RegExp(`${B}\\d{1,2}(?:[:.h]\\d{2})?${UNIT}?${E}`, "giu");
+
+/** The text without its clock times: "9am" holds a German "am", "20h" no word at all. */
+export const withoutClockTimes = (text: string) => text.replace(CLOCKS, " ");
+
+/** "12-9" reads "12–9": an en dash between numbers, the user's words otherwise. */
+const dashed = (text: string) => text.replace(/\s*[-—]\s*(?=\d)/g, "–").replace(/\s+/g, " ").trim();
+
+function rowOf(segment: string): HoursRow {
+  const days = DAYS_IN.exec(segment);
+  if (!days) return { days: "", time: dashed(segment) };
+  const time = (segment.slice(0, days.index) + segment.slice(days.index + days[0].length)).replace(/^[\s,:]+|[\s,:]+$/g, "");
+  return { days: dashed(days[0]), time: dashed(time) };
+}
+
+/** The hours the prompt states, and where they stand in it (with their lead, "open" or "Öffnungszeiten:"). */
+export function readHours(text: string): { rows: HoursRow[]; spans: Array<[number, number]> } {
+  const rows: HoursRow[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const run of text.matchAll(RUN)) {
+    const start = run.index ?? 0;
+    spans.push([start, start + run[0].length]);
+    for (const segment of (run[1] ?? "").matchAll(SEGMENTS)) rows.push(rowOf(segment[0]));
+  }
+  return { rows: rows.slice(0, 7), spans };
+}
