@@ -12,6 +12,8 @@ describe("the prompt's language", () => {
     ["Sartoria su misura a Napoli, abiti da uomo, appuntamento, stile elegante", "it"],
     ["Fahrradwerkstatt in Köln, Reparatur ab 29,90 €, Kontaktformular", "de"],
     ["Hufschmied in Oberbayern, mobile Hufbearbeitung, Terminanfrage", "de"],
+    // A compound no preset names, whose head German preset terms share ("Tauchschule", "Yoga-Schule").
+    ["Hundeschule in Hamburg", "de"],
   ])("%s is written in %s", (prompt, lang) => expect(analyzePrompt(prompt).lang).toBe(lang));
 
   it("finds no Portuguese 'da' inside a Turkish word, and still tells Dutch from German", () => {
@@ -62,5 +64,23 @@ describe("sections and names in the page's language", () => {
     expect(analyzePrompt("Consultorio de fonoaudiología de la Dra. Camila Rojas en Santiago").name).not.toBe("Dra");
     expect(analyzePrompt("Autoescuela en Lima, carnet A y B, clases y precios").name).not.toBe("B");
     expect(analyzePrompt("Physiotherapiepraxis in München. Leistungen: Krankengymnastik, Massage").name).not.toMatch(/Leistungen/);
+  });
+});
+
+describe("Brazil's own Portuguese", () => {
+  const page = (prompt: string) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildStage } = require("@/lib/server/engines/template/render/build-site") as typeof import("@/lib/server/engines/template/render/build-site");
+    return buildStage(analyzePrompt(prompt), "interactivity").html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  };
+
+  it("writes a page in Brazil with Brazil's words, and one in Portugal with Portugal's", () => {
+    const brazil = page("Salão de beleza em São Paulo, cortes, manicure e agendamento");
+    expect(brazil).toMatch(/Pular para o conteúdo/);
+    expect(brazil).toMatch(/O que você gostaria de agendar\?/);
+    expect(brazil).not.toMatch(/Saltar para o conteúdo|marcar|Pergunte-nos/);
+    const portugal = page("Salão de beleza em Lisboa, cortes, manicure e marcações");
+    expect(portugal).toMatch(/Saltar para o conteúdo/);
+    expect(portugal).not.toMatch(/Pular para o conteúdo/);
   });
 });

@@ -13,6 +13,7 @@ describe("what is not a name", () => {
     ["yoga studio in Bali, retreats on 12-18 March 2025", "March"],
     ["Community choir in Wellington rehearsing Tuesdays 7pm", "Tuesdays"],
     ["Personal trainer in Dubai, 1-on-1 sessions AED 300, bold", "AED"],
+    ["Car detailing in Austin, packages Basic $49 / Full $149", "Basic"],
   ])("%s: not %s", (prompt, wrong) => {
     const spec = analyzePrompt(prompt);
     expect(spec.nameFromPrompt).toBe(false);

@@ -76,7 +76,7 @@ function ownGoods(spec: SiteSpec): string[] {
 
 /** The neutral copy for the spec's trade (the OSM label, the user's topic, or the kind's label). */
 export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent {
-  const locale = getLocale(spec.lang);
+  const locale = getLocale(spec.lang, spec.locale);
   const c = locale.copy;
   // The user's own words for the trade ("family dental clinic") first, the preset's name second.
   // With no trade known, a neutral noun in the page's language, never a kind's English label ("Landing page").

@@ -244,3 +244,35 @@ export function businessLabel(id: string, lang: PageLanguage): string | null {
   const kind = KINDS.find((k) => k.id === id);
   return kind ? (kind.names[lang] ?? kind.names.en ?? null) : null;
 }
+
+/**
+ * Heads German compounds share in the presets' terms ("tauchschule", "reitschule", "tanzschule":
+ * "schule"), none of them an English word: a word the presets do not know that ends in one
+ * ("Hundeschule") is German, evidence for the page's language though it names no preset.
+ */
+function compoundHeads(): Map<string, PageLanguage> {
+  const counts = new Map<string, number>();
+  const english = [...INDEX.entries()].filter(([, byLang]) => byLang.has("en")).map(([key]) => key);
+  for (const [key, byLang] of INDEX) {
+    const word = key.replace(/-/g, "");
+    if (!byLang.has("de") || byLang.has("en") || /\s/.test(word) || word.length < 9) continue;
+    for (let size = 5; size <= Math.min(9, word.length - 3); size += 1) counts.set(word.slice(-size), (counts.get(word.slice(-size)) ?? 0) + 1);
+  }
+  const heads = new Map<string, PageLanguage>();
+  for (const [head, count] of counts) if (count >= 2 && !english.some((key) => key.endsWith(head))) heads.set(head, "de");
+  return heads;
+}
+const COMPOUND_HEADS = compoundHeads();
+
+/** The languages whose compound heads end a long word of the prompt ("Hundeschule": de). */
+export function compoundLanguages(prompt: string): PageLanguage[] {
+  const langs = new Set<PageLanguage>();
+  for (const word of rawWords(prompt.slice(0, 600)).map((w) => w.toLowerCase())) {
+    if (word.length < 8) continue;
+    for (let size = 5; size <= Math.min(9, word.length - 3); size += 1) {
+      const lang = COMPOUND_HEADS.get(word.slice(-size));
+      if (lang) langs.add(lang);
+    }
+  }
+  return [...langs];
+}

@@ -6,7 +6,7 @@
 import { extractNames } from "./extract-name";
 import tradeAliases from "../data/trade-aliases.json";
 import nameWords from "../data/name-words.json";
-import { readBusiness, readUnknownTrade } from "../locale/read-business";
+import { compoundLanguages, readBusiness, readUnknownTrade } from "../locale/read-business";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
@@ -130,7 +130,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const software = isSoftwareProduct(prompt);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
   const trade = software ? null : readBusiness(prompt, first.lang, first.other);
-  const language = reweighLanguage(words, first, { trade: trade?.langs ?? [], place: placeLanguages(prompt) });
+  const language = reweighLanguage(words, first, { trade: trade?.langs ?? compoundLanguages(prompt), place: placeLanguages(prompt) });
   const anywhere = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   // "un agriturismo in Toscana con camere, ristorante…": the noun before the place is the trade; a
@@ -194,7 +194,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "a SaaS that schedules surf lessons" describes the product; it does not ask for a schedule section.
   const { requested, excluded } = detectSections(reading.purpose ? prompt.replace(reading.purpose, " ") : prompt);
   const sections = mergeSectionOrder(content.defaultSections.filter((id) => !excluded.includes(id)), requested);
-  const formHeading = (form: FormKind) => getLocale(language.lang).forms[form]?.heading ?? FORM_WORDING[form].heading;
+  const formHeading = (form: FormKind) => getLocale(language.lang, place.locale).forms[form]?.heading ?? FORM_WORDING[form].heading;
   const list = readSectionList(prompt, [names.name ?? "", location ?? ""], [found?.matched ?? "", tradeWord ?? "", ownPhrase ?? "", reading.domain ? (reading.topic ?? "") : ""], formHeading);
   const base = sections.length ? sections : orderSections(content.defaultSections);
   // "haircut £25, beard trim £15": priced services are the services, unless the prompt lists its own.

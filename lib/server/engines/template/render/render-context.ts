@@ -63,7 +63,7 @@ export function createRenderContext(spec: SiteSpec): RenderContext {
 
 function readContent(spec: SiteSpec): RenderContext {
   const base = getKindContent(spec.kind);
-  const locale = getLocale(spec.lang);
+  const locale = getLocale(spec.lang, spec.locale);
   if (needsNeutralCopy(spec)) return { spec, locale, content: applyDomain(writeNeutralCopy(base, spec), { ...spec, domainId: null, topic: null }) };
   const content = applyDomain(base, spec);
   const dishes = dishesFor(spec);
