@@ -24,6 +24,12 @@ describe("prices the prompt states", () => {
     expect(readPrices("Salão em São Paulo, corte R$ 80, escova R$ 60").prices.map((p) => p.item)).toEqual(["Corte", "Escova"]);
     expect(readPrices("Dog walking in Leeds from £12 per walk").prices).toEqual([{ item: null, amount: 12, from: true, per: "walk", service: false }]);
     expect(readPrices("Car detailing, packages Basic $49 / Full $149").prices.map((p) => [p.item, p.service])).toEqual([["Basic", false], ["Full", false]]);
+    expect(readPrices("Mobile dog groomer in Bristol — full groom from £40, nail clip £10, bath & brush £25-35").prices.map((p) => [p.item, p.amount, p.from])).toEqual([["Full groom", 40, true], ["Nail clip", 10, false], ["Bath & brush", 25, true]]);
+    expect(readPrices("Maths tutor, GCSE £30/hr, A-level £40 per hour").prices.map((p) => [p.item, p.per])).toEqual([["GCSE", "hr"], ["A-level", "hour"]]);
+    expect(readPrices("Food truck in Austin: $10 tacos, $12 burritos").prices.map((p) => [p.item, p.amount])).toEqual([["Tacos", 10], ["Burritos", 12]]);
+    expect(readPrices("Sauna in Seattle, private sauna for up to 6 for $180").prices.map((p) => p.item)).toEqual(["Private sauna"]);
+    expect(readPrices("Campsite in Wales, adults £10pp, kids £5").prices.map((p) => [p.item, p.per])).toEqual([["Adults", "pp"], ["Kids", null]]);
+    expect(readPrices("Escuela de manejo en Lima, curso completo S/ 850").prices.map((p) => [p.item, p.amount])).toEqual([["Curso completo", 850]]);
   });
 
   it("shows stated packages as the price list, not as the name or as services", () => {
@@ -73,7 +79,19 @@ describe("opening hours the prompt states", () => {
     ["aperta dal martedì alla domenica 12-15 e 19-23", [{ days: "dal martedì alla domenica", time: "12–15 e 19–23" }]],
     ["aberto de segunda a sexta das 9h às 19h", [{ days: "de segunda a sexta", time: "das 9h às 19h" }]],
     ["open 24/7", [{ days: "", time: "24/7" }]],
-  ])("reads %s", (prompt, rows) => expect(readHours(`A shop, ${prompt}`).rows).toEqual(rows));
+    ["drop off 9-5 weekdays, Sat 9-12, closed Sundays.", [{ days: "weekdays", time: "9–5" }, { days: "Sat", time: "9–12" }, { days: "Sundays", time: "closed" }]],
+    ["open 8am-6pm, closed Wednesdays", [{ days: "", time: "8am–6pm" }, { days: "Wednesdays", time: "closed" }]],
+    ["ouvert 7j/7 de 8h à 21h", [{ days: "7j/7", time: "de 8h à 21h" }]],
+    ["8h-20h, encerrado ao domingo", [{ days: "", time: "8h–20h" }, { days: "ao domingo", time: "encerrado" }]],
+  ])("reads %s", (prompt, rows) => expect(readHours(`A shop, ${prompt}`).rows.map(({ days, time }) => ({ days, time }))).toEqual(rows));
+
+  it("keeps each row in the user's own order", () => {
+    expect(readHours("cafe open daily 7am-3pm, closed Mondays").rows.map((r) => r.text)).toEqual(["daily 7am–3pm", "closed Mondays"]);
+  });
+
+  it("reads no price in a name or a count: 'K9', 'Studio 54', 'R2-D2', 'Q4', '10 KM'", () => {
+    for (const prompt of ["K9 dog training in Leeds", "Studio 54 themed bar", "R2-D2 fan club", "Q4 report blog", "a 10 KM run", "founded 1998, 500 homes built"]) expect(readPrices(prompt).prices).toEqual([]);
+  });
 
   it("reads no day without a time: 'Sun Valley', a German 'so', a count", () => {
     expect(readHours("Sun Valley ski school with 5 instructors").rows).toEqual([]);
@@ -87,6 +105,15 @@ describe("opening hours the prompt states", () => {
     expect(contact).toMatch(/hello@brooklynnotary\.com/);
     expect(text(root)).not.toMatch(/Monday to Saturday/);
     expect(section(render("Cours de piano à Lyon, ouvert du lundi au vendredi de 14h à 20h"), "faq")).toMatch(/Du lundi au vendredi de 14h à 20h\./);
+  });
+
+  it("shows a stated phone and e-mail, and leaves no 'Text' or 'Email' section behind", () => {
+    const prompt = "DJ for hire in Miami, weddings and parties, text (305) 555-0199, email dj@miamibeats.com";
+    const contact = section(render(prompt), "contact");
+    expect(contact).toMatch(/\(305\) 555-0199/);
+    expect(contact).toMatch(/dj@miamibeats\.com/);
+    expect(analyzePrompt(prompt).blocks.map((b) => b.heading.toLowerCase())).not.toEqual(expect.arrayContaining(["text", "email"]));
+    expect(analyzePrompt("Fahrschule in Berlin, Theorie und Praxis, Tel. 030 1234567").blocks.map((b) => b.heading)).not.toContain("Tel");
   });
 
   it("fills a requested hours section with them", () => {

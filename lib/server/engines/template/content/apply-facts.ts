@@ -4,26 +4,33 @@
  * e-mail and hero line. Stated amounts are in the page's currency already and are never rescaled.
  */
 
-import { KITCHEN_KINDS, type SiteSpec, type StatedFacts } from "../site-spec";
+import { KITCHEN_KINDS, type SiteSpec } from "../site-spec";
 import type { HoursRow } from "../prompt/read-hours";
 import type { KindContent, Plan, PricedItem } from "./kind-content";
+import type { Locale } from "../locale/locales";
 
 /** Braces of prompt text are dropped: copy strings are templates, and the user's words are not. */
 const plain = (text: string) => text.replace(/[{}]/g, "");
 
 /** One row of stated hours as a line: "Du lundi au vendredi de 14h à 20h" starts a sentence. */
-export const hoursLine = (row: HoursRow) => plain([row.days, row.time].filter(Boolean).join(" ")).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+export const hoursLine = (row: Pick<HoursRow, "text">) => plain(row.text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 
-export function applyFacts(content: KindContent, spec: SiteSpec, facts: StatedFacts | undefined): KindContent {
+export function applyFacts(content: KindContent, spec: SiteSpec, locale: Locale): KindContent {
+  const facts = spec.facts;
   if (!facts) return content;
   let next = content;
   if (facts.prices.length) {
-    // A price the prompt names no item for ("from $99") is the trade's own.
-    const trade = plain(content.label).replace(/^./, (c) => c.toUpperCase());
+    // A price the prompt names no item for ("from $99") is the trade's own, in the user's words.
+    const trade = plain(spec.topic ?? spec.business?.label ?? content.label).replace(/^./, (c) => c.toUpperCase());
     const items: PricedItem[] = facts.prices.map((p) => ({ name: plain(p.item ?? trade), text: "", price: p.amount, exact: true, from: p.from, per: p.per ? plain(p.per) : null }));
     const plans: Plan[] = items.map((item) => ({ name: item.name, price: item.price ?? 0, exact: true, from: item.from, period: item.per ?? "", text: "", features: [], featured: false }));
     const menu = KITCHEN_KINDS.has(spec.kind) ? [{ title: content.menu[0]?.title ?? trade, items }] : content.menu;
-    next = { ...next, pricing: plans, menu };
+    // A product the prompt priced shows that price, not "Price on request".
+    const priced = (name: string) => items.find((i) => i.name.toLowerCase() === name.toLowerCase());
+    const products = content.products.map((p) => ((hit) => (hit ? { ...p, price: hit.price, exact: true, from: hit.from, per: hit.per } : p))(priced(p.name)));
+    // The user's prices, under the page's plain heading: not a gym's "Memberships" or "No joining fee".
+    const titles = { ...content.titles, pricing: locale.titles.pricing };
+    next = { ...next, pricing: plans, menu, products, titles };
   }
   const contact = {
     ...next.contact,

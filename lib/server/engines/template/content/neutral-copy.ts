@@ -119,7 +119,8 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     faq: c.faq.map(([q = "", a = ""]) => ({ q: fill(q), a: fill(a) })),
     gallery: c.gallery.map(fill),
     stats: c.stats.map(([value = "", label = ""]) => ({ value, label })),
-    schedule: locale.ui.hours.map(([day = "", time = ""]) => ({ time, title: day, text: "" })),
+    // The hours the prompt stated, else the locale's usual week.
+    schedule: spec.facts?.hours.length ? spec.facts.hours.map((row) => ({ time: row.time, title: hoursLine({ text: row.days || row.text }), text: "" })) : locale.ui.hours.map(([day = "", time = ""]) => ({ time, title: day, text: "" })),
     posts: spec.lang === "en" ? base.posts : [],
     projects: spec.lang === "en" ? base.projects : services.map((s) => ({ title: s.title, text: s.text, tags: [] })),
     contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...(goods.length ? goods : services.slice(0, 1).map((s) => s.title)), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },

@@ -97,7 +97,7 @@ const ADDRESS = buildTriggers("address", ["add", "change"]);
 const HOURS = buildTriggers("hours", ["add", "change"]);
 const HOURS_HINT = regex(data.hoursHints.join("|"));
 const askOf = (slot: Slot) => regex(`${B}(?:${alt(PAGE_LANGUAGES.flatMap((l) => (data.slots[slot] as Partial<Record<PageLanguage, string[]>>)[l] ?? []))})${E}`);
-const PHONE = /(?:\+?\d[\d\s().-]{5,20}\d)/;
+const PHONE = /(?:\+?\(?\d[\d\s().-]{5,20}\d)/;
 const PHONE_ASK = askOf("phone");
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/;
 const EMAIL_ASK = askOf("email");

@@ -39,13 +39,14 @@ function currencySymbols(): string[] {
     }
   }
   // An ISO code is written as a symbol too ("20 USD", "EUR 45"), and "US$" by other locales.
-  return [...symbols, ...CURRENCY_CODES, "US$"];
+  return [...symbols, ...CURRENCY_CODES, "US$", "S/"];
 }
 
 const AMOUNT = String.raw`\d{1,3}(?:[,.\u00a0\u202f']\d{3})+(?:[.,]\d{1,2})?|\d{1,7}(?:[.,]\d{1,2})?`;
 const SYMBOL = `${alternation(currencySymbols())}|R(?=\\s?\\d{2})`;
 const RANGE_END = String.raw`(?:\s?[-–]\s?(?:${SYMBOL})?\s?(?:${AMOUNT}))?`;
-const BY_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(?:${SYMBOL})\s?(${AMOUNT})${RANGE_END}|(${AMOUNT})${RANGE_END}\s?(?:${SYMBOL}))(?![\p{L}\p{N}])`, "gu");
+// "£10pp": a per-person mark may follow the amount at once.
+const BY_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(?:${SYMBOL})\s?(${AMOUNT})${RANGE_END}|(${AMOUNT})${RANGE_END}\s?(?:${SYMBOL}))(?![\p{N}])(?!(?!(?:pp|pax)(?![\p{L}]))\p{L})`, "gu");
 const BY_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(${AMOUNT})${RANGE_END}\s?(?:${alternation(factWords.prices.currencyWords)})(?![\p{L}])`, "giu");
 
 /** "1,800" and "1.800" are thousands; "5,50", "5.50" and "1.200,50" have cents. */

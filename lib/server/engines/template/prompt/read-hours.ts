@@ -14,6 +14,8 @@ export interface HoursRow {
   days: string;
   /** "12–9", "closed". */
   time: string;
+  /** The row as the user wrote it, in their order ("closed Mondays", "9–5 weekdays"). */
+  text: string;
 }
 
 function weekdayNames(): string[] {
@@ -36,6 +38,8 @@ function weekdayNames(): string[] {
 const H = words.hours;
 const DAY = `(?:${alt([...weekdayNames(), ...Object.values(H.days).flat()])})\\.?`;
 const DAYS = `${DAY}(?:\\s*(?:${alt(H.dayJoiners)})\\s*${DAY})*`;
+// After a time, a comma ends the days: "9-5 weekdays, Sat 9-12" is two rows.
+const DAYS_AFTER = `${DAY}(?:\\s*(?:${alt(H.dayJoiners.filter((j) => j !== ","))})\\s*${DAY})*`;
 const UNIT = `(?:\\s?(?:${alt(H.timeUnits)}))`;
 const CLOCK = `(?:\\d{1,2}(?:[:.h]\\d{2})?${UNIT}?|${alt(H.timeWords)})`;
 const RANGE = `(?:(?:${alt(H.timeLeads)})\\s+)?${CLOCK}\\s*(?:${alt(H.timeJoiners)})\\s*${CLOCK}`;
@@ -43,9 +47,15 @@ const RANGE = `(?:(?:${alt(H.timeLeads)})\\s+)?${CLOCK}\\s*(?:${alt(H.timeJoiner
 const SINGLE = `(?:(?:${alt(H.timeLeads)})\\s+${CLOCK}|\\d{1,2}(?:[:.h]\\d{2})?${UNIT})`;
 const TIMES = `(?:(?:${RANGE}|${SINGLE})(?:\\s*(?:,|&|and|y|et|und|e)\\s*${RANGE})*|(?:${alt(H.closed)}))`;
 const DAY_LEAD = `(?:(?:${alt(H.dayLeads)})\\s+)?`;
-const SEGMENT = `(?:${DAY_LEAD}${DAYS}[\\s,:]*${TIMES}|${TIMES}[\\s,]*${DAY_LEAD}${DAYS}|${alt(H.always)})`;
-const LEAD = `(?:(?:${alt(Object.values(H.leads).flat())})\\s*:?\\s*)?`;
+const SEGMENT = `(?:${DAY_LEAD}${DAYS}[\\s,:]*${TIMES}|${TIMES}\\s*${DAY_LEAD}${DAYS_AFTER}|${alt(H.always)})`;
+const LEADS = alt(Object.values(H.leads).flat());
+const LEAD = `(?:(?:${LEADS})\\s*:?\\s*)?`;
 const RUN = new RegExp(`${B}${LEAD}(${SEGMENT}${E}(?:\\s*(?:[,;/&+]|and|y|et|und|e)\\s*${SEGMENT}${E})*)`, "giu");
+// "open 8am-6pm", "Öffnungszeiten: 8–18 Uhr": a time after an opening word holds every day, and so
+// does a range whose two ends are clock times ("8h-20h", "10:00–18:00") wherever it stands.
+const CLOCK_TIME = `(?:\\d{1,2}(?:[:.h]\\d{2})?${UNIT}|\\d{1,2}[:.h]\\d{2})`;
+const CLOCK_RANGE = `${CLOCK_TIME}\\s*(?:${alt(H.timeJoiners)})\\s*${CLOCK_TIME}`;
+const LEAD_ONLY = new RegExp(`${B}(?:(?:${LEADS})\\s*:?\\s*(${TIMES})|(${CLOCK_RANGE}))${E}`, "giu");
 const SEGMENTS = new RegExp(`${B}${SEGMENT}${E}`, "giu");
 const DAYS_IN = new RegExp(`${B}${DAY_LEAD}${DAYS}${E}`, "iu");
 
@@ -58,20 +68,25 @@ export const withoutClockTimes = (text: string) => text.replace(CLOCKS, " ");
 const dashed = (text: string) => text.replace(/\s*[-—]\s*(?=\d)/g, "–").replace(/\s+/g, " ").trim();
 
 function rowOf(segment: string): HoursRow {
+  const text = dashed(segment.replace(/[\s.,:]+$/, ""));
   const days = DAYS_IN.exec(segment);
-  if (!days) return { days: "", time: dashed(segment) };
-  const time = (segment.slice(0, days.index) + segment.slice(days.index + days[0].length)).replace(/^[\s,:]+|[\s,:]+$/g, "");
-  return { days: dashed(days[0]), time: dashed(time) };
+  if (!days) return { days: "", time: text, text };
+  const time = (segment.slice(0, days.index) + segment.slice(days.index + days[0].length)).replace(/^[\s.,:]+|[\s.,:]+$/g, "");
+  return { days: dashed(days[0].replace(/\.$/, "")), time: dashed(time), text };
 }
 
 /** The hours the prompt states, and where they stand in it (with their lead, "open" or "Öffnungszeiten:"). */
 export function readHours(text: string): { rows: HoursRow[]; spans: Array<[number, number]> } {
-  const rows: HoursRow[] = [];
-  const spans: Array<[number, number]> = [];
+  const found: Array<{ at: number; end: number; rows: HoursRow[] }> = [];
   for (const run of text.matchAll(RUN)) {
-    const start = run.index ?? 0;
-    spans.push([start, start + run[0].length]);
-    for (const segment of (run[1] ?? "").matchAll(SEGMENTS)) rows.push(rowOf(segment[0]));
+    const at = run.index ?? 0;
+    found.push({ at, end: at + run[0].length, rows: [...(run[1] ?? "").matchAll(SEGMENTS)].map((segment) => rowOf(segment[0])) });
   }
-  return { rows: rows.slice(0, 7), spans };
+  for (const lead of text.matchAll(LEAD_ONLY)) {
+    const at = lead.index ?? 0;
+    const end = at + lead[0].length;
+    if (!found.some((f) => f.at < end && at < f.end)) found.push({ at, end, rows: [rowOf(lead[1] ?? lead[2] ?? "")] });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return { rows: found.flatMap((f) => f.rows).slice(0, 7), spans: found.map((f) => [f.at, f.end]) };
 }

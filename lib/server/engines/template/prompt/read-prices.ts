@@ -22,16 +22,23 @@ export interface StatedPrice {
 }
 
 const P = words.prices;
-// Where a priced item's words begin: a list separator, a sentence end, or a joining word.
-const BOUNDARY = new RegExp(`(?:[,;/|\\n!?]|[.:](?=\\s)|\\s(?:and|or|y|o|et|ou|und|oder|e|&|plus)${E})`, "giu");
+// Where a priced item's words begin: a list separator, a sentence end or a spaced dash ("Bristol — full
+// groom"), and a joining word only right after the price before ("haircut £25 and shave £15": not "bath & brush").
+const BOUNDARY = new RegExp(`(?:[,;/|\\n!?]|[.:](?=\\s)|\\s[-–—]\\s)`, "gu");
+const JOINED = new RegExp(`^\\s*(?:and|or|y|o|et|ou|und|oder|e|&|plus)${E}`, "iu");
 const FROM = new RegExp(`${B}(?:${alt(P.from)})\\s*$`, "iu");
 const CONNECTOR = new RegExp(`(?:(?:^|\\s+)(?:${alt(P.connectors)})|\\s*[:=(\\-–—])\\s*$`, "iu");
-const LEAD = new RegExp(`^\\s*(?:${alt([...P.leads, ...P.listNouns])})${E}\\s*:?\\s*`, "iu");
+// A lead word ends at a space or colon: the "A" of "A-level" is no article.
+const LEAD = new RegExp(`^\\s*(?:${alt([...P.leads, ...P.listNouns])})(?=[\\s:]|$)\\s*:?\\s*`, "iu");
 const LIST_NOUN = new RegExp(`^(?:${alt(P.listNouns)})$`, "iu");
 
 /** "Packages", "Tarifs": a heading that names a price list, where stated prices go. */
 export const isPriceListHeading = (heading: string) => LIST_NOUN.test(heading.trim());
-const PER = new RegExp(`^\\s*(?:(?:${alt(Object.values(P.per).flat())})\\s*)(${alt(Object.values(P.units).flat())})${E}\\.?`, "iu");
+const PER = new RegExp(`^\\s*(?:(?:(?:${alt(Object.values(P.per).flat())})\\s*)(${alt(Object.values(P.units).flat())})|(${alt(P.bare)}))${E}\\.?`, "iu");
+// "$10 tacos": with no item before it, a few words after the price name it.
+const ITEM_AFTER = new RegExp(`^\\s+(\\p{L}[\\p{L}'’-]*(?:\\s+\\p{L}[\\p{L}'’-]*){0,2})(?=\\s*(?:[,;/|\\n!?)]|[.:](?:\\s|$)|\\s(?:and|or|y|e|et|und|&)\\s|$))`, "u");
+const NOT_AN_ITEM = new RegExp(`^(?:${alt([...Object.values(P.per).flat(), ...P.connectors, ...P.from])})${E}`, "iu");
+const ITEM_END = new RegExp(`\\s(?:${alt(P.itemEnds)})${E}.*$`, "iu");
 const NOT_A_SERVICE = new RegExp(`^(?:${alt(P.tiers)})$|${B}(?:${alt(P.fees)})$`, "iu");
 // "Dog walking in Leeds from £12": the words before the price are the business and its place, not an item.
 const PLACE_PHRASE = /\s(?:in|en|em|à|near|at)\s+\p{Lu}/u;
@@ -47,16 +54,17 @@ function stripAll(text: string, re: RegExp): string {
  * With an item the clause leaves the prompt ("Basic" is no name, "haircut £25" no section of its
  * own: the page lists it with its price); without one, only the price and its "from" do.
  */
-function itemBefore(clause: string): { item: string | null; from: boolean; service: boolean; cut: number } {
+function itemBefore(clause: string): { item: string | null; from: boolean; cut: number } {
   let text = clause.replace(/\s+$/, "");
   const from = FROM.test(text);
   text = stripAll(text.replace(FROM, "").replace(/\s+$/, ""), CONNECTOR);
-  const itemText = stripAll(text, LEAD).trim();
+  const whole = stripAll(text, LEAD).trim();
+  // "private sauna for up to 6": a long item ends at its first "for" or "with".
+  const itemText = whole.split(/\s+/).length > 5 ? whole.replace(ITEM_END, "") : whole;
   const wordCount = itemText.split(/\s+/).filter(Boolean).length;
   const item = wordCount >= 1 && wordCount <= 5 && !PLACE_PHRASE.test(` ${itemText}`) && /\p{L}/u.test(itemText) ? itemText : null;
-  const service = item !== null && !NOT_A_SERVICE.test(item);
   const cut = item ? clause.length - clause.trimStart().length : text.length;
-  return { item, from, service, cut };
+  return { item, from, cut };
 }
 
 /** The prices the prompt states, and the spans they take in it (item, "from", amount, "per hour"). */
@@ -66,16 +74,19 @@ export function readPrices(text: string): { prices: StatedPrice[]; spans: Array<
   let previous = 0;
   for (const money of findMoney(text)) {
     const head = text.slice(previous, money.start);
-    let clauseStart = previous;
-    for (const b of head.matchAll(BOUNDARY)) clauseStart = previous + (b.index ?? 0) + b[0].length;
-    const { item, from, service, cut } = itemBefore(text.slice(clauseStart, money.start));
+    let clauseStart = previous + (previous > 0 ? (JOINED.exec(head)?.[0].length ?? 0) : 0);
+    for (const b of head.matchAll(BOUNDARY)) clauseStart = Math.max(clauseStart, previous + (b.index ?? 0) + b[0].length);
+    const before = itemBefore(text.slice(clauseStart, money.start));
     const per = PER.exec(text.slice(money.end));
     let end = money.end + (per?.[0].length ?? 0);
+    const after = before.item ? null : ITEM_AFTER.exec(text.slice(end));
+    const item = before.item ?? (after?.[1] && !NOT_AN_ITEM.test(after[1]) ? after[1] : null);
+    if (after && item) end += after[0].length;
     if (text[end] === ")" && text.slice(clauseStart, money.start).includes("(")) end += 1;
-    spans.push([clauseStart + cut, end]);
+    spans.push([clauseStart + (item && !before.item ? before.cut : before.cut), end]);
     previous = end;
     const name = item ? item.charAt(0).toUpperCase() + item.slice(1) : null;
-    prices.push({ item: name, amount: money.amount, from: from || money.range, per: per?.[1] ?? null, service });
+    prices.push({ item: name, amount: money.amount, from: before.from || money.range, per: per?.[1] ?? per?.[2] ?? null, service: name !== null && !NOT_A_SERVICE.test(name) });
   }
-  return { prices: prices.slice(0, 12), spans };
+  return { prices: prices.slice(0, 24), spans };
 }

@@ -5,7 +5,10 @@
  * readers see, so "Basic $49" names no business "Basic" and "open Mon–Sat" adds no section.
  */
 
+import editWords from "../data/edit-words.json";
 import { parseCopyEdits } from "../edit/parse-copy-edits";
+import { PAGE_LANGUAGES } from "../locale/read-language";
+import { WORD_START as B, alternation as alt } from "./word-pattern";
 import type { StatedFacts } from "../site-spec";
 import { readHours, withoutClockTimes } from "./read-hours";
 import { readPrices } from "./read-prices";
@@ -28,6 +31,11 @@ function cutSpans(text: string, spans: ReadonlyArray<readonly [number, number]>)
  * without its clock times and amounts ("9am" holds a German "am"), while the words around them,
  * "aperta dal martedì", "Reparatur ab", are the user's language.
  */
+const slotWords = (slot: "phone" | "email") => PAGE_LANGUAGES.flatMap((lang) => (editWords.slots[slot] as Partial<Record<string, string[]>>)[lang] ?? []);
+const ASK = `(?:${alt([...slotWords("phone"), ...slotWords("email")])})`;
+// "Call 0113 496 0000 or email hi@x.com" leaves "Call or email": words that asked for a value that went.
+const DANGLING = new RegExp(`${B}(?:(?:our|my|the|your)\\s+)*${ASK}(?:\\s+(?:or|and|o|ou|oder|y|e|od)\\s+${ASK})*(?:\\s+(?:us|me|on|at|al|au|an|unter|em|no|a|is|to|es|est|ist|é|è|number))*\\s*:?\\s*(?=[,.;!?\\n)]|$)`, "giu");
+
 export function readStatedFacts(prompt: string): { facts: StatedFacts; rest: string; words: string } {
   const hours = readHours(prompt);
   const withoutHours = cutSpans(prompt, hours.spans);
@@ -42,7 +50,7 @@ export function readStatedFacts(prompt: string): { facts: StatedFacts; rest: str
   // Only the details a new page can hold: a price or an undo is an edit of a page that exists.
   const kept = details.intents.some((i) => i.type === "address" || i.type === "phone" || i.type === "email" || i.type === "tagline" || i.type === "hours");
   const facts: StatedFacts = {
-    hours: hours.rows.length || !statedHours ? hours.rows : [{ days: "", time: statedHours }],
+    hours: hours.rows.length || !statedHours ? hours.rows : [{ days: "", time: statedHours, text: statedHours }],
     prices: prices.prices,
     address: value("address"),
     phone: value("phone"),
@@ -50,5 +58,6 @@ export function readStatedFacts(prompt: string): { facts: StatedFacts; rest: str
     tagline: value("tagline"),
   };
   const words = withoutClockTimes(cutSpans(prompt, findMoney(prompt).map((m) => [m.start, m.end] as const)));
-  return { facts, rest: kept ? details.rest : withoutPrices, words };
+  const rest = kept ? cutSpans(details.rest.replace(facts.phone || facts.email ? DANGLING : /(?!)/, " "), []) : withoutPrices;
+  return { facts, rest, words };
 }

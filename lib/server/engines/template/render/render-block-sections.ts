@@ -32,7 +32,7 @@ export function renderHoursBlock(ctx: RenderContext): string {
 
   // The hours the prompt stated, as written; else the locale's usual week.
   const stated = ctx.spec.facts?.hours ?? [];
-  const week = stated.length ? stated.map((row) => [hoursLine({ days: row.days, time: "" }), row.time]) : ui.hours;
+  const week = stated.length ? stated.map((row) => [hoursLine({ text: row.days }), row.time]) : ui.hours;
   const rows = week.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
   const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: addressLine(ctx.content.contact.address, ctx.spec.location, ui.addressOnRequest) }));
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);

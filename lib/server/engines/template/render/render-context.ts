@@ -47,7 +47,7 @@ export function askedTopics(spec: SiteSpec): string[] {
 
 export function createRenderContext(spec: SiteSpec): RenderContext {
   const read = readContent(spec);
-  const ctx = { ...read, content: applyFacts(read.content, spec, spec.facts) };
+  const ctx = { ...read, content: applyFacts(read.content, spec, read.locale) };
   const offers = (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
   const asked = askedTopics(spec);
   // With no services listed, a form's choices are the sections the user asked for, not the neutral copy's "Advice".
