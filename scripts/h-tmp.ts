@@ -1,3 +1,5 @@
 // @ts-nocheck
+import { readLanguage } from "../lib/server/engines/template/locale/read-language";
+import { analyzePrompt } from "../lib/server/engines/template/prompt/analyze-prompt";
 import { readStatedFacts } from "../lib/server/engines/template/prompt/read-stated-facts";
-for (const t of ["Fahrschule in Berlin, Theorie und Praxis, Tel. 030 1234567", "Bed and breakfast in Cornwall, sea views, call 01736 123456 or email stay@seaview.co.uk", "Barbershop in Leeds: haircut £25. Call 0113 496 0000", "DJ for hire in Miami, weddings and parties, text (305) 555-0199, email dj@mia.com", "Phone repair shop in Leeds, screens and batteries", "add our address: 14 Briggate, Leeds LS1 6HD. Change the phone number to +44 113 496 0000. Our email is hello@crumb.co.uk"]) { const r = readStatedFacts(t); console.log(t, "\n  rest:", r.rest, "| phone:", r.facts.phone, "| email:", r.facts.email, "| addr:", r.facts.address); }
+for (const t of process.argv.slice(2)) { const s = analyzePrompt(t); console.log(t, "\n   ", s.lang, s.currencyCode, s.name, "| first:", JSON.stringify(readLanguage(readStatedFacts(t).words)), "| words:", readStatedFacts(t).words); }

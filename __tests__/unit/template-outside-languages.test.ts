@@ -14,6 +14,13 @@ describe("the prompt's language", () => {
     ["Hufschmied in Oberbayern, mobile Hufbearbeitung, Terminanfrage", "de"],
     // A compound no preset names, whose head German preset terms share ("Tauchschule", "Yoga-Schule").
     ["Hundeschule in Hamburg", "de"],
+    // The trigrams' pick gives way to the language the place speaks and the small words are in.
+    ["Estudio de tatuajes en Buenos Aires, tatuajes desde $30.000, abierto martes a sábado de 14 a 21", "es"],
+    ["Peluquería en Santiago de Chile, corte $12.000, tintura desde $35.000", "es"],
+    ["Personal trainer no Rio de Janeiro, aula avulsa R$ 120, pacote mensal a partir de R$ 800", "pt"],
+    ["Fahrradwerkstatt in Zürich, Service ab CHF 89, Di-Sa 9:00-18:30", "de"],
+    ["Pizzeria Due Mondi a Napoli, forno a legna dal 1965", "it"],
+    ["A pizza place in Napoli", "en"],
   ])("%s is written in %s", (prompt, lang) => expect(analyzePrompt(prompt).lang).toBe(lang));
 
   it("finds no Portuguese 'da' inside a Turkish word, and still tells Dutch from German", () => {

@@ -75,10 +75,10 @@ export function readLanguage(prompt: string): LanguageReading {
  * letters (ß, ñ, ç, ã) and small words. English stays unless another language clearly wins.
  */
 export function reweighLanguage(prompt: string, first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
-  if (first.close?.length) return pickAmongClose(first, evidence);
+  if (first.close?.length) return checkAgainstPlace(prompt, pickAmongClose(first, evidence), evidence);
+  if (first.lang !== "en") return checkAgainstPlace(prompt, first, evidence);
   // "Fahrradwerkstatt in Köln" reads as Swedish to the trigrams: a language the engine does not write
   // is weighed too, and gives way only to a page language the trade, place and letters all point to.
-  if (first.lang !== "en") return first;
   const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
   // "A pizza place in Rome": a small word English shares ("in") is no evidence for Italian.
   const hits = countFunctionWords(text, new Set(getLocale("en").functionWords));
@@ -92,6 +92,19 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
     if (score >= 3 && score > best.score) best = { lang, score };
   }
   return best.lang === "en" && first.other ? first : { lang: best.lang, other: null };
+}
+
+/**
+ * "Estudio de tatuajes en Buenos Aires" reads as Portuguese to the trigrams, "Fahrradwerkstatt in
+ * Zürich" as Italian: a page language the place's country speaks, or the trade's words are in,
+ * takes over when its small words, trade and place weigh more than the trigrams' pick.
+ */
+function checkAgainstPlace(prompt: string, first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
+  const hits = countFunctionWords(prompt.slice(0, 1200));
+  const weigh = (lang: PageLanguage) => (hits.get(lang) ?? 0) + (evidence.trade.includes(lang) ? 2 : 0) + (evidence.place.includes(lang) ? 1 : 0);
+  const others = PAGE_LANGUAGES.filter((l) => l !== "en" && l !== first.lang && (evidence.place.includes(l) || evidence.trade.includes(l)));
+  const best = others.reduce<PageLanguage>((top, lang) => (weigh(lang) > weigh(top) ? lang : top), first.lang);
+  return best !== first.lang && weigh(best) > weigh(first.lang) + 1 ? { lang: best, other: null } : first;
 }
 
 /** Between languages that read alike ("Food truck de tacos en Monterrey"), the place's language decides. */

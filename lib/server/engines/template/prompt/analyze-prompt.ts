@@ -130,7 +130,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const software = isSoftwareProduct(prompt);
   const keywordKind = software ? { kind: "saas" as const, score: 99 } : scoreKind(prompt);
   const trade = software ? null : readBusiness(prompt, first.lang, first.other);
-  const language = reweighLanguage(words, first, { trade: trade?.langs ?? compoundLanguages(prompt), place: placeLanguages(prompt) });
+  const language = reweighLanguage(words, first, { trade: [...(trade?.langs ?? []), ...compoundLanguages(prompt)], place: placeLanguages(prompt) });
   const anywhere = language.lang === first.lang || software ? trade : readBusiness(prompt, language.lang);
   // One search term ("wine" in "wine list") does not outweigh a trade the prompt names outright ("trattoria").
   // "un agriturismo in Toscana con camere, ristorante…": the noun before the place is the trade; a
