@@ -27,7 +27,7 @@ export function renderNewsletter(ctx: RenderContext): string {
 }
 
 export const phoneLink = (phone: string) => `<a data-copy="phone" href="tel:${escapeHtml(phone.replace(/[^\d+]/g, ""))}">${escapeHtml(phone)}</a>`;
-export const phoneItem = (ctx: RenderContext, phone: string) => `            <li><span><strong>${escapeHtml(ctx.locale.ui.phone)}</strong><br>${phoneLink(phone)}</span></li>`;
+export const phoneItem = (ctx: RenderContext, phone: string) => `            <li>${renderIcon("phone")}<span><strong>${escapeHtml(ctx.locale.ui.phone)}</strong><br>${phoneLink(phone)}</span></li>`;
 
 export function renderContact(ctx: RenderContext): string {
   const { contact } = ctx.content;
