@@ -122,3 +122,25 @@ describe("opening hours the prompt states", () => {
     expect(hours).not.toMatch(/Montag bis Freitag/);
   });
 });
+
+describe("a form with the fields the prompt asks for", () => {
+  const labels = (root: HTMLElement) => root.querySelectorAll("form.request-form label").map((l) => [text(l), root.querySelector(`#${l.getAttribute("for")}`)?.getAttribute("type") ?? "select"]);
+
+  it("adds them, typed by their words, before the message box", () => {
+    const fields = labels(render("Removals company in Bristol with a quote form with move date, number of rooms and moving from and to"));
+    expect(fields).toEqual(expect.arrayContaining([["Move date", "date"], ["Number of rooms", "number"], ["Moving from", "text"]]));
+    expect(fields.map(([label]) => label)).not.toContain("To");
+    expect(labels(render("Mudanzas en Valencia, formulario de presupuesto con fecha de mudanza y número de habitaciones"))).toEqual(expect.arrayContaining([["Fecha de mudanza", "date"], ["Número de habitaciones", "number"]]));
+  });
+
+  it("reads the fields as fields, not as sections of the page", () => {
+    expect(analyzePrompt("Wedding venue in Kent, enquiry form with wedding date and number of guests").blocks.map((b) => b.heading)).not.toEqual(expect.arrayContaining(["Wedding date", "Number of guests"]));
+  });
+});
+
+describe("a menu with its prices", () => {
+  it("is one menu, with no price plans beside it", () => {
+    expect(analyzePrompt("Restaurante en Bogotá con menú con precios y reservas").blocks.map((b) => b.layout)).not.toContain("pricing");
+    expect(analyzePrompt("Brasserie à Lyon, carte avec prix, réservation").blocks.map((b) => [b.heading, b.layout])).toContainEqual(["Carte", "menu"]);
+  });
+});

@@ -33,6 +33,8 @@ export interface PageBlock {
   form: FormKind | null;
   /** True when the prompt asked for this block (shown in the summary and never dropped). */
   requested: boolean;
+  /** For form blocks: the fields the prompt asked it to have ("move date", "number of rooms"). */
+  fields?: string[];
 }
 
 /** What the prompt states outright: the page shows it as written, never stock hours or made-up prices. */

@@ -15,7 +15,7 @@ import { currencySymbol, isPlaceName, placeLanguages, readPlace } from "../local
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
-import { planBlocks, showStatedPrices } from "./plan-blocks";
+import { placePrices, planBlocks } from "./plan-blocks";
 import { readDate } from "./read-details";
 import { isDescribingWord, readPeople, singularOf } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
@@ -209,7 +209,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     titleOf: (id) => content.titles[id],
     formHeading,
   });
-  const blocks = showStatedPrices(planned, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf: (id) => content.titles[id] });
+  const blocks = placePrices(planned, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf: (id) => content.titles[id] });
   const looks = readLooks(prompt, {
     accent: reading.domain?.accent ?? content.accent,
     lightTint: content.lightTint,

@@ -70,7 +70,7 @@ function insertBeforeContact(blocks: PageBlock[], block: PageBlock): void {
  * they price, in the section the prompt named for them ("packages from £1,200"), else in a price
  * list added before the contact block.
  */
-export function showStatedPrices(blocks: readonly PageBlock[], input: { prices: readonly StatedPrice[]; offers: readonly string[]; kitchen: boolean; titleOf: BlockPlanInput["titleOf"] }): PageBlock[] {
+export function placePrices(blocks: readonly PageBlock[], input: { prices: readonly StatedPrice[]; offers: readonly string[]; kitchen: boolean; titleOf: BlockPlanInput["titleOf"] }): PageBlock[] {
   const inOffers = input.prices.every((p) => p.item && input.offers.some((o) => o.toLowerCase() === p.item?.toLowerCase()));
   const shown = blocks.some((b) => b.layout === "pricing" || (b.layout === "menu" && input.kitchen) || (b.layout === "services" && inOffers));
   if (!input.prices.length || shown) return [...blocks];
@@ -107,5 +107,6 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
     if (!has) insertBeforeContact(blocks, formBlock(kind, taken, input.formHeading));
   }
   if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
-  return blocks;
+  // A form gets the fields the prompt asked of it.
+  return blocks.map((b) => ((asked) => (b.form && asked?.length ? { ...b, fields: asked } : b))(b.form ? input.list.fields[b.form] : undefined));
 }

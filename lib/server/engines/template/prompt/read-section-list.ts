@@ -23,6 +23,8 @@ export interface SectionList {
   exhaustive: boolean;
   /** What the business offers, listed after its trade ("garage: tyre changes, MOT and servicing"): items of one Services section. */
   offers: string[];
+  /** Fields a form is asked to have ("a quote form with move date and number of rooms"), by form. */
+  fields: Partial<Record<FormKind, string[]>>;
 }
 const OFFER_TRIGGER = new RegExp(`^(?::|[—–-]|${words.offerTriggers})$`, "iu");
 
@@ -74,7 +76,8 @@ function isStyleItem(item: string): boolean {
 
 const PREPOSITION_WORD = new RegExp(`^(?:${words.list.prepositions}|${words.list.cut})$`, "i");
 const RUN_BY = new RegExp(`^(?:${words.list.runBy})\\s`, "i");
-const FORM_THEN_WITH = new RegExp(`\\b(?:${words.list.formNouns})\\s+(?:${words.list.triggers}|${words.triggers})$`, "iu");
+// "formulario de presupuesto con …": a form's own words may stand between its noun and "with".
+const FORM_THEN_WITH = new RegExp(`\\b(?:${words.list.formNouns})(?:\\s+[\\p{L}'’]+){0,2}\\s+(?:${words.list.triggers}|${words.triggers})$`, "iu");
 // "Kai", "Anna Holm" are names; "MOT", "FAQ" are not.
 const isCapitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
 
@@ -127,17 +130,27 @@ function isConvincing(items: ListedSection[], trigger: string): boolean {
 }
 
 /** The listed sections of the whole prompt, in order, without repeats. */
-export function readSectionList(prompt: string, exclude: readonly string[] = [], trades: readonly string[] = [], formHeading?: (kind: FormKind) => string): SectionList {
+const MENU_WITH_PRICES = new RegExp(words.menuWithPrices, "giu");
+
+export function readSectionList(rawPrompt: string, exclude: readonly string[] = [], trades: readonly string[] = [], formHeading?: (kind: FormKind) => string): SectionList {
+  const prompt = rawPrompt.replace(MENU_WITH_PRICES, "$1");
   const result: ListedSection[] = [];
   const offers: string[] = [];
+  const fields: Partial<Record<FormKind, string[]>> = {};
   let exhaustive = false;
   for (const sentence of prompt.slice(0, 3000).split(/(?<=[.!?;])\s+|\n+/)) {
     const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
     let best: { items: ListedSection[]; word: string } | null = null;
     marks.forEach((mark, i) => {
-      // "a quote form with move date and number of rooms": what follows a form is its fields, not sections.
-      if (FORM_THEN_WITH.test(sentence.slice(0, mark.at))) return;
       const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
+      // "a quote form with move date and number of rooms": what follows a form is its fields, not sections.
+      if (FORM_THEN_WITH.test(sentence.slice(0, mark.at))) {
+        const kind = detectFormKind(sentence.slice(Math.max(0, mark.from - 40), mark.from));
+        // "moving from and to" leaves a lone "to": a small word is no field.
+        const asked = splitItems(text).map(cleanItem).filter((f) => f && f.split(" ").length <= 5 && !detectFormKind(f) && !PREPOSITION_WORD.test(f) && /\p{L}{3}/u.test(f));
+        if (kind && asked.length) fields[kind] = asked.slice(0, 6).map(capitalise);
+        return;
+      }
       const items = readItems(text, exclude, [], formHeading);
       if (isConvincing(items, mark.word) && (!best || items.length > best.items.length)) best = { items, word: mark.word };
     });
@@ -157,5 +170,5 @@ export function readSectionList(prompt: string, exclude: readonly string[] = [],
       if (!result.some((r) => r.heading.toLowerCase() === item.heading.toLowerCase())) result.push(item);
     }
   }
-  return { items: result.slice(0, 10), exhaustive, offers: offers.slice(0, 8) };
+  return { items: result.slice(0, 10), exhaustive, offers: offers.slice(0, 8), fields };
 }

@@ -8,6 +8,8 @@ import type { FormKind } from "../content/form-kinds";
 import { fillSlots } from "../locale/locales";
 import { KITCHEN_KINDS, type PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
+import formKinds from "../data/form-kinds.json";
+import { alternation } from "../prompt/word-pattern";
 import { askedTopics, fillCopy, wrapSection, type RenderContext } from "./render-context";
 
 interface Field {
@@ -84,6 +86,22 @@ export function formWording(ctx: RenderContext, kind: FormKind): RenderContext["
   return kind === "reservation" && !KITCHEN_KINDS.has(ctx.spec.kind) ? { ...wording, cta: ctx.locale.forms.booking.cta, submit: ctx.locale.forms.booking.submit } : wording;
 }
 
+const FIELD_TYPES = Object.entries(formKinds.fieldTypes).map(([type, labels]) => ({ type, re: new RegExp(`(?<![\\p{L}])(?:${alternation(labels)})(?![\\p{L}])`, "iu") }));
+
+/** A field the prompt asked for, typed by its label's words: "Move date" is a date, "Number of rooms" a number. */
+function askedField(label: string, i: number): Field {
+  const type = FIELD_TYPES.find((t) => t.re.test(label))?.type ?? "text";
+  return { name: `asked-${i + 1}`, label: label.replace(/[{}]/g, ""), control: "input", type, ...(type === "email" ? { autocomplete: "email" } : type === "tel" ? { autocomplete: "tel" } : {}) };
+}
+
+/** The form's own fields with the asked ones before its message box (or at its end), none twice. */
+function withAskedFields(fields: Field[], asked: readonly string[]): Field[] {
+  const known = new Set(fields.map((f) => f.label.toLowerCase()));
+  const extra = asked.filter((label) => !known.has(label.toLowerCase())).map(askedField);
+  const at = fields.findIndex((f) => f.control === "textarea" || f.control === "checkbox");
+  return at < 0 ? [...fields, ...extra] : [...fields.slice(0, at), ...extra, ...fields.slice(at)];
+}
+
 export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const kind = block.form ?? "contact";
   const ui = ctx.locale.ui;
@@ -103,7 +121,7 @@ export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
     "contact",
     [
       `          <form class="card request-form" data-form="${kind}" data-success="${escapeHtml(success)}">`,
-      ...fieldsFor(kind, offers, ui, agree).map((f) => renderField(block.id, f)),
+      ...withAskedFields(fieldsFor(kind, offers, ui, agree), block.fields ?? []).map((f) => renderField(block.id, f)),
       `            <button class="button" type="submit">${escapeHtml(wording.submit)}</button>`,
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,
