@@ -144,3 +144,17 @@ describe("a menu with its prices", () => {
     expect(analyzePrompt("Brasserie à Lyon, carte avec prix, réservation").blocks.map((b) => [b.heading, b.layout])).toContainEqual(["Carte", "menu"]);
   });
 });
+
+describe("the people the prompt names", () => {
+  it("are the whole team: no stock colleague beside them, and a couple shares its surname", () => {
+    const team = section(render("Bakery in Toronto called Crumb & Co, run by Sofia and Marco Bellini, with our team"), "team");
+    expect(team).toMatch(/Sofia Bellini/);
+    expect(team).toMatch(/Marco Bellini/);
+    expect(team).not.toMatch(/Sam Rivera|Jordan Lee/);
+  });
+
+  it("get a team section when the prompt names them but lists no sections of its own", () => {
+    expect(section(render("Dental clinic in Leeds, our dentists Dr. Amira Khan and Dr. Tom Reed, appointments"), "team")).toMatch(/Amira Khan.*Tom Reed/);
+    expect(analyzePrompt("Bakery in Toronto called Crumb & Co, run by Sofia and Marco Bellini, opening hours and a custom cake order form").blocks.map((b) => b.layout)).not.toContain("team");
+  });
+});

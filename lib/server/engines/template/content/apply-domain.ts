@@ -93,7 +93,8 @@ export function applyDomain(base: KindContent, spec: SiteSpec): KindContent {
   if (spec.kind === "saas" && spec.audience) content = { ...content, lead: `${content.lead} Built for ${plain(spec.audience)}.` };
   if (spec.people.length) {
     const team = spec.people.map((name, i) => ({ name: plain(name), role: content.team[i]?.role ?? "Team", bio: content.team[i]?.bio ?? "" }));
-    content = { ...content, team: [...team, ...content.team.slice(team.length)] };
+    // Only the people the prompt named: no stock colleague is made up beside them.
+    content = { ...content, team };
   }
   return content;
 }

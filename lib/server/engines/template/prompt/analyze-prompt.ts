@@ -15,7 +15,7 @@ import { currencySymbol, isPlaceName, placeLanguages, readPlace } from "../local
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
-import { placePrices, planBlocks } from "./plan-blocks";
+import { placePrices, planBlocks, withBlock } from "./plan-blocks";
 import { readDate } from "./read-details";
 import { isDescribingWord, readPeople, singularOf } from "./read-english";
 import { isSoftwareProduct, readDomain } from "./read-domain";
@@ -209,7 +209,12 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     titleOf: (id) => content.titles[id],
     formHeading,
   });
-  const blocks = placePrices(planned, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf: (id) => content.titles[id] });
+  const people = readPeople(prompt, names.name);
+  // The people the prompt names ("our dentists Dr. Amira Khan and Dr. Tom Reed") are on the page,
+  // unless it listed the page's sections itself. The NLP library reads people in English only.
+  const showPeople = people.length && language.lang === "en" && !list.exhaustive && !PLACELESS_KINDS.includes(kind);
+  const withPeople = showPeople ? withBlock(planned, "team", (id) => content.titles[id]) : planned;
+  const blocks = placePrices(withPeople, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf: (id) => content.titles[id] });
   const looks = readLooks(prompt, {
     accent: reading.domain?.accent ?? content.accent,
     lightTint: content.lightTint,
@@ -250,7 +255,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     purpose: reading.purpose,
     audience: reading.audience,
     date: readDate(prompt),
-    people: readPeople(prompt, names.name),
+    people,
   };
 }
 

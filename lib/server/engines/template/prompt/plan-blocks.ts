@@ -5,7 +5,7 @@
  */
 
 import { slugify } from "../render/html-escape";
-import { isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
+import { SECTION_ORDER, isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
 import { FORM_WORDING, type FormKind } from "../content/form-kinds";
 import type { SectionList } from "./read-section-list";
 import words from "../data/section-words.json";
@@ -76,10 +76,17 @@ export function placePrices(blocks: readonly PageBlock[], input: { prices: reado
   if (!input.prices.length || shown) return [...blocks];
   const named = blocks.findIndex((b) => b.requested && b.layout !== "form" && isPriceListHeading(b.heading));
   if (named >= 0) return blocks.map((b, i) => (i === named ? { ...b, layout: "pricing" } : b));
-  const { title, nav } = input.titleOf("pricing");
-  const next = [...blocks];
-  insertBeforeContact(next, { id: uniqueId("pricing", new Set(blocks.map((b) => b.id))), heading: title, nav, layout: "pricing", form: null, requested: false });
-  return next;
+  return withBlock(blocks, "pricing", input.titleOf);
+}
+
+/** The blocks with a built-in section added where the page's order puts it (before any form), unless one is there already. */
+export function withBlock(blocks: readonly PageBlock[], id: SectionId, titleOf: BlockPlanInput["titleOf"]): PageBlock[] {
+  if (blocks.some((b) => b.layout === id)) return [...blocks];
+  const { title, nav } = titleOf(id);
+  const block: PageBlock = { id: uniqueId(id, new Set(blocks.map((b) => b.id))), heading: title, nav, layout: id, form: null, requested: false };
+  const rank = SECTION_ORDER.indexOf(id);
+  const at = blocks.findIndex((b) => b.layout === "form" || b.layout === "contact" || (isSectionId(b.layout) && SECTION_ORDER.indexOf(b.layout) > rank));
+  return at < 0 ? [...blocks, block] : [...blocks.slice(0, at), block, ...blocks.slice(at)];
 }
 
 export function planBlocks(input: BlockPlanInput): PageBlock[] {

@@ -26,6 +26,10 @@ export function readPeople(text: string, siteName: string | null): string[] {
   for (const raw of names) {
     const person = raw.replace(/[^\p{L}\p{M}'’.\s-]+/gu, "").trim();
     if (person.split(/\s+/).length < 2 || person === siteName || siteName?.includes(person) || people.includes(person)) continue;
+    // "Sofia and Marco Bellini": the first name before "and" shares the surname.
+    const surname = person.split(/\s+/).at(-1) ?? "";
+    const partner = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+(?:and|&|y|et|und|e)\\s+${person.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").exec(text)?.[1];
+    if (partner && !people.includes(`${partner} ${surname}`)) people.push(`${partner} ${surname}`);
     people.push(person);
   }
   return people.slice(0, 3);
