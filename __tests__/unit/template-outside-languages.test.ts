@@ -31,6 +31,15 @@ describe("the prompt's language", () => {
 
 describe("the place and its currency", () => {
   it.each([
+    // A state after the town says its country; a code two countries share is the town's own.
+    ["Pizza place in Naples FL, open 11am-10pm", "USD"],
+    ["Coffee shop in Cambridge, MA", "USD"],
+    ["Bike shop in Paris, Texas", "USD"],
+    ["Cafe in Perth WA", "AUD"],
+    ["Diner in London, Ontario", "CAD"],
+    ["Bakery in Paris", "EUR"],
+    // A town that is also a word, opening the prompt, is the word.
+    ["Wedding venue in the Cotswolds", "USD"],
     ["Escola de surf em Florianópolis, aulas a partir de R$ 120, reservas", "BRL"],
     ["Taquería El Güero en Monterrey, tacos desde $25", "MXN"],
     ["Trattoria a Firenze, menù, prenotazioni", "EUR"],

@@ -6,6 +6,7 @@
 
 import places from "../data/places.json";
 import townNames from "../data/town-names.json";
+import regions from "../data/regions.json";
 import { getLocale } from "./locales";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
 
@@ -62,19 +63,35 @@ function candidates(text: string): string[] {
 }
 
 const READ_ONLY_COUNTRY: Record<string, string> = { ...places.readOnlyCountry, ...townNames.readOnlyCountry };
+const COMMON_WORDS = new Set(townNames.commonWords);
+
+/** "Naples FL", "Cambridge, MA", "Paris, Texas": a state or province after a town says the town's country. */
+const REGION_AFTER = Object.entries(regions)
+  .filter(([key]) => key !== "note")
+  .map(([country, list]) => {
+    const codes = (list as string[]).filter((r) => /^[A-Z]{2,3}$/.test(r)).join("|");
+    const names = (list as string[]).filter((r) => !/^[A-Z]{2,3}$/.test(r)).join("|");
+    return { country, re: new RegExp(`\\p{Lu}[\\p{L}'’.-]+,?\\s+(?:${codes})(?![\\p{L}])|\\p{Lu}[\\p{L}'’.-]+,\\s*(?:${names})(?![\\p{L}])`, "u") };
+  });
+const regionCountries = (text: string) => REGION_AFTER.filter(({ re }) => re.test(text)).map(({ country }) => country);
 
 /** `other`: the ISO 639-3 code of a prompt in a language the engine reads but does not write ("pol"). */
 export function readPlace(prompt: string, location: string | null, lang: PageLanguage, exclude: string | null = null, other: string | null = null): PlaceReading {
   // "Una web para…" is not Una in India: small words and the business's own name are no places.
   const small = new Set(PAGE_LANGUAGES.flatMap((l) => getLocale(l).functionWords));
   const own = exclude?.toLowerCase() ?? "";
-  const found = candidates(prompt.slice(0, 2000)).filter((n) => !small.has(n.toLowerCase()) && !(own && own.includes(n.toLowerCase())));
+  // "Wedding venue in …": a town that is also a word, opening the prompt, is the word.
+  const opening = /^\s*(\p{L}+)/u.exec(prompt)?.[1]?.toLowerCase();
+  const found = candidates(prompt.slice(0, 2000)).filter((n) => !small.has(n.toLowerCase()) && !(own && own.includes(n.toLowerCase())) && !(n.toLowerCase() === opening && COMMON_WORDS.has(opening)));
   const names = [...(location ? [location] : []), ...found];
   const name = names.find((n) => countryOf(n, lang)) ?? null;
   // 京都 gives the country and its currency; an English page does not print it as the place.
   const uncased = name ? undefined : UNCASED_TOWNS.find((town) => prompt.includes(town));
   // "Córdoba, España", "Córdoba, Argentina": a country the prompt names outright says which town it is.
-  const statedCountry = found.map((n) => COUNTRY_NAMES[n.toLowerCase()]).find(Boolean);
+  const regional = regionCountries(prompt.slice(0, 2000));
+  const townCountry = name ? countryOf(name, lang) : undefined;
+  const inRegion = regional.length && !(townCountry && regional.includes(townCountry)) ? regional[0] : undefined;
+  const statedCountry = found.map((n) => COUNTRY_NAMES[n.toLowerCase()]).find(Boolean) ?? inRegion;
   const country = name ? (statedCountry ?? countryOf(name, lang)) : uncased ? countryOf(uncased, lang) : undefined;
   const code = country ?? (other ? READ_ONLY_COUNTRY[other] : undefined) ?? DEFAULT_COUNTRY[lang];
   return {
