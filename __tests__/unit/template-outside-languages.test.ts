@@ -38,6 +38,10 @@ describe("the place and its currency", () => {
     ["Cafe in Perth WA", "AUD"],
     ["Diner in London, Ontario", "CAD"],
     ["Bakery in Paris", "EUR"],
+    // A town written in lower case after "in".
+    ["plumber in manchester", "GBP"],
+    ["yoga studio in lisbon, classes and booking", "EUR"],
+    ["available in person or online", "USD"],
     // A town that is also a word, opening the prompt, is the word.
     ["Wedding venue in the Cotswolds", "USD"],
     ["Escola de surf em Florianópolis, aulas a partir de R$ 120, reservas", "BRL"],
@@ -81,6 +85,10 @@ describe("sections and names in the page's language", () => {
     expect(analyzePrompt("Autoescuela en Lima, carnet A y B, clases y precios").name).not.toBe("B");
     expect(analyzePrompt("Physiotherapiepraxis in München. Leistungen: Krankengymnastik, Massage").name).not.toMatch(/Leistungen/);
   });
+});
+
+it("shows a town written in lower case as its name is written", () => {
+  expect(analyzePrompt("plumber in manchester")).toMatchObject({ location: "Manchester", name: "Manchester Plumber" });
 });
 
 describe("Brazil's own Portuguese", () => {

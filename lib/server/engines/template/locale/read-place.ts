@@ -75,6 +75,20 @@ const REGION_AFTER = Object.entries(regions)
   });
 const regionCountries = (text: string) => REGION_AFTER.filter(({ re }) => re.test(text)).map(({ country }) => country);
 
+const AFTER_PREPOSITION = /(?<![\p{L}])(?:in|near|at|around|from|en|à|em|no|na|nel|bei|aus)\s+(\p{Ll}[\p{L}'’-]+(?:\s+\p{Ll}[\p{L}'’-]+){0,2})/gu;
+
+/** "plumber in manchester": a town written in lower case after "in", capitalised as the page shows it. */
+function lowerCasePlace(prompt: string, lang: PageLanguage): string | null {
+  for (const m of prompt.slice(0, 2000).matchAll(AFTER_PREPOSITION)) {
+    const words = (m[1] ?? "").split(/\s+/);
+    for (let size = words.length; size >= 1; size -= 1) {
+      const run = words.slice(0, size).join(" ");
+      if (countryOf(run, lang) && !COMMON_WORDS.has(run)) return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
+    }
+  }
+  return null;
+}
+
 /** `other`: the ISO 639-3 code of a prompt in a language the engine reads but does not write ("pol"). */
 export function readPlace(prompt: string, location: string | null, lang: PageLanguage, exclude: string | null = null, other: string | null = null): PlaceReading {
   // "Una web para…" is not Una in India: small words and the business's own name are no places.
@@ -84,7 +98,7 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   const opening = /^\s*(\p{L}+)/u.exec(prompt)?.[1]?.toLowerCase();
   const found = candidates(prompt.slice(0, 2000)).filter((n) => !small.has(n.toLowerCase()) && !(own && own.includes(n.toLowerCase())) && !(n.toLowerCase() === opening && COMMON_WORDS.has(opening)));
   const names = [...(location ? [location] : []), ...found];
-  const name = names.find((n) => countryOf(n, lang)) ?? null;
+  const name = names.find((n) => countryOf(n, lang)) ?? lowerCasePlace(prompt, lang);
   // 京都 gives the country and its currency; an English page does not print it as the place.
   const uncased = name ? undefined : UNCASED_TOWNS.find((town) => prompt.includes(town));
   // "Córdoba, España", "Córdoba, Argentina": a country the prompt names outright says which town it is.
