@@ -1,5 +1,3 @@
 // @ts-nocheck
-import { readLanguage } from "../lib/server/engines/template/locale/read-language";
-import { analyzePrompt } from "../lib/server/engines/template/prompt/analyze-prompt";
-import { readStatedFacts } from "../lib/server/engines/template/prompt/read-stated-facts";
-for (const t of process.argv.slice(2)) { const s = analyzePrompt(t); console.log(t, "\n   ", s.lang, s.currencyCode, s.name, "| first:", JSON.stringify(readLanguage(readStatedFacts(t).words)), "| words:", readStatedFacts(t).words); }
+import { readRole } from "../lib/server/engines/template/prompt/read-english";
+for (const [t, p] of [["Dental clinic in Leeds, our dentists Dr. Amira Khan and Dr. Tom Reed, appointments", "Amira Khan"], ["Dental clinic in Leeds, our dentists Dr. Amira Khan and Dr. Tom Reed, appointments", "Tom Reed"], ["A supper club called Nocturne in Hackney, hosted by Ana Reyes with chef Marta Silva", "Marta Silva"], ["A supper club called Nocturne in Hackney, hosted by Ana Reyes with chef Marta Silva", "Ana Reyes"], ["farrier in Devon, run by Tom Hale", "Tom Hale"], ["Bakery run by Sofia and Marco Bellini", "Sofia Bellini"], ["Conference with a keynote by Dr. Jane Goodall", "Jane Goodall"], ["My name is Aoife Byrne and I teach horse riding", "Aoife Byrne"], ["law firm, partners Sarah Cole and James Wu", "James Wu"], ["studio with photographer Lena Park", "Lena Park"]]) console.log(p, "→", readRole(t, p));

@@ -153,8 +153,13 @@ describe("the people the prompt names", () => {
     expect(team).not.toMatch(/Sam Rivera|Jordan Lee/);
   });
 
+  it("have the role the prompt gives them: chef Marta Silva, our dentists", () => {
+    const team = section(render("A supper club called Nocturne in Hackney, hosted by Ana Reyes with chef Marta Silva"), "team");
+    expect(team).toMatch(/Marta Silva Chef/);
+  });
+
   it("get a team section when the prompt names them but lists no sections of its own", () => {
-    expect(section(render("Dental clinic in Leeds, our dentists Dr. Amira Khan and Dr. Tom Reed, appointments"), "team")).toMatch(/Amira Khan.*Tom Reed/);
+    expect(section(render("Dental clinic in Leeds, our dentists Dr. Amira Khan and Dr. Tom Reed, appointments"), "team")).toMatch(/Amira Khan Dentist .*Tom Reed Dentist/);
     expect(analyzePrompt("Bakery in Toronto called Crumb & Co, run by Sofia and Marco Bellini, opening hours and a custom cake order form").blocks.map((b) => b.layout)).not.toContain("team");
   });
 });

@@ -11,6 +11,7 @@ import type { SiteSpec } from "../site-spec";
 import { writeSoftwareCopy } from "./software-copy";
 import copy from "../data/domain-copy.json";
 import { fillSlots } from "../locale/locales";
+import { readRole } from "../prompt/read-english";
 
 const ICONS: readonly IconName[] = ["spark", "star", "heart", "leaf", "bolt", "shield", "clock", "layers"];
 
@@ -92,7 +93,9 @@ export function applyDomain(base: KindContent, spec: SiteSpec): KindContent {
   if (domain?.kind === "saas" && spec.purpose) content = { ...content, lead: `{name} ${plain(spec.purpose)}. ${content.lead.replace(/^\{name\} is /, "It is ")}` };
   if (spec.kind === "saas" && spec.audience) content = { ...content, lead: `${content.lead} Built for ${plain(spec.audience)}.` };
   if (spec.people.length) {
-    const team = spec.people.map((name, i) => ({ name: plain(name), role: content.team[i]?.role ?? "Team", bio: content.team[i]?.bio ?? "" }));
+    // The role the prompt gives them ("our dentists …" → "Dentist"), else the kind's.
+    const roleOf = (name: string, i: number) => (spec.lang === "en" ? readRole(spec.seed, name) : null) ?? content.team[i]?.role ?? "Team";
+    const team = spec.people.map((name, i) => ({ name: plain(name), role: plain(roleOf(name, i)), bio: content.team[i]?.bio ?? "" }));
     // Only the people the prompt named: no stock colleague is made up beside them.
     content = { ...content, team };
   }

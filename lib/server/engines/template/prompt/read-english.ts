@@ -35,6 +35,21 @@ export function readPeople(text: string, siteName: string | null): string[] {
   return people.slice(0, 3);
 }
 
+/**
+ * What the prompt calls a person it names: "our dentists Dr. Amira Khan and Dr. Tom Reed" → "Dentist",
+ * "chef Marta Silva" → "Chef". Null when it names no role ("run by Tom Hale", "with Ana").
+ */
+export function readRole(text: string, person: string): string | null {
+  const at = text.indexOf(person.split(/\s+/)[0] ?? person);
+  if (at < 0) return null;
+  // Back over titles, other names and "and" to the noun before them.
+  const before = text.slice(Math.max(0, at - 80), at).replace(/(?:(?:\b(?:and|&)\b|,|\b(?:Dr|Dra|Mr|Mrs|Ms|Prof)\.?|\p{Lu}[\p{L}'’-]+)\s*)+$/u, "").trim();
+  const noun = /(?:^|\s)(\p{Ll}[\p{L}-]{2,})$/u.exec(before)?.[1];
+  if (!noun || !nlp(noun).has("#Noun") || nlp(noun).has("#Preposition") || nlp(noun).has("#Verb")) return null;
+  const role = singularOf(noun);
+  return role.charAt(0).toUpperCase() + role.slice(1);
+}
+
 /** Languages' names in English ("polish", "thai"), from Intl: as cuisines and nationalities they describe, never name. */
 function languageNames(): string[] {
   const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
