@@ -116,6 +116,12 @@ describe("opening hours the prompt states", () => {
     expect(analyzePrompt("Fahrschule in Berlin, Theorie und Praxis, Tel. 030 1234567").blocks.map((b) => b.heading)).not.toContain("Tel");
   });
 
+  it("puts them in the footer too, so a page with no contact block still shows them", () => {
+    const root = render("Bäckerei in Wien mit Sortiment, Öffnungszeiten und Vorbestellung. Telefon 01 234 5678, E-Mail hallo@baeckerei-wien.at");
+    expect(root.querySelector("section.section-contact:not([id*='vorbestellung'])")?.querySelector(".contact-details")).toBeFalsy();
+    expect(text(root.querySelector("footer"))).toMatch(/01 234 5678 · hallo@baeckerei-wien\.at/);
+  });
+
   it("fills a requested hours section with them", () => {
     const hours = section(render("Bäckerei in Wien mit Sortiment, Öffnungszeiten und Vorbestellung. Öffnungszeiten: Mo–Fr 6–18 Uhr, Sa 7–12 Uhr"), "hours");
     expect(hours).toMatch(/Mo–Fr\s*6–18 Uhr\s*Sa\s*7–12 Uhr/);

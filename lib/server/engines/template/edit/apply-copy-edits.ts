@@ -34,7 +34,8 @@ function withContact(html: string, info: BaseSiteInfo): string {
 }
 
 function setPhone(html: string, phone: string, info: BaseSiteInfo): string {
-  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/, phoneLink(phone));
+  // Every place the phone is shown (the contact block, the footer) takes the new one.
+  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/g, () => phoneLink(phone));
   const item = `\n${phoneItem(info.ctx, phone)}`;
   return html.replace(/(<ul class="contact-details"[^>]*>)/, (open) => open + item);
 }

@@ -12,6 +12,7 @@ import { renderBlock } from "./render-sections";
 import { formWording } from "./render-request-form";
 import type { PageBlock } from "../site-spec";
 import { inSentence } from "./in-sentence";
+import { phoneLink } from "./render-form-sections";
 
 /**
  * Every section the prompt asked for gets a header link, in page order; the kind's own sections
@@ -94,12 +95,16 @@ function renderFooter(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
   const name = escapeHtml(ctx.spec.name);
   const links = ctx.spec.blocks.slice(0, 8).map((b) => `        <li><a href="#${b.id}">${navLabel(ctx, b)}</a></li>`);
+  // The phone and e-mail the prompt gave are on every page's foot, with or without a contact block.
+  const { phone, email } = ctx.content.contact;
+  const reach = [phone ? phoneLink(phone) : "", email ? `<a data-copy="email" href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>` : ""].filter(Boolean);
   return [
     `<footer class="site-footer">`,
     `  <div class="container footer-inner">`,
     `    <div class="footer-brand">`,
     `      <p class="footer-name">${name}</p>`,
     `      <p class="footer-tagline">${fillCopy(ctx, ctx.content.tagline)}</p>`,
+    reach.length ? `      <p class="footer-contact">${reach.join(" · ")}</p>` : "",
     `    </div>`,
     `    <nav aria-label="${escapeHtml(ui.footerNav)}">`,
     `      <ul class="footer-links" role="list">`,
@@ -112,7 +117,9 @@ function renderFooter(ctx: RenderContext): string {
     `    <p><a href="#top">${escapeHtml(ui.backToTop)}</a></p>`,
     `  </div>`,
     `</footer>`,
-  ].join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The whole body markup with the given blocks rendered (an empty list gives the skeleton). */
