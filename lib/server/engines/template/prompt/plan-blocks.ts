@@ -72,8 +72,11 @@ function insertBeforeContact(blocks: PageBlock[], block: PageBlock): void {
  */
 export function placePrices(blocks: readonly PageBlock[], input: { prices: readonly StatedPrice[]; offers: readonly string[]; kitchen: boolean; titleOf: BlockPlanInput["titleOf"] }): PageBlock[] {
   const inOffers = input.prices.every((p) => p.item && input.offers.some((o) => o.toLowerCase() === p.item?.toLowerCase()));
-  const shown = blocks.some((b) => b.layout === "pricing" || (b.layout === "menu" && input.kitchen) || (b.layout === "services" && inOffers));
-  if (!input.prices.length || shown) return [...blocks];
+  if (!input.prices.length) return [...blocks];
+  // Services that show their prices need no price list repeating them, unless the prompt asked for one.
+  if (inOffers && blocks.some((b) => b.layout === "services")) return blocks.filter((b) => b.layout !== "pricing" || b.requested);
+  const shown = blocks.some((b) => b.layout === "pricing" || (b.layout === "menu" && input.kitchen));
+  if (shown) return [...blocks];
   const named = blocks.findIndex((b) => b.requested && b.layout !== "form" && isPriceListHeading(b.heading));
   if (named >= 0) return blocks.map((b, i) => (i === named ? { ...b, layout: "pricing" } : b));
   return withBlock(blocks, "pricing", input.titleOf);
