@@ -42,6 +42,11 @@ describe("the place and its currency", () => {
     ["plumber in manchester", "GBP"],
     ["yoga studio in lisbon, classes and booking", "EUR"],
     ["available in person or online", "USD"],
+    ["Campsite open from spring to autumn, pitches and booking", "USD"],
+    // A country's own code after its town is no state.
+    ["Vegan bakery in Toronto, CA", "CAD"],
+    ["Ferienwohnung in Kiel, DE mit Blick auf die Förde", "EUR"],
+    ["Therapist in Leeds, Jane Doe MA, sessions online", "GBP"],
     // A town that is also a word, opening the prompt, is the word.
     ["Wedding venue in the Cotswolds", "USD"],
     ["Escola de surf em Florianópolis, aulas a partir de R$ 120, reservas", "BRL"],

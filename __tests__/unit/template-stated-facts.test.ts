@@ -169,3 +169,27 @@ describe("the people the prompt names", () => {
     expect(analyzePrompt("Bakery in Toronto called Crumb & Co, run by Sofia and Marco Bellini, opening hours and a custom cake order form").blocks.map((b) => b.layout)).not.toContain("team");
   });
 });
+
+describe("what is no stated fact (a second outside check)", () => {
+  it.each([
+    "Apartamento turístico frente al mar 2 a 4 personas",
+    "Gîte vue mer 2 à 4 personnes",
+    "Pizzeria in Bristol with Tuesday 2-4-1 pizzas",
+    "We do 1 to 1 maths tuition",
+    "Swimming lessons for children aged 4 to 10 on Saturdays",
+    "Print shop in Leeds, flyers ready in 24 hours",
+  ])("reads no opening hours in %s", (prompt) => expect(readHours(prompt).rows).toEqual([]));
+
+  it.each(["Craft beer pub with 12 real ales on tap", "Skyline R34 and Supra specialist garage", "Coffee roaster selling 1 pound and 5 pound bags"])("reads no price in %s", (prompt) => expect(readPrices(prompt).prices).toEqual([]));
+
+  it("makes no surname up for a partner who has one ('Kate Hill and Tom Reed')", () => {
+    expect(analyzePrompt("Pub in Leeds run by Kate Hill and Tom Reed").people).not.toContain("Hill Reed");
+  });
+
+  it("keeps a form's fields out of the page's sections, and a section after them in", () => {
+    expect(analyzePrompt("moving company in austin tx, quote form with move date, number of rooms and moving from").blocks.map((b) => b.heading)).not.toEqual(expect.arrayContaining(["Number of rooms", "Move date"]));
+    const groomer = analyzePrompt("Dog groomer in Leeds with a booking form with dog's name, breed and preferred date, reviews and a gallery");
+    expect(groomer.blocks.map((b) => b.layout)).toEqual(expect.arrayContaining(["gallery", "testimonials"]));
+    expect(groomer.blocks.find((b) => b.form === "booking")?.fields).toEqual(["Dog's name", "Breed", "Preferred date"]);
+  });
+});

@@ -24,7 +24,10 @@ export function applyFacts(content: KindContent, spec: SiteSpec, locale: Locale)
     const trade = plain(spec.topic ?? spec.business?.label ?? content.label).replace(/^./, (c) => c.toUpperCase());
     const items: PricedItem[] = facts.prices.map((p) => ({ name: plain(p.item ?? trade), text: "", price: p.amount, exact: true, from: p.from, per: p.per ? plain(p.per) : null }));
     const plans: Plan[] = items.map((item) => ({ name: item.name, price: item.price ?? 0, exact: true, from: item.from, period: item.per ?? "", text: "", features: [], featured: false }));
-    const menu = KITCHEN_KINDS.has(spec.kind) ? [{ title: content.menu[0]?.title ?? trade, items }] : content.menu;
+    // Two dishes or more are the menu; one ("pasta from $18") joins the kitchen's own.
+    const named = items.filter((i, n) => facts.prices[n]?.item);
+    const own = content.menu[0];
+    const menu = !KITCHEN_KINDS.has(spec.kind) ? content.menu : named.length >= 2 || !own ? [{ title: own?.title ?? trade, items }] : [{ ...own, items: [...items, ...own.items] }, ...content.menu.slice(1)];
     // A product the prompt priced shows that price, not "Price on request".
     const priced = (name: string) => items.find((i) => i.name.toLowerCase() === name.toLowerCase());
     const products = content.products.map((p) => ((hit) => (hit ? { ...p, price: hit.price, exact: true, from: hit.from, per: hit.per } : p))(priced(p.name)));

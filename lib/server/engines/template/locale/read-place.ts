@@ -7,6 +7,7 @@
 import places from "../data/places.json";
 import townNames from "../data/town-names.json";
 import regions from "../data/regions.json";
+import nlp from "compromise";
 import { getLocale } from "./locales";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
 
@@ -65,25 +66,38 @@ function candidates(text: string): string[] {
 const READ_ONLY_COUNTRY: Record<string, string> = { ...places.readOnlyCountry, ...townNames.readOnlyCountry };
 const COMMON_WORDS = new Set(townNames.commonWords);
 
-/** "Naples FL", "Cambridge, MA", "Paris, Texas": a state or province after a town says the town's country. */
-const REGION_AFTER = Object.entries(regions)
+/**
+ * "Naples FL", "Cambridge, MA", "Paris, Texas": a state or province right after the town says the
+ * town's country. The town's own country code is no state ("Toronto, CA", "Kiel, DE").
+ */
+const REGIONS = Object.entries(regions)
   .filter(([key]) => key !== "note")
-  .map(([country, list]) => {
-    const codes = (list as string[]).filter((r) => /^[A-Z]{2,3}$/.test(r)).join("|");
-    const names = (list as string[]).filter((r) => !/^[A-Z]{2,3}$/.test(r)).join("|");
-    return { country, re: new RegExp(`\\p{Lu}[\\p{L}'’.-]+,?\\s+(?:${codes})(?![\\p{L}])|\\p{Lu}[\\p{L}'’.-]+,\\s*(?:${names})(?![\\p{L}])`, "u") };
-  });
-const regionCountries = (text: string) => REGION_AFTER.filter(({ re }) => re.test(text)).map(({ country }) => country);
+  .map(([country, list]) => ({ country, codes: (list as string[]).filter((r) => /^[A-Z]{2,3}$/.test(r)), names: (list as string[]).filter((r) => !/^[A-Z]{2,3}$/.test(r)) }));
+function regionCountries(text: string, town: string, townCountry: string | undefined): string[] {
+  const at = text.indexOf(town);
+  if (at < 0) return [];
+  const after = text.slice(at + town.length, at + town.length + 40);
+  const code = /^,?\s+([A-Z]{2,3})(?![\p{L}])/u.exec(after)?.[1];
+  const name = /^,\s*(\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)/u.exec(after)?.[1];
+  if (code && code === townCountry) return [];
+  return REGIONS.filter((r) => (code && r.codes.includes(code)) || (name && r.names.some((n) => name.startsWith(n)))).map((r) => r.country);
+}
 
-const AFTER_PREPOSITION = /(?<![\p{L}])(?:in|near|at|around|from|en|à|em|no|na|nel|bei|aus)\s+(\p{Ll}[\p{L}'’-]+(?:\s+\p{Ll}[\p{L}'’-]+){0,2})/gu;
+const AFTER_PREPOSITION = /(?<![\p{L}])(?:in|near|around)\s+(\p{Ll}[\p{L}'’-]+(?:\s+\p{Ll}[\p{L}'’-]+){0,2})/gu;
 
-/** "plumber in manchester": a town written in lower case after "in", capitalised as the page shows it. */
+/**
+ * "plumber in manchester": a town written in lower case after "in", capitalised as the page shows
+ * it. Only in English, and only a word the NLP library knows as a place: "in spring", "in most
+ * cases", "in sandy soils" are towns somewhere too.
+ */
 function lowerCasePlace(prompt: string, lang: PageLanguage): string | null {
+  if (lang !== "en") return null;
   for (const m of prompt.slice(0, 2000).matchAll(AFTER_PREPOSITION)) {
     const words = (m[1] ?? "").split(/\s+/);
     for (let size = words.length; size >= 1; size -= 1) {
       const run = words.slice(0, size).join(" ");
-      if (countryOf(run, lang) && !COMMON_WORDS.has(run)) return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
+      if (!countryOf(run, lang) || COMMON_WORDS.has(run) || !nlp(`in ${run}`).match(words[0] ?? "").has("#Place")) continue;
+      return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
     }
   }
   return null;
@@ -102,8 +116,8 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   // 京都 gives the country and its currency; an English page does not print it as the place.
   const uncased = name ? undefined : UNCASED_TOWNS.find((town) => prompt.includes(town));
   // "Córdoba, España", "Córdoba, Argentina": a country the prompt names outright says which town it is.
-  const regional = regionCountries(prompt.slice(0, 2000));
   const townCountry = name ? countryOf(name, lang) : undefined;
+  const regional = name ? regionCountries(prompt.slice(0, 2000), name, townCountry) : [];
   const inRegion = regional.length && !(townCountry && regional.includes(townCountry)) ? regional[0] : undefined;
   const statedCountry = found.map((n) => COUNTRY_NAMES[n.toLowerCase()]).find(Boolean) ?? inRegion;
   const country = name ? (statedCountry ?? countryOf(name, lang)) : uncased ? countryOf(uncased, lang) : undefined;

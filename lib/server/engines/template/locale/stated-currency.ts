@@ -28,7 +28,7 @@ export function statedCurrency(text: string, placeCurrency: string): string | nu
 /**
  * Every symbol Intl writes for a currency, "$" to "R$", "CHF" and "zł" (matched case-sensitively:
  * "ft" is no forint). A lone letter ("K", "Q", "P") or "KM" is too often something else ("K9 dog
- * training", "Q4", "10 KM"); only the rand's "R" counts, before two digits or more ("R450").
+ * training", "Q4", "10 KM"); only the rand's "R" counts, before three digits or more ("R450", not "Skyline R34").
  */
 function currencySymbols(): string[] {
   const symbols = new Set<string>();
@@ -43,7 +43,7 @@ function currencySymbols(): string[] {
 }
 
 const AMOUNT = String.raw`\d{1,3}(?:[,.\u00a0\u202f']\d{3})+(?:[.,]\d{1,2})?|\d{1,7}(?:[.,]\d{1,2})?`;
-const SYMBOL = `${alternation(currencySymbols())}|R(?=\\s?\\d{2})`;
+const SYMBOL = `${alternation(currencySymbols())}|R(?=\\s?\\d{3})`;
 const RANGE_END = String.raw`(?:\s?[-–]\s?(?:${SYMBOL})?\s?(?:${AMOUNT}))?`;
 // "£10pp": a per-person mark may follow the amount at once.
 const BY_SYMBOL = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(?:${SYMBOL})\s?(${AMOUNT})${RANGE_END}|(${AMOUNT})${RANGE_END}\s?(?:${SYMBOL}))(?![\p{N}])(?!(?!(?:pp|pax)(?![\p{L}]))\p{L})`, "gu");

@@ -28,7 +28,8 @@ export function readPeople(text: string, siteName: string | null): string[] {
     if (person.split(/\s+/).length < 2 || person === siteName || siteName?.includes(person) || people.includes(person)) continue;
     // "Sofia and Marco Bellini": the first name before "and" shares the surname.
     const surname = person.split(/\s+/).at(-1) ?? "";
-    const partner = new RegExp(`(\\p{Lu}\\p{Ll}+)\\s+(?:and|&|y|et|und|e)\\s+${person.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").exec(text)?.[1];
+    // Not when that word is itself a surname: "Kate Hill and Tom Reed" are no Hill Reed.
+    const partner = new RegExp(`(?<!\\p{Lu}[\\p{L}'’-]*\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:and|&|y|et|und|e)\\s+${person.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").exec(text)?.[1];
     if (partner && !people.includes(`${partner} ${surname}`)) people.push(`${partner} ${surname}`);
     people.push(person);
   }

@@ -47,15 +47,17 @@ const RANGE = `(?:(?:${alt(H.timeLeads)})\\s+)?${CLOCK}\\s*(?:${alt(H.timeJoiner
 const SINGLE = `(?:(?:${alt(H.timeLeads)})\\s+${CLOCK}|\\d{1,2}(?:[:.h]\\d{2})?${UNIT})`;
 const TIMES = `(?:(?:${RANGE}|${SINGLE})(?:\\s*(?:,|&|and|y|et|und|e)\\s*${RANGE})*|(?:${alt(H.closed)}))`;
 const DAY_LEAD = `(?:(?:${alt(H.dayLeads)})\\s+)?`;
-const SEGMENT = `(?:${DAY_LEAD}${DAYS}[\\s,:]*${TIMES}|${TIMES}\\s*${DAY_LEAD}${DAYS_AFTER}|${alt(H.always)})`;
+// "2-4-1 pizzas" is no time: a range never runs on into another number.
+const SEGMENT = `(?:${DAY_LEAD}${DAYS}[\\s,:]*${TIMES}|${TIMES}\\s*${DAY_LEAD}${DAYS_AFTER}|24/7)(?!\\s*[-–]\\s*\\d)`;
 const LEADS = alt(Object.values(H.leads).flat());
-const LEAD = `(?:(?:${LEADS})\\s*:?\\s*)?`;
+const LEAD = `(?:(${LEADS})\\s*:?\\s*)?`;
 const RUN = new RegExp(`${B}${LEAD}(${SEGMENT}${E}(?:\\s*(?:[,;/&+]|and|y|et|und|e)\\s*${SEGMENT}${E})*)`, "giu");
 // "open 8am-6pm", "Öffnungszeiten: 8–18 Uhr": a time after an opening word holds every day, and so
 // does a range whose two ends are clock times ("8h-20h", "10:00–18:00") wherever it stands.
 const CLOCK_TIME = `(?:\\d{1,2}(?:[:.h]\\d{2})?${UNIT}|\\d{1,2}[:.h]\\d{2})`;
 const CLOCK_RANGE = `${CLOCK_TIME}\\s*(?:${alt(H.timeJoiners)})\\s*${CLOCK_TIME}`;
-const LEAD_ONLY = new RegExp(`${B}(?:(?:${LEADS})\\s*:?\\s*(${TIMES})|(${CLOCK_RANGE}))${E}`, "giu");
+// "24 hours" holds every day only after an opening word ("ready in 24 hours" is no opening time).
+const LEAD_ONLY = new RegExp(`${B}(?:(?:${LEADS})\\s*:?\\s*(${TIMES}|${alt(H.always)})|(${CLOCK_RANGE}))${E}`, "giu");
 const SEGMENTS = new RegExp(`${B}${SEGMENT}${E}`, "giu");
 const DAYS_IN = new RegExp(`${B}${DAY_LEAD}${DAYS}${E}`, "iu");
 
@@ -75,12 +77,28 @@ function rowOf(segment: string): HoursRow {
   return { days: dashed(days[0].replace(/\.$/, "")), time: dashed(time), text };
 }
 
+const HAS_CLOCK = new RegExp(`\\d(?:[:.h]\\d{2}|${UNIT}${E})|${B}(?:${alt([...H.closed, ...H.timeWords])})${E}|24/7`, "iu");
+
+/**
+ * A segment with bare numbers ("9-5") is hours only after an opening word, or after a day written
+ * as a day: "Mon–Fri 9-5", "de lunes a viernes de 9 a 18", not "al mar 2 a 4 personas" (a
+ * lower-case abbreviation), "do 1 to 1" or "aged 4 to 10 on Saturdays" (the numbers first).
+ */
+function isHours(segment: string, led: boolean): boolean {
+  if (led || HAS_CLOCK.test(segment)) return true;
+  if (/^\s*\d/.test(segment)) return false;
+  const day = (DAYS_IN.exec(segment)?.[0] ?? "").replace(new RegExp(`^${DAY_LEAD}`, "iu"), "");
+  const first = /^\p{L}+/u.exec(day)?.[0] ?? "";
+  return /^\p{Lu}/u.test(first) || first.length >= 5;
+}
+
 /** The hours the prompt states, and where they stand in it (with their lead, "open" or "Öffnungszeiten:"). */
 export function readHours(text: string): { rows: HoursRow[]; spans: Array<[number, number]> } {
   const found: Array<{ at: number; end: number; rows: HoursRow[] }> = [];
   for (const run of text.matchAll(RUN)) {
     const at = run.index ?? 0;
-    found.push({ at, end: at + run[0].length, rows: [...(run[1] ?? "").matchAll(SEGMENTS)].map((segment) => rowOf(segment[0])) });
+    const segments = [...(run[2] ?? "").matchAll(SEGMENTS)].map((segment) => segment[0]);
+    if (segments.every((segment) => isHours(segment, Boolean(run[1])))) found.push({ at, end: at + run[0].length, rows: segments.map(rowOf) });
   }
   for (const lead of text.matchAll(LEAD_ONLY)) {
     const at = lead.index ?? 0;

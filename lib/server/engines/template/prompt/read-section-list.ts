@@ -131,6 +131,8 @@ function isConvincing(items: ListedSection[], trigger: string): boolean {
 
 /** The listed sections of the whole prompt, in order, without repeats. */
 const MENU_WITH_PRICES = new RegExp(words.menuWithPrices, "giu");
+/** Sections no form field is named like ("reviews", "a gallery"); "number of rooms" or "date" may be either. */
+const PAGE_SECTIONS: ReadonlySet<string> = new Set(["gallery", "testimonials", "faq", "about", "team", "menu", "pricing", "posts", "newsletter"]);
 
 export function readSectionList(rawPrompt: string, exclude: readonly string[] = [], trades: readonly string[] = [], formHeading?: (kind: FormKind) => string): SectionList {
   const prompt = rawPrompt.replace(MENU_WITH_PRICES, "$1");
@@ -141,21 +143,28 @@ export function readSectionList(rawPrompt: string, exclude: readonly string[] = 
   for (const sentence of prompt.slice(0, 3000).split(/(?<=[.!?;])\s+|\n+/)) {
     const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
     let best: { items: ListedSection[]; word: string } | null = null;
+    let formFields = false;
     marks.forEach((mark, i) => {
       const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
       // "a quote form with move date and number of rooms": what follows a form is its fields, not sections.
       if (FORM_THEN_WITH.test(sentence.slice(0, mark.at))) {
         const kind = detectFormKind(sentence.slice(Math.max(0, mark.from - 40), mark.from));
-        // "moving from and to" leaves a lone "to": a small word is no field.
+        // "moving from and to" leaves a lone "to": a small word is no field. A known section after
+        // the fields ("…, preferred date, reviews and a gallery") is a section again.
         const asked = splitItems(text).map(cleanItem).filter((f) => f && f.split(" ").length <= 5 && !detectFormKind(f) && !PREPOSITION_WORD.test(f) && /\p{L}{3}/u.test(f));
-        if (kind && asked.length) fields[kind] = asked.slice(0, 6).map(capitalise);
+        const own = asked.filter((f) => !PAGE_SECTIONS.has(layoutForPhrase(f)));
+        if (kind && own.length) fields[kind] = own.slice(0, 6).map(capitalise);
+        const sections = asked.filter((f) => PAGE_SECTIONS.has(layoutForPhrase(f))).map((f) => ({ heading: capitalise(f), form: null }));
+        if (sections.length && (!best || sections.length > best.items.length)) best = { items: sections, word: "with" };
+        formFields = true;
         return;
       }
       const items = readItems(text, exclude, [], formHeading);
       if (isConvincing(items, mark.word) && (!best || items.length > best.items.length)) best = { items, word: mark.word };
     });
     // A bare list sentence ("Lessons, prices, reviews and booking.") needs no trigger word; there the trade may open it ("Bakery in Toronto, …").
-    const bare = readItems(sentence, exclude, trades, formHeading);
+    // A sentence whose list was a form's fields is no list of sections.
+    const bare = formFields ? [] : readItems(sentence, exclude, trades, formHeading);
     // The owners and the trade it dropped still count towards "this sentence is a list".
     if (!best && bare.length >= 2 && splitItems(sentence).length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
     const chosen = best as { items: ListedSection[]; word: string } | null;
