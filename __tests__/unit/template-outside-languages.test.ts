@@ -96,6 +96,10 @@ it("shows a town written in lower case as its name is written", () => {
   expect(analyzePrompt("plumber in manchester")).toMatchObject({ location: "Manchester", name: "Manchester Plumber" });
 });
 
+it("leaves the state code out of a neutral name, and keeps the place as written", () => {
+  expect(analyzePrompt("Locksmith in Tampa FL")).toMatchObject({ name: "Tampa Locksmith", currencyCode: "USD" });
+});
+
 describe("Brazil's own Portuguese", () => {
   const page = (prompt: string) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

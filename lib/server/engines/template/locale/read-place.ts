@@ -73,6 +73,14 @@ const COMMON_WORDS = new Set(townNames.commonWords);
 const REGIONS = Object.entries(regions)
   .filter(([key]) => key !== "note")
   .map(([country, list]) => ({ country, codes: (list as string[]).filter((r) => /^[A-Z]{2,3}$/.test(r)), names: (list as string[]).filter((r) => !/^[A-Z]{2,3}$/.test(r)) }));
+const REGION_CODES = new Set(REGIONS.flatMap((r) => r.codes));
+
+/** "Naples FL" → "Naples": the town without the state code written after it (for a name). */
+export function withoutRegionCode(place: string): string {
+  const m = /^(.+?),?\s+([A-Z]{2,3})$/u.exec(place.trim());
+  return m?.[1] && m[2] && REGION_CODES.has(m[2]) ? m[1] : place;
+}
+
 function regionCountries(text: string, town: string, townCountry: string | undefined): string[] {
   const at = text.indexOf(town);
   if (at < 0) return [];

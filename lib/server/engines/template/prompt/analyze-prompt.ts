@@ -11,7 +11,7 @@ import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
 import { PAGE_LANGUAGES, readLanguage, reweighLanguage } from "../locale/read-language";
-import { currencySymbol, isPlaceName, placeLanguages, readPlace } from "../locale/read-place";
+import { currencySymbol, isPlaceName, placeLanguages, readPlace, withoutRegionCode } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
 import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
@@ -231,7 +231,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
     kind,
     kindLabel: content.label,
     // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
-    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business ? asWritten(prompt, business.matched) : business && business === inOwnWords ? ownPhrase : label) ?? topic, place: location }),
+    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business ? asWritten(prompt, business.matched) : business && business === inOwnWords ? ownPhrase : label) ?? topic, place: location ? withoutRegionCode(location) : location }),
     nameFromPrompt: ownName !== null,
     sections: layoutsOf(blocks),
     blocks,
