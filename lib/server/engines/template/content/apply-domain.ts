@@ -20,7 +20,7 @@ export function capitalise(text: string): string {
 }
 
 /** Copy templates are escaped and filled later, so braces in prompt text must not read as slots. */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text.replace(/[{}]/g, "");
 }
 

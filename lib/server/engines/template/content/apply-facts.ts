@@ -8,12 +8,10 @@ import { KITCHEN_KINDS, type SiteSpec } from "../site-spec";
 import type { HoursRow } from "../prompt/read-hours";
 import type { KindContent, Plan, PricedItem } from "./kind-content";
 import type { Locale } from "../locale/locales";
-
-/** Braces of prompt text are dropped: copy strings are templates, and the user's words are not. */
-const plain = (text: string) => text.replace(/[{}]/g, "");
+import { capitalise, plain } from "./apply-domain";
 
 /** One row of stated hours as a line: "Du lundi au vendredi de 14h à 20h" starts a sentence. */
-export const hoursLine = (row: Pick<HoursRow, "text">) => plain(row.text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+export const hoursLine = (row: Pick<HoursRow, "text">) => capitalise(plain(row.text));
 
 export function applyFacts(content: KindContent, spec: SiteSpec, locale: Locale): KindContent {
   const facts = spec.facts;
@@ -21,13 +19,13 @@ export function applyFacts(content: KindContent, spec: SiteSpec, locale: Locale)
   let next = content;
   if (facts.prices.length) {
     // A price the prompt names no item for ("from $99") is the trade's own, in the user's words.
-    const trade = plain(spec.topic ?? spec.business?.label ?? content.label).replace(/^./, (c) => c.toUpperCase());
+    const trade = capitalise(plain(spec.topic ?? spec.business?.label ?? content.label));
     const items: PricedItem[] = facts.prices.map((p) => ({ name: plain(p.item ?? trade), text: "", price: p.amount, exact: true, from: p.from, per: p.per ? plain(p.per) : null }));
     const plans: Plan[] = items.map((item) => ({ name: item.name, price: item.price ?? 0, exact: true, from: item.from, period: item.per ?? "", text: "", features: [], featured: false }));
     // Two dishes or more are the menu; one ("pasta from $18") joins the kitchen's own.
-    const named = items.filter((i, n) => facts.prices[n]?.item);
+    const named = facts.prices.filter((p) => p.item).length;
     const own = content.menu[0];
-    const menu = !KITCHEN_KINDS.has(spec.kind) ? content.menu : named.length >= 2 || !own ? [{ title: own?.title ?? trade, items }] : [{ ...own, items: [...items, ...own.items] }, ...content.menu.slice(1)];
+    const menu = !KITCHEN_KINDS.has(spec.kind) ? content.menu : named >= 2 || !own ? [{ title: own?.title ?? trade, items }] : [{ ...own, items: [...items, ...own.items] }, ...content.menu.slice(1)];
     // A product the prompt priced shows that price, not "Price on request".
     const priced = (name: string) => items.find((i) => i.name.toLowerCase() === name.toLowerCase());
     const products = content.products.map((p) => ((hit) => (hit ? { ...p, price: hit.price, exact: true, from: hit.from, per: hit.per } : p))(priced(p.name)));

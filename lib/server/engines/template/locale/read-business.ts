@@ -252,25 +252,30 @@ export function businessLabel(id: string, lang: PageLanguage): string | null {
  */
 function compoundHeads(): Map<string, PageLanguage> {
   const counts = new Map<string, number>();
-  const english = [...INDEX.entries()].filter(([, byLang]) => byLang.has("en")).map(([key]) => key);
+  // Every 5-to-9-letter ending of an English term: a head that is one is no German evidence.
+  const englishEnds = new Set<string>();
   for (const [key, byLang] of INDEX) {
+    if (byLang.has("en")) for (let size = 5; size <= Math.min(9, key.length); size += 1) englishEnds.add(key.slice(-size));
     const word = key.replace(/-/g, "");
     if (!byLang.has("de") || byLang.has("en") || /\s/.test(word) || word.length < 9) continue;
     for (let size = 5; size <= Math.min(9, word.length - 3); size += 1) counts.set(word.slice(-size), (counts.get(word.slice(-size)) ?? 0) + 1);
   }
   const heads = new Map<string, PageLanguage>();
-  for (const [head, count] of counts) if (count >= 2 && !english.some((key) => key.endsWith(head))) heads.set(head, "de");
+  for (const [head, count] of counts) if (count >= 2 && !englishEnds.has(head)) heads.set(head, "de");
   return heads;
 }
-const COMPOUND_HEADS = compoundHeads();
+// Built on the first prompt that needs it, not at start-up.
+let compoundHeadsCache: Map<string, PageLanguage> | null = null;
 
 /** The languages whose compound heads end a long word of the prompt ("Hundeschule": de). */
 export function compoundLanguages(prompt: string): PageLanguage[] {
+  compoundHeadsCache ??= compoundHeads();
+  const heads = compoundHeadsCache;
   const langs = new Set<PageLanguage>();
   for (const word of rawWords(prompt.slice(0, 600)).map((w) => w.toLowerCase())) {
     if (word.length < 8) continue;
     for (let size = 5; size <= Math.min(9, word.length - 3); size += 1) {
-      const lang = COMPOUND_HEADS.get(word.slice(-size));
+      const lang = heads.get(word.slice(-size));
       if (lang) langs.add(lang);
     }
   }

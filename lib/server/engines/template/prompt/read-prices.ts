@@ -83,7 +83,7 @@ export function readPrices(text: string): { prices: StatedPrice[]; spans: Array<
     const item = before.item ?? (after?.[1] && !NOT_AN_ITEM.test(after[1]) ? after[1] : null);
     if (after && item) end += after[0].length;
     if (text[end] === ")" && text.slice(clauseStart, money.start).includes("(")) end += 1;
-    spans.push([clauseStart + (item && !before.item ? before.cut : before.cut), end]);
+    spans.push([clauseStart + before.cut, end]);
     previous = end;
     const name = item ? item.charAt(0).toUpperCase() + item.slice(1) : null;
     prices.push({ item: name, amount: money.amount, from: before.from || money.range, per: per?.[1] ?? per?.[2] ?? null, service: name !== null && !NOT_A_SERVICE.test(name) });

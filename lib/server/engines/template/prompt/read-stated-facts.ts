@@ -26,29 +26,32 @@ function cutSpans(text: string, spans: ReadonlyArray<readonly [number, number]>)
     .trim();
 }
 
-/**
- * The facts, the text the other readers see, and the text the language is read from: the prompt
- * without its clock times and amounts ("9am" holds a German "am"), while the words around them,
- * "aperta dal martedì", "Reparatur ab", are the user's language.
- */
 const slotWords = (slot: "phone" | "email") => PAGE_LANGUAGES.flatMap((lang) => (editWords.slots[slot] as Partial<Record<string, string[]>>)[lang] ?? []);
 const ASK = `(?:${alt([...slotWords("phone"), ...slotWords("email")])})`;
 // "Call 0113 496 0000 or email hi@x.com" leaves "Call or email": words that asked for a value that went.
 const DANGLING = new RegExp(`${B}(?:(?:our|my|the|your)\\s+)*${ASK}(?:\\s+(?:or|and|o|ou|oder|y|e|od)\\s+${ASK})*(?:\\s+(?:us|me|on|at|al|au|an|unter|em|no|a|is|to|es|est|ist|é|è|number))*\\s*:?\\s*(?=[,.;!?\\n)]|$)`, "giu");
 
+/** The details a new page can hold: a price or an undo is an edit of a page that exists. */
+const DETAILS = ["address", "phone", "email", "tagline", "hours"] as const;
+type Detail = (typeof DETAILS)[number];
+
+/**
+ * The facts, the text the other readers see, and the text the language is read from: the prompt
+ * without its clock times and amounts ("9am" holds a German "am"), while the words around them,
+ * "aperta dal martedì", "Reparatur ab", are the user's language.
+ */
 export function readStatedFacts(prompt: string): { facts: StatedFacts; rest: string; words: string } {
   const hours = readHours(prompt);
   const withoutHours = cutSpans(prompt, hours.spans);
   const prices = readPrices(withoutHours);
   const withoutPrices = cutSpans(withoutHours, prices.spans);
   const details = parseCopyEdits(withoutPrices);
-  const value = (type: "address" | "phone" | "email" | "tagline" | "hours") => {
+  const value = (type: Detail) => {
     const intent = details.intents.find((i) => i.type === type);
     return intent && "text" in intent ? intent.text : null;
   };
   const statedHours = value("hours");
-  // Only the details a new page can hold: a price or an undo is an edit of a page that exists.
-  const kept = details.intents.some((i) => i.type === "address" || i.type === "phone" || i.type === "email" || i.type === "tagline" || i.type === "hours");
+  const kept = details.intents.some((i) => (DETAILS as readonly string[]).includes(i.type));
   const facts: StatedFacts = {
     hours: hours.rows.length || !statedHours ? hours.rows : [{ days: "", time: statedHours, text: statedHours }],
     prices: prices.prices,
@@ -58,6 +61,6 @@ export function readStatedFacts(prompt: string): { facts: StatedFacts; rest: str
     tagline: value("tagline"),
   };
   const words = withoutClockTimes(cutSpans(prompt, findMoney(prompt).map((m) => [m.start, m.end] as const)));
-  const rest = kept ? cutSpans(details.rest.replace(facts.phone || facts.email ? DANGLING : /(?!)/, " "), []) : withoutPrices;
+  const rest = !kept ? withoutPrices : cutSpans(facts.phone || facts.email ? details.rest.replace(DANGLING, " ") : details.rest, []);
   return { facts, rest, words };
 }
