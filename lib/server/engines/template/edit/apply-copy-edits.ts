@@ -9,7 +9,7 @@ import { renderSection } from "../render/render-sections";
 import { formatAmount } from "../render/render-context";
 import { phoneItem, phoneLink } from "../render/render-form-sections";
 import { dedupeIds, hasSection, insertSection, listSections } from "./html-surgery";
-import type { CopyEditIntent } from "./parse-copy-edits";
+import type { CopyEditIntent } from "../prompt/read-copy-edits";
 import type { BaseSiteInfo } from "./read-base-site";
 import { orderSections } from "../site-spec";
 import { fillSlots } from "../locale/locales";

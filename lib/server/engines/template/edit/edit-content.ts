@@ -20,7 +20,7 @@ import {
 } from "./html-surgery";
 import { applyBlockEdits } from "./edit-blocks";
 import { applyCopyEdit } from "./apply-copy-edits";
-import type { CopyEditIntent } from "./parse-copy-edits";
+import type { CopyEditIntent } from "../prompt/read-copy-edits";
 import type { EditIntent } from "./parse-edit";
 
 const COPY_TYPES = new Set(["tagline", "address", "phone", "email", "hours", "price", "testimonial"]);

@@ -13,7 +13,7 @@ import { FORM_WORDING } from "../content/form-kinds";
 import { layoutForPhrase } from "../prompt/section-vocabulary";
 import { isSectionId, orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
 import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
-import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "./parse-copy-edits";
+import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "../prompt/read-copy-edits";
 import { USE_IMAGES_PATTERN } from "./place-images";
 import { fillSlots, getLocale } from "../locale/locales";
 import editWords from "../data/edit-words.json";

@@ -5,7 +5,7 @@
  */
 
 import type { SiteHistory } from "../../engine";
-import { parseCopyEdits } from "./parse-copy-edits";
+import { parseCopyEdits } from "../prompt/read-copy-edits";
 
 type Step = "undo" | "redo" | "edit";
 

@@ -2,7 +2,7 @@
 
 import sectionWords from "../data/section-words.json";
 import factWords from "../data/fact-words.json";
-import { alternation } from "../prompt/word-pattern";
+import { alternation } from "../word-pattern";
 
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
 

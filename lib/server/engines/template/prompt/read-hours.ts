@@ -7,7 +7,7 @@
 
 import words from "../data/fact-words.json";
 import { PAGE_LANGUAGES } from "../locale/read-language";
-import { WORD_END as E, WORD_START as B, alternation as alt } from "./word-pattern";
+import { WORD_END as E, WORD_START as B, alternation as alt } from "../word-pattern";
 
 export interface HoursRow {
   /** "Thu–Sun", "" for a time that holds every day ("24/7"). */

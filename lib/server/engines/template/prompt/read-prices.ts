@@ -6,7 +6,7 @@
 
 import words from "../data/fact-words.json";
 import { findMoney } from "../locale/stated-currency";
-import { WORD_END as E, WORD_START as B, alternation as alt } from "./word-pattern";
+import { WORD_END as E, WORD_START as B, alternation as alt } from "../word-pattern";
 
 export interface StatedPrice {
   /** "Haircut", "Basic"; null when the prompt names nothing ("from $99"): the page names the trade. */

@@ -6,9 +6,9 @@
  */
 
 import editWords from "../data/edit-words.json";
-import { parseCopyEdits } from "../edit/parse-copy-edits";
+import { parseCopyEdits } from "./read-copy-edits";
 import { PAGE_LANGUAGES } from "../locale/read-language";
-import { WORD_START as B, alternation as alt } from "./word-pattern";
+import { WORD_START as B, alternation as alt } from "../word-pattern";
 import type { StatedFacts } from "../site-spec";
 import { readHours, withoutClockTimes } from "./read-hours";
 import { readPrices } from "./read-prices";

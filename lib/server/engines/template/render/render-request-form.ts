@@ -9,7 +9,7 @@ import { fillSlots } from "../locale/locales";
 import { KITCHEN_KINDS, type PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
 import formKinds from "../data/form-kinds.json";
-import { alternation } from "../prompt/word-pattern";
+import { alternation } from "../word-pattern";
 import { askedTopics, fillCopy, wrapSection, type RenderContext } from "./render-context";
 
 interface Field {

@@ -8,7 +8,7 @@
 
 import data from "../data/edit-words.json";
 import { PAGE_LANGUAGES, type PageLanguage } from "../locale/read-language";
-import { WORD_END, WORD_START, alternation } from "../prompt/word-pattern";
+import { WORD_END, WORD_START, alternation } from "../word-pattern";
 import { amountOf } from "../locale/stated-currency";
 
 export type CopyEditIntent =
