@@ -46,7 +46,6 @@ export function getLocale(lang: PageLanguage, locale?: string | null): Locale {
   return cached;
 }
 
-/** Fills "{x}"-style slots in a locale string (plain text; callers escape when rendering). */
 /** "Rua Direita 12, Porto", "Porto", else the page's "Address on request": no street is ever made up. */
 export function addressLine(address: string, place: string | null | undefined, onRequest: string): string {
   // "12 High Street, Leeds" already names its town.
@@ -54,6 +53,7 @@ export function addressLine(address: string, place: string | null | undefined, o
   return [address, named ? null : place].filter(Boolean).join(", ") || onRequest;
 }
 
+/** Fills "{x}"-style slots in a locale string (plain text; callers escape when rendering). */
 export function fillSlots(template: string, slots: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in slots ? String(slots[key]) : whole));
 }

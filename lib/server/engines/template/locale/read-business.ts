@@ -79,10 +79,6 @@ for (const [lang, list] of Object.entries(aliases.aliases) as Array<[PageLanguag
 /** Place names are no trade ("an estate agent in Reading" is no library): they are left out of the match. */
 const PLACE_AFTER = /(\b(?:in|near|from|at|around|à|en|aus|bei|em|no|na|di|a|nel|im)\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}/gu;
 
-function words(text: string): string[] {
-  return rawWords(text).map((w) => w.toLowerCase());
-}
-
 /** The prompt's words as written (case kept, so "Lemoine" can be told from "dentaire"). */
 function rawWords(text: string): string[] {
   // French and Italian elide articles ("d'ostéopathie", "l'enoteca", "un'enoteca"): the noun is the word after the apostrophe.
@@ -160,7 +156,7 @@ function findUnknownAgent(tokens: string[], upTo: number): string | null {
 
 /** An English trade no preset names, in the user's words ("dog walker", "bike courier"). */
 export function readUnknownTrade(prompt: string): string | null {
-  return findUnknownAgent(words(prompt.slice(0, 600)), 12);
+  return findUnknownAgent(rawWords(prompt.slice(0, 600)).map((w) => w.toLowerCase()), 12);
 }
 
 /** A term of a read-only language that differs from the word only in its ending ("kwiaciarni" ~ "kwiaciarnia"). */

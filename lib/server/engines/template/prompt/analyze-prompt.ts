@@ -47,21 +47,13 @@ function findTerm(text: string, term: string): { positive: number; negative: num
 export const detectKind = (text: string): SiteKind => scoreKind(text).kind;
 
 export function scoreKind(text: string): { kind: SiteKind; score: number } {
-  let best: SiteKind = "landing";
-  let bestScore = 0;
+  let best: { kind: SiteKind; score: number } = { kind: "landing", score: 0 };
   for (const kind of SITE_KINDS) {
     if (kind === "landing") continue;
-    let score = 0;
-    for (const [term, weight] of KIND_KEYWORDS[kind]) {
-      const { positive } = findTerm(text, term);
-      if (positive) score += weight * Math.min(positive, 3);
-    }
-    if (score > bestScore) {
-      best = kind;
-      bestScore = score;
-    }
+    const score = KIND_KEYWORDS[kind].reduce((sum, [term, weight]) => sum + weight * Math.min(findTerm(text, term).positive, 3), 0);
+    if (score > best.score) best = { kind, score };
   }
-  return { kind: best, score: bestScore };
+  return best;
 }
 
 /** Sections the prompt explicitly asks for, and those it explicitly rules out. */
@@ -89,11 +81,6 @@ function genericWords(): string[] {
   return words;
 }
 const GENERIC_WORDS = genericWords();
-
-/** The trade as the user wrote it ("clínica dental") when it is more than one word, else the preset's name. */
-function userWords(matched: string, label: string): string {
-  return matched.includes(" ") ? matched : label;
-}
 
 /** The words as the prompt wrote them ("B&B", "veterinaria"), else as matched. */
 function asWritten(prompt: string, words: string): string {
@@ -222,8 +209,9 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   });
   const currencyCode = statedCurrency(full, place.currency) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
-  // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is.
-  const named = !business && !listed && found && found.strength >= 3 ? userWords(found.matched, found.label).toLowerCase() : null;
+  // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is,
+  // as the user wrote it ("clínica dental") when it is more than one word, else the preset's name.
+  const named = !business && !listed && found && found.strength >= 3 ? (found.matched.includes(" ") ? found.matched : found.label).toLowerCase() : null;
   const topic = (language.lang === "en" ? (named ?? (reading.domain ? null : tradePhrase) ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
   // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
   const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;

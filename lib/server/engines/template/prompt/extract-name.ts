@@ -118,11 +118,6 @@ function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
   });
 }
 
-/**
- * Finds a Capitalised phrase that is not sentence-initial filler, a kind word or a place after "in".
- * Filler ("Create", "Website") is trimmed from the edges; vocabulary ("Zen", "Bakery") is kept inside
- * a name ("Zen Den") but a phrase made only of vocabulary ("SaaS") is not a name.
- */
 /** Words after which a capitalised run is a place ("em São Paulo", "a Napoli", "im Allgäu"). */
 const PLACE_PREPOSITIONS = new Set(nameWords.placePrepositions);
 
@@ -157,6 +152,11 @@ function splitSentences(text: string): string[] {
   return sentences;
 }
 
+/**
+ * Finds a Capitalised phrase that is not sentence-initial filler, a kind word or a place after "in".
+ * Filler ("Create", "Website") is trimmed from the edges; vocabulary ("Zen", "Bakery") is kept inside
+ * a name ("Zen Den") but a phrase made only of vocabulary ("SaaS") is not a name.
+ */
 function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generic: ReadonlySet<string>, tradeWords: ReadonlySet<string> | null): string | null {
   for (const sentence of splitSentences(text.slice(0, 800))) {
     const tokens = sentence.split(/\s+/).filter(Boolean);
@@ -219,15 +219,11 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       const token = tokens[i];
       const word = token ? bare(token) : "";
       const proper = word && (PROPER_TOKEN.test(word) || (run.length > 0 && CONNECTORS.has(word.toLowerCase())));
-      if (proper && word.length > 0) {
+      if (proper) {
         if (run.length === 0) runStart = i;
         run.push(word);
-        if (token && endsClause(token)) {
-          const found = flush();
-          if (found) return found;
-          run = [];
-        }
-        continue;
+        // A run ends at the first word that is not proper, or at a word that ends a clause.
+        if (!(token && endsClause(token))) continue;
       }
       if (run.length) {
         const found = flush();

@@ -10,6 +10,7 @@ import type { SiteKind } from "../site-spec";
 import keywords from "../data/prompt-keywords.json";
 import { KIND_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { isNationality } from "./read-english";
+import { alternation } from "../word-pattern";
 
 export interface DomainReading {
   domain: DomainProfile | null;
@@ -27,33 +28,21 @@ const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|das
 const BUSINESS_PHRASE = new RegExp(`(?<!['’])\\b((?:[a-z][a-z-]*\\s+){0,3}?)(${keywords.domainReading.headNouns.join("|")})\\b`, "i");
 const DROP_WORDS = new Set(keywords.domainReading.dropWords);
 
-function scoreDomain(text: string, domain: DomainProfile): number {
-  let score = 0;
-  for (const [term, weight] of domain.terms) {
-    const hits = text.match(buildTermPattern(term))?.length ?? 0;
-    if (hits) score += weight * Math.min(hits, 3);
-  }
-  return score;
-}
-
+/** The domain whose terms the text names most, when it names them enough (weighted hits, each term counted up to 3 times). */
 function bestDomain(text: string): { domain: DomainProfile | null; score: number } {
-  let best: DomainProfile | null = null;
-  let bestScore = 2.9;
+  let best: { domain: DomainProfile | null; score: number } = { domain: null, score: 2.9 };
   for (const domain of DOMAINS) {
-    const score = scoreDomain(text, domain);
-    if (score > bestScore) {
-      best = domain;
-      bestScore = score;
-    }
+    const score = domain.terms.reduce((sum, [term, weight]) => sum + weight * Math.min(text.match(buildTermPattern(term))?.length ?? 0, 3), 0);
+    if (score > best.score) best = { domain, score };
   }
-  return { domain: best, score: bestScore };
+  return best;
 }
 
 /** True when every mention of the domain qualifies a word of the kind: "wedding photographer". */
 function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind): boolean {
   if (!domain || kind === "landing" || kind === "saas") return false;
   const kindWords = KIND_KEYWORDS[kind].map(([term]) => term).filter((t) => /^[\p{L}]/u.test(t));
-  const head = new RegExp(`^(?:\\s+(?:and|&|or)\\s+[\\p{L}-]+)?[\\s-]+(?:${kindWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "iu");
+  const head = new RegExp(`^(?:\\s+(?:and|&|or)\\s+[\\p{L}-]+)?[\\s-]+(?:${alternation(kindWords)})`, "iu");
   let mentions = 0;
   for (const [term] of domain.terms) {
     for (const match of text.matchAll(buildTermPattern(term))) {
