@@ -1,7 +1,9 @@
 /** Cancellation helpers: engines must stop promptly when the runner aborts a generation. */
 
+import { setTimeout as sleep } from "node:timers/promises";
+
 /** The error to throw for an aborted signal: its reason when that is an Error, else an AbortError. */
-export function abortError(signal: AbortSignal): Error {
+function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof Error) return reason;
   const error = new Error(typeof reason === "string" && reason ? reason : "The generation was cancelled");
@@ -13,19 +15,8 @@ export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw abortError(signal);
 }
 
-/** Resolves after `ms`, or rejects as soon as `signal` aborts (timers and listeners are cleaned up). */
-export function abortableWait(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(abortError(signal));
-  if (ms <= 0) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+/** Resolves after `ms`, or rejects with the signal's error as soon as it aborts (not Node's own AbortError). */
+export async function abortableWait(ms: number, signal: AbortSignal): Promise<void> {
+  throwIfAborted(signal);
+  if (ms > 0) await sleep(ms, undefined, { signal }).catch(() => throwIfAborted(signal));
 }

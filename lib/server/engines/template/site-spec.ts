@@ -112,9 +112,7 @@ export interface SiteSpec {
 
 /** Built-in layouts of the blocks, in order (the section list older code reads). */
 export function layoutsOf(blocks: readonly PageBlock[]): SectionId[] {
-  const ids: SectionId[] = [];
-  for (const block of blocks) if (isSectionId(block.layout) && !ids.includes(block.layout)) ids.push(block.layout);
-  return ids;
+  return [...new Set(blocks.map((block) => block.layout).filter(isSectionId))];
 }
 
 /** Orders a set of sections the way they are laid out on the page. */
@@ -128,7 +126,7 @@ export function orderSections(sections: Iterable<SectionId>): SectionId[] {
  * extra section in before the first default that comes after it in the canonical order.
  */
 export function mergeSectionOrder(defaults: readonly SectionId[], extras: Iterable<SectionId>): SectionId[] {
-  const result = defaults.filter((id, i) => defaults.indexOf(id) === i);
+  const result = [...new Set(defaults)];
   for (const extra of orderSections(extras)) {
     if (result.includes(extra)) continue;
     const rank = SECTION_ORDER.indexOf(extra);

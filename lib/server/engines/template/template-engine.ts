@@ -15,6 +15,7 @@ import { pageLanguage, readBaseSite } from "./edit/read-base-site";
 import { fillSlots, getLocale } from "./locale/locales";
 import { suggestEdits } from "./edit/suggest-edits";
 import { findUndoTarget } from "./edit/undo-target";
+import { capitalise } from "./content/apply-domain";
 
 const NEW_SITE_PLAN: readonly PlannedStep[] = [
   { id: "analyze", title: "Understanding your request" },
@@ -37,15 +38,10 @@ interface ComputedStep {
   frames: SiteFiles[];
 }
 
-function isEdit(baseSite: SiteFiles | undefined): baseSite is SiteFiles {
-  return baseSite !== undefined && baseSite.html.trim().length > 0;
-}
+const joinNotes = (notes: string[], fallback: string) => (notes.length ? capitalise(notes.join("; ")) : fallback);
 
-function joinNotes(notes: string[], fallback: string): string {
-  if (notes.length === 0) return fallback;
-  const text = notes.join("; ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+/** A step's result with no intermediate frames (every step but the build stages). */
+const done = (site: SiteFiles | null, message: string): ComputedStep => ({ result: { site, message }, frames: [] });
 
 function quotePrompt(prompt: string): string {
   const flat = prompt.replace(/\s+/g, " ").trim();
@@ -72,9 +68,9 @@ async function computeHistoryStep(input: StepInput, base: SiteFiles, want: "undo
   }
   if (sameSite(site, base)) throw notApplied(fillSlots(reasons(base).sameVersion, { n: target }), base);
   const id = input.step.id;
-  if (id === "analyze-edit") return { result: { site: null, message: want === "undo" ? `Undo: going back to version ${target}` : `Redo: bringing back version ${target}` }, frames: [] };
-  if (id === "apply-edit") return { result: { site, message: `Restored the content of version ${target}` }, frames: [] };
-  return { result: { site, message: id === "restyle" ? `Restored the styles of version ${target}` : "Checked the restored page" }, frames: [] };
+  if (id === "analyze-edit") return done(null, want === "undo" ? `Undo: going back to version ${target}` : `Redo: bringing back version ${target}`);
+  if (id === "apply-edit") return done(site, `Restored the content of version ${target}`);
+  return done(site, id === "restyle" ? `Restored the styles of version ${target}` : "Checked the restored page");
 }
 
 async function computeEditStep(input: StepInput, base: SiteFiles): Promise<ComputedStep> {
@@ -87,23 +83,17 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
   // Blocks an edit adds (a gallery, say) show the project's uploads too.
   info.ctx.spec.images = input.images;
   const said = intents.map((i) => describeIntent(i, info.ctx.spec.lang)).join(", ");
-  if (input.step.id === "analyze-edit") {
-    return { result: { site: null, message: `Editing “${info.ctx.spec.name}”: ${said}` }, frames: [] };
-  }
+  if (input.step.id === "analyze-edit") return done(null, `Editing “${info.ctx.spec.name}”: ${said}`);
   const content = applyContentEdits(base, intents, info);
-  if (input.step.id === "apply-edit") {
-    return { result: { site: content.site, message: joinNotes(content.notes, "No content changes were needed") }, frames: [] };
-  }
+  if (input.step.id === "apply-edit") return done(content.site, joinNotes(content.notes, "No content changes were needed"));
   const styled = applyStyleEdits(content.site, intents, info);
-  if (input.step.id === "restyle") {
-    return { result: { site: styled.site, message: joinNotes(styled.notes, "No style changes were needed") }, frames: [] };
-  }
+  if (input.step.id === "restyle") return done(styled.site, joinNotes(styled.notes, "No style changes were needed"));
   const polished = polishSite(styled.site, intents, info);
   if (sameSite(polished.site, base)) {
     const why = [...content.notes, ...styled.notes].filter(Boolean).join("; ");
     throw notApplied(fillSlots(reasons(base).understoodBut, { said, why: why || reasons(base).changedNothing }), base);
   }
-  return { result: { site: polished.site, message: joinNotes(polished.notes, "Polished the page") }, frames: [] };
+  return done(polished.site, joinNotes(polished.notes, "Polished the page"));
 }
 
 async function computeStep(input: StepInput): Promise<ComputedStep> {
@@ -112,10 +102,7 @@ async function computeStep(input: StepInput): Promise<ComputedStep> {
     return computeEditStep(input, input.baseSite ?? emptySite());
   }
   const spec = { ...analyzePrompt(input.prompt), images: input.images };
-  if (id === "analyze") {
-    const summary = summarizeSpec(spec);
-    return { result: { site: null, message: `Understood: ${summary}` }, frames: [] };
-  }
+  if (id === "analyze") return done(null, `Understood: ${summarizeSpec(spec)}`);
   if (isBuildStage(id)) {
     return { result: { site: buildStage(spec, id), message: describeStage(spec, id) }, frames: buildFrames(spec, id) };
   }
@@ -125,16 +112,11 @@ async function computeStep(input: StepInput): Promise<ComputedStep> {
 /** Spends `stepMs` (abortably), streaming intermediate frames at even intervals when asked to. */
 async function paceStep(stepMs: number, input: StepInput, frames: SiteFiles[]): Promise<void> {
   if (stepMs <= 0) return;
-  const onPartial = input.onPartial;
-  if (!onPartial || frames.length === 0) {
-    await abortableWait(stepMs, input.signal);
-    return;
-  }
-  const slice = stepMs / (frames.length + 1);
-  for (let i = 0; i < frames.length; i += 1) {
+  const shown = input.onPartial ? frames : [];
+  const slice = stepMs / (shown.length + 1);
+  for (const [i, frame] of shown.entries()) {
     await abortableWait(slice, input.signal);
-    const frame = frames[i];
-    if (frame) onPartial(frame, (i + 1) / (frames.length + 1));
+    input.onPartial?.(frame, (i + 1) / (shown.length + 1));
   }
   await abortableWait(slice, input.signal);
 }
@@ -145,7 +127,7 @@ export function createTemplateEngine({ stepMs }: { stepMs: number }): Generation
     name: "template",
     async plan(input) {
       throwIfAborted(input.signal);
-      return (isEdit(input.baseSite) ? EDIT_PLAN : NEW_SITE_PLAN).map((step) => ({ ...step }));
+      return (input.baseSite?.html.trim() ? EDIT_PLAN : NEW_SITE_PLAN).map((step) => ({ ...step }));
     },
     async runStep(input) {
       throwIfAborted(input.signal);

@@ -19,17 +19,16 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** "an eye clinic", "a dental clinic" (by the first letter, which is good enough for trades). */
+export const aOrAn = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
 /** Copy templates are escaped and filled later, so braces in prompt text must not read as slots. */
 export function plain(text: string): string {
   return text.replace(/[{}]/g, "");
 }
 
-function cardsFrom(domain: DomainProfile): CardItem[] {
-  return domain.offerings.map(([title, text], i) => ({ title, text, icon: ICONS[i % ICONS.length] ?? "spark" }));
-}
-
 function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent {
-  const cards = cardsFrom(domain);
+  const cards: CardItem[] = domain.offerings.map(([title, text], i) => ({ title, text, icon: ICONS[i % ICONS.length] ?? "spark" }));
   const c = copy.domain;
   // "route setters and coaches" → "Route setter": one person has one role.
   const role = capitalise((domain.people.split(/\s+and\s+/)[0] ?? domain.people).replace(/s$/, ""));
@@ -65,7 +64,7 @@ function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent 
 /** Unknown trades: name the trade in the copy the generic kind would otherwise write vaguely. */
 function writeTopicCopy(base: KindContent, spec: SiteSpec, topic: string): KindContent {
   const c = copy.topic;
-  const slots = { topic, aTopic: `${/^[aeiou]/i.test(topic) ? "an" : "a"} ${topic}`, where: spec.location ? c.where : "", baseLead: base.lead };
+  const slots = { topic, aTopic: aOrAn(topic), where: spec.location ? c.where : "", baseLead: base.lead };
   const fill = (text: string) => fillSlots(text, slots);
   if (spec.kind === "saas") return { ...base, eyebrow: capitalise(topic), lead: fill(c.saasLead) };
   const landing = base.label === "Landing page";

@@ -10,19 +10,13 @@ import forms from "../data/form-kinds.json";
 export type FormKind = keyof typeof forms.wording;
 export const FORM_KINDS = Object.keys(forms.wording) as FormKind[];
 
-interface FormWording {
-  /** Pattern that implies this form anywhere in a phrase. */
-  pattern: RegExp;
-  /** Default heading and nav label, submit words, summary label ("booking form") and the hero's call to action. */
-  heading: string;
-  submit: string;
-  label: string;
-  cta: string;
-}
-
+/**
+ * Each form's default heading and nav label, submit words, summary label ("booking form") and the
+ * hero's call to action, and the pattern that implies it anywhere in a phrase.
+ */
 export const FORM_WORDING = Object.fromEntries(
   Object.entries(forms.wording).map(([kind, w]) => [kind, { ...w, pattern: new RegExp(w.pattern, "i") }]),
-) as Record<FormKind, FormWording>;
+) as Record<FormKind, Omit<(typeof forms.wording)[FormKind], "pattern"> & { pattern: RegExp }>;
 
 /** Kinds checked from the most specific to the most generic ("book a table" is a reservation). */
 const PRECEDENCE = forms.precedence as FormKind[];
@@ -39,13 +33,8 @@ export function detectFormKind(phrase: string): FormKind | null {
 
 /** Forms implied anywhere in a prompt: "…and reservations", "let people book a lesson". */
 export function detectFormsInText(text: string): FormKind[] {
-  const found: FormKind[] = [];
   const clauses = text.split(/[.;!?\n,]|\band\b|\bwith\b|\s(?:y|et|und|e|con|avec|mit|com)\s/i);
-  for (const clause of clauses) {
-    if (/\b(no|without|not|don't|dont|never|sin|sans|ohne|sem|senza)\b/i.test(clause)) continue;
-    // "newsletter signup" is one subscription form, not two.
-    const kind = detectFormKind(clause);
-    if (kind && kind !== "contact" && !found.includes(kind)) found.push(kind);
-  }
-  return found;
+  const asked = clauses.filter((clause) => !/\b(no|without|not|don't|dont|never|sin|sans|ohne|sem|senza)\b/i.test(clause));
+  // One kind per clause: "newsletter signup" is one subscription form, not two.
+  return [...new Set(asked.map(detectFormKind))].filter((kind): kind is FormKind => kind !== null && kind !== "contact");
 }

@@ -28,30 +28,6 @@ export interface MenuGroup {
   title: string;
   items: PricedItem[];
 }
-export interface Project {
-  title: string;
-  text: string;
-  tags: string[];
-}
-export interface ScheduleItem {
-  time: string;
-  title: string;
-  text: string;
-}
-export interface Stat {
-  value: string;
-  label: string;
-}
-export interface Person {
-  name: string;
-  role: string;
-  bio: string;
-}
-export interface Testimonial {
-  quote: string;
-  author: string;
-  role: string;
-}
 export interface Plan {
   name: string;
   price: number;
@@ -63,33 +39,11 @@ export interface Plan {
   exact?: boolean;
   from?: boolean;
 }
-export interface Post {
-  title: string;
-  excerpt: string;
-  date: string;
-  iso: string;
-  tag: string;
-  minutes: number;
-}
-export interface Faq {
-  q: string;
-  a: string;
-}
 export interface SectionCopy {
   /** Short label above the heading and in the navigation. */
   nav: string;
   title: string;
   lead: string;
-}
-export interface ContactCopy {
-  topicLabel: string;
-  topics: string[];
-  hours: string[];
-  address: string;
-  submit: string;
-  /** The e-mail and phone the prompt gives (else a placeholder e-mail and no phone). */
-  email?: string;
-  phone?: string;
 }
 
 /** Copy strings may contain {name} and {location}; they are filled in (and escaped) when rendering. */
@@ -116,30 +70,36 @@ export interface KindContent {
   choices?: string[];
   menu: MenuGroup[];
   products: PricedItem[];
-  projects: Project[];
+  projects: { title: string; text: string; tags: string[] }[];
   gallery: string[];
-  schedule: ScheduleItem[];
-  stats: Stat[];
-  team: Person[];
-  testimonials: Testimonial[];
+  schedule: { time: string; title: string; text: string }[];
+  stats: { value: string; label: string }[];
+  team: { name: string; role: string; bio: string }[];
+  testimonials: { quote: string; author: string; role: string }[];
   pricing: Plan[];
-  posts: Post[];
-  faq: Faq[];
-  contact: ContactCopy;
+  posts: { title: string; excerpt: string; date: string; iso: string; tag: string; minutes: number }[];
+  faq: { q: string; a: string }[];
+  contact: {
+    topicLabel: string;
+    topics: string[];
+    hours: string[];
+    address: string;
+    submit: string;
+    /** The e-mail and phone the prompt gives (else a placeholder e-mail and no phone). */
+    email?: string;
+    phone?: string;
+  };
 }
 
 export type KindOverrides = Partial<Omit<KindContent, "titles" | "contact">> & {
   titles?: Partial<Record<SectionId, Partial<SectionCopy>>>;
-  contact?: Partial<ContactCopy>;
+  contact?: Partial<KindContent["contact"]>;
 };
 
 /** Layers a kind's overrides onto the generic copy (titles and contact merge per field). */
 export function mergeContent(base: KindContent, overrides: KindOverrides): KindContent {
   const titles = { ...base.titles };
-  for (const [id, copy] of Object.entries(overrides.titles ?? {})) {
-    const key = id as SectionId;
-    titles[key] = { ...base.titles[key], ...copy };
-  }
+  for (const [id, copy] of Object.entries(overrides.titles ?? {})) titles[id as SectionId] = { ...base.titles[id as SectionId], ...copy };
   // A kind that lists its offer as features (a gym's classes) shows the same offer as services.
   const services = overrides.services ?? overrides.features ?? base.services;
   return { ...base, ...overrides, services, titles, contact: { ...base.contact, ...overrides.contact } };

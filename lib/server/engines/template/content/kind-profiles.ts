@@ -13,7 +13,7 @@ import restaurant from "../data/content/restaurant.json";
 import saas from "../data/content/saas.json";
 import shop from "../data/content/shop.json";
 import { mergeContent, type KindContent, type KindOverrides } from "./kind-content";
-import type { SiteKind } from "../site-spec";
+import { SITE_KINDS, type SiteKind } from "../site-spec";
 
 // The copy is our own committed data (not input): its shape is the KindContent contract.
 const DEFAULT_CONTENT = landing as KindContent;
@@ -21,14 +21,9 @@ const OVERRIDES: Record<SiteKind, KindOverrides> = {
   bakery, cafe, restaurant, photography, portfolio, agency, saas, shop, blog, event, fitness, landing: {},
 } as Record<SiteKind, KindOverrides>;
 
-const cache = new Map<SiteKind, KindContent>();
+const CONTENT = Object.fromEntries(SITE_KINDS.map((kind) => [kind, mergeContent(DEFAULT_CONTENT, OVERRIDES[kind])])) as Record<SiteKind, KindContent>;
 
-/** The merged copy for a kind (cached: the data is static). */
+/** The merged copy for a kind (merged once: the data is static). */
 export function getKindContent(kind: SiteKind): KindContent {
-  let content = cache.get(kind);
-  if (!content) {
-    content = mergeContent(DEFAULT_CONTENT, OVERRIDES[kind]);
-    cache.set(kind, content);
-  }
-  return content;
+  return CONTENT[kind];
 }

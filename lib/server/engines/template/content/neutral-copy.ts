@@ -11,6 +11,7 @@ import { isMassNoun } from "../prompt/read-english";
 import { addressLine, fillSlots, getLocale, type Locale } from "../locale/locales";
 import { KITCHEN_KINDS, type SiteSpec } from "../site-spec";
 import { hoursLine } from "./apply-facts";
+import { aOrAn, capitalise, plain } from "./apply-domain";
 import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./kind-content";
 
 const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "shield"];
@@ -26,18 +27,17 @@ function withArticle(noun: string, lang: string): string {
   // "pest control", "dog grooming" are what a business does: "a pest control service".
   const last = noun.split(" ").at(-1) ?? noun;
   const service = lang === "en" && (ABSTRACT.test(last) || isMassNoun(last)) ? `${noun} service` : noun;
-  return `${/^[aeiou]/i.test(service) ? "an" : "a"} ${service}`;
+  return aOrAn(service);
 }
 
 /** Slots every copy string may use; braces of prompt text are dropped so they never read as slots. */
 function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string, string> {
-  const plain = (t: string) => t.replace(/[{}]/g, "");
   const place = plain(spec.location ?? "");
   // "B&B", "SASL" keep their capitals inside a sentence; other words are lower case.
   const lower = trade.split(" ").map((w) => (/^[\p{Lu}\d&]{2,}$/u.test(w) ? w : w.toLowerCase())).join(" ");
   return {
     trade: spec.lang === "de" ? trade : lower,
-    Trade: trade.charAt(0).toUpperCase() + trade.slice(1),
+    Trade: capitalise(trade),
     aTrade: withArticle(lower, spec.lang),
     inPlace: place ? fillSlots(locale.copy.inPlace, { place }) : "",
     // No street is made up: the place the prompt names, or "Address on request" until the user gives one.
@@ -50,7 +50,7 @@ function slotsFor(spec: SiteSpec, locale: Locale, trade: string): Record<string,
 }
 
 /** Dishes for the page: the cuisine's own, else the kind's in the page's language, else none. */
-export function dishesFor(spec: SiteSpec): Dish[] {
+function dishesFor(spec: SiteSpec): Dish[] {
   const cuisines = dishes.cuisines as unknown as Record<string, Dish[] | Record<string, Dish[]>>;
   const cuisine = spec.business?.cuisine ?? spec.cuisine;
   const byCuisine = cuisine ? cuisines[cuisine] : undefined;
@@ -60,18 +60,18 @@ export function dishesFor(spec: SiteSpec): Dish[] {
   return kinds[spec.kind]?.[spec.lang] ?? [];
 }
 
-function menuOf(spec: SiteSpec, locale: Locale, base: KindContent): MenuGroup[] {
+const dishItem = ([name, price]: Dish): PricedItem => ({ name, text: "", price });
+
+/** The page's dishes as its menu, or no menu when it has none. */
+export function dishMenu(spec: SiteSpec, locale: Locale): MenuGroup[] {
   const list = dishesFor(spec);
-  // Only a kitchen's own base menu is kept: a shop's or a studio's "House special" is another trade's.
-  if (list.length === 0) return spec.lang === "en" && KITCHEN_KINDS.has(spec.kind) ? base.menu : [];
-  return [{ title: locale.copy.menuTitle, items: list.map(([name, price]) => ({ name, text: "", price })) }];
+  return list.length ? [{ title: locale.copy.menuTitle, items: list.map(dishItem) }] : [];
 }
 
 /** What the prompt says the business sells ("selling raw honey and beeswax candles"), else the services it listed. */
 function ownGoods(spec: SiteSpec): string[] {
-  const items = (spec.focus ?? "").split(/\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*/i).map((t) => t.replace(/[{}]/g, "").trim()).filter((t) => t.length >= 3);
-  const list = items.length ? items : (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
-  return list.slice(0, 6).map((t) => t.charAt(0).toUpperCase() + t.slice(1));
+  const items = (spec.focus ?? "").split(/\s*(?:,|&|\band\b|\by\b|\bet\b|\bund\b|\be\b)\s*/i).map((t) => plain(t).trim()).filter((t) => t.length >= 3);
+  return (items.length ? items : (spec.offers ?? []).map(plain)).slice(0, 6).map(capitalise);
 }
 
 /** The neutral copy for the spec's trade (the OSM label, the user's topic, or the kind's label). */
@@ -86,14 +86,16 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
   const fill = (t: string) => fillSlots(t, slots);
   const cards = (rows: string[][]): CardItem[] => rows.map(([title = "", text = ""], i) => ({ title: fill(title), text: fill(text), icon: ICONS[i % ICONS.length] ?? "star" }));
   const services = cards(c.services);
-  const menu = menuOf(spec, locale, base);
   const dishes = dishesFor(spec);
+  // Only a kitchen's own base menu is kept: a shop's or a studio's "House special" is another trade's.
+  const menu = !dishes.length && spec.lang === "en" && KITCHEN_KINDS.has(spec.kind) ? base.menu : dishMenu(spec, locale);
   // The user's own goods ("raw honey and beeswax candles"), else their trade ("Cerámica artesanal"),
   // priced on request: the engine cannot know what they cost, another shop's mugs are not theirs,
   // and "Advice" is nothing anyone buys, books or orders (so no form offers it either).
   const goods = ownGoods(spec);
+  const choices = goods.length ? goods : services.slice(0, 1).map((s) => s.title);
   const products: PricedItem[] = dishes.length
-    ? dishes.slice(0, 4).map(([name, price]) => ({ name, text: "", price }))
+    ? dishes.slice(0, 4).map(dishItem)
     : goods.length
       ? goods.map((name) => ({ name, text: fillSlots(c.offerText, { item: name }), price: null }))
       : [{ name: services[0]?.title ?? trade, text: services[0]?.text ?? "", price: null }];
@@ -110,7 +112,7 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     about: { paragraphs: c.about.map(fill), highlights: c.highlights.map(fill) },
     features: cards(c.features),
     services,
-    choices: goods.length ? goods : services.slice(0, 1).map((s) => s.title),
+    choices,
     menu,
     products,
     pricing: c.pricing.map(([name = "", price = 0], i) => ({ name: String(name), price: Number(price), period: "", text: c.pricingText, features: [], featured: i === 1 })),
@@ -123,6 +125,6 @@ export function writeNeutralCopy(base: KindContent, spec: SiteSpec): KindContent
     schedule: spec.facts?.hours.length ? spec.facts.hours.map((row) => ({ time: row.time, title: hoursLine({ text: row.days || row.text }), text: "" })) : locale.ui.hours.map(([day = "", time = ""]) => ({ time, title: day, text: "" })),
     posts: spec.lang === "en" ? base.posts : [],
     projects: spec.lang === "en" ? base.projects : services.map((s) => ({ title: s.title, text: s.text, tags: [] })),
-    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...(goods.length ? goods : services.slice(0, 1).map((s) => s.title)), ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
+    contact: { ...base.contact, topicLabel: locale.ui.topicLabel, topics: [...choices, ...c.topics.slice(-1)], hours: [c.open], address: c.address, submit: locale.ui.send },
   };
 }

@@ -42,10 +42,8 @@ export function buildFrames(spec: SiteSpec, stage: BuildStage): SiteFiles[] {
   return [];
 }
 
-function listWords(words: string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}
+/** "a, b and c": the progress log is in British English (no comma before "and"). */
+const LIST = new Intl.ListFormat("en-GB", { type: "conjunction" });
 
 /** What a stage did, in a sentence for the progress log. */
 export function describeStage(spec: SiteSpec, stage: BuildStage): string {
@@ -54,9 +52,9 @@ export function describeStage(spec: SiteSpec, stage: BuildStage): string {
     case "structure":
       return `Laid out the page: a header with navigation, a hero with the “${spec.name}” heading, the main area and a footer`;
     case "sections":
-      return `Wrote ${spec.blocks.length} content sections: ${listWords(labels)}`;
+      return `Wrote ${spec.blocks.length} content sections: ${LIST.format(labels)}`;
     case "styling": {
-      const colour = spec.colorWords.length ? `${listWords(spec.colorWords.slice(0, 2))}` : `${spec.kindLabel.toLowerCase()}`;
+      const colour = spec.colorWords.length ? LIST.format(spec.colorWords.slice(0, 2)) : spec.kindLabel.toLowerCase();
       const font = spec.headingFont === "sans" ? "sans-serif" : spec.headingFont;
       return (
         `Styled it: a ${spec.palette.mode} ${colour} palette with every text colour at 4.5:1 contrast or better, ` +

@@ -21,14 +21,14 @@ function seededRandom(seed: string): () => number {
   };
 }
 
-function toDataUri(svg: string): string {
-  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
-}
+/** Width and height of the artwork (and of the <img> showing it) for each ratio. */
+export const ART_SIZES = { wide: [640, 420], square: [480, 480], tall: [480, 600] } as const;
+export type ArtRatio = keyof typeof ART_SIZES;
 
-/** Soft gradient with overlapping blobs in the palette's colours; `ratio` is width/height. */
-export function renderArtUri(seed: string, palette: Palette, ratio: "wide" | "square" | "tall" = "square"): string {
+/** Soft gradient with overlapping blobs in the palette's colours, as a data URI. */
+export function renderArtUri(seed: string, palette: Palette, ratio: ArtRatio = "square"): string {
   const random = seededRandom(seed);
-  const [w, h] = ratio === "wide" ? [640, 420] : ratio === "tall" ? [480, 600] : [480, 480];
+  const [w, h] = ART_SIZES[ratio];
   const colors = [palette.accent, palette.secondary, mix(palette.accent, "#ffffff", 0.45), mix(palette.secondary, palette.bg, 0.3)];
   const base = palette.mode === "dark" ? mix(palette.bg, palette.accent, 0.25) : mix(palette.bg, palette.accent, 0.18);
   const shapes: string[] = [];
@@ -50,7 +50,7 @@ export function renderArtUri(seed: string, palette: Palette, ratio: "wide" | "sq
     `<stop offset="1" stop-color="${mix(base, palette.secondary, 0.35)}"/></linearGradient>` +
     `<filter id="b"><feGaussianBlur stdDeviation="${Math.round(Math.min(w, h) / 40)}"/></filter></defs>` +
     `<rect width="${w}" height="${h}" fill="url(#g)"/><g filter="url(#b)">${shapes.join("")}</g></svg>`;
-  return toDataUri(svg);
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
 const ICON_PATHS: Record<IconName, string> = icons.paths;

@@ -15,21 +15,16 @@ import { contactTarget, wrapSection, type RenderContext } from "./render-context
 import { inSentence } from "./in-sentence";
 import { hoursLine } from "../content/apply-facts";
 
-function people(ctx: RenderContext): string {
-  return findDomain(ctx.spec.domainId)?.people ?? "team";
-}
-
 export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
   const lines = ctx.locale.copy.askBlocks;
   const ordinal = Math.max(0, ctx.spec.blocks.filter((b) => b.layout === "cards").findIndex((b) => b.id === block.id));
-  const line = fillSlots(lines[ordinal % lines.length] ?? "", { topic: inSentence(block.heading, ctx.spec.lang), people: people(ctx) });
+  const line = fillSlots(lines[ordinal % lines.length] ?? "", { topic: inSentence(block.heading, ctx.spec.lang), people: findDomain(ctx.spec.domainId)?.people ?? "team" });
   const ask = `        <p class="ask-action"><a class="button button-ghost" href="${contactTarget(ctx.spec.blocks)}">${escapeHtml(ctx.locale.ui.askUs)}</a></p>`;
   return wrapSection(ctx, "services", ask, escapeHtml(line));
 }
 
 export function renderHoursBlock(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
-
   // The hours the prompt stated, as written; else the locale's usual week.
   const stated = ctx.spec.facts?.hours ?? [];
   const week = stated.length ? stated.map((row) => [hoursLine({ text: row.days }), row.time]) : ui.hours;

@@ -6,13 +6,13 @@
 import { escapeHtml, slugify } from "./html-escape";
 import type { KindContent } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
-import { applyDomain } from "../content/apply-domain";
+import { applyDomain, plain } from "../content/apply-domain";
 import { applyFacts } from "../content/apply-facts";
-import { dishesFor, writeNeutralCopy } from "../content/neutral-copy";
+import { dishMenu, writeNeutralCopy } from "../content/neutral-copy";
 import archetypes from "../data/kind-archetypes.json";
 import prices from "../data/prices.json";
 import { fillSlots, getLocale, type Locale } from "../locale/locales";
-import { isSectionId, type PageBlock, type SectionId, type SiteSpec } from "../site-spec";
+import { isSectionId, PLACELESS_KINDS, type PageBlock, type SectionId, type SiteSpec } from "../site-spec";
 
 export interface RenderContext {
   spec: SiteSpec;
@@ -24,15 +24,15 @@ export interface RenderContext {
 }
 
 const ARCHETYPES = new Set(archetypes.ids);
-const RICH_KINDS = new Set(["saas", "blog", "event", "portfolio", "agency"]);
 
 /**
  * The kind's rich English copy fits only the businesses it was written for; any other trade, and
- * any page in another language, is written with neutral copy in the user's words.
+ * any page in another language, is written with neutral copy in the user's words. Kinds that are
+ * no place of business (software, a blog, an event…) always keep their own.
  */
 function needsNeutralCopy(spec: SiteSpec): boolean {
   if (spec.lang !== "en") return true;
-  if (spec.domainId || RICH_KINDS.has(spec.kind)) return false;
+  if (spec.domainId || PLACELESS_KINDS.includes(spec.kind)) return false;
   if (spec.business) return !ARCHETYPES.has(spec.business.id);
   // A shop of unknown goods: the kind's own goods (mugs, tea towels) are another shop's.
   return spec.kind === "landing" || spec.kind === "shop";
@@ -42,34 +42,34 @@ function needsNeutralCopy(spec: SiteSpec): boolean {
 export function askedTopics(spec: SiteSpec): string[] {
   // A trade the engine knows has its own services (an estate agent's "Lettings"), better choices than headings.
   if (!needsNeutralCopy(spec)) return [];
-  return spec.blocks.filter((b) => b.requested && b.layout === "cards").map((b) => b.heading.replace(/[{}]/g, ""));
+  return spec.blocks.filter((b) => b.requested && b.layout === "cards").map((b) => plain(b.heading));
 }
 
 export function createRenderContext(spec: SiteSpec): RenderContext {
-  const read = readContent(spec);
-  const ctx = { ...read, content: applyFacts(read.content, spec, read.locale) };
-  const offers = (spec.offers ?? []).map((o) => o.replace(/[{}]/g, ""));
-  const asked = askedTopics(spec);
+  const locale = getLocale(spec.lang, spec.locale);
+  const content = applyFacts(readContent(spec, locale), spec, locale);
+  const ctx = { spec, locale, content };
+  const offers = (spec.offers ?? []).map(plain);
   // With no services listed, a form's choices are the sections the user asked for, not the neutral copy's "Advice".
-  if (!offers.length && asked.length) return { ...ctx, content: { ...ctx.content, contact: { ...ctx.content.contact, topics: [...asked, ...ctx.content.contact.topics.slice(-1)] } } };
-  if (!offers.length) return ctx;
+  const topics = offers.length ? offers : askedTopics(spec);
+  if (!topics.length) return ctx;
+  const contact = { ...content.contact, topics: [...topics, ...content.contact.topics.slice(-1)] };
+  if (!offers.length) return { ...ctx, content: { ...content, contact } };
   // The services the prompt listed are the Services section's items, and the contact form's topics.
   // A service the prompt priced ("haircut £25") says its price, not "ask us for a clear price".
   const priceOf = (title: string) => spec.facts?.prices.find((p) => p.item?.toLowerCase() === title.toLowerCase());
-  const textOf = (title: string) => ((p) => (p ? priceText(ctx, p.amount, { ...p, exact: true }) : fillSlots(ctx.locale.copy.offerText, { item: title })))(priceOf(title));
-  const services = offers.map((title, i) => ({ title, text: textOf(title), icon: ctx.content.services[i % ctx.content.services.length]?.icon ?? "star" }));
-  return { ...ctx, content: { ...ctx.content, services, contact: { ...ctx.content.contact, topics: [...offers, ...ctx.content.contact.topics.slice(-1)] } } };
+  const textOf = (title: string) => ((p) => (p ? priceText(ctx, p.amount, { ...p, exact: true }) : fillSlots(locale.copy.offerText, { item: title })))(priceOf(title));
+  const services = offers.map((title, i) => ({ title, text: textOf(title), icon: content.services[i % content.services.length]?.icon ?? "star" }));
+  return { ...ctx, content: { ...content, services, contact } };
 }
 
-function readContent(spec: SiteSpec): RenderContext {
+function readContent(spec: SiteSpec, locale: Locale): KindContent {
   const base = getKindContent(spec.kind);
-  const locale = getLocale(spec.lang, spec.locale);
-  if (needsNeutralCopy(spec)) return { spec, locale, content: applyDomain(writeNeutralCopy(base, spec), { ...spec, domainId: null, topic: null }) };
+  if (needsNeutralCopy(spec)) return applyDomain(writeNeutralCopy(base, spec), { ...spec, domainId: null, topic: null });
   const content = applyDomain(base, spec);
-  const dishes = dishesFor(spec);
+  const menu = dishMenu(spec, locale);
   // A ramen bar's menu is ramen, not the generic kitchen's dishes.
-  if (dishes.length && (spec.business?.cuisine ?? spec.cuisine)) return { spec, locale, content: { ...content, menu: [{ title: locale.copy.menuTitle, items: dishes.map(([name, price]) => ({ name, text: "", price })) }] } };
-  return { spec, locale, content };
+  return menu.length && (spec.business?.cuisine ?? spec.cuisine) ? { ...content, menu } : content;
 }
 
 /** Escapes a copy template, then fills {name} and {location} with escaped prompt values. */

@@ -7,17 +7,19 @@ import { addressLine } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderIcon } from "./render-art";
 import { contactEmail, fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { nameAndEmail, renderField } from "./render-request-form";
 
 export function renderNewsletter(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
+  const id = `${ctx.block?.id ?? "newsletter"}-email`;
   return wrapSection(
     ctx,
     "newsletter",
     [
       `        <form class="inline-form" data-form="newsletter" data-success="${escapeHtml(ui.newsletterThanks)}">`,
-      `          <label class="visually-hidden" for="${ctx.block?.id ?? "newsletter"}-email">${escapeHtml(ui.emailAddress)}</label>`,
+      `          <label class="visually-hidden" for="${id}">${escapeHtml(ui.emailAddress)}</label>`,
       `          <div class="inline-form-row">`,
-      `            <input id="${ctx.block?.id ?? "newsletter"}-email" name="email" type="email" autocomplete="email" placeholder="you@example.com" required>`,
+      `            <input id="${id}" name="email" type="email" autocomplete="email" placeholder="you@example.com" required>`,
       `            <button class="button" type="submit">${escapeHtml(ui.subscribe)}</button>`,
       `          </div>`,
       `          <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
@@ -50,24 +52,14 @@ export function renderContact(ctx: RenderContext): string {
       contact.phone ? phoneItem(ctx, contact.phone) : "",
       `          </ul>`,
       `          <form class="card contact-form" data-form="contact" data-success="${escapeHtml(ui.contactThanks)}">`,
-      `            <div class="field">`,
-      `              <label for="${p}-name">${escapeHtml(ui.yourName)}</label>`,
-      `              <input id="${p}-name" name="name" type="text" autocomplete="name" required>`,
-      `            </div>`,
-      `            <div class="field">`,
-      `              <label for="${p}-email">${escapeHtml(ui.email)}</label>`,
-      `              <input id="${p}-email" name="email" type="email" autocomplete="email" required>`,
-      `            </div>`,
+      ...nameAndEmail(ui).map((field) => renderField(p, field)),
       `            <div class="field">`,
       `              <label for="${p}-topic">${fillCopy(ctx, contact.topicLabel)}</label>`,
       `              <select id="${p}-topic" name="topic">`,
       ...options,
       `              </select>`,
       `            </div>`,
-      `            <div class="field">`,
-      `              <label for="${p}-message">${escapeHtml(ui.message)}</label>`,
-      `              <textarea id="${p}-message" name="message" rows="4" required></textarea>`,
-      `            </div>`,
+      renderField(p, { name: "message", label: ui.message, control: "textarea", required: true }),
       `            <button class="button" type="submit">${fillCopy(ctx, contact.submit)}</button>`,
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,

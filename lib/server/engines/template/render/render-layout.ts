@@ -13,6 +13,7 @@ import { formWording } from "./render-request-form";
 import type { PageBlock } from "../site-spec";
 import { inSentence } from "./in-sentence";
 import { phoneLink } from "./render-form-sections";
+import { plain } from "../content/apply-domain";
 
 /**
  * Every section the prompt asked for gets a header link, in page order; the kind's own sections
@@ -69,7 +70,7 @@ function renderHero(ctx: RenderContext): string {
   const eyebrow = [content.eyebrow, spec.location, spec.date].filter(Boolean).join(" · ");
   const primary = primaryAction(ctx);
   const secondary = secondaryAction(ctx);
-  const focus = spec.focus ? fillSlots(ctx.locale.ui.specialising, { x: spec.focus.replace(/[{}]/g, "") }) : "";
+  const focus = spec.focus ? fillSlots(ctx.locale.ui.specialising, { x: plain(spec.focus) }) : "";
   return [
     `    <section class="hero" id="top" aria-labelledby="hero-title">`,
     `      <div class="container hero-inner">`,
@@ -84,7 +85,7 @@ function renderHero(ctx: RenderContext): string {
     `          </div>`,
     `        </div>`,
     `        <figure class="hero-art">`,
-    `          ${renderPicture(ctx, "hero", 0, { seed: `${spec.seed}|hero`, ratio: "wide", alt: fillCopy(ctx, content.heroAlt) }, [640, 420])}`,
+    `          ${renderPicture(ctx, "hero", 0, { seed: "hero", ratio: "wide", alt: fillCopy(ctx, content.heroAlt) })}`,
     `        </figure>`,
     `      </div>`,
     `    </section>`,

@@ -33,7 +33,7 @@ export function renderProducts(ctx: RenderContext): string {
   const cards = ctx.content.products.map((product, i) =>
     [
       `          <li class="card product">`,
-      `            ${renderPicture(ctx, "card", i, { seed: `${ctx.spec.seed}|product|${i}`, ratio: "square", alt: fillCopy(ctx, `${product.name}: ${product.text}`) }, [480, 480])}`,
+      `            ${renderPicture(ctx, "card", i, { seed: `product|${i}`, ratio: "square", alt: fillCopy(ctx, `${product.name}: ${product.text}`) })}`,
       `            <h3>${fillCopy(ctx, product.name)}</h3>`,
       `            <p>${fillCopy(ctx, product.text)}</p>`,
       `            <div class="product-foot">`,
@@ -62,7 +62,7 @@ export function renderProjects(ctx: RenderContext): string {
   const cards = ctx.content.projects.map((project, i) =>
     [
       `          <li class="card project">`,
-      `            ${renderPicture(ctx, "card", i, { seed: `${ctx.spec.seed}|project|${i}`, ratio: "wide", alt: fillCopy(ctx, project.title) }, [640, 420])}`,
+      `            ${renderPicture(ctx, "card", i, { seed: `project|${i}`, ratio: "wide", alt: fillCopy(ctx, project.title) })}`,
       `            <h3>${fillCopy(ctx, project.title)}</h3>`,
       `            <p>${fillCopy(ctx, project.text)}</p>`,
       `            <ul class="tag-list" role="list">${project.tags.map((t) => `<li>${fillCopy(ctx, t)}</li>`).join("")}</ul>`,

@@ -10,6 +10,7 @@ import { KITCHEN_KINDS, type PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
 import formKinds from "../data/form-kinds.json";
 import { alternation } from "../word-pattern";
+import { plain } from "../content/apply-domain";
 import { askedTopics, fillCopy, wrapSection, type RenderContext } from "./render-context";
 
 interface Field {
@@ -28,10 +29,17 @@ function choice(label: string, options: string[]): Field {
   return { name: "choice", label, control: "select", options };
 }
 
+/** The visitor's name and e-mail, which every form but a subscription asks for first. */
+export function nameAndEmail(ui: Ui): [Field, Field] {
+  return [
+    { name: "name", label: ui.yourName, control: "input", type: "text", autocomplete: "name", required: true },
+    { name: "email", label: ui.email, control: "input", type: "email", autocomplete: "email", required: true },
+  ];
+}
+
 /** The fields each form needs, labelled in the page's language. */
 function fieldsFor(kind: FormKind, offers: string[], ui: Ui, agree: string): Field[] {
-  const name: Field = { name: "name", label: ui.yourName, control: "input", type: "text", autocomplete: "name", required: true };
-  const email: Field = { name: "email", label: ui.email, control: "input", type: "email", autocomplete: "email", required: true };
+  const [name, email] = nameAndEmail(ui);
   const date: Field = { name: "date", label: ui.preferredDate, control: "input", type: "date", required: true };
   const note: Field = { name: "message", label: ui.anythingElse, control: "textarea" };
   switch (kind) {
@@ -64,7 +72,8 @@ function fieldsFor(kind: FormKind, offers: string[], ui: Ui, agree: string): Fie
   }
 }
 
-function renderField(prefix: string, field: Field): string {
+/** One labelled control; its id is the form's prefix and the field's name. */
+export function renderField(prefix: string, field: Field): string {
   const id = `${prefix}-${field.name}`;
   const required = field.required ? " required" : "";
   const auto = field.autocomplete ? ` autocomplete="${field.autocomplete}"` : "";
@@ -91,7 +100,7 @@ const FIELD_TYPES = Object.entries(formKinds.fieldTypes).map(([type, labels]) =>
 /** A field the prompt asked for, typed by its label's words: "Move date" is a date, "Number of rooms" a number. */
 function askedField(label: string, i: number): Field {
   const type = FIELD_TYPES.find((t) => t.re.test(label))?.type ?? "text";
-  return { name: `asked-${i + 1}`, label: label.replace(/[{}]/g, ""), control: "input", type, ...(type === "email" ? { autocomplete: "email" } : type === "tel" ? { autocomplete: "tel" } : {}) };
+  return { name: `asked-${i + 1}`, label: plain(label), control: "input", type, ...(type === "email" || type === "tel" ? { autocomplete: type } : {}) };
 }
 
 /** The form's own fields with the asked ones before its message box (or at its end), none twice. */

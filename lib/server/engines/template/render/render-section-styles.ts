@@ -9,9 +9,7 @@ import { readAsset } from "./read-asset";
 
 // assets/sections.css: each section's rules after its marker, as they are written into a site.
 const SECTION_STYLES = Object.fromEntries(
-  readAsset("sections.css")
-    .split(/(?=\/\* section: [a-z]+ \*\/)/)
-    .map((part) => [/^\/\* section: ([a-z]+) \*\//.exec(part)?.[1] ?? "", part.replace(/^\/\* section: [a-z]+ \*\//, "").replace(/\n$/, "")]),
+  [...readAsset("sections.css").matchAll(/\/\* section: ([a-z]+) \*\/([\s\S]*?)\n?(?=\/\* section: [a-z]+ \*\/|$)/g)].map(([, id, css]) => [id, css]),
 ) as Record<SectionId, string>;
 
 /** A marker the edit engine looks for to know a section's styles are already present. */

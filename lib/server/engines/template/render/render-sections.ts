@@ -9,7 +9,6 @@ import { fillCopy, wrapSection, type RenderContext } from "./render-context";
 import { renderMenu, renderPosts, renderProducts, renderProjects, renderSchedule } from "./render-listing-sections";
 import { renderFaq, renderPricing, renderTestimonials } from "./render-social-sections";
 import { renderContact, renderNewsletter } from "./render-form-sections";
-import type { CardItem } from "../content/kind-content";
 import type { PageBlock, SectionId } from "../site-spec";
 import { renderCardsBlock, renderHoursBlock } from "./render-block-sections";
 import { renderFormBlock } from "./render-request-form";
@@ -30,15 +29,15 @@ function renderAbout(ctx: RenderContext): string {
       `          </ul>`,
       `        </div>`,
       `        <figure class="split-art">`,
-      `          ${renderPicture(ctx, "about", 0, { seed: `${ctx.spec.seed}|about`, ratio: "tall", alt: fillCopy(ctx, alt) }, [480, 600])}`,
+      `          ${renderPicture(ctx, "about", 0, { seed: "about", ratio: "tall", alt: fillCopy(ctx, alt) })}`,
       `        </figure>`,
       `      </div>`,
     ].join("\n"),
   );
 }
 
-function renderCards(ctx: RenderContext, id: "features" | "services", items: CardItem[]): string {
-  const cards = items.map((item) =>
+function renderCards(ctx: RenderContext, id: "features" | "services"): string {
+  const cards = ctx.content[id].map((item) =>
     [
       `          <li class="card">`,
       `            <span class="card-icon">${renderIcon(item.icon)}</span>`,
@@ -62,7 +61,7 @@ function renderGallery(ctx: RenderContext): string {
     [
       `          <li>`,
       `            <figure class="gallery-item">`,
-      `              ${renderPicture(ctx, "gallery", i, { seed: `${ctx.spec.seed}|gallery|${i}`, ratio: i % 3 === 0 ? "tall" : "square", alt: fillCopy(ctx, caption) }, [480, i % 3 === 0 ? 600 : 480])}`,
+      `              ${renderPicture(ctx, "gallery", i, { seed: `gallery|${i}`, ratio: i % 3 === 0 ? "tall" : "square", alt: fillCopy(ctx, caption) })}`,
       `              <figcaption>${fillCopy(ctx, caption)}</figcaption>`,
       `            </figure>`,
       `          </li>`,
@@ -94,40 +93,26 @@ export function renderBlock(ctx: RenderContext, block: PageBlock): string {
   return renderSection(inner, block.layout);
 }
 
+const SECTIONS: Record<SectionId, (ctx: RenderContext) => string> = {
+  about: renderAbout,
+  features: (ctx) => renderCards(ctx, "features"),
+  services: (ctx) => renderCards(ctx, "services"),
+  menu: renderMenu,
+  products: renderProducts,
+  projects: renderProjects,
+  gallery: renderGallery,
+  schedule: renderSchedule,
+  stats: renderStats,
+  team: renderTeam,
+  testimonials: renderTestimonials,
+  pricing: renderPricing,
+  posts: renderPosts,
+  faq: renderFaq,
+  newsletter: renderNewsletter,
+  contact: renderContact,
+};
+
 /** Renders one section by id. */
 export function renderSection(ctx: RenderContext, id: SectionId): string {
-  switch (id) {
-    case "about":
-      return renderAbout(ctx);
-    case "features":
-      return renderCards(ctx, "features", ctx.content.features);
-    case "services":
-      return renderCards(ctx, "services", ctx.content.services);
-    case "stats":
-      return renderStats(ctx);
-    case "gallery":
-      return renderGallery(ctx);
-    case "team":
-      return renderTeam(ctx);
-    case "menu":
-      return renderMenu(ctx);
-    case "products":
-      return renderProducts(ctx);
-    case "projects":
-      return renderProjects(ctx);
-    case "posts":
-      return renderPosts(ctx);
-    case "schedule":
-      return renderSchedule(ctx);
-    case "testimonials":
-      return renderTestimonials(ctx);
-    case "pricing":
-      return renderPricing(ctx);
-    case "faq":
-      return renderFaq(ctx);
-    case "newsletter":
-      return renderNewsletter(ctx);
-    case "contact":
-      return renderContact(ctx);
-  }
+  return SECTIONS[id](ctx);
 }
