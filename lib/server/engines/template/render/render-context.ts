@@ -72,6 +72,9 @@ function readContent(spec: SiteSpec, locale: Locale): KindContent {
   return menu.length && (spec.business?.cuisine ?? spec.cuisine) ? { ...content, menu } : content;
 }
 
+/** Lines of markup, leaving out the optional ones that came out empty. */
+export const lines = (parts: readonly string[]) => parts.filter(Boolean).join("\n");
+
 /** Escapes a copy template, then fills {name} and {location} with escaped prompt values. */
 export function fillCopy(ctx: RenderContext, template: string): string {
   const name = escapeHtml(ctx.spec.name);
@@ -126,8 +129,11 @@ export function contactEmail(ctx: RenderContext): string {
   return ctx.content.contact.email ? escapeHtml(ctx.content.contact.email) : `hello@${slugify(ctx.spec.name)}.com`;
 }
 
-/** The section heading block: eyebrow, the section's h2 (labelling the section) and a lead line. */
-export function renderSectionHead(ctx: RenderContext, id: SectionId, lead?: string): string {
+/**
+ * Wraps section content so every section is a landmark labelled by its own heading: an eyebrow,
+ * the section's h2 and a lead line (the copy's own unless `lead` is given, escaped already).
+ */
+export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
   const copy = ctx.content.titles[id];
   const block = ctx.block;
   // A requested heading is the user's text: escaped as is, never read as a {name} template.
@@ -135,22 +141,13 @@ export function renderSectionHead(ctx: RenderContext, id: SectionId, lead?: stri
   const title = block?.requested ? escapeHtml(block.heading) : fillCopy(ctx, copy.title);
   const anchor = block?.id ?? id;
   return [
+    `    <section id="${anchor}" class="section section-${block?.layout ?? id}" aria-labelledby="${anchor}-title">`,
+    `      <div class="container">`,
     `      <div class="section-head">`,
     `        <p class="eyebrow">${eyebrow}</p>`,
     `        <h2 id="${anchor}-title">${title}</h2>`,
     `        <p class="section-lead">${lead ?? fillCopy(ctx, copy.lead)}</p>`,
     `      </div>`,
-  ].join("\n");
-}
-
-/** Wraps section content so every section is a landmark labelled by its own heading. */
-export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
-  const anchor = ctx.block?.id ?? id;
-  const layout = ctx.block?.layout ?? id;
-  return [
-    `    <section id="${anchor}" class="section section-${layout}" aria-labelledby="${anchor}-title">`,
-    `      <div class="container">`,
-    renderSectionHead(ctx, id, lead),
     inner,
     `      </div>`,
     `    </section>`,

@@ -6,7 +6,7 @@
 import { addressLine } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderIcon } from "./render-art";
-import { contactEmail, fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { contactEmail, fillCopy, lines, wrapSection, type RenderContext } from "./render-context";
 import { nameAndEmail, renderField } from "./render-request-form";
 
 export function renderNewsletter(ctx: RenderContext): string {
@@ -43,7 +43,7 @@ export function renderContact(ctx: RenderContext): string {
   return wrapSection(
     ctx,
     "contact",
-    [
+    lines([
       `        <div class="contact-grid">`,
       `          <ul class="contact-details" role="list">`,
       `            <li>${renderIcon("pin")}<span><strong>${escapeHtml(ui.where)}</strong><br><span data-copy="address">${fillCopy(ctx, address)}</span></span></li>`,
@@ -64,8 +64,6 @@ export function renderContact(ctx: RenderContext): string {
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,
       `        </div>`,
-    ]
-      .filter(Boolean)
-      .join("\n"),
+    ]),
   );
 }
