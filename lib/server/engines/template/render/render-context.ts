@@ -4,7 +4,7 @@
  */
 
 import { escapeHtml, slugify } from "./html-escape";
-import type { KindContent } from "../content/kind-content";
+import type { KindContent, PricedItem } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
 import { applyDomain, plain } from "../content/apply-domain";
 import { applyFacts } from "../content/apply-facts";
@@ -107,14 +107,14 @@ export function formatAmount(spec: Pick<SiteSpec, "currency" | "currencyCode" | 
  * A price for the page (or "Price on request" when none is known): a stock base-unit price scaled
  * to the page's currency, or a price the prompt stated as written ("from £12 / class").
  */
-export function formatPrice(ctx: Pick<RenderContext, "spec" | "locale">, amount: number | null, stated?: StatedPriceStyle): string {
+export function formatPrice(ctx: RenderContext, amount: number | null, stated?: StatedPriceStyle): string {
   return escapeHtml(priceText(ctx, amount, stated));
 }
 
-type StatedPriceStyle = { exact?: boolean; from?: boolean; per?: string | null };
+type StatedPriceStyle = Pick<PricedItem, "exact" | "from" | "per">;
 
 /** The same price as plain text (for copy that is escaped later). */
-function priceText(ctx: Pick<RenderContext, "spec" | "locale">, amount: number | null, stated?: StatedPriceStyle): string {
+function priceText(ctx: RenderContext, amount: number | null, stated?: StatedPriceStyle): string {
   if (amount === null) return ctx.locale.ui.priceOnRequest;
   if (amount === 0) return ctx.locale.ui.free;
   const [scale, step] = SCALES[ctx.spec.currencyCode] ?? [1, 0.1];

@@ -7,7 +7,7 @@ import { addressLine } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderIcon } from "./render-art";
 import { contactEmail, fillCopy, lines, wrapSection, type RenderContext } from "./render-context";
-import { nameAndEmail, renderField } from "./render-request-form";
+import { messageField, nameAndEmail, renderField } from "./render-request-form";
 
 export function renderNewsletter(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
@@ -59,7 +59,7 @@ export function renderContact(ctx: RenderContext): string {
       ...options,
       `              </select>`,
       `            </div>`,
-      renderField(p, { name: "message", label: ui.message, control: "textarea", required: true }),
+      renderField(p, messageField(ui.message)),
       `            <button class="button" type="submit">${fillCopy(ctx, contact.submit)}</button>`,
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,
