@@ -96,9 +96,7 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
 
 async function computeStep(input: StepInput): Promise<ComputedStep> {
   const id = input.step.id;
-  if (id === "analyze-edit" || id === "apply-edit" || id === "restyle" || id === "polish") {
-    return computeEditStep(input, input.baseSite ?? emptySite());
-  }
+  if (EDIT_PLAN.some((step) => step.id === id)) return computeEditStep(input, input.baseSite ?? emptySite());
   const spec = { ...analyzePrompt(input.prompt), images: input.images };
   if (id === "analyze") return done(null, `Understood: ${summarizeSpec(spec)}`);
   if (isBuildStage(id)) {

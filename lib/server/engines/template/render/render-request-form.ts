@@ -27,7 +27,9 @@ type Ui = RenderContext["locale"]["ui"];
 
 /** Field makers: a select of choices, a required input of a type ("date", "number"), a required message box. */
 const choice = (label: string, options: string[]): Field => ({ name: "choice", label, control: "select", options });
-const input = (name: string, label: string, type: string, autocomplete?: string): Field => ({ name, label, control: "input", type, autocomplete, required: true });
+const input = (name: string, label: string, type: string, autocomplete?: string): Field => ({
+  name, label, control: "input", type, autocomplete, required: true,
+});
 export const messageField = (label: string): Field => ({ name: "message", label, control: "textarea", required: true });
 
 /** The visitor's name and e-mail, which every form but a subscription asks for first. */
