@@ -127,12 +127,10 @@ export function orderSections(sections: Iterable<SectionId>): SectionId[] {
  */
 export function mergeSectionOrder(defaults: readonly SectionId[], extras: Iterable<SectionId>): SectionId[] {
   const result = [...new Set(defaults)];
-  for (const extra of orderSections(extras)) {
-    if (result.includes(extra)) continue;
+  for (const extra of orderSections(extras).filter((id) => !result.includes(id))) {
     const rank = SECTION_ORDER.indexOf(extra);
     const at = result.findIndex((id) => SECTION_ORDER.indexOf(id) > rank);
-    if (at < 0) result.push(extra);
-    else result.splice(at, 0, extra);
+    result.splice(at < 0 ? result.length : at, 0, extra);
   }
   return result;
 }

@@ -63,9 +63,7 @@ const reasons = (base: SiteFiles) => getLocale(pageLanguage(base.html)).edits;
 async function computeHistoryStep(input: StepInput, base: SiteFiles, want: "undo" | "redo"): Promise<ComputedStep> {
   const target = input.history ? await findUndoTarget(input.history, want) : null;
   const site = target !== null && input.history ? await input.history.loadVersion(target) : null;
-  if (!site || target === null) {
-    throw notApplied(want === "undo" ? reasons(base).noEarlier : reasons(base).noUndone, base);
-  }
+  if (!site || target === null) throw notApplied(want === "undo" ? reasons(base).noEarlier : reasons(base).noUndone, base);
   if (sameSite(site, base)) throw notApplied(fillSlots(reasons(base).sameVersion, { n: target }), base);
   const id = input.step.id;
   if (id === "analyze-edit") return done(null, want === "undo" ? `Undo: going back to version ${target}` : `Redo: bringing back version ${target}`);
@@ -98,9 +96,7 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
 
 async function computeStep(input: StepInput): Promise<ComputedStep> {
   const id = input.step.id;
-  if (id === "analyze-edit" || id === "apply-edit" || id === "restyle" || id === "polish") {
-    return computeEditStep(input, input.baseSite ?? emptySite());
-  }
+  if (EDIT_PLAN.some((step) => step.id === id)) return computeEditStep(input, input.baseSite ?? emptySite());
   const spec = { ...analyzePrompt(input.prompt), images: input.images };
   if (id === "analyze") return done(null, `Understood: ${summarizeSpec(spec)}`);
   if (isBuildStage(id)) {

@@ -82,15 +82,17 @@ function writeTopicCopy(base: KindContent, spec: SiteSpec, topic: string): KindC
 export function applyDomain(base: KindContent, spec: SiteSpec): KindContent {
   const domain = findDomain(spec.domainId);
   const topic = spec.topic ? plain(spec.topic) : null;
+  const slots = { purpose: plain(spec.purpose ?? ""), audience: plain(spec.audience ?? "") };
   let content = base;
-  if (domain && spec.kind === "saas" && domain.kind !== "saas") content = writeSoftwareCopy(base, domain, plain(spec.purpose ?? ""));
+  if (domain && spec.kind === "saas" && domain.kind !== "saas") content = writeSoftwareCopy(base, domain, slots.purpose);
   else if (domain) content = writeDomainCopy(base, domain);
   else if (topic && !(spec.kind === "saas" && spec.purpose)) content = writeTopicCopy(base, spec, topic);
-  if (!domain && spec.kind === "saas" && spec.purpose) {
-    content = { ...content, lead: `{name} ${plain(spec.purpose)}, in one fast, friendly app that gives you hours back every week.` };
+  // Software says what it does ("{name} schedules surf lessons") and who it is for.
+  if (!domain && spec.kind === "saas" && spec.purpose) content = { ...content, lead: fillSlots(copy.software.lead, slots) };
+  if (domain?.kind === "saas" && spec.purpose) {
+    content = { ...content, lead: fillSlots(copy.software.withPurpose, { ...slots, lead: content.lead.replace(/^\{name\} is /, "It is ") }) };
   }
-  if (domain?.kind === "saas" && spec.purpose) content = { ...content, lead: `{name} ${plain(spec.purpose)}. ${content.lead.replace(/^\{name\} is /, "It is ")}` };
-  if (spec.kind === "saas" && spec.audience) content = { ...content, lead: `${content.lead} Built for ${plain(spec.audience)}.` };
+  if (spec.kind === "saas" && spec.audience) content = { ...content, lead: fillSlots(copy.software.audience, { ...slots, lead: content.lead }) };
   if (spec.people.length) {
     // The role the prompt gives them ("our dentists …" → "Dentist"), else the kind's.
     const roleOf = (name: string, i: number) => (spec.lang === "en" ? readRole(spec.seed, name) : null) ?? content.team[i]?.role ?? "Team";

@@ -31,10 +31,12 @@ export function detectFormKind(phrase: string): FormKind | null {
   return PRECEDENCE.find((kind) => FORM_WORDING[kind].pattern.test(phrase) || FOREIGN.get(kind)?.test(phrase)) ?? null;
 }
 
+const CLAUSE_BREAK = new RegExp(`[.;!?\\n,]|\\band\\b|\\bwith\\b|\\s(?:${forms.clauseWords.joiners.join("|")})\\s`, "i");
+const NEGATION = new RegExp(`\\b(${forms.clauseWords.negations.join("|")})\\b`, "i");
+
 /** Forms implied anywhere in a prompt: "…and reservations", "let people book a lesson". */
 export function detectFormsInText(text: string): FormKind[] {
-  const clauses = text.split(/[.;!?\n,]|\band\b|\bwith\b|\s(?:y|et|und|e|con|avec|mit|com)\s/i);
-  const asked = clauses.filter((clause) => !/\b(no|without|not|don't|dont|never|sin|sans|ohne|sem|senza)\b/i.test(clause));
+  const asked = text.split(CLAUSE_BREAK).filter((clause) => !NEGATION.test(clause));
   // One kind per clause: "newsletter signup" is one subscription form, not two.
   return [...new Set(asked.map(detectFormKind))].filter((kind): kind is FormKind => kind !== null && kind !== "contact");
 }

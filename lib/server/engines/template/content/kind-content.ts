@@ -24,10 +24,6 @@ export interface PricedItem {
   from?: boolean;
   per?: string | null;
 }
-export interface MenuGroup {
-  title: string;
-  items: PricedItem[];
-}
 export interface Plan {
   name: string;
   price: number;
@@ -68,7 +64,7 @@ export interface KindContent {
   services: CardItem[];
   /** What a booking or order form may offer when the prompt lists nothing ("Pest control"), never the neutral "Advice". */
   choices?: string[];
-  menu: MenuGroup[];
+  menu: { title: string; items: PricedItem[] }[];
   products: PricedItem[];
   projects: { title: string; text: string; tags: string[] }[];
   gallery: string[];

@@ -12,7 +12,7 @@ import { addressLine, fillSlots, getLocale, type Locale } from "../locale/locale
 import { KITCHEN_KINDS, type SiteSpec } from "../site-spec";
 import { hoursLine } from "./apply-facts";
 import { aOrAn, capitalise, plain } from "./apply-domain";
-import type { CardItem, IconName, KindContent, MenuGroup, PricedItem } from "./kind-content";
+import type { CardItem, IconName, KindContent, PricedItem } from "./kind-content";
 
 const ICONS: readonly IconName[] = ["star", "chat", "clock", "heart", "leaf", "shield"];
 type Dish = [string, number];
@@ -63,7 +63,7 @@ function dishesFor(spec: SiteSpec): Dish[] {
 const dishItem = ([name, price]: Dish): PricedItem => ({ name, text: "", price });
 
 /** The page's dishes as its menu, or no menu when it has none. */
-export function dishMenu(spec: SiteSpec, locale: Locale): MenuGroup[] {
+export function dishMenu(spec: SiteSpec, locale: Locale): KindContent["menu"] {
   const list = dishesFor(spec);
   return list.length ? [{ title: locale.copy.menuTitle, items: list.map(dishItem) }] : [];
 }

@@ -18,7 +18,8 @@ import { hoursLine } from "../content/apply-facts";
 export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
   const lines = ctx.locale.copy.askBlocks;
   const ordinal = Math.max(0, ctx.spec.blocks.filter((b) => b.layout === "cards").findIndex((b) => b.id === block.id));
-  const line = fillSlots(lines[ordinal % lines.length] ?? "", { topic: inSentence(block.heading, ctx.spec.lang), people: findDomain(ctx.spec.domainId)?.people ?? "team" });
+  const people = findDomain(ctx.spec.domainId)?.people ?? "team";
+  const line = fillSlots(lines[ordinal % lines.length] ?? "", { topic: inSentence(block.heading, ctx.spec.lang), people });
   const ask = `        <p class="ask-action"><a class="button button-ghost" href="${contactTarget(ctx.spec.blocks)}">${escapeHtml(ctx.locale.ui.askUs)}</a></p>`;
   return wrapSection(ctx, "services", ask, escapeHtml(line));
 }

@@ -4,7 +4,7 @@
  */
 
 import { escapeHtml, slugify } from "./html-escape";
-import type { KindContent } from "../content/kind-content";
+import type { KindContent, PricedItem } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
 import { applyDomain, plain } from "../content/apply-domain";
 import { applyFacts } from "../content/apply-facts";
@@ -72,6 +72,9 @@ function readContent(spec: SiteSpec, locale: Locale): KindContent {
   return menu.length && (spec.business?.cuisine ?? spec.cuisine) ? { ...content, menu } : content;
 }
 
+/** Lines of markup, leaving out the optional ones that came out empty. */
+export const lines = (parts: readonly string[]) => parts.filter(Boolean).join("\n");
+
 /** Escapes a copy template, then fills {name} and {location} with escaped prompt values. */
 export function fillCopy(ctx: RenderContext, template: string): string {
   const name = escapeHtml(ctx.spec.name);
@@ -104,14 +107,14 @@ export function formatAmount(spec: Pick<SiteSpec, "currency" | "currencyCode" | 
  * A price for the page (or "Price on request" when none is known): a stock base-unit price scaled
  * to the page's currency, or a price the prompt stated as written ("from £12 / class").
  */
-export function formatPrice(ctx: Pick<RenderContext, "spec" | "locale">, amount: number | null, stated?: StatedPriceStyle): string {
+export function formatPrice(ctx: RenderContext, amount: number | null, stated?: StatedPriceStyle): string {
   return escapeHtml(priceText(ctx, amount, stated));
 }
 
-type StatedPriceStyle = { exact?: boolean; from?: boolean; per?: string | null };
+type StatedPriceStyle = Pick<PricedItem, "exact" | "from" | "per">;
 
 /** The same price as plain text (for copy that is escaped later). */
-function priceText(ctx: Pick<RenderContext, "spec" | "locale">, amount: number | null, stated?: StatedPriceStyle): string {
+function priceText(ctx: RenderContext, amount: number | null, stated?: StatedPriceStyle): string {
   if (amount === null) return ctx.locale.ui.priceOnRequest;
   if (amount === 0) return ctx.locale.ui.free;
   const [scale, step] = SCALES[ctx.spec.currencyCode] ?? [1, 0.1];
@@ -126,8 +129,11 @@ export function contactEmail(ctx: RenderContext): string {
   return ctx.content.contact.email ? escapeHtml(ctx.content.contact.email) : `hello@${slugify(ctx.spec.name)}.com`;
 }
 
-/** The section heading block: eyebrow, the section's h2 (labelling the section) and a lead line. */
-export function renderSectionHead(ctx: RenderContext, id: SectionId, lead?: string): string {
+/**
+ * Wraps section content so every section is a landmark labelled by its own heading: an eyebrow,
+ * the section's h2 and a lead line (the copy's own unless `lead` is given, escaped already).
+ */
+export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
   const copy = ctx.content.titles[id];
   const block = ctx.block;
   // A requested heading is the user's text: escaped as is, never read as a {name} template.
@@ -135,22 +141,13 @@ export function renderSectionHead(ctx: RenderContext, id: SectionId, lead?: stri
   const title = block?.requested ? escapeHtml(block.heading) : fillCopy(ctx, copy.title);
   const anchor = block?.id ?? id;
   return [
+    `    <section id="${anchor}" class="section section-${block?.layout ?? id}" aria-labelledby="${anchor}-title">`,
+    `      <div class="container">`,
     `      <div class="section-head">`,
     `        <p class="eyebrow">${eyebrow}</p>`,
     `        <h2 id="${anchor}-title">${title}</h2>`,
     `        <p class="section-lead">${lead ?? fillCopy(ctx, copy.lead)}</p>`,
     `      </div>`,
-  ].join("\n");
-}
-
-/** Wraps section content so every section is a landmark labelled by its own heading. */
-export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
-  const anchor = ctx.block?.id ?? id;
-  const layout = ctx.block?.layout ?? id;
-  return [
-    `    <section id="${anchor}" class="section section-${layout}" aria-labelledby="${anchor}-title">`,
-    `      <div class="container">`,
-    renderSectionHead(ctx, id, lead),
     inner,
     `      </div>`,
     `    </section>`,

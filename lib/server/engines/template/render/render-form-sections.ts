@@ -6,8 +6,8 @@
 import { addressLine } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderIcon } from "./render-art";
-import { contactEmail, fillCopy, wrapSection, type RenderContext } from "./render-context";
-import { nameAndEmail, renderField } from "./render-request-form";
+import { contactEmail, fillCopy, lines, wrapSection, type RenderContext } from "./render-context";
+import { messageField, nameAndEmail, renderField } from "./render-request-form";
 
 export function renderNewsletter(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
@@ -43,7 +43,7 @@ export function renderContact(ctx: RenderContext): string {
   return wrapSection(
     ctx,
     "contact",
-    [
+    lines([
       `        <div class="contact-grid">`,
       `          <ul class="contact-details" role="list">`,
       `            <li>${renderIcon("pin")}<span><strong>${escapeHtml(ui.where)}</strong><br><span data-copy="address">${fillCopy(ctx, address)}</span></span></li>`,
@@ -59,13 +59,11 @@ export function renderContact(ctx: RenderContext): string {
       ...options,
       `              </select>`,
       `            </div>`,
-      renderField(p, { name: "message", label: ui.message, control: "textarea", required: true }),
+      renderField(p, messageField(ui.message)),
       `            <button class="button" type="submit">${fillCopy(ctx, contact.submit)}</button>`,
       `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
       `          </form>`,
       `        </div>`,
-    ]
-      .filter(Boolean)
-      .join("\n"),
+    ]),
   );
 }

@@ -7,7 +7,7 @@
 import { escapeHtml } from "./html-escape";
 import { renderBrandMark, renderPicture } from "./render-images";
 import { fillSlots } from "../locale/locales";
-import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
+import { fillCopy, lines, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
 import { formWording } from "./render-request-form";
 import type { PageBlock } from "../site-spec";
@@ -19,7 +19,7 @@ import { plain } from "../content/apply-domain";
  * Every section the prompt asked for gets a header link, in page order; the kind's own sections
  * fill up to five. The contact call to action is styled as a button.
  */
-export function renderNavItems(ctx: RenderContext, blocks: readonly PageBlock[]): string {
+function renderNavItems(ctx: RenderContext, blocks: readonly PageBlock[]): string {
   const others = blocks.filter((b) => b.layout !== "contact");
   const spare = Math.max(0, 5 - others.filter((b) => b.requested).length);
   let extras = 0;
@@ -99,7 +99,7 @@ function renderFooter(ctx: RenderContext): string {
   // The phone and e-mail the prompt gave are on every page's foot, with or without a contact block.
   const { phone, email } = ctx.content.contact;
   const reach = [phone ? phoneLink(phone) : "", email ? `<a data-copy="email" href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>` : ""].filter(Boolean);
-  return [
+  return lines([
     `<footer class="site-footer">`,
     `  <div class="container footer-inner">`,
     `    <div class="footer-brand">`,
@@ -118,9 +118,7 @@ function renderFooter(ctx: RenderContext): string {
     `    <p><a href="#top">${escapeHtml(ui.backToTop)}</a></p>`,
     `  </div>`,
     `</footer>`,
-  ]
-    .filter(Boolean)
-    .join("\n");
+  ]);
 }
 
 /** The whole body markup with the given blocks rendered (an empty list gives the skeleton). */

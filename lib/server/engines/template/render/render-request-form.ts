@@ -25,50 +25,46 @@ interface Field {
 
 type Ui = RenderContext["locale"]["ui"];
 
-function choice(label: string, options: string[]): Field {
-  return { name: "choice", label, control: "select", options };
-}
+/** Field makers: a select of choices, a required input of a type ("date", "number"), a required message box. */
+const choice = (label: string, options: string[]): Field => ({ name: "choice", label, control: "select", options });
+const input = (name: string, label: string, type: string, autocomplete?: string): Field => ({
+  name, label, control: "input", type, autocomplete, required: true,
+});
+export const messageField = (label: string): Field => ({ name: "message", label, control: "textarea", required: true });
 
 /** The visitor's name and e-mail, which every form but a subscription asks for first. */
 export function nameAndEmail(ui: Ui): [Field, Field] {
-  return [
-    { name: "name", label: ui.yourName, control: "input", type: "text", autocomplete: "name", required: true },
-    { name: "email", label: ui.email, control: "input", type: "email", autocomplete: "email", required: true },
-  ];
+  return [input("name", ui.yourName, "text", "name"), input("email", ui.email, "email", "email")];
 }
 
 /** The fields each form needs, labelled in the page's language. */
 function fieldsFor(kind: FormKind, offers: string[], ui: Ui, agree: string): Field[] {
   const [name, email] = nameAndEmail(ui);
-  const date: Field = { name: "date", label: ui.preferredDate, control: "input", type: "date", required: true };
+  const date = input("date", ui.preferredDate, "date");
   const note: Field = { name: "message", label: ui.anythingElse, control: "textarea" };
+  const agreed: Field = { name: "agree", label: agree, control: "checkbox", required: true };
   switch (kind) {
     case "booking":
     case "appointment":
       return [name, email, choice(ui.whatBook, offers), date, note];
     case "reservation":
-      return [name, email, date, { name: "guests", label: ui.guests, control: "input", type: "number", required: true }, note];
+      return [name, email, date, input("guests", ui.guests, "number"), note];
     case "registration":
     case "signup":
       return [name, email, choice(ui.interested, offers)];
     case "subscription":
       return [email];
     case "order":
-      return [name, email, choice(ui.whatOrder, offers), { name: "quantity", label: ui.quantity, control: "input", type: "number", required: true }];
+      return [name, email, choice(ui.whatOrder, offers), input("quantity", ui.quantity, "number")];
     case "donation":
       return [name, email, choice(ui.amount, ["10", "25", "50", "100", ui.anotherAmount])];
     case "quote":
-      return [name, email, choice(ui.whatNeed, offers), { name: "message", label: ui.jobDetails, control: "textarea", required: true }];
+      return [name, email, choice(ui.whatNeed, offers), messageField(ui.jobDetails)];
     case "waiver":
-      return [
-        name, email,
-        { name: "birthdate", label: ui.birthDate, control: "input", type: "date", required: true },
-        { name: "emergency", label: ui.emergency, control: "input", type: "text", required: true },
-        { name: "agree", label: agree, control: "checkbox", required: true },
-      ];
+      return [name, email, input("birthdate", ui.birthDate, "date"), input("emergency", ui.emergency, "text"), agreed];
     case "enquiry":
     case "contact":
-      return [name, email, { name: "message", label: ui.yourMessage, control: "textarea", required: true }];
+      return [name, email, messageField(ui.yourMessage)];
   }
 }
 

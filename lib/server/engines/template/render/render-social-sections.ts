@@ -3,7 +3,7 @@
 import { fillSlots } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { initialsOf } from "./render-art";
-import { contactTarget, fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
+import { contactTarget, fillCopy, formatPrice, lines, wrapSection, type RenderContext } from "./render-context";
 
 export function renderTestimonials(ctx: RenderContext): string {
   const quotes = ctx.content.testimonials.map((t) =>
@@ -25,7 +25,7 @@ export function renderPricing(ctx: RenderContext): string {
     const price = plan.price === 0 ? escapeHtml(`${ctx.spec.currency}0`) : formatPrice(ctx, plan.price, { exact: plan.exact, from: plan.from });
     const period = plan.period ? ` <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span>` : "";
     const features = plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`);
-    return [
+    return lines([
       `          <div class="card plan${plan.featured ? " plan-featured" : ""}">`,
       plan.featured ? `            <p class="plan-badge">${escapeHtml(ctx.locale.ui.mostPopular)}</p>` : "",
       `            <h3>${fillCopy(ctx, plan.name)}</h3>`,
@@ -36,9 +36,7 @@ export function renderPricing(ctx: RenderContext): string {
       `            </ul>`,
       `            <a class="button${plan.featured ? "" : " button-ghost"}" href="${target}">${escapeHtml(fillSlots(ctx.locale.ui.choose, { x: "\u0000" })).replace("\u0000", fillCopy(ctx, plan.name))}</a>`,
       `          </div>`,
-    ]
-      .filter(Boolean)
-      .join("\n");
+    ]);
   });
   return wrapSection(ctx, "pricing", [`        <div class="pricing-grid">`, ...plans, `        </div>`].join("\n"));
 }
