@@ -17,12 +17,12 @@ import { renderSectionStyles, sectionStyleMarker } from "../render/render-sectio
 import { FONT_STACKS, TONE_SHAPES, renderForeignBasics, renderTokens } from "../render/render-styles";
 import { sectionLabel } from "../site-spec";
 
-const BLOCK_PREFIX = "openv0-edit:";
+/** The comments that open and close a named override block. */
+const markers = (name: string) => [`/* openv0-edit:${name} */`, `/* /openv0-edit:${name} */`] as const;
 
 /** Replaces the named override block, or appends it. */
 export function upsertBlock(css: string, name: string, body: string): string {
-  const open = `/* ${BLOCK_PREFIX}${name} */`;
-  const close = `/* /${BLOCK_PREFIX}${name} */`;
+  const [open, close] = markers(name);
   const block = `${open}\n${body.trim()}\n${close}`;
   const start = css.indexOf(open);
   const end = css.indexOf(close);
@@ -31,19 +31,18 @@ export function upsertBlock(css: string, name: string, body: string): string {
 }
 
 function readBlock(css: string, name: string): string | null {
-  const open = `/* ${BLOCK_PREFIX}${name} */`;
+  const [open, close] = markers(name);
   const start = css.indexOf(open);
-  const end = css.indexOf(`/* /${BLOCK_PREFIX}${name} */`);
+  const end = css.indexOf(close);
   return start >= 0 && end > start ? css.slice(start + open.length, end) : null;
 }
 
-function headerBlock(headerBg: string, headerText: string): string {
-  const border = mix(headerBg, headerText, 0.2);
+function headerBlock({ headerBg, headerText }: { headerBg: string; headerText: string }): string {
   return [
     `.site-header, body > header {`,
     `  --header-bg: ${headerBg};`,
     `  --header-text: ${headerText};`,
-    `  --border: ${border};`,
+    `  --border: ${mix(headerBg, headerText, 0.2)};`,
     `  background: ${headerBg};`,
     `  color: ${headerText};`,
     `}`,
@@ -70,20 +69,24 @@ function recolorArtwork(html: string, palette: Palette, info: BaseSiteInfo, note
   return result;
 }
 
+/** The first intent of a type, typed as that kind of intent. */
+function intentOf<T extends EditIntent["type"]>(intents: EditIntent[], type: T): Extract<EditIntent, { type: T }> | undefined {
+  return intents.find((i): i is Extract<EditIntent, { type: T }> => i.type === type);
+}
+
 function applyPalette(css: string, intents: EditIntent[], info: BaseSiteInfo, notes: string[]): { css: string; palette: Palette | null } {
-  const accentIntent = intents.find((i) => i.type === "accent");
-  const themeIntent = intents.find((i) => i.type === "theme");
-  const backgroundIntent = intents.find((i) => i.type === "background");
+  const accentIntent = intentOf(intents, "accent");
+  const themeIntent = intentOf(intents, "theme");
+  const backgroundIntent = intentOf(intents, "background");
   if (!accentIntent && !themeIntent && !backgroundIntent) return { css, palette: null };
-  const accent = accentIntent?.type === "accent" ? accentIntent.hex : (readCssVar(css, "--accent") ?? info.accent);
+  const accent = accentIntent?.hex ?? readCssVar(css, "--accent") ?? info.accent;
   const bg = readCssVar(css, "--bg");
-  const currentMode = bg ? (isDark(bg) ? "dark" : "light") : info.mode;
-  const mode = themeIntent?.type === "theme" ? themeIntent.mode : backgroundIntent ? "light" : currentMode;
-  const palette = buildPalette({ accent, mode, lightTint: backgroundIntent?.type === "background" ? backgroundIntent.hex : null });
+  const mode = themeIntent?.mode ?? (backgroundIntent ? "light" : bg ? (isDark(bg) ? "dark" : "light") : info.mode);
+  const palette = buildPalette({ accent, mode, lightTint: backgroundIntent?.hex ?? null });
   const body = `:root {\n${renderPaletteVars(palette)}\n}\nbody { background-color: var(--bg); color: var(--text); }`;
-  if (themeIntent?.type === "theme") notes.push(`Switched to a ${mode} theme with every text colour re-checked at 4.5:1 or better`);
-  if (backgroundIntent?.type === "background") notes.push(`Tinted the background ${backgroundIntent.word}, keeping text readable`);
-  if (accentIntent?.type === "accent") {
+  if (themeIntent) notes.push(`Switched to a ${mode} theme with every text colour re-checked at 4.5:1 or better`);
+  if (backgroundIntent) notes.push(`Tinted the background ${backgroundIntent.word}, keeping text readable`);
+  if (accentIntent) {
     const adjusted = palette.accentInk !== normalizeHex(accentIntent.hex);
     notes.push(
       `Changed the accent colour to ${accentIntent.word}` +
@@ -95,51 +98,46 @@ function applyPalette(css: string, intents: EditIntent[], info: BaseSiteInfo, no
 
 function applyHeader(css: string, intents: EditIntent[], info: BaseSiteInfo, notes: string[]): string {
   const intent = intents.find((i) => i.type === "header" || i.type === "header-color");
-  if (!intent) return css;
+  if (intent?.type === "header-color") {
+    const header = buildColoredHeader(intent.hex);
+    notes.push(`Made the header ${intent.word} with ${header.headerText === "#ffffff" ? "white" : "dark"} text`);
+    return upsertBlock(css, "header", headerBlock(header));
+  }
+  if (intent?.type !== "header") return css;
   const accent = readCssVar(css, "--accent") ?? info.accent;
-  if (intent.type === "header-color") {
-    const { headerBg, headerText } = buildColoredHeader(intent.hex);
-    notes.push(`Made the header ${intent.word} with ${headerText === "#ffffff" ? "white" : "dark"} text`);
-    return upsertBlock(css, "header", headerBlock(headerBg, headerText));
-  }
-  if (intent.type !== "header") return css;
   if (intent.tone === "dark") {
-    const { headerBg, headerText } = buildDarkHeader(accent);
-    notes.push(`Made the header dark (${headerBg}) with light text and links`);
-    return upsertBlock(css, "header", headerBlock(headerBg, headerText));
+    const header = buildDarkHeader(accent);
+    notes.push(`Made the header dark (${header.headerBg}) with light text and links`);
+    return upsertBlock(css, "header", headerBlock(header));
   }
-  const lightBg = mix("#ffffff", accent, 0.03);
   notes.push("Made the header light with dark text");
-  return upsertBlock(css, "header", headerBlock(lightBg, "#15171c"));
+  return upsertBlock(css, "header", headerBlock({ headerBg: mix("#ffffff", accent, 0.03), headerText: "#15171c" }));
 }
 
 function applyTypography(css: string, intents: EditIntent[], notes: string[]): string {
   let result = css;
-  const size = intents.find((i) => i.type === "font-size");
-  if (size?.type === "font-size") {
+  const size = intentOf(intents, "font-size");
+  if (size) {
     const current = Number(/font-size:\s*([\d.]+)%/.exec(readBlock(css, "font-size") ?? "")?.[1] ?? 100);
     const factor = size.direction === "bigger" ? 1.125 : 1 / 1.125;
     const next = Math.round(Math.min(150, Math.max(75, current * factor)) * 10) / 10;
     result = upsertBlock(result, "font-size", `html { font-size: ${next}%; }`);
     notes.push(`Made the text ${size.direction} (base size ${next}% of the browser default; layouts scale with it)`);
   }
-  const family = intents.find((i) => i.type === "font-family");
-  if (family?.type === "font-family") {
-    result = upsertBlock(
-      result,
-      "font-family",
-      `:root { --font-heading: ${FONT_STACKS[family.style]}; }\nh1, h2, h3, .brand, .footer-name { font-family: var(--font-heading); }`,
-    );
+  const family = intentOf(intents, "font-family");
+  if (family) {
+    const rule = `:root { --font-heading: ${FONT_STACKS[family.style]}; }\nh1, h2, h3, .brand, .footer-name { font-family: var(--font-heading); }`;
+    result = upsertBlock(result, "font-family", rule);
     notes.push(`Switched headings to a ${family.style === "sans" ? "sans-serif" : family.style} typeface (system fonts, nothing downloaded)`);
   }
-  const tone = intents.find((i) => i.type === "tone");
-  if (tone?.type === "tone") {
+  const tone = intentOf(intents, "tone");
+  if (tone) {
     const shape = TONE_SHAPES[tone.tone];
     result = upsertBlock(result, "tone", `:root { --radius: ${shape.radius}; --radius-small: ${shape.small}; --radius-button: ${shape.button}; --heading-weight: ${shape.weight}; }`);
     notes.push(`Reshaped corners and heading weight for a ${tone.tone} feel`);
   }
-  const radius = intents.find((i) => i.type === "radius");
-  if (radius?.type === "radius") {
+  const radius = intentOf(intents, "radius");
+  if (radius) {
     const values = radius.style === "round" ? ["22px", "14px", "999px"] : ["4px", "2px", "4px"];
     result = upsertBlock(result, "radius", `:root { --radius: ${values[0]}; --radius-small: ${values[1]}; --radius-button: ${values[2]}; }`);
     notes.push(radius.style === "round" ? "Rounded the corners of cards and buttons" : "Squared off the corners of cards and buttons");
@@ -169,10 +167,9 @@ function ensureSectionStyles(css: string, intents: EditIntent[], info: BaseSiteI
 
 export function applyStyleEdits(site: SiteFiles, intents: EditIntent[], info: BaseSiteInfo): EditOutcome {
   const notes: string[] = [];
-  const recolored = applyPalette(site.css, intents, info, notes);
-  let css = recolored.css;
-  const html = recolored.palette ? recolorArtwork(site.html, recolored.palette, info, notes) : site.html;
-  css = applyHeader(css, intents, info, notes);
+  const { css: recolored, palette } = applyPalette(site.css, intents, info, notes);
+  const html = palette ? recolorArtwork(site.html, palette, info, notes) : site.html;
+  let css = applyHeader(recolored, intents, info, notes);
   css = applyTypography(css, intents, notes);
   css = ensureSectionStyles(css, intents, info, html, notes);
   return { site: { ...site, html, css }, notes };

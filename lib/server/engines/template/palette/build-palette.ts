@@ -4,7 +4,7 @@
  * requested colour is honoured as closely as readability allows.
  */
 
-import { contrastRatio, ensureContrast, isNeutral, mix, normalizeHex, pickReadableText, rotateHue } from "./color-math";
+import { contrastRatio, ensureContrast, mix, normalizeHex, pickReadableText, rotateHue } from "./color-math";
 
 export interface Palette {
   mode: "light" | "dark";
@@ -59,70 +59,71 @@ function resolveButton(accent: string, preferDarkText = false): { accent: string
   return { accent: ensureContrast(accent, ["#ffffff"], MIN), accentContrast: "#ffffff" };
 }
 
-function buildLight(accent: string, secondary: string, tint: string | null | undefined): Palette {
+/** What differs between the modes: page colours, the text colour to start from, a footer text unless it is the page text, mix weights. */
+type Page = Pick<Palette, "bg" | "surface" | "surfaceAlt" | "accentSoft" | "text" | "footerBg"> & {
+  footerText?: string;
+  muted: number;
+  border: number;
+};
+
+function lightPage(accent: string, tint: string | null | undefined): Page {
   const bg = tint ? mix("#ffffff", tint, 0.45) : mix("#ffffff", accent, 0.025);
-  const surface = tint ? mix(bg, "#ffffff", 0.6) : "#ffffff";
-  const surfaceAlt = mix(bg, accent, 0.05);
-  const accentSoft = mix(bg, accent, 0.14);
-  const pageBgs = [bg, surface, surfaceAlt, accentSoft];
-  const text = ensureContrast(mix("#15171c", accent, 0.12), pageBgs, 7);
-  const footerBg = ensureContrast(mix("#111318", accent, 0.18), ["#f5f5f4"], 10);
-  const footerText = "#f5f5f4";
   return {
-    mode: "light",
     bg,
-    surface,
-    surfaceAlt,
-    text,
-    muted: ensureContrast(mix(text, bg, 0.38), pageBgs, MIN),
-    border: mix(bg, text, 0.13),
-    ...resolveButton(accent),
-    accentInk: ensureContrast(accent, pageBgs, MIN),
-    accentSoft,
-    secondary,
-    headerBg: bg,
-    headerText: text,
-    footerBg,
-    footerText,
-    footerMuted: ensureContrast(mix(footerText, footerBg, 0.3), [footerBg], MIN),
+    surface: tint ? mix(bg, "#ffffff", 0.6) : "#ffffff",
+    surfaceAlt: mix(bg, accent, 0.05),
+    accentSoft: mix(bg, accent, 0.14),
+    text: mix("#15171c", accent, 0.12),
+    footerBg: ensureContrast(mix("#111318", accent, 0.18), ["#f5f5f4"], 10),
+    footerText: "#f5f5f4",
+    muted: 0.38,
+    border: 0.13,
   };
 }
 
-function buildDark(accent: string, secondary: string): Palette {
+function darkPage(accent: string): Page {
   const bg = mix("#0c0e12", accent, 0.07);
-  const surface = mix(bg, "#ffffff", 0.055);
-  const surfaceAlt = mix(bg, "#ffffff", 0.03);
-  const accentSoft = mix(bg, accent, 0.2);
-  const pageBgs = [bg, surface, surfaceAlt, accentSoft];
-  const text = ensureContrast(mix("#f5f5f4", accent, 0.05), pageBgs, 7);
-  const footerBg = mix(bg, "#000000", 0.45);
-  const footerText = text;
   return {
-    mode: "dark",
     bg,
-    surface,
-    surfaceAlt,
-    text,
-    muted: ensureContrast(mix(text, bg, 0.32), pageBgs, MIN),
-    border: mix(bg, text, 0.16),
-    ...resolveButton(accent, true),
-    accentInk: ensureContrast(accent, pageBgs, MIN),
-    accentSoft,
-    secondary,
-    headerBg: bg,
-    headerText: text,
-    footerBg,
-    footerText,
-    footerMuted: ensureContrast(mix(footerText, footerBg, 0.3), [footerBg], MIN),
+    surface: mix(bg, "#ffffff", 0.055),
+    surfaceAlt: mix(bg, "#ffffff", 0.03),
+    accentSoft: mix(bg, accent, 0.2),
+    text: mix("#f5f5f4", accent, 0.05),
+    footerBg: mix(bg, "#000000", 0.45),
+    muted: 0.32,
+    border: 0.16,
   };
 }
 
-/** Builds the whole palette; greys as accents get a gentle slate so buttons still stand out. */
+/** Builds the whole palette; white or black as the accent gets a gentle slate so buttons still stand out. */
 export function buildPalette(request: PaletteRequest): Palette {
   let accent = normalizeHex(request.accent, "#2563eb");
-  if (isNeutral(accent) && (accent === "#ffffff" || accent === "#000000")) accent = "#334155";
+  if (accent === "#ffffff" || accent === "#000000") accent = "#334155";
   const secondary = request.secondary ? normalizeHex(request.secondary) : rotateHue(accent, 18);
-  return request.mode === "dark" ? buildDark(accent, secondary) : buildLight(accent, secondary, request.lightTint);
+  const { mode } = request;
+  const page = mode === "dark" ? darkPage(accent) : lightPage(accent, request.lightTint);
+  const { bg, surface, surfaceAlt, accentSoft, footerBg } = page;
+  const pageBgs = [bg, surface, surfaceAlt, accentSoft];
+  const text = ensureContrast(page.text, pageBgs, 7);
+  const footerText = page.footerText ?? text;
+  return {
+    mode,
+    bg,
+    surface,
+    surfaceAlt,
+    text,
+    muted: ensureContrast(mix(text, bg, page.muted), pageBgs, MIN),
+    border: mix(bg, text, page.border),
+    ...resolveButton(accent, mode === "dark"),
+    accentInk: ensureContrast(accent, pageBgs, MIN),
+    accentSoft,
+    secondary,
+    headerBg: bg,
+    headerText: text,
+    footerBg,
+    footerText,
+    footerMuted: ensureContrast(mix(footerText, footerBg, 0.3), [footerBg], MIN),
+  };
 }
 
 /** A dark header that reads well whatever the page palette is. */
@@ -158,37 +159,18 @@ export function listContrastPairs(palette: Palette): Array<{ label: string; fg: 
   ];
 }
 
-const VAR_NAMES: Record<keyof Omit<Palette, "mode">, string> = {
-  bg: "--bg",
-  surface: "--surface",
-  surfaceAlt: "--surface-alt",
-  text: "--text",
-  muted: "--muted",
-  border: "--border",
-  accent: "--accent",
-  accentContrast: "--accent-contrast",
-  accentInk: "--accent-ink",
-  accentSoft: "--accent-soft",
-  secondary: "--secondary",
-  headerBg: "--header-bg",
-  headerText: "--header-text",
-  footerBg: "--footer-bg",
-  footerText: "--footer-text",
-  footerMuted: "--footer-muted",
-};
+/** The palette's colours in stylesheet order; each becomes a custom property in kebab case (surfaceAlt → --surface-alt). */
+const VAR_KEYS: ReadonlyArray<keyof Omit<Palette, "mode">> = ["bg", "surface", "surfaceAlt", "text", "muted", "border", "accent",
+  "accentContrast", "accentInk", "accentSoft", "secondary", "headerBg", "headerText", "footerBg", "footerText", "footerMuted"];
 
 /** CSS custom property declarations for a palette (without the selector). */
 export function renderPaletteVars(palette: Palette): string {
-  const lines = (Object.keys(VAR_NAMES) as Array<keyof typeof VAR_NAMES>).map(
-    (key) => `  ${VAR_NAMES[key]}: ${palette[key]};`,
-  );
+  const lines = VAR_KEYS.map((key) => `  --${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${palette[key]};`);
   return [`  color-scheme: ${palette.mode};`, ...lines].join("\n");
 }
 
 /** Reads the last value of a custom property from a stylesheet (edits append overrides). */
 export function readCssVar(css: string, name: string): string | null {
-  const pattern = new RegExp(`${name.replace(/[-]/g, "\\-")}\\s*:\\s*(#[0-9a-fA-F]{3,6})\\b`, "g");
-  let value: string | null = null;
-  for (const match of css.matchAll(pattern)) value = match[1] ?? value;
+  const value = [...css.matchAll(new RegExp(`${name}\\s*:\\s*(#[0-9a-fA-F]{3,6})\\b`, "g"))].at(-1)?.[1];
   return value ? normalizeHex(value) : null;
 }

@@ -6,6 +6,7 @@
 
 import keywords from "../data/prompt-keywords.json";
 import type { SectionId, SiteKind, Tone } from "../site-spec";
+import { WORD_END, WORD_START } from "../word-pattern";
 
 type Weighted = ReadonlyArray<readonly [term: string, weight: number]>;
 
@@ -24,19 +25,15 @@ const termPatterns = new Map<string, RegExp>();
 /** Builds (once) a matcher that respects word edges in any script, with optional plural endings. */
 export function buildTermPattern(term: string, flags = "giu"): RegExp {
   const key = `${flags}|${term}`;
-  let pattern = termPatterns.get(key);
-  if (!pattern) {
-    pattern = compileTermPattern(term, flags);
-    termPatterns.set(key, pattern);
-  }
+  const pattern = termPatterns.get(key) ?? compileTermPattern(term, flags);
+  termPatterns.set(key, pattern);
   pattern.lastIndex = 0;
   return pattern;
 }
 
 function compileTermPattern(term: string, flags: string): RegExp {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
-  const isWord = /^[\p{L}\p{N}]/u.test(term);
-  if (!isWord) return new RegExp(escaped, flags);
+  if (!/^[\p{L}\p{N}]/u.test(term)) return new RegExp(escaped, flags);
   const plural = /[\p{L}]$/u.test(term) ? "(?:s|es)?" : "";
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}${plural}(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`${WORD_START}${escaped}${plural}${WORD_END}`, flags);
 }

@@ -5,6 +5,7 @@
 
 import colors from "../data/colors.json";
 import { fromHsl, isNeutral, normalizeHex, toHsl } from "../palette/color-math";
+import { WORD_END, WORD_START } from "../word-pattern";
 
 const COLOR_NAMES: Record<string, string> = colors.names;
 
@@ -19,18 +20,17 @@ type Shade = Partial<Record<"s" | "sMul" | "sMin" | "sMax" | "l" | "lMul" | "lMi
 /** Words that shade a colour ("pastel pink", "dusty rose") the way a designer reads them (data/colors.json). */
 const SHADES: Record<string, Shade> = colors.shades;
 const clamp = (v: number, min = 0, max = Infinity) => Math.min(Math.max(v, min), max);
-function shadeHsl(t: Shade, { h, s, l }: { h: number; s: number; l: number }) {
-  const hue = t.towards === undefined ? h : h + Math.sign(((t.towards - h + 540) % 360) - 180) * 10;
-  return { h: hue, s: clamp((t.s ?? s) * (t.sMul ?? 1), t.sMin, t.sMax), l: clamp((t.l ?? l) * (t.lMul ?? 1), t.lMin, t.lMax) };
-}
 const SHADE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${Object.keys(SHADES).join("|")})[\\s-]+$`, "iu");
 
 function applyShade(text: string, at: number, word: string, hex: string): { word: string; hex: string } {
   const shade = SHADE_BEFORE.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase();
-  const adjust = shade ? SHADES[shade] : undefined;
-  if (!shade || !adjust || isNeutral(hex)) return { word, hex };
-  const { h, s, l } = shadeHsl(adjust, toHsl(hex));
-  return { word: `${shade} ${word}`, hex: fromHsl(h, Math.min(1, s), Math.min(0.92, l)) };
+  const t = shade ? SHADES[shade] : undefined;
+  if (!shade || !t || isNeutral(hex)) return { word, hex };
+  const { h, s, l } = toHsl(hex);
+  const hue = t.towards === undefined ? h : h + Math.sign(((t.towards - h + 540) % 360) - 180) * 10;
+  const saturation = clamp((t.s ?? s) * (t.sMul ?? 1), t.sMin, t.sMax);
+  const lightness = clamp((t.l ?? l) * (t.lMul ?? 1), t.lMin, t.lMax);
+  return { word: `${shade} ${word}`, hex: fromHsl(hue, Math.min(1, saturation), Math.min(0.92, lightness)) };
 }
 
 export type ColorRole = "accent" | "light" | "dark";
@@ -44,16 +44,19 @@ export interface ColorMention {
 }
 
 const NAME_LIST = Object.keys(COLOR_NAMES).sort((a, b) => b.length - a.length);
-const NAME_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${NAME_LIST.map((n) => n.replace(/ /g, "[\\s-]+")).join("|")})(?![\\p{L}\\p{N}])`,
-  "giu",
-);
+const NAME_PATTERN = new RegExp(`${WORD_START}(${NAME_LIST.map((n) => n.replace(/ /g, "[\\s-]+")).join("|")})${WORD_END}`, "giu");
 const COLOR_CONTEXT = /\b(colou?rs?|accents?|palette|theme|tones?|shades?|hues?|background|scheme|buttons?|highlights?)\b/i;
+// "coffee shop", "lemon cake", "olive oil": the word names a thing, not a colour.
+const THING_AFTER = /^[\s-]+(shops?|house|bar|cakes?|truck|beans?|oil|roast\w*|tarts?|pies?|cookies?|bread|juice|tea)\b/i;
 
-function roleOf(word: string): ColorRole {
-  if (LIGHT_NEUTRALS.has(word)) return "light";
-  if (DARK_NEUTRALS.has(word)) return "dark";
-  return "accent";
+/** Whether a word that is only sometimes a colour ("coffee", "olive") is one here. */
+function meansColor(text: string, at: number, end: number, hasColorContext: boolean): boolean {
+  if (THING_AFTER.test(text.slice(end, end + 16))) return false;
+  // "navy on cream": a colour after "on" is a background, whatever else the word can mean.
+  if (hasColorContext || /\bon\s+$/i.test(text.slice(Math.max(0, at - 4), at))) return true;
+  // A clause that is nothing but the colour ("Lime." "Olive green, playful.") is a colour too.
+  const clause = text.slice(0, at).split(/[.,;:!?\n—–]/).at(-1) ?? "";
+  return !/\S\s+\S/.test(clause) && /^\s*(?:[.,;:!?\n]|$)/.test(text.slice(end));
 }
 
 /**
@@ -70,18 +73,10 @@ export function findColorMentions(text: string): ColorMention[] {
   for (const match of text.matchAll(NAME_PATTERN)) {
     const word = (match[1] ?? "").toLowerCase().replace(/[\s-]+/g, " ");
     const hex = COLOR_NAMES[word];
-    if (!hex) continue;
-    // "navy on cream": a colour after "on" is a background, whatever else the word can mean.
-    const onBefore = /\bon\s+$/i.test(text.slice(Math.max(0, (match.index ?? 0) - 4), match.index ?? 0));
-    // A clause that is nothing but the colour ("Lime." "Olive green, playful.") is a colour too.
-    const clause = text.slice(0, match.index ?? 0).split(/[.,;:!?\n—–]/).at(-1) ?? "";
-    const alone = clause.trim().split(/\s+/).filter(Boolean).length <= 1 && /^\s*(?:[.,;:!?\n]|$)/.test(text.slice((match.index ?? 0) + match[0].length));
-    if (AMBIGUOUS.has(word) && !hasColorContext && !onBefore && !alone) continue;
-    // "coffee shop", "lemon cake", "olive oil": the word names a thing, not a colour.
-    const after = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 16);
-    if (AMBIGUOUS.has(word) && /^[\s-]+(shops?|house|bar|cakes?|truck|beans?|oil|roast\w*|tarts?|pies?|cookies?|bread|juice|tea)\b/i.test(after)) continue;
-    const shaded = roleOf(word) === "accent" ? applyShade(text, match.index ?? 0, word, hex) : { word, hex };
-    mentions.push({ word: shaded.word, hex: shaded.hex, role: roleOf(word), index: match.index ?? 0 });
+    const at = match.index ?? 0;
+    if (!hex || (AMBIGUOUS.has(word) && !meansColor(text, at, at + match[0].length, hasColorContext))) continue;
+    const role: ColorRole = LIGHT_NEUTRALS.has(word) ? "light" : DARK_NEUTRALS.has(word) ? "dark" : "accent";
+    mentions.push({ ...(role === "accent" ? applyShade(text, at, word, hex) : { word, hex }), role, index: at });
   }
   return mentions.sort((a, b) => a.index - b.index).slice(0, 8);
 }

@@ -41,10 +41,7 @@ function detectTone(text: string): Tone | null {
   let bestHits = 0;
   for (const [tone, words] of Object.entries(TONE_KEYWORDS) as Array<[Tone, readonly string[]]>) {
     const hits = words.reduce((sum, word) => sum + (text.match(buildTermPattern(word)) ?? []).length, 0);
-    if (hits > bestHits) {
-      best = tone;
-      bestHits = hits;
-    }
+    if (hits > bestHits) [best, bestHits] = [tone, hits];
   }
   return best;
 }
@@ -67,15 +64,14 @@ export function readLooks(text: string, defaults: { accent: string; lightTint: s
   const wantsDark =
     DARK_PATTERN.test(text) || ground !== null || ((wantsDarkMood(text) || colors.some((c) => c.role === "dark")) && !explicitLight);
   const tone = detectTone(text);
-  const palette = buildPalette({
-    accent: accents[0]?.hex ?? defaults.accent,
-    secondary: accents[1]?.hex ?? null,
-    mode: wantsDark ? "dark" : "light",
-    lightTint: lightTint ?? (accents.length ? null : defaults.lightTint),
-  });
   return {
-    palette,
-    colorWords: colors.map((c) => c.word).filter((w, i, all) => all.indexOf(w) === i),
+    palette: buildPalette({
+      accent: accents[0]?.hex ?? defaults.accent,
+      secondary: accents[1]?.hex ?? null,
+      mode: wantsDark ? "dark" : "light",
+      lightTint: lightTint ?? (accents.length ? null : defaults.lightTint),
+    }),
+    colorWords: [...new Set(colors.map((c) => c.word))],
     tone: tone ?? "calm",
     headingFont: headingFontFor(tone, defaults.headingFont, text),
   };
