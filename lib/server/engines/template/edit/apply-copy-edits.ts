@@ -6,31 +6,28 @@
 
 import { escapeHtml } from "../render/html-escape";
 import { renderSection } from "../render/render-sections";
-import { formatAmount } from "../render/render-context";
+import { formatAmount, type RenderContext } from "../render/render-context";
 import { phoneItem, phoneLink } from "../render/render-form-sections";
-import { dedupeIds, hasSection, insertSection, listSections } from "./html-surgery";
+import { dedupeIds, hasSection, insertSection, listSections, replaceInner } from "./html-surgery";
 import type { CopyEditIntent } from "../prompt/read-copy-edits";
 import type { BaseSiteInfo } from "./read-base-site";
-import { orderSections } from "../site-spec";
+import { orderSections, type SectionId } from "../site-spec";
 import { fillSlots } from "../locale/locales";
-
-export interface CopyEditResult {
-  html: string;
-  note: string;
-  changed: boolean;
-}
 
 function replaceSlot(html: string, slot: string, value: string): string {
   return html.replace(new RegExp(`(<(span|a|ul)\\b[^>]*data-copy="${slot}"[^>]*>)[\\s\\S]*?(</\\2>)`, "g"), (_m, open: string, _tag: string, close: string) => open + value + close);
 }
 
+/** Renders our section `id` into its place, with the sections the page will then have (so buttons find them). */
+export function insertRendered(html: string, id: SectionId, ctx: RenderContext): string {
+  const spec = { ...ctx.spec, sections: orderSections([...listSections(html), id]) };
+  return insertSection(html, id, dedupeIds(renderSection({ ...ctx, spec }, id), html));
+}
+
 /** Makes sure the page has a contact block with the detail slots, adding one when it has none. */
 function withContact(html: string, info: BaseSiteInfo): string {
-  if (html.includes('data-copy="address"')) return html;
-  if (hasSection(html, "contact")) return html;
-  const sections = orderSections([...listSections(html), "contact"]);
-  const spec = { ...info.ctx.spec, sections };
-  return insertSection(html, "contact", dedupeIds(renderSection({ ...info.ctx, spec }, "contact"), html));
+  if (html.includes('data-copy="address"') || hasSection(html, "contact")) return html;
+  return insertRendered(html, "contact", info.ctx);
 }
 
 function setPhone(html: string, phone: string, info: BaseSiteInfo): string {
@@ -57,9 +54,8 @@ function setPrice(html: string, item: string, price: string): { html: string; na
 function addTestimonial(html: string, quote: string, author: string | null, info: BaseSiteInfo): string {
   let page = html;
   if (!page.includes('class="quote-grid"')) {
-    const sections = orderSections([...listSections(page), "testimonials"]);
-    page = insertSection(page, "testimonials", dedupeIds(renderSection({ ...info.ctx, spec: { ...info.ctx.spec, sections } }, "testimonials"), page));
-    page = page.replace(/(<div class="quote-grid">)[\s\S]*?(\n\s*<\/div>\n\s*<\/div>\n\s*<\/section>)/, (_m, open: string, close: string) => open + close);
+    page = insertRendered(page, "testimonials", info.ctx);
+    page = replaceInner(page, /(<div class="quote-grid">)[\s\S]*?(\n\s*<\/div>\n\s*<\/div>\n\s*<\/section>)/, "");
   }
   const who = escapeHtml(author ?? info.ctx.locale.ui.testimonialRole);
   const figure = [
@@ -71,14 +67,14 @@ function addTestimonial(html: string, quote: string, author: string | null, info
   return page.replace(/(<div class="quote-grid">)/, (open) => open + figure);
 }
 
-export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSiteInfo): CopyEditResult {
+export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSiteInfo) {
   const { done: said, missing } = info.ctx.locale.edits;
-  const done = (next: string, note: string): CopyEditResult => ({ html: next, note, changed: next !== html });
+  const done = (next: string, note: string) => ({ html: next, note });
   const ok = (next: string, key: keyof typeof said, slots: Record<string, string | number>) => done(next, fillSlots(said[key], slots));
   const fail = (key: keyof typeof missing, slots: Record<string, string> = {}) => done(html, fillSlots(missing[key], slots));
   switch (intent.type) {
     case "tagline": {
-      const next = html.replace(/(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, (_m, open: string, close: string) => open + escapeHtml(intent.text) + close);
+      const next = replaceInner(html, /(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, escapeHtml(intent.text));
       return next === html ? fail("tagline") : ok(next, "tagline", intent);
     }
     case "address": {

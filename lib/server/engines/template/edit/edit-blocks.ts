@@ -10,15 +10,10 @@ import { addNavLinks, escapeRegExp, listBlocks, removeLinksTo, removeSection, se
 import type { BlockEditIntent } from "./parse-block-edits";
 import type { BaseSiteInfo } from "./read-base-site";
 
+/** Lower-case words only, "&" read as "and", and the plural "s" dropped from words of four letters or more. */
 function norm(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/&amp;|&/g, "and")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .split(" ")
-    .map((w) => (w.length > 3 ? w.replace(/s$/, "") : w))
-    .join(" ");
+  const words = text.toLowerCase().replace(/&amp;|&/g, "and").replace(/[^a-z0-9]+/g, " ").trim();
+  return words.replace(/\b([a-z0-9]{3,})s\b/g, "$1");
 }
 
 /** The page's block whose heading, label or id is what the user called it. */

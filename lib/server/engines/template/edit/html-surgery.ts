@@ -4,7 +4,7 @@
  * to a safe position instead of guessing.
  */
 
-import { escapeHtml, stripTags, unescapeHtml } from "../render/html-escape";
+import { escapeHtml, slugify, stripTags, unescapeHtml } from "../render/html-escape";
 import { FORM_KINDS, type FormKind } from "../content/form-kinds";
 import { isSectionId, SECTION_ORDER, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
 
@@ -22,19 +22,9 @@ function elementRange(html: string, tag: string, openIndex: number): [number, nu
 
 /** Opening-tag index of the <section> for `id` (by id, section-id class or labelled heading). */
 function findSectionStart(html: string, rawId: string): number {
-  const pattern = /<section\b[^>]*>/gi;
   const id = escapeRegExp(rawId);
-  for (const match of html.matchAll(pattern)) {
-    const tag = match[0];
-    if (
-      new RegExp(`\\bid="${id}"`).test(tag) ||
-      new RegExp(`class="[^"]*\\bsection-${id}\\b`).test(tag) ||
-      new RegExp(`aria-labelledby="${id}-title"`).test(tag)
-    ) {
-      return match.index ?? -1;
-    }
-  }
-  return -1;
+  const ours = new RegExp(`\\bid="${id}"|class="[^"]*\\bsection-${id}\\b|aria-labelledby="${id}-title"`);
+  return [...html.matchAll(/<section\b[^>]*>/gi)].find((match) => ours.test(match[0]))?.index ?? -1;
 }
 
 /** Start and end of the section for `id`, if the page has one. */
@@ -49,12 +39,7 @@ export function hasSection(html: string, id: SectionId): boolean {
 
 /** Our section ids present in the page, in document order. */
 export function listSections(html: string): SectionId[] {
-  const found: SectionId[] = [];
-  for (const match of html.matchAll(/<section\b[^>]*\bid="([^"]+)"/gi)) {
-    const id = match[1] ?? "";
-    if (isSectionId(id) && !found.includes(id)) found.push(id);
-  }
-  return found;
+  return listBlocks(html).flatMap((block) => (isSectionId(block.id) ? [block.id] : []));
 }
 
 /** Every section of the page as a block: id, heading text, layout (from its class) and form kind. */
@@ -106,12 +91,9 @@ export function removeLinksTo(html: string, rawId: string): string {
  */
 export function insertSection(html: string, id: SectionId, sectionHtml: string): string {
   const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(id) + 1);
-  let index = -1;
-  for (const next of later) {
-    const start = findSectionStart(html, next);
-    if (start >= 0 && (index < 0 || start < index)) index = start;
-  }
-  if (index >= 0) {
+  const starts = later.map((next) => findSectionStart(html, next)).filter((start) => start >= 0);
+  if (starts.length) {
+    const index = Math.min(...starts);
     const lineStart = html.lastIndexOf("\n", index - 1) + 1;
     const at = /^\s*$/.test(html.slice(lineStart, index)) ? lineStart : index;
     return `${html.slice(0, at)}${sectionHtml}\n${html.slice(at)}`;
@@ -147,37 +129,40 @@ export function readSiteName(html: string): string | null {
   return h1 ? stripTags(h1) || null : null;
 }
 
-/** Replaces every visible occurrence of the old name (escaped form) with the new one. */
-export function replaceSiteName(html: string, oldName: string | null, newName: string): string {
+/** Renames the site: each visible occurrence of the old name (escaped), the brand mark and the e-mail address. */
+export function renameSite(html: string, newName: string): string {
+  const oldName = readSiteName(html);
   const escapedNew = escapeHtml(newName);
-  let result = html;
-  if (oldName) {
-    result = result.split(escapeHtml(oldName)).join(escapedNew);
-  } else {
-    result = result
-      .replace(/(class="brand-name"[^>]*>)[\s\S]*?(<\/span>)/, (_m, open: string, close: string) => open + escapedNew + close)
-      .replace(/(<h1\b[^>]*>)[\s\S]*?(<\/h1>)/i, (_m, open: string, close: string) => open + escapedNew + close);
-  }
+  const inBrand = (page: string) => replaceInner(page, /(class="brand-name"[^>]*>)[\s\S]*?(<\/span>)/, escapedNew);
+  const inH1 = (page: string) => replaceInner(page, /(<h1\b[^>]*>)[\s\S]*?(<\/h1>)/i, escapedNew);
+  const named = oldName ? html.split(escapeHtml(oldName)).join(escapedNew) : inH1(inBrand(html));
   const mark = escapeHtml(Array.from(newName.trim())[0]?.toUpperCase() ?? "•");
-  // Function replacers throughout: prompt text may contain "$1"-style replacement patterns.
-  return result.replace(/(<span class="brand-mark"[^>]*>)[\s\S]*?(<\/span>)/, (_m, open: string, close: string) => open + mark + close);
+  const marked = replaceInner(named, /(<span class="brand-mark"[^>]*>)[\s\S]*?(<\/span>)/, mark);
+  const email = (name: string) => `hello@${slugify(name)}.com`;
+  return oldName ? marked.split(email(oldName)).join(email(newName)) : marked;
+}
+
+/** Puts `value` between a pattern's two groups (an element's opening and closing tags), wherever it matches. */
+export function replaceInner(html: string, pattern: RegExp, value: string): string {
+  // A function replacer: prompt text may contain "$1"-style replacement patterns.
+  return html.replace(pattern, (_m, open: string, close: string) => open + value + close);
+}
+
+/** Rewrites the items of the first `<ul class="…">` list, keeping its opening and closing tags. */
+function editListItems(html: string, listClass: string, edit: (items: string) => string): string {
+  const list = new RegExp(`(<ul class="${listClass}"[^>]*>)([\\s\\S]*?)(\\n?[ \\t]*</ul>)`);
+  return html.replace(list, (_m, open: string, items: string, close: string) => open + edit(items) + close);
 }
 
 /** Adds a navigation link in the header list (before the call-to-action) and the footer list. */
 export function addNavLinks(html: string, id: string, label: string): string {
   const link = `<li><a href="#${id}">${escapeHtml(label)}</a></li>`;
-  const header = html.replace(
-    /(<ul class="nav-list"[^>]*>)([\s\S]*?)(\n?[ \t]*<\/ul>)/,
-    (whole, open: string, items: string, close: string) => {
-      if (items.includes(`href="#${id}"`)) return whole;
-      const ctaAt = items.search(/\n?[ \t]*<li><a class="button[^"]*nav-cta/);
-      const updated = ctaAt >= 0 ? `${items.slice(0, ctaAt)}\n          ${link}${items.slice(ctaAt)}` : `${items}\n          ${link}`;
-      return `${open}${updated}${close}`;
-    },
-  );
-  return header.replace(
-    /(<ul class="footer-links"[^>]*>)([\s\S]*?)(\n?[ \t]*<\/ul>)/,
-    (whole, open: string, items: string, close: string) =>
-      items.includes(`href="#${id}"`) ? whole : `${open}${items}\n        ${link}${close}`,
-  );
+  const linked = (items: string) => items.includes(`href="#${id}"`);
+  const header = editListItems(html, "nav-list", (items) => {
+    if (linked(items)) return items;
+    const ctaAt = items.search(/\n?[ \t]*<li><a class="button[^"]*nav-cta/);
+    const at = ctaAt >= 0 ? ctaAt : items.length;
+    return `${items.slice(0, at)}\n          ${link}${items.slice(at)}`;
+  });
+  return editListItems(header, "footer-links", (items) => (linked(items) ? items : `${items}\n        ${link}`));
 }

@@ -70,9 +70,9 @@ function sectionsIn(text: string, foreign = false): Array<{ id: SectionId; headi
 
 /** Splits text into verb-led segments: "remove the gallery and add a faq" → two segments. */
 function verbSegments(text: string): Array<{ kind: "add" | "remove"; verb: string; text: string }> {
-  const marks: Array<{ at: number; end: number; kind: "add" | "remove"; verb: string }> = [];
-  for (const m of text.matchAll(ADD_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "add", verb: m[0] });
-  for (const m of text.matchAll(REMOVE_VERB)) marks.push({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length, kind: "remove", verb: m[0] });
+  const marks = ([["add", ADD_VERB], ["remove", REMOVE_VERB]] as const).flatMap(([kind, verbs]) =>
+    [...text.matchAll(verbs)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind, verb: m[0] })),
+  );
   marks.sort((a, b) => a.at - b.at);
   return marks.map((mark, i) => ({ kind: mark.kind, verb: mark.verb, text: text.slice(mark.end, marks[i + 1]?.at ?? text.length) }));
 }
@@ -146,12 +146,10 @@ export function parseEdit(rawPrompt: string, lang: PageLanguage = "en"): EditInt
   const { text: masked, quotes } = maskQuotes(copy.rest);
   const blockEdits = parseBlockEdits(masked);
   const restore = (value: string) => unmaskQuotes(value, quotes);
-  const named = blockEdits.intents.map((i): BlockEditIntent => {
-    if (i.type === "rename-section") return { ...i, from: restore(i.from), to: restore(i.to) };
-    if (i.type === "move-section") return { ...i, name: restore(i.name), target: restore(i.target) };
-    if (i.type === "remove-named") return { ...i, name: restore(i.name) };
-    return { ...i, heading: restore(i.heading) };
-  });
+  // Names and headings get their quoted text back; the other fields hold no quote marks, so stay as they are.
+  const named = blockEdits.intents.map(
+    (i) => Object.fromEntries(Object.entries(i).map(([key, value]) => [key, restore(value)])) as BlockEditIntent,
+  );
   let text = blockEdits.rest;
   const intents: EditIntent[] = [...copy.intents, ...named.filter((i) => i.type !== "remove-named")];
 
