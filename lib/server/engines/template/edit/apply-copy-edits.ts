@@ -67,7 +67,10 @@ function addTestimonial(html: string, quote: string, author: string | null, info
   return page.replace(/(<div class="quote-grid">)/, (open) => open + figure);
 }
 
-export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSiteInfo) {
+/** A copy edit of the page (undo and redo restore a whole version instead: template-engine.ts). */
+export type CopyEdit = Exclude<CopyEditIntent, { type: "undo" | "redo" }>;
+
+export function applyCopyEdit(html: string, intent: CopyEdit, info: BaseSiteInfo) {
   const { done: said, missing } = info.ctx.locale.edits;
   const done = (next: string, note: string) => ({ html: next, note });
   const ok = (next: string, key: keyof typeof said, slots: Record<string, string | number>) => done(next, fillSlots(said[key], slots));
@@ -105,7 +108,5 @@ export function applyCopyEdit(html: string, intent: CopyEditIntent, info: BaseSi
       const next = addTestimonial(html, intent.quote, intent.author, info);
       return done(next, fillSlots(said.testimonial, { quote: intent.quote }) + (intent.author ? fillSlots(said.from, { author: intent.author }) : ""));
     }
-    default: // undo and redo restore a whole version (template-engine.ts)
-      return done(html, "");
   }
 }

@@ -9,8 +9,7 @@ import type { SiteFiles } from "../../engine";
 import { escapeHtml } from "../render/html-escape";
 import { addNavLinks, hasSection, removeLinksTo, removeSection, renameSite, replaceInner } from "./html-surgery";
 import { applyBlockEdits } from "./edit-blocks";
-import { applyCopyEdit, insertRendered } from "./apply-copy-edits";
-import type { CopyEditIntent } from "../prompt/read-copy-edits";
+import { applyCopyEdit, insertRendered, type CopyEdit } from "./apply-copy-edits";
 import type { EditIntent } from "./parse-edit";
 import type { BlockEditIntent } from "./parse-block-edits";
 import type { BaseSiteInfo } from "./read-base-site";
@@ -18,7 +17,7 @@ import { SCRIPT_MARKER, renderScript } from "../render/render-script";
 import { sectionLabel } from "../site-spec";
 
 const COPY_TYPES = new Set(["tagline", "address", "phone", "email", "hours", "price", "testimonial"]);
-const isCopyEdit = (intent: EditIntent): intent is Exclude<CopyEditIntent, { type: "undo" | "redo" }> => COPY_TYPES.has(intent.type);
+const isCopyEdit = (intent: EditIntent): intent is CopyEdit => COPY_TYPES.has(intent.type);
 const BLOCK_TYPES = new Set(["add-form", "rename-section", "move-section", "remove-named"]);
 const isBlockEdit = (intent: EditIntent): intent is BlockEditIntent => BLOCK_TYPES.has(intent.type);
 

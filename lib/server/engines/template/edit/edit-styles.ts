@@ -88,10 +88,9 @@ function applyPalette(css: string, intents: EditIntent[], info: BaseSiteInfo, no
   if (backgroundIntent) notes.push(`Tinted the background ${backgroundIntent.word}, keeping text readable`);
   if (accentIntent) {
     const adjusted = palette.accentInk !== normalizeHex(accentIntent.hex);
-    notes.push(
-      `Changed the accent colour to ${accentIntent.word}` +
-        (adjusted ? ` (links use a ${mode === "dark" ? "lighter" : "deeper"} shade, ${palette.accentInk}, so they stay readable)` : ""),
-    );
+    const shade = `a ${mode === "dark" ? "lighter" : "deeper"} shade, ${palette.accentInk}`;
+    const links = adjusted ? ` (links use ${shade}, so they stay readable)` : "";
+    notes.push(`Changed the accent colour to ${accentIntent.word}${links}`);
   }
   return { css: upsertBlock(css, "palette", body), palette };
 }
@@ -105,13 +104,11 @@ function applyHeader(css: string, intents: EditIntent[], info: BaseSiteInfo, not
   }
   if (intent?.type !== "header") return css;
   const accent = readCssVar(css, "--accent") ?? info.accent;
-  if (intent.tone === "dark") {
-    const header = buildDarkHeader(accent);
-    notes.push(`Made the header dark (${header.headerBg}) with light text and links`);
-    return upsertBlock(css, "header", headerBlock(header));
-  }
-  notes.push("Made the header light with dark text");
-  return upsertBlock(css, "header", headerBlock({ headerBg: mix("#ffffff", accent, 0.03), headerText: "#15171c" }));
+  const dark = intent.tone === "dark";
+  const header = dark ? buildDarkHeader(accent) : { headerBg: mix("#ffffff", accent, 0.03), headerText: "#15171c" };
+  const look = dark ? `dark (${header.headerBg}) with light text and links` : "light with dark text";
+  notes.push(`Made the header ${look}`);
+  return upsertBlock(css, "header", headerBlock(header));
 }
 
 function applyTypography(css: string, intents: EditIntent[], notes: string[]): string {

@@ -8,9 +8,9 @@ import { escapeHtml, slugify, stripTags, unescapeHtml } from "../render/html-esc
 import { FORM_KINDS, type FormKind } from "../content/form-kinds";
 import { isSectionId, SECTION_ORDER, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
 
-/** Start and end offsets of the element whose opening tag is at `openIndex`, counting nesting. */
-function elementRange(html: string, tag: string, openIndex: number): [number, number] | null {
-  const pattern = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+/** Start and end offsets of the <section> whose opening tag is at `openIndex`, counting nesting. */
+function elementRange(html: string, openIndex: number): [number, number] | null {
+  const pattern = /<(\/?)section\b[^>]*>/gi;
   pattern.lastIndex = openIndex;
   let depth = 0;
   for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
@@ -30,7 +30,7 @@ function findSectionStart(html: string, rawId: string): number {
 /** Start and end of the section for `id`, if the page has one. */
 export function sectionRange(html: string, id: string): [number, number] | null {
   const start = findSectionStart(html, id);
-  return start < 0 ? null : elementRange(html, "section", start);
+  return start < 0 ? null : elementRange(html, start);
 }
 
 export function hasSection(html: string, id: SectionId): boolean {
@@ -50,7 +50,7 @@ export function listBlocks(html: string): PageBlock[] {
     if (id === "top" || blocks.some((b) => b.id === id)) continue;
     const layoutName = /class="[^"]*\bsection-([a-z]+)\b/.exec(match[0])?.[1] ?? id;
     const heading = stripTags(new RegExp(`<h2 id="${escapeRegExp(id)}-title"[^>]*>([\\s\\S]*?)</h2>`).exec(html)?.[1] ?? id);
-    const range = elementRange(html, "section", match.index ?? 0);
+    const range = elementRange(html, match.index ?? 0);
     const form = /data-form="([a-z]+)"/.exec(range ? html.slice(range[0], range[1]) : "")?.[1] ?? null;
     const layout: BlockLayout = isSectionId(layoutName) || layoutName === "cards" || layoutName === "hours" || layoutName === "form" ? layoutName : "cards";
     const formKind = (FORM_KINDS as readonly string[]).includes(form ?? "") && (layout === "form" || layout === "contact") ? (form as FormKind) : null;
@@ -65,12 +65,10 @@ export function escapeRegExp(text: string): string {
 
 /** Removes a whole section element, plus the whitespace line it sat on. */
 export function removeSection(html: string, id: string): { html: string; removed: boolean; id: string } {
-  const start = findSectionStart(html, id);
-  if (start < 0) return { html, removed: false, id };
-  const range = elementRange(html, "section", start);
+  const range = sectionRange(html, id);
   if (!range) return { html, removed: false, id };
   // The section may carry the user's own id ("prices") while `id` named its layout ("pricing").
-  const realId = /\bid="([^"]+)"/.exec(html.slice(start, start + 300))?.[1] ?? id;
+  const realId = /\bid="([^"]+)"/.exec(html.slice(range[0], range[0] + 300))?.[1] ?? id;
   const lineStart = html.lastIndexOf("\n", range[0] - 1) + 1;
   const before = /^\s*$/.test(html.slice(lineStart, range[0])) ? lineStart : range[0];
   const after = html.charAt(range[1]) === "\n" ? range[1] + 1 : range[1];

@@ -79,7 +79,6 @@ function verbSegments(text: string): Array<{ kind: "add" | "remove"; verb: strin
 
 function styleIntents(text: string): EditIntent[] {
   const intents: EditIntent[] = [];
-  let accentDone = false;
   for (const clause of text.split(/[.;,!?\n]|\band\b|\bthen\b|\balso\b/i)) {
     if (!clause.trim()) continue;
     // Style verbs make ambiguous colour words ("make it mint") count; "add a coffee menu" stays a menu.
@@ -107,16 +106,15 @@ function styleIntents(text: string): EditIntent[] {
       intents.push({ type: "theme", mode: "light" });
       continue;
     }
-    if (chromatic && !accentDone) {
+    // One accent colour: the first one named.
+    if (chromatic && !intents.some((i) => i.type === "accent")) {
       intents.push({ type: "accent", hex: chromatic.hex, word: chromatic.word });
-      accentDone = true;
     }
   }
-  const fontWord = /\b(?:font|fonts|text|type|typography|letters|headings?)\b/i;
-  if (fontWord.test(text) && /\b(bigger|larger|increase|bump\s+up|more\s+readable|huge|large)\b/i.test(text)) {
-    intents.push({ type: "font-size", direction: "bigger" });
-  } else if (fontWord.test(text) && /\b(smaller|decrease|reduce|tiny|small)\b/i.test(text)) {
-    intents.push({ type: "font-size", direction: "smaller" });
+  const fontWord = /\b(?:font|fonts|text|type|typography|letters|headings?)\b/i.test(text);
+  const bigger = /\b(bigger|larger|increase|bump\s+up|more\s+readable|huge|large)\b/i.test(text);
+  if (fontWord && (bigger || /\b(smaller|decrease|reduce|tiny|small)\b/i.test(text))) {
+    intents.push({ type: "font-size", direction: bigger ? "bigger" : "smaller" });
   }
   if (/\bsans[\s-]?serif\b/i.test(text)) intents.push({ type: "font-family", style: "sans" });
   else if (/\bserif\b/i.test(text)) intents.push({ type: "font-family", style: "serif" });

@@ -10,8 +10,8 @@ import { parseCopyEdits } from "../prompt/read-copy-edits";
 type Step = "undo" | "redo" | "edit";
 
 function stepOf(prompt: string): Step {
-  const first = parseCopyEdits(prompt).intents[0];
-  return first?.type === "undo" ? "undo" : first?.type === "redo" ? "redo" : "edit";
+  const type = parseCopyEdits(prompt).intents[0]?.type;
+  return type === "undo" || type === "redo" ? type : "edit";
 }
 
 /** The version whose content undo (or redo) brings back, or null when there is none. */
@@ -21,13 +21,12 @@ export async function findUndoTarget(history: SiteHistory, want: "undo" | "redo"
   const future: number[] = [];
   let current: number | null = null;
   for (const v of versions) {
-    const step = current === null ? "edit" : stepOf(v.prompt);
-    if (step === "undo" && past.length) {
-      future.push(current!);
-      current = past.pop()!;
-    } else if (step === "redo" && future.length) {
-      past.push(current!);
-      current = future.pop()!;
+    const step: Step = current === null ? "edit" : stepOf(v.prompt);
+    // Undo moves the current version onto the future stack and takes the last past one; redo the other way round.
+    const [from, to]: [number[], number[]] = step === "undo" ? [past, future] : [future, past];
+    if (step !== "edit" && from.length) {
+      to.push(current!);
+      current = from.pop()!;
     } else {
       if (current !== null) past.push(current);
       current = v.version;
