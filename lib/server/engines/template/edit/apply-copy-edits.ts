@@ -14,6 +14,11 @@ import type { BaseSiteInfo } from "./read-base-site";
 import { orderSections, type SectionId } from "../site-spec";
 import { fillSlots } from "../locale/locales";
 
+/** A copy edit of the page (undo and redo restore a whole version instead: template-engine.ts). */
+export type CopyEdit = Exclude<CopyEditIntent, { type: "undo" | "redo" }>;
+/** The contact details, shown in the contact block (which an edit adds when the page has none). */
+type Detail = "address" | "hours" | "email" | "phone";
+
 function replaceSlot(html: string, slot: string, value: string): string {
   return html.replace(new RegExp(`(<(span|a|ul)\\b[^>]*data-copy="${slot}"[^>]*>)[\\s\\S]*?(</\\2>)`, "g"), (_m, open: string, _tag: string, close: string) => open + value + close);
 }
@@ -30,11 +35,18 @@ function withContact(html: string, info: BaseSiteInfo): string {
   return insertRendered(html, "contact", info.ctx);
 }
 
-function setPhone(html: string, phone: string, info: BaseSiteInfo): string {
-  // Every place the phone is shown (the contact block, the footer) takes the new one.
-  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/g, () => phoneLink(phone));
-  const item = `\n${phoneItem(info.ctx, phone)}`;
-  return html.replace(/(<ul class="contact-details"[^>]*>)/, (open) => open + item);
+/** Sets a contact detail in every place the page shows it (the contact block, the footer). */
+function setDetail(html: string, { type, text }: Extract<CopyEdit, { type: Detail }>, info: BaseSiteInfo): string {
+  const safe = escapeHtml(text);
+  if (type === "address") return replaceSlot(html, "address", safe);
+  const mailto = `<a data-copy="email" href="mailto:${safe}">${safe}</a>`;
+  if (type === "email") return html.replace(/<a\b[^>]*href="mailto:[^"]*"[^>]*>[^<]*<\/a>/g, mailto);
+  if (type === "hours") {
+    const item = `\n          <li><span class="hours-time">${safe}</span></li>`;
+    return replaceInner(replaceSlot(html, "hours", safe), /(<ul class="hours-list"[^>]*>)[\s\S]*?(\n\s*<\/ul>)/, item);
+  }
+  if (html.includes('data-copy="phone"')) return html.replace(/<a\b[^>]*data-copy="phone"[^>]*>[\s\S]*?<\/a>/g, () => phoneLink(text));
+  return html.replace(/(<ul class="contact-details"[^>]*>)/, (open) => `${open}\n${phoneItem(info.ctx, text)}`);
 }
 
 /** Finds an item by (part of) its name in menus, products and plans and sets the price shown with it. */
@@ -67,9 +79,6 @@ function addTestimonial(html: string, quote: string, author: string | null, info
   return page.replace(/(<div class="quote-grid">)/, (open) => open + figure);
 }
 
-/** A copy edit of the page (undo and redo restore a whole version instead: template-engine.ts). */
-export type CopyEdit = Exclude<CopyEditIntent, { type: "undo" | "redo" }>;
-
 export function applyCopyEdit(html: string, intent: CopyEdit, info: BaseSiteInfo) {
   const { done: said, missing } = info.ctx.locale.edits;
   const done = (next: string, note: string) => ({ html: next, note });
@@ -80,24 +89,12 @@ export function applyCopyEdit(html: string, intent: CopyEdit, info: BaseSiteInfo
       const next = replaceInner(html, /(<p class="hero-tagline">)[\s\S]*?(<\/p>)/, escapeHtml(intent.text));
       return next === html ? fail("tagline") : ok(next, "tagline", intent);
     }
-    case "address": {
-      const next = replaceSlot(withContact(html, info), "address", escapeHtml(intent.text));
-      return next.includes(escapeHtml(intent.text)) ? ok(next, "address", intent) : fail("address");
-    }
-    case "hours": {
-      const value = escapeHtml(intent.text);
-      let next = replaceSlot(withContact(html, info), "hours", value);
-      next = next.replace(/(<ul class="hours-list"[^>]*>)[\s\S]*?(\n\s*<\/ul>)/, (_m, open: string, close: string) => `${open}\n          <li><span class="hours-time">${value}</span></li>${close}`);
-      return next.includes(value) ? ok(next, "hours", intent) : fail("hours");
-    }
-    case "email": {
-      const safe = escapeHtml(intent.text);
-      const next = withContact(html, info).replace(/<a\b[^>]*href="mailto:[^"]*"[^>]*>[^<]*<\/a>/g, `<a data-copy="email" href="mailto:${safe}">${safe}</a>`);
-      return next.includes(safe) ? ok(next, "email", intent) : fail("email");
-    }
+    case "address":
+    case "hours":
+    case "email":
     case "phone": {
-      const next = setPhone(withContact(html, info), intent.text, info);
-      return next.includes(escapeHtml(intent.text)) ? ok(next, "phone", intent) : fail("phone");
+      const next = setDetail(withContact(html, info), intent, info);
+      return next.includes(escapeHtml(intent.text)) ? ok(next, intent.type, intent) : fail(intent.type);
     }
     case "price": {
       const price = formatAmount(info.ctx.spec, intent.amount);

@@ -47,8 +47,10 @@ const FOREIGN_VERB = new RegExp(`^${words(`${editWords.structure.add}|${editWord
 const FOREIGN_RENAME = new RegExp(`${words(editWords.structure.rename)}\\s+(.{1,120})`, "iu");
 const FOREIGN_DARK = new RegExp(words(editWords.structure.dark), "iu");
 const FOREIGN_LIGHT = new RegExp(words(editWords.structure.light), "iu");
+const DARK_THEME = /\bdark(?:er)?[\s-]*(?:mode|theme|version|look|background|design)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:dark|darker|black)\b|\bgo\s+dark\b/i;
+const LIGHT_THEME = /\blight[\s-]*(?:mode|theme|version|look)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:light|lighter|white|bright)\b/i;
 /** Articles and the word "section" in the page languages, trimmed from a heading named in an edit. */
-const ARTICLES = /(?<![\p{L}])(?:the|el|la|los|las|le|les|l'|der|die|das|den|o|a|os|as|il|lo|gli|i|un|una|une|ein|eine|section|sección|sezione|secção|seção|abschnitt|bereich|rubrique|parte)(?![\p{L}])/giu;
+const ARTICLES = new RegExp(words(editWords.structure.articles), "giu");
 const PIECE_JOINER = new RegExp(`,|\\band\\b|\\balso\\b|\\bplus\\b|${words(editWords.structure.joiners)}`, "iu");
 const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|menu\s*bar)\b/i;
 
@@ -98,16 +100,11 @@ function styleIntents(text: string): EditIntent[] {
       else intents.push({ type: "background", hex: color.hex, word: color.word });
       continue;
     }
-    if (FOREIGN_DARK.test(clause) || /\bdark(?:er)?[\s-]*(?:mode|theme|version|look|background|design)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:dark|darker|black)\b|\bgo\s+dark\b/i.test(clause)) {
-      intents.push({ type: "theme", mode: "dark" });
-      continue;
-    }
-    if (FOREIGN_LIGHT.test(clause) || /\blight[\s-]*(?:mode|theme|version|look)\b|\bmake\s+(?:it|everything|the\s+(?:whole\s+)?(?:site|page|website))\s+(?:light|lighter|white|bright)\b/i.test(clause)) {
-      intents.push({ type: "theme", mode: "light" });
-      continue;
-    }
-    // One accent colour: the first one named.
-    if (chromatic && !intents.some((i) => i.type === "accent")) {
+    const dark = FOREIGN_DARK.test(clause) || DARK_THEME.test(clause);
+    if (dark || FOREIGN_LIGHT.test(clause) || LIGHT_THEME.test(clause)) {
+      intents.push({ type: "theme", mode: dark ? "dark" : "light" });
+    } else if (chromatic && !intents.some((i) => i.type === "accent")) {
+      // One accent colour: the first one named.
       intents.push({ type: "accent", hex: chromatic.hex, word: chromatic.word });
     }
   }
