@@ -21,11 +21,9 @@ export function findBlock(html: string, name: string): PageBlock | null {
   const wanted = norm(name);
   if (!wanted) return null;
   const blocks = listBlocks(html);
-  return (
-    blocks.find((b) => norm(b.heading) === wanted || b.id === slugify(name, "")) ??
-    blocks.find((b) => ` ${norm(b.heading)} `.includes(` ${wanted} `) || norm(b.layout) === wanted) ??
-    null
-  );
+  const exact = blocks.find((b) => norm(b.heading) === wanted || b.id === slugify(name, ""));
+  const partial = blocks.find((b) => ` ${norm(b.heading)} `.includes(` ${wanted} `) || norm(b.layout) === wanted);
+  return exact ?? partial ?? null;
 }
 
 function renameBlock(html: string, block: PageBlock, to: string): string {
@@ -61,9 +59,9 @@ function reorderNav(html: string): string {
 }
 
 function addFormBlock(html: string, intent: Extract<BlockEditIntent, { type: "add-form" }>, info: BaseSiteInfo): string {
-  const taken = new Set(listBlocks(html).map((b) => b.id));
+  // Every block's id is in the page as id="…", so the page alone tells which ids are taken.
   let id = slugify(intent.heading, "form");
-  for (let n = 2; taken.has(id) || html.includes(`id="${id}"`); n += 1) id = `${slugify(intent.heading, "form")}-${n}`;
+  for (let n = 2; html.includes(`id="${id}"`); n += 1) id = `${slugify(intent.heading, "form")}-${n}`;
   const block: PageBlock = { id, heading: intent.heading, nav: intent.heading, layout: "form", form: intent.form, requested: true };
   const section = renderFormBlock({ ...info.ctx, block }, block);
   const contact = sectionRange(html, "contact");

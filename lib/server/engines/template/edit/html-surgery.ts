@@ -106,13 +106,11 @@ export function insertSection(html: string, id: SectionId, sectionHtml: string):
 /** Renames ids in a new fragment that already exist in the page, keeping labels and links paired. */
 export function dedupeIds(fragment: string, page: string): string {
   let result = fragment;
-  for (const match of fragment.matchAll(/\bid="([^"]+)"/g)) {
-    const id = match[1] ?? "";
-    if (!id || !page.includes(`id="${id}"`)) continue;
-    const fresh = `${id}-2`;
+  for (const [, id = ""] of fragment.matchAll(/\bid="([^"]+)"/g)) {
+    if (!page.includes(`id="${id}"`)) continue;
     result = result
-      .replace(new RegExp(`(id|for|aria-labelledby|aria-controls)="${id}"`, "g"), `$1="${fresh}"`)
-      .replace(new RegExp(`href="#${id}"`, "g"), `href="#${fresh}"`);
+      .replace(new RegExp(`(id|for|aria-labelledby|aria-controls)="${id}"`, "g"), `$1="${id}-2"`)
+      .replace(new RegExp(`href="#${id}"`, "g"), `href="#${id}-2"`);
   }
   return result;
 }

@@ -21,7 +21,7 @@ function clean(text: string): string {
   return text.trim().replace(/^(?:the|a|an|my|our)\s+/i, "");
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

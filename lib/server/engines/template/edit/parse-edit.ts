@@ -12,7 +12,7 @@ import { findColorMentions } from "../prompt/named-colors";
 import { FORM_WORDING } from "../content/form-kinds";
 import { layoutForPhrase } from "../prompt/section-vocabulary";
 import { isSectionId, orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
-import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
+import { capitalise, parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
 import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "../prompt/read-copy-edits";
 import { USE_IMAGES_PATTERN } from "./place-images";
 import { fillSlots, getLocale } from "../locale/locales";
@@ -61,13 +61,12 @@ function sectionsIn(text: string, foreign = false): Array<{ id: SectionId; headi
     const words = terms.flatMap((term) => buildTermPattern(term, "iu").exec(text)?.[0] ?? []).sort((a, b) => b.length - a.length)[0];
     if (!words) continue;
     const plain = words.replace(/\s+forms?$/i, "");
-    found.push({ id, heading: id === "faq" ? "FAQ" : plain.charAt(0).toUpperCase() + plain.slice(1) });
+    found.push({ id, heading: id === "faq" ? "FAQ" : capitalise(plain) });
   }
   // "añade una galería", "ajoute une FAQ": the other languages' section words (section-words.json).
   const layout = foreign && found.length === 0 ? layoutForPhrase(text) : null;
   if (layout && isSectionId(layout)) found.push({ id: layout, heading: "" });
-  const order = orderSections(found.map((f) => f.id));
-  return order.flatMap((id) => found.filter((f) => f.id === id));
+  return orderSections(found.map((f) => f.id)).flatMap((id) => found.filter((f) => f.id === id));
 }
 
 /** Splits text into verb-led segments: "remove the gallery and add a faq" → two segments. */
