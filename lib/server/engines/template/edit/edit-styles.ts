@@ -24,10 +24,8 @@ const markers = (name: string) => [`/* openv0-edit:${name} */`, `/* /openv0-edit
 export function upsertBlock(css: string, name: string, body: string): string {
   const [open, close] = markers(name);
   const block = `${open}\n${body.trim()}\n${close}`;
-  const start = css.indexOf(open);
-  const end = css.indexOf(close);
-  if (start >= 0 && end > start) return css.slice(0, start) + block + css.slice(end + close.length);
-  return `${css.trimEnd()}\n\n${block}\n`;
+  const old = readBlock(css, name);
+  return old === null ? `${css.trimEnd()}\n\n${block}\n` : css.replace(`${open}${old}${close}`, () => block);
 }
 
 function readBlock(css: string, name: string): string | null {
