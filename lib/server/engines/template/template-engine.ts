@@ -16,21 +16,10 @@ import { fillSlots, getLocale } from "./locale/locales";
 import { suggestEdits } from "./edit/suggest-edits";
 import { findUndoTarget } from "./edit/undo-target";
 import { capitalise } from "./content/apply-domain";
+import steps from "./data/content-steps.json";
 
-const NEW_SITE_PLAN: readonly PlannedStep[] = [
-  { id: "analyze", title: "Understanding your request" },
-  { id: "structure", title: "Laying out the page structure" },
-  { id: "sections", title: "Writing the content sections" },
-  { id: "styling", title: "Designing the look and feel" },
-  { id: "interactivity", title: "Adding interactivity" },
-];
-
-const EDIT_PLAN: readonly PlannedStep[] = [
-  { id: "analyze-edit", title: "Understanding your edit" },
-  { id: "apply-edit", title: "Updating the content" },
-  { id: "restyle", title: "Adjusting the styles" },
-  { id: "polish", title: "Polishing and checking accessibility" },
-];
+const NEW_SITE_PLAN: readonly PlannedStep[] = steps.newSite;
+const EDIT_PLAN: readonly PlannedStep[] = steps.edit;
 
 interface ComputedStep {
   result: StepResult;

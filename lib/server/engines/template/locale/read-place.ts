@@ -10,20 +10,16 @@ import regions from "../data/regions.json";
 import nlp from "compromise";
 import { getLocale } from "./locales";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
+import { symbolOf } from "./stated-currency";
 
 const COUNTRY_NAMES: Record<string, string> = places.countryNames;
 
 /** "Zurich", "Malaga": a town written without its accents is still the town (the bigger one wins, as listed first). */
 const fold = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "");
-function withUnaccented(towns: Record<string, string>): Record<string, string> {
-  const all = { ...towns };
-  for (const [name, country] of Object.entries(towns)) {
-    const plain = fold(name);
-    if (plain !== name && !(plain in all)) all[plain] = country;
-  }
-  return all;
-}
-const TOWNS: Record<string, string> = withUnaccented({ ...places.towns, ...townNames.towns });
+const NAMED_TOWNS: Record<string, string> = { ...places.towns, ...townNames.towns };
+// Reversed, so the first town listed under an unaccented name keeps it; a town's own name beats every unaccented one.
+const UNACCENTED = Object.fromEntries(Object.entries(NAMED_TOWNS).reverse().map(([name, code]) => [fold(name), code]));
+const TOWNS: Record<string, string> = { ...UNACCENTED, ...NAMED_TOWNS };
 const BY_LANGUAGE: Record<string, Record<string, string>> = townNames.byLanguage;
 // Han, kana and Hangul have no capitals to find a name by: those towns are looked for as written.
 const UNCASED_TOWNS = Object.keys(townNames.towns).filter((name) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name));
@@ -148,8 +144,7 @@ export function isPlaceName(words: string): boolean {
 /** "€", "£", "¥": how the locale writes the currency on its own. */
 export function currencySymbol(place: { currency: string; locale: string }): string {
   try {
-    const parts = new Intl.NumberFormat(place.locale, { style: "currency", currency: place.currency }).formatToParts(0);
-    return parts.find((p) => p.type === "currency")?.value ?? place.currency;
+    return symbolOf(place.currency, "symbol", place.locale) ?? place.currency;
   } catch {
     return place.currency;
   }

@@ -4,7 +4,8 @@
  * requested colour is honoured as closely as readability allows.
  */
 
-import { contrastRatio, ensureContrast, mix, normalizeHex, pickReadableText, rotateHue } from "./color-math";
+import contrastPairs from "../data/palette-contrast-pairs.json";
+import { contrastRatio, ensureContrast, mix, normalizeHex, rotateHue } from "./color-math";
 
 export interface Palette {
   mode: "light" | "dark";
@@ -30,6 +31,7 @@ export interface Palette {
   footerText: string;
   footerMuted: string;
 }
+type ColorKey = keyof Omit<Palette, "mode">;
 
 export interface PaletteRequest {
   accent: string;
@@ -54,8 +56,8 @@ function resolveButton(accent: string, preferDarkText = false): { accent: string
     const deeper = mix(accent, "#000000", step * 0.04);
     if (contrastRatio("#ffffff", deeper) >= MIN) return { accent: deeper, accentContrast: "#ffffff" };
   }
-  const text = pickReadableText(accent);
-  if (contrastRatio(text, accent) >= MIN) return { accent, accentContrast: text };
+  // White failed above, so the dark text is the only one left that can pass.
+  if (contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };
   return { accent: ensureContrast(accent, ["#ffffff"], MIN), accentContrast: "#ffffff" };
 }
 
@@ -138,29 +140,14 @@ export function buildColoredHeader(color: string): { headerBg: string; headerTex
   return { headerBg: accent, headerText: accentContrast };
 }
 
-/** The text/background pairs the stylesheet really uses; each must reach 4.5:1. */
+/** The text/background pairs the stylesheet really uses (a data file); each must reach 4.5:1. */
 export function listContrastPairs(palette: Palette): Array<{ label: string; fg: string; bg: string }> {
-  const p = palette;
-  return [
-    { label: "text on page", fg: p.text, bg: p.bg },
-    { label: "text on card", fg: p.text, bg: p.surface },
-    { label: "text on alt section", fg: p.text, bg: p.surfaceAlt },
-    { label: "text on accent tint", fg: p.text, bg: p.accentSoft },
-    { label: "muted on page", fg: p.muted, bg: p.bg },
-    { label: "muted on card", fg: p.muted, bg: p.surface },
-    { label: "muted on alt section", fg: p.muted, bg: p.surfaceAlt },
-    { label: "link on page", fg: p.accentInk, bg: p.bg },
-    { label: "link on card", fg: p.accentInk, bg: p.surface },
-    { label: "eyebrow on tint", fg: p.accentInk, bg: p.accentSoft },
-    { label: "button text", fg: p.accentContrast, bg: p.accent },
-    { label: "header", fg: p.headerText, bg: p.headerBg },
-    { label: "footer", fg: p.footerText, bg: p.footerBg },
-    { label: "footer muted", fg: p.footerMuted, bg: p.footerBg },
-  ];
+  const pairs = contrastPairs.pairs as Array<[string, ColorKey, ColorKey]>;
+  return pairs.map(([label, fg, bg]) => ({ label, fg: palette[fg], bg: palette[bg] }));
 }
 
 /** The palette's colours in stylesheet order; each becomes a custom property in kebab case (surfaceAlt → --surface-alt). */
-const VAR_KEYS: ReadonlyArray<keyof Omit<Palette, "mode">> = ["bg", "surface", "surfaceAlt", "text", "muted", "border", "accent",
+const VAR_KEYS: readonly ColorKey[] = ["bg", "surface", "surfaceAlt", "text", "muted", "border", "accent",
   "accentContrast", "accentInk", "accentSoft", "secondary", "headerBg", "headerText", "footerBg", "footerText", "footerMuted"];
 
 /** CSS custom property declarations for a palette (without the selector). */

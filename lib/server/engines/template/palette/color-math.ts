@@ -56,11 +56,6 @@ export function ensureContrast(color: string, backgrounds: readonly string[], mi
   return worst("#000000") >= worst("#ffffff") ? "#000000" : "#ffffff";
 }
 
-/** The text colour (near-white or near-black) that reads best on `background`. */
-export function pickReadableText(background: string, light = "#ffffff", dark = "#111418"): string {
-  return contrastRatio(light, background) >= contrastRatio(dark, background) ? light : dark;
-}
-
 // HSL stays hand-written: culori's conversions round about 4% of half-way channels the other way, which would move
 // the derived secondary colour (and shaded colour words) of some sites by one step.
 
