@@ -123,9 +123,6 @@ function readInflected(word: string, lang: string): Map<string, Entry> | undefin
 }
 
 const PAGE = new Set<string>(PAGE_LANGUAGES);
-function pageLanguages(byLang: Map<string, Entry> | undefined): PageLanguage[] {
-  return [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
-}
 
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage, other: string | null = null): BusinessReading | null {
@@ -147,7 +144,7 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
         if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
         byLang = compounds.get(phrase);
       }
-      const langs = pageLanguages(byLang);
+      const langs = [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
       // Inflected words of a read-only language ("w kwiaciarni", Polish locative) share the term's stem.
       if (!byLang && read && size === 1 && phrase.length >= 7) byLang = readInflected(phrase, read);
       // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.

@@ -7,9 +7,7 @@ import { alternation } from "../word-pattern";
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
 
 /** "AED", "CHF": an ISO 4217 code Intl knows. */
-export function isCurrencyCode(word: string): boolean {
-  return CURRENCY_CODES.has(word);
-}
+export const isCurrencyCode = (word: string) => CURRENCY_CODES.has(word);
 
 /** How a locale writes a currency on its own ("$", "CHF", "€"); throws for a locale or code Intl rejects. */
 export function symbolOf(code: string, currencyDisplay: "narrowSymbol" | "symbol", locale = "en"): string | undefined {

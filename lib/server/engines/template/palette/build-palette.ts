@@ -4,7 +4,7 @@
  * requested colour is honoured as closely as readability allows.
  */
 
-import contrastPairs from "../data/palette-contrast-pairs.json";
+import stylesheet from "../data/palette-stylesheet.json";
 import { contrastRatio, ensureContrast, mix, normalizeHex, rotateHue } from "./color-math";
 
 export interface Palette {
@@ -51,11 +51,10 @@ const MIN = 4.5;
 function resolveButton(accent: string, preferDarkText = false): { accent: string; accentContrast: string } {
   // On dark pages a vivid accent with dark text glows; deepening it would make it dull.
   if (preferDarkText && contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };
-  if (contrastRatio("#ffffff", accent) >= MIN) return { accent, accentContrast: "#ffffff" };
-  for (let step = 1; step <= 8; step += 1) {
-    const deeper = mix(accent, "#000000", step * 0.04);
-    if (contrastRatio("#ffffff", deeper) >= MIN) return { accent: deeper, accentContrast: "#ffffff" };
-  }
+  const whitePasses = (c: string) => contrastRatio("#ffffff", c) >= MIN;
+  if (whitePasses(accent)) return { accent, accentContrast: "#ffffff" };
+  const deeper = Array.from({ length: 8 }, (_, i) => mix(accent, "#000000", (i + 1) * 0.04)).find(whitePasses);
+  if (deeper) return { accent: deeper, accentContrast: "#ffffff" };
   // White failed above, so the dark text is the only one left that can pass.
   if (contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };
   return { accent: ensureContrast(accent, ["#ffffff"], MIN), accentContrast: "#ffffff" };
@@ -142,13 +141,12 @@ export function buildColoredHeader(color: string): { headerBg: string; headerTex
 
 /** The text/background pairs the stylesheet really uses (a data file); each must reach 4.5:1. */
 export function listContrastPairs(palette: Palette): Array<{ label: string; fg: string; bg: string }> {
-  const pairs = contrastPairs.pairs as Array<[string, ColorKey, ColorKey]>;
+  const pairs = stylesheet.pairs as Array<[string, ColorKey, ColorKey]>;
   return pairs.map(([label, fg, bg]) => ({ label, fg: palette[fg], bg: palette[bg] }));
 }
 
 /** The palette's colours in stylesheet order; each becomes a custom property in kebab case (surfaceAlt → --surface-alt). */
-const VAR_KEYS: readonly ColorKey[] = ["bg", "surface", "surfaceAlt", "text", "muted", "border", "accent",
-  "accentContrast", "accentInk", "accentSoft", "secondary", "headerBg", "headerText", "footerBg", "footerText", "footerMuted"];
+const VAR_KEYS = stylesheet.vars as ColorKey[];
 
 /** CSS custom property declarations for a palette (without the selector). */
 export function renderPaletteVars(palette: Palette): string {
