@@ -124,7 +124,7 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   const regional = name ? regionCountries(prompt.slice(0, 2000), name, townCountry) : [];
   const inRegion = regional.length && !(townCountry && regional.includes(townCountry)) ? regional[0] : undefined;
   const statedCountry = found.map((n) => COUNTRY_NAMES[n.toLowerCase()]).find(Boolean) ?? inRegion;
-  const country = name ? (statedCountry ?? countryOf(name, lang)) : uncased ? countryOf(uncased, lang) : undefined;
+  const country = name ? (statedCountry ?? townCountry) : uncased ? countryOf(uncased, lang) : undefined;
   const code = country ?? (other ? READ_ONLY_COUNTRY[other] : undefined) ?? DEFAULT_COUNTRY[lang];
   return {
     country: code,
