@@ -24,7 +24,7 @@ export type Locale = typeof en & {
 const LOCALES = { en, es, fr, de, pt, it } as unknown as Record<PageLanguage, Locale>;
 
 /** Objects merge key by key; strings and lists are replaced whole. */
-function overlay<T>(base: T, over: unknown): T {
+export function overlay<T>(base: T, over: unknown): T {
   if (!over || typeof over !== "object" || Array.isArray(over) || !base || typeof base !== "object" || Array.isArray(base)) return (over ?? base) as T;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(over)) if (key !== "note") out[key] = overlay(out[key], value);
