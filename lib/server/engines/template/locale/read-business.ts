@@ -59,7 +59,6 @@ function readStem(word: string): Map<string, Entry> | undefined {
  * head is generic. It counts as written in the head's language ("praxis": German).
  */
 function readCompound(word: string): Map<string, Entry> | undefined {
-  if (word.length < 8) return undefined;
   for (let at = 4; at <= word.length - 4; at += 1) {
     const head = word.slice(at);
     const hit = INDEX.get(head);
