@@ -98,11 +98,10 @@ function lowerCasePlace(prompt: string, lang: PageLanguage): string | null {
   if (lang !== "en") return null;
   for (const m of prompt.slice(0, 2000).matchAll(AFTER_PREPOSITION)) {
     const words = (m[1] ?? "").split(/\s+/);
-    for (let size = words.length; size >= 1; size -= 1) {
-      const run = words.slice(0, size).join(" ");
-      if (!countryOf(run, lang) || COMMON_WORDS.has(run) || !nlp(`in ${run}`).match(words[0] ?? "").has("#Place")) continue;
-      return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
-    }
+    // The longest run of words first: "new york city", "new york", "new".
+    const runs = words.map((_, i) => words.slice(0, words.length - i).join(" "));
+    const run = runs.find((r) => countryOf(r, lang) && !COMMON_WORDS.has(r) && nlp(`in ${r}`).match(words[0] ?? "").has("#Place"));
+    if (run) return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
   }
   return null;
 }
