@@ -6,9 +6,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof Error) return reason;
-  const error = new Error(typeof reason === "string" && reason ? reason : "The generation was cancelled");
-  error.name = "AbortError";
-  return error;
+  const message = typeof reason === "string" && reason ? reason : "The generation was cancelled";
+  return Object.assign(new Error(message), { name: "AbortError" });
 }
 
 export function throwIfAborted(signal: AbortSignal): void {

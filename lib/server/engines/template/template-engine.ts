@@ -4,7 +4,7 @@
  * a follow-up edit to an existing site. Output is deterministic; only the pacing uses time.
  */
 
-import { EngineError, emptySite, type GenerationEngine, type PlannedStep, type SiteFiles, type StepInput, type StepResult } from "../engine";
+import { EngineError, emptySite, type GenerationEngine, type SiteFiles, type StepInput, type StepResult } from "../engine";
 import { abortableWait, throwIfAborted } from "./abortable-wait";
 import { analyzePrompt, summarizeSpec } from "./prompt/analyze-prompt";
 import { buildFrames, buildStage, describeStage, isBuildStage } from "./render/build-site";
@@ -16,21 +16,7 @@ import { fillSlots, getLocale } from "./locale/locales";
 import { suggestEdits } from "./edit/suggest-edits";
 import { findUndoTarget } from "./edit/undo-target";
 import { capitalise } from "./content/apply-domain";
-
-const NEW_SITE_PLAN: readonly PlannedStep[] = [
-  { id: "analyze", title: "Understanding your request" },
-  { id: "structure", title: "Laying out the page structure" },
-  { id: "sections", title: "Writing the content sections" },
-  { id: "styling", title: "Designing the look and feel" },
-  { id: "interactivity", title: "Adding interactivity" },
-];
-
-const EDIT_PLAN: readonly PlannedStep[] = [
-  { id: "analyze-edit", title: "Understanding your edit" },
-  { id: "apply-edit", title: "Updating the content" },
-  { id: "restyle", title: "Adjusting the styles" },
-  { id: "polish", title: "Polishing and checking accessibility" },
-];
+import steps from "./data/content-steps.json";
 
 interface ComputedStep {
   result: StepResult;
@@ -96,7 +82,7 @@ async function computeEditStep(input: StepInput, base: SiteFiles): Promise<Compu
 
 async function computeStep(input: StepInput): Promise<ComputedStep> {
   const id = input.step.id;
-  if (EDIT_PLAN.some((step) => step.id === id)) return computeEditStep(input, input.baseSite ?? emptySite());
+  if (steps.edit.some((step) => step.id === id)) return computeEditStep(input, input.baseSite ?? emptySite());
   const spec = { ...analyzePrompt(input.prompt), images: input.images };
   if (id === "analyze") return done(null, `Understood: ${summarizeSpec(spec)}`);
   if (isBuildStage(id)) {
@@ -123,7 +109,7 @@ export function createTemplateEngine({ stepMs }: { stepMs: number }): Generation
     name: "template",
     async plan(input) {
       throwIfAborted(input.signal);
-      return (input.baseSite?.html.trim() ? EDIT_PLAN : NEW_SITE_PLAN).map((step) => ({ ...step }));
+      return (input.baseSite?.html.trim() ? steps.edit : steps.newSite).map((step) => ({ ...step }));
     },
     async runStep(input) {
       throwIfAborted(input.signal);

@@ -15,17 +15,13 @@ import { readRole } from "../prompt/read-english";
 
 const ICONS: readonly IconName[] = ["spark", "star", "heart", "leaf", "bolt", "shield", "clock", "layers"];
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "an eye clinic", "a dental clinic" (by the first letter, which is good enough for trades). */
 export const aOrAn = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /** Copy templates are escaped and filled later, so braces in prompt text must not read as slots. */
-export function plain(text: string): string {
-  return text.replace(/[{}]/g, "");
-}
+export const plain = (text: string) => text.replace(/[{}]/g, "");
 
 function writeDomainCopy(base: KindContent, domain: DomainProfile): KindContent {
   const cards: CardItem[] = domain.offerings.map(([title, text], i) => ({ title, text, icon: ICONS[i % ICONS.length] ?? "spark" }));

@@ -6,6 +6,7 @@
 
 import type icons from "../data/icons.json";
 import type { FontStyle, SectionId } from "../site-spec";
+import { overlay } from "../locale/locales";
 
 export type IconName = keyof typeof icons.paths;
 
@@ -94,8 +95,7 @@ export type KindOverrides = Partial<Omit<KindContent, "titles" | "contact">> & {
 
 /** Layers a kind's overrides onto the generic copy (titles and contact merge per field). */
 export function mergeContent(base: KindContent, overrides: KindOverrides): KindContent {
-  const titles = { ...base.titles };
-  for (const [id, copy] of Object.entries(overrides.titles ?? {})) titles[id as SectionId] = { ...base.titles[id as SectionId], ...copy };
+  const titles = overlay(base.titles, overrides.titles);
   // A kind that lists its offer as features (a gym's classes) shows the same offer as services.
   const services = overrides.services ?? overrides.features ?? base.services;
   return { ...base, ...overrides, services, titles, contact: { ...base.contact, ...overrides.contact } };

@@ -23,27 +23,20 @@ export type Locale = typeof en & {
 // Our own committed data; every file has the English file's keys (checked by a unit test).
 const LOCALES = { en, es, fr, de, pt, it } as unknown as Record<PageLanguage, Locale>;
 
-/** Regional wording laid over a language's file: Brazil says "equipe", "contato", "agendar". */
-const REGIONAL: Record<string, object> = { "pt-BR": ptBR };
-const regional = new Map<string, Locale>();
-
 /** Objects merge key by key; strings and lists are replaced whole. */
-function overlay<T>(base: T, over: unknown): T {
+export function overlay<T>(base: T, over: unknown): T {
   if (!over || typeof over !== "object" || Array.isArray(over) || !base || typeof base !== "object" || Array.isArray(base)) return (over ?? base) as T;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(over)) if (key !== "note") out[key] = overlay(out[key], value);
   return out as T;
 }
 
+/** Regional wording laid over a language's file: Brazil says "equipe", "contato", "agendar". */
+const REGIONAL: Record<string, Locale> = { "pt-BR": overlay(LOCALES.pt, ptBR) };
+
 /** The page's words in its language, in the region's wording when the place has one ("pt-BR"). */
 export function getLocale(lang: PageLanguage, locale?: string | null): Locale {
-  const base = LOCALES[lang] ?? LOCALES.en;
-  const key = `${lang}-${locale?.split("-")[1] ?? ""}`;
-  const over = REGIONAL[key];
-  if (!over) return base;
-  const cached = regional.get(key) ?? overlay(base, over);
-  regional.set(key, cached);
-  return cached;
+  return REGIONAL[`${lang}-${locale?.split("-")[1] ?? ""}`] ?? LOCALES[lang] ?? LOCALES.en;
 }
 
 /** "Rua Direita 12, Porto", "Porto", else the page's "Address on request": no street is ever made up. */

@@ -5,6 +5,7 @@
 
 import { fillSlots, getLocale } from "./locales";
 import type { PageLanguage } from "./read-language";
+import { capitalise } from "../content/apply-domain";
 
 /** "Escola de Surf", "Food Truck de Tacos": the language's small words stay lower case inside a name. */
 function titleCase(text: string, lang: PageLanguage): string {
@@ -12,9 +13,8 @@ function titleCase(text: string, lang: PageLanguage): string {
   return text.replace(/(^|[\s-])(\p{Ll}[\p{L}'’]*)/gu, (whole, space: string, word: string) => {
     if (space && small.has(word)) return whole;
     // "d'ostéopathie" → "d'Ostéopathie": the elided article stays small, the noun is capitalised.
-    const elided = /^([dl]['’])(\p{L}.*)$/u.exec(word);
-    if (elided && space) return space + elided[1] + elided[2]!.charAt(0).toUpperCase() + elided[2]!.slice(1);
-    return space + word.charAt(0).toUpperCase() + word.slice(1);
+    const elided = space ? (/^[dl]['’](?=\p{L})/u.exec(word)?.[0] ?? "") : "";
+    return space + elided + capitalise(word.slice(elided.length));
   });
 }
 

@@ -5,23 +5,13 @@
  * and the engine's site kind that lays such a business out.
  */
 
-import data from "../data/business-kinds.json";
 import aliases from "../data/trade-aliases.json";
-import vague from "../data/vague-terms.json";
 import type { SiteKind } from "../site-spec";
 import { getLocale } from "./locales";
 import { singularOf } from "../prompt/read-english";
+import { capitalise } from "../content/apply-domain";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
-
-interface BusinessKind {
-  id: string;
-  kind: string;
-  cuisine?: string;
-  names: Partial<Record<PageLanguage, string>>;
-  terms: Partial<Record<PageLanguage, string[]>>;
-  /** Search terms in languages the engine reads but does not write ("fietsenwinkel": nl). */
-  other?: Record<string, string[]>;
-}
+import { BY_ID, INDEX, READ_ONLY, VAGUE, type Entry } from "./business-index";
 
 export interface BusinessReading {
   /** OSM preset id, e.g. "amenity/dentist". */
@@ -36,44 +26,6 @@ export interface BusinessReading {
   langs: PageLanguage[];
   /** How strongly the prompt named it: a preset's name counts double a search term, a phrase more than a word. */
   strength: number;
-}
-
-const KINDS = data.kinds as BusinessKind[];
-const VAGUE = new Set(vague.words);
-
-/** kind null: the phrase names a trade no preset fits ("piano teacher"): none is taken for it. */
-type Entry = { kind: BusinessKind | null; weight: number; label?: string };
-/** Keyed by the page languages and the read-only ones ("nl"); only page languages are evidence for the page's language. */
-const INDEX = new Map<string, Map<string, Entry>>();
-const READ_ONLY = data.readOnly as Record<string, string>;
-
-function add(term: string, lang: string, entry: Entry): void {
-  const key = term.toLowerCase().replace(/\s*\/.*$/, "").trim();
-  if (key.length < 3 || VAGUE.has(key)) return;
-  const byLang = INDEX.get(key) ?? new Map<string, Entry>();
-  const prior = byLang.get(lang);
-  if (!prior || prior.weight < entry.weight) byLang.set(lang, entry);
-  INDEX.set(key, byLang);
-}
-
-const NAME_HEADS = aliases.nameHeads as Partial<Record<PageLanguage, string[]>>;
-for (const kind of KINDS) {
-  for (const [lang, name] of Object.entries(kind.names) as Array<[PageLanguage, string]>) {
-    add(name, lang, { kind, weight: 3 });
-    // "Accountant Office", "Tattoo Parlor": people name the trade without the preset's head noun.
-    const words = name.toLowerCase().split(/\s+/);
-    if (words.length > 1 && NAME_HEADS[lang]?.includes(words.at(-1) ?? "")) add(words.slice(0, -1).join(" "), lang, { kind, weight: 2.5 });
-  }
-  for (const [lang, terms] of Object.entries(kind.terms) as Array<[PageLanguage, string[]]>) for (const term of terms) add(term, lang, { kind, weight: 1.5 });
-  for (const [lang, terms] of Object.entries(kind.other ?? {})) for (const term of terms) add(term, lang, { kind, weight: 1.5 });
-}
-const BY_ID = new Map(KINDS.map((k) => [k.id, k]));
-for (const [lang, list] of Object.entries(aliases.aliases) as Array<[PageLanguage, Array<{ phrase: string; id: string | null; label?: string }>]>) {
-  for (const alias of list) {
-    const kind = alias.id === null ? null : BY_ID.get(alias.id);
-    if (kind === undefined) throw new Error(`trade-aliases.json: no preset ${alias.id}`);
-    add(alias.phrase, lang, { kind, weight: aliases.weight, ...(alias.label ? { label: alias.label } : {}) });
-  }
 }
 
 /** Place names are no trade ("an estate agent in Reading" is no library): they are left out of the match. */
@@ -107,7 +59,6 @@ function readStem(word: string): Map<string, Entry> | undefined {
  * head is generic. It counts as written in the head's language ("praxis": German).
  */
 function readCompound(word: string): Map<string, Entry> | undefined {
-  if (word.length < 8) return undefined;
   for (let at = 4; at <= word.length - 4; at += 1) {
     const head = word.slice(at);
     const hit = INDEX.get(head);
@@ -171,9 +122,6 @@ function readInflected(word: string, lang: string): Map<string, Entry> | undefin
 }
 
 const PAGE = new Set<string>(PAGE_LANGUAGES);
-function pageLanguages(byLang: Map<string, Entry> | undefined): PageLanguage[] {
-  return [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
-}
 
 /** The best preset named in the prompt (longer phrases and names beat single search terms). */
 export function readBusiness(prompt: string, lang: PageLanguage, other: string | null = null): BusinessReading | null {
@@ -191,17 +139,16 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
       const phrase = tokens.slice(at, at + size).join(" ");
       // "enfants" is as vague as "enfant": the plural's own word is checked before its singular is looked up.
       let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")) ?? INDEX.get(singularOf(phrase)));
-      let langs = pageLanguages(byLang);
       if (!byLang && size === 1 && phrase.length >= 8) {
         if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
         byLang = compounds.get(phrase);
-        langs = pageLanguages(byLang);
       }
+      const langs = [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
       // Inflected words of a read-only language ("w kwiaciarni", Polish locative) share the term's stem.
       if (!byLang && read && size === 1 && phrase.length >= 7) byLang = readInflected(phrase, read);
       // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.
       const compound = compounds.get(phrase);
-      const entry = compound ? { ...[...compound.values()][0]!, label: phrase.charAt(0).toUpperCase() + phrase.slice(1) } : (byLang?.get(lang) ?? (read ? byLang?.get(read) : undefined) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
+      const entry = compound ? { ...[...compound.values()][0]!, label: capitalise(phrase) } : (byLang?.get(lang) ?? (read ? byLang?.get(read) : undefined) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
       const score = entry.weight * size - at * 0.01;
@@ -211,16 +158,17 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
   if (!best?.entry.kind) return null;
   if (lang === "en" && best.entry.weight < 3 && !best.phrase.includes(" ") && findUnknownAgent(tokens, best.at)) return null;
   const kind = best.entry.kind;
+  const end = best.at + best.phrase.split(" ").length;
   // "clínica dental", "cabinet d'ostéopathie": in these languages the words after the noun belong to the trade.
   const small = new Set(getLocale(lang).functionWords);
   // German names the trade by its noun alone ("Bäckerei Müller": Müller is the name).
-  const after = lang === "en" || lang === "de" ? [] : tokens.slice(best.at + best.phrase.split(" ").length).slice(0, 2);
+  const after = lang === "en" || lang === "de" ? [] : tokens.slice(end, end + 2);
   // A capitalised word after the trade is its name ("Pâtisserie Lemoine"), not part of the trade.
-  const next = raw[best.at + best.phrase.split(" ").length] ?? "";
+  const next = raw[end] ?? "";
   const tail = /^\p{Lu}/u.test(next) ? [] : after[0] && !small.has(after[0]) ? [after[0]] : after[0] === "de" && after[1] ? [after[0], after[1]] : [];
   const head = readPhraseHead(tokens, best.at, lang);
   // "my pottery classes in Melbourne": the teaching named after the trade makes a shop's preset a service.
-  const taughtWord = tokens[best.at + best.phrase.split(" ").length] ?? "";
+  const taughtWord = tokens[end] ?? "";
   const taught = lang === "en" && PHRASE.teachingAfter.en.includes(taughtWord);
   // The apostrophe the words were split at comes back: "cabinet d'ostéopathie".
   const matched = [...(head?.words ?? []), best.phrase, ...(taught ? [taughtWord] : tail)].join(" ").replace(/(?<![\p{L}])(d|l|dell|all|nell|sull|quest|quell) (?=\p{L})/gu, "$1'");
@@ -228,7 +176,7 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
     id: kind.id,
     kind: ((head?.teaching || taught) && kind.kind === "shop" ? "landing" : kind.kind) as SiteKind,
     cuisine: kind.cuisine ?? null,
-    label: (head || taught ? matched.charAt(0).toUpperCase() + matched.slice(1) : (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase)).replace(/\s*\/.*$/, ""),
+    label: (head || taught ? capitalise(matched) : (best.entry.label ?? kind.names[lang] ?? kind.names.en ?? best.phrase)).replace(/\s*\/.*$/, ""),
     matched,
     strength: best.entry.weight * best.phrase.split(" ").length,
     langs: best.langs,
@@ -237,8 +185,13 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
 
 /** The preset's name in a language, for a site edited later (its id is on the page). */
 export function businessLabel(id: string, lang: PageLanguage): string | null {
-  const kind = KINDS.find((k) => k.id === id);
-  return kind ? (kind.names[lang] ?? kind.names.en ?? null) : null;
+  const names = BY_ID.get(id)?.names;
+  return names?.[lang] ?? names?.en ?? null;
+}
+
+/** A word's endings of 5 to 9 letters, none longer than `longest`. */
+function endings(word: string, longest: number): string[] {
+  return Array.from({ length: Math.min(9, longest) - 4 }, (_, i) => word.slice(-(i + 5)));
 }
 
 /**
@@ -246,34 +199,24 @@ export function businessLabel(id: string, lang: PageLanguage): string | null {
  * "schule"), none of them an English word: a word the presets do not know that ends in one
  * ("Hundeschule") is German, evidence for the page's language though it names no preset.
  */
-function compoundHeads(): Map<string, PageLanguage> {
+function compoundHeads(): Set<string> {
   const counts = new Map<string, number>();
-  // Every 5-to-9-letter ending of an English term: a head that is one is no German evidence.
+  // Every ending of an English term: a head that is one is no German evidence.
   const englishEnds = new Set<string>();
   for (const [key, byLang] of INDEX) {
-    if (byLang.has("en")) for (let size = 5; size <= Math.min(9, key.length); size += 1) englishEnds.add(key.slice(-size));
+    if (byLang.has("en")) for (const end of endings(key, key.length)) englishEnds.add(end);
     const word = key.replace(/-/g, "");
     if (!byLang.has("de") || byLang.has("en") || /\s/.test(word) || word.length < 9) continue;
-    for (let size = 5; size <= Math.min(9, word.length - 3); size += 1) counts.set(word.slice(-size), (counts.get(word.slice(-size)) ?? 0) + 1);
+    for (const end of endings(word, word.length - 3)) counts.set(end, (counts.get(end) ?? 0) + 1);
   }
-  const heads = new Map<string, PageLanguage>();
-  for (const [head, count] of counts) if (count >= 2 && !englishEnds.has(head)) heads.set(head, "de");
-  return heads;
+  return new Set([...counts].filter(([head, count]) => count >= 2 && !englishEnds.has(head)).map(([head]) => head));
 }
 // Built on the first prompt that needs it, not at start-up.
-let compoundHeadsCache: Map<string, PageLanguage> | null = null;
+let germanHeads: Set<string> | null = null;
 
 /** The languages whose compound heads end a long word of the prompt ("Hundeschule": de). */
 export function compoundLanguages(prompt: string): PageLanguage[] {
-  compoundHeadsCache ??= compoundHeads();
-  const heads = compoundHeadsCache;
-  const langs = new Set<PageLanguage>();
-  for (const word of rawWords(prompt.slice(0, 600)).map((w) => w.toLowerCase())) {
-    if (word.length < 8) continue;
-    for (let size = 5; size <= Math.min(9, word.length - 3); size += 1) {
-      const lang = heads.get(word.slice(-size));
-      if (lang) langs.add(lang);
-    }
-  }
-  return [...langs];
+  const heads = (germanHeads ??= compoundHeads());
+  const words = rawWords(prompt.slice(0, 600)).map((w) => w.toLowerCase());
+  return words.some((word) => endings(word, word.length - 3).some((end) => heads.has(end))) ? ["de"] : [];
 }

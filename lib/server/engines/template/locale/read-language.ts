@@ -22,15 +22,14 @@ export interface LanguageReading {
 }
 
 /** Each page language's small words in the text; `shared` words count only for English. */
-function countFunctionWords(text: string, shared: ReadonlySet<string> = new Set()): Map<PageLanguage, number> {
+function countFunctionWords(text: string, shared: ReadonlySet<string> = new Set()): Record<PageLanguage, number> {
   // "İstanbul'da" holds no Portuguese "da": a word joined by an apostrophe is not one of the small words.
   const words = text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? [];
-  const hits = new Map<PageLanguage, number>();
-  for (const lang of PAGE_LANGUAGES) {
+  const hits = PAGE_LANGUAGES.map((lang) => {
     const own = new Set(getLocale(lang).functionWords);
-    hits.set(lang, words.filter((w) => own.has(w) && (lang === "en" || !shared.has(w))).length);
-  }
-  return hits;
+    return [lang, words.filter((w) => own.has(w) && (lang === "en" || !shared.has(w))).length];
+  });
+  return Object.fromEntries(hits) as Record<PageLanguage, number>;
 }
 
 /** Reads the prompt's language; quoted names and short prompts lean to English when unsure. */
@@ -39,28 +38,27 @@ export function readLanguage(prompt: string): LanguageReading {
   const ranked = francAll(text, { only: ONLY, minLength: 3 });
   const full = franc(text, { minLength: 10 });
   const hits = countFunctionWords(text);
-  const english = hits.get("en") ?? 0;
+  const english = hits.en;
   const nonLatin = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(text);
   const wordCount = text.split(/\s+/).filter(Boolean).length;
   // Dutch shares "in" and "Website" with German: a language the engine does not write, that the
   // trigrams put well ahead of every page language, is that language, not the nearest one.
   const all = francAll(text, { minLength: 10 });
   const nearestPage = all.find(([code]) => ISO3[code])?.[1] ?? 0;
-  const strongPage = [...hits.entries()].some(([lang, n]) => lang !== "en" && n >= 3);
+  const strongPage = PAGE_LANGUAGES.some((lang) => lang !== "en" && hits[lang] >= 3);
   if (!ISO3[full] && full !== "und" && nearestPage < 0.85 && english <= 1 && wordCount >= 6 && !strongPage) return { lang: "en", other: full };
   // Trigrams mislead on short prompts ("tattoo studio in Berlin" reads as Italian): the pick must
   // also use more of its own small words ("una", "für", "avec") than English ones.
   // Short Italian often reads as Spanish first: every page language the trigrams put near the top is tried, best first.
   const top = ranked[0]?.[1] ?? 0;
   const tried = [ISO3[full], ...ranked.filter(([, s]) => s >= top - 0.1).map(([code]) => ISO3[code])].filter((l): l is PageLanguage => Boolean(l) && l !== "en");
-  const count = (lang: PageLanguage) => hits.get(lang) ?? 0;
-  const most = Math.max(0, ...tried.map(count));
-  const pick = tried.find((lang, i) => count(lang) > english && (i === 0 || count(lang) >= 2) && count(lang) >= most);
+  const most = Math.max(0, ...tried.map((lang) => hits[lang]));
+  const pick = tried.find((lang, i) => hits[lang] > english && (i === 0 || hits[lang] >= 2) && hits[lang] >= most);
   if (pick) {
     const score = ranked.find(([code]) => ISO3[code] === pick)?.[1] ?? 1;
     const close = ranked.flatMap(([code, s]) => {
       const lang = ISO3[code];
-      return lang && lang !== pick && lang !== "en" && s >= score - 0.1 && (hits.get(lang) ?? 0) >= (hits.get(pick) ?? 0) ? [lang] : [];
+      return lang && lang !== pick && lang !== "en" && s >= score - 0.1 && hits[lang] >= hits[pick] ? [lang] : [];
     });
     return { lang: pick, other: null, ...(close.length ? { close } : {}) };
   }
@@ -83,11 +81,11 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
   // "A pizza place in Rome": a small word English shares ("in") is no evidence for Italian.
   const hits = countFunctionWords(text, new Set(getLocale("en").functionWords));
   const pick = ISO3[franc(text, { minLength: 3, only: ONLY })];
-  const english = (hits.get("en") ?? 0) + (evidence.trade.includes("en") ? 2 : 0);
+  const english = hits.en + (evidence.trade.includes("en") ? 2 : 0);
   let best: { lang: PageLanguage; score: number } = { lang: "en", score: english };
   for (const lang of PAGE_LANGUAGES.filter((l) => l !== "en")) {
     const letters = getLocale(lang).letters;
-    const score = (hits.get(lang) ?? 0) + (evidence.trade.includes(lang) && !evidence.trade.includes("en") ? 2 : 0) +
+    const score = hits[lang] + (evidence.trade.includes(lang) && !evidence.trade.includes("en") ? 2 : 0) +
       (evidence.place.includes(lang) ? 1 : 0) + (letters && new RegExp(letters, "iu").test(text) ? 1 : 0) + (pick === lang ? 1 : 0);
     if (score >= 3 && score > best.score) best = { lang, score };
   }
@@ -101,7 +99,7 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
  */
 function checkAgainstPlace(prompt: string, first: LanguageReading, evidence: { trade: readonly string[]; place: readonly string[] }): LanguageReading {
   const hits = countFunctionWords(prompt.slice(0, 1200));
-  const weigh = (lang: PageLanguage) => (hits.get(lang) ?? 0) + (evidence.trade.includes(lang) ? 2 : 0) + (evidence.place.includes(lang) ? 1 : 0);
+  const weigh = (lang: PageLanguage) => hits[lang] + (evidence.trade.includes(lang) ? 2 : 0) + (evidence.place.includes(lang) ? 1 : 0);
   const others = PAGE_LANGUAGES.filter((l) => l !== "en" && l !== first.lang && (evidence.place.includes(l) || evidence.trade.includes(l)));
   const best = others.reduce<PageLanguage>((top, lang) => (weigh(lang) > weigh(top) ? lang : top), first.lang);
   return best !== first.lang && weigh(best) > weigh(first.lang) + 1 ? { lang: best, other: null } : first;

@@ -10,20 +10,16 @@ import regions from "../data/regions.json";
 import nlp from "compromise";
 import { getLocale } from "./locales";
 import { PAGE_LANGUAGES, type PageLanguage } from "./read-language";
+import { symbolOf } from "./stated-currency";
 
 const COUNTRY_NAMES: Record<string, string> = places.countryNames;
 
 /** "Zurich", "Malaga": a town written without its accents is still the town (the bigger one wins, as listed first). */
 const fold = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "");
-function withUnaccented(towns: Record<string, string>): Record<string, string> {
-  const all = { ...towns };
-  for (const [name, country] of Object.entries(towns)) {
-    const plain = fold(name);
-    if (plain !== name && !(plain in all)) all[plain] = country;
-  }
-  return all;
-}
-const TOWNS: Record<string, string> = withUnaccented({ ...places.towns, ...townNames.towns });
+const NAMED_TOWNS: Record<string, string> = { ...places.towns, ...townNames.towns };
+// Reversed, so the first town listed under an unaccented name keeps it; a town's own name beats every unaccented one.
+const UNACCENTED = Object.fromEntries(Object.entries(NAMED_TOWNS).reverse().map(([name, code]) => [fold(name), code]));
+const TOWNS: Record<string, string> = { ...UNACCENTED, ...NAMED_TOWNS };
 const BY_LANGUAGE: Record<string, Record<string, string>> = townNames.byLanguage;
 // Han, kana and Hangul have no capitals to find a name by: those towns are looked for as written.
 const UNCASED_TOWNS = Object.keys(townNames.towns).filter((name) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(name));
@@ -102,11 +98,10 @@ function lowerCasePlace(prompt: string, lang: PageLanguage): string | null {
   if (lang !== "en") return null;
   for (const m of prompt.slice(0, 2000).matchAll(AFTER_PREPOSITION)) {
     const words = (m[1] ?? "").split(/\s+/);
-    for (let size = words.length; size >= 1; size -= 1) {
-      const run = words.slice(0, size).join(" ");
-      if (!countryOf(run, lang) || COMMON_WORDS.has(run) || !nlp(`in ${run}`).match(words[0] ?? "").has("#Place")) continue;
-      return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
-    }
+    // The longest run of words first: "new york city", "new york", "new".
+    const runs = words.map((_, i) => words.slice(0, words.length - i).join(" "));
+    const run = runs.find((r) => countryOf(r, lang) && !COMMON_WORDS.has(r) && nlp(`in ${r}`).match(words[0] ?? "").has("#Place"));
+    if (run) return run.replace(/(^|[\s-])\p{Ll}/gu, (c) => c.toUpperCase());
   }
   return null;
 }
@@ -128,7 +123,7 @@ export function readPlace(prompt: string, location: string | null, lang: PageLan
   const regional = name ? regionCountries(prompt.slice(0, 2000), name, townCountry) : [];
   const inRegion = regional.length && !(townCountry && regional.includes(townCountry)) ? regional[0] : undefined;
   const statedCountry = found.map((n) => COUNTRY_NAMES[n.toLowerCase()]).find(Boolean) ?? inRegion;
-  const country = name ? (statedCountry ?? countryOf(name, lang)) : uncased ? countryOf(uncased, lang) : undefined;
+  const country = name ? (statedCountry ?? townCountry) : uncased ? countryOf(uncased, lang) : undefined;
   const code = country ?? (other ? READ_ONLY_COUNTRY[other] : undefined) ?? DEFAULT_COUNTRY[lang];
   return {
     country: code,
@@ -148,8 +143,7 @@ export function isPlaceName(words: string): boolean {
 /** "€", "£", "¥": how the locale writes the currency on its own. */
 export function currencySymbol(place: { currency: string; locale: string }): string {
   try {
-    const parts = new Intl.NumberFormat(place.locale, { style: "currency", currency: place.currency }).formatToParts(0);
-    return parts.find((p) => p.type === "currency")?.value ?? place.currency;
+    return symbolOf(place.currency, "symbol", place.locale) ?? place.currency;
   } catch {
     return place.currency;
   }

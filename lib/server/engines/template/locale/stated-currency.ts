@@ -7,10 +7,14 @@ import { alternation } from "../word-pattern";
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf("currency"));
 
 /** "AED", "CHF": an ISO 4217 code Intl knows. */
-export function isCurrencyCode(word: string): boolean {
-  return CURRENCY_CODES.has(word);
+export const isCurrencyCode = (word: string) => CURRENCY_CODES.has(word);
+
+/** How a locale writes a currency on its own ("$", "CHF", "€"); throws for a locale or code Intl rejects. */
+export function symbolOf(code: string, currencyDisplay: "narrowSymbol" | "symbol", locale = "en"): string | undefined {
+  const parts = new Intl.NumberFormat(locale, { style: "currency", currency: code, currencyDisplay }).formatToParts(0);
+  return parts.find((p) => p.type === "currency")?.value;
 }
-const narrowSymbol = (code: string) => new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")?.value ?? code;
+const narrowSymbol = (code: string) => symbolOf(code, "narrowSymbol") ?? code;
 
 /**
  * The currency a prompt names: an ISO code by an amount ("AED 300", "120 CHF"), or a symbol or word
@@ -31,15 +35,10 @@ export function statedCurrency(text: string, placeCurrency: string): string | nu
  * training", "Q4", "10 KM"); only the rand's "R" counts, before three digits or more ("R450", not "Skyline R34").
  */
 function currencySymbols(): string[] {
-  const symbols = new Set<string>();
-  for (const code of CURRENCY_CODES) {
-    for (const currencyDisplay of ["narrowSymbol", "symbol"] as const) {
-      const symbol = new Intl.NumberFormat("en", { style: "currency", currency: code, currencyDisplay }).formatToParts(0).find((p) => p.type === "currency")?.value;
-      if (symbol && symbol.length <= 4 && !/^\p{L}$/u.test(symbol) && symbol !== "KM") symbols.add(symbol);
-    }
-  }
+  const symbols = [...CURRENCY_CODES].flatMap((code) => [symbolOf(code, "narrowSymbol"), symbolOf(code, "symbol")]);
+  const usable = symbols.filter((s): s is string => !!s && s.length <= 4 && !/^\p{L}$/u.test(s) && s !== "KM");
   // An ISO code is written as a symbol too ("20 USD", "EUR 45"), and "US$" by other locales.
-  return [...symbols, ...CURRENCY_CODES, "US$", "S/"];
+  return [...new Set(usable), ...CURRENCY_CODES, "US$", "S/"];
 }
 
 const AMOUNT = String.raw`\d{1,3}(?:[,.\u00a0\u202f']\d{3})+(?:[.,]\d{1,2})?|\d{1,7}(?:[.,]\d{1,2})?`;

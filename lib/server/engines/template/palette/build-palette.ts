@@ -4,7 +4,8 @@
  * requested colour is honoured as closely as readability allows.
  */
 
-import { contrastRatio, ensureContrast, mix, normalizeHex, pickReadableText, rotateHue } from "./color-math";
+import stylesheet from "../data/palette-stylesheet.json";
+import { contrastRatio, ensureContrast, mix, normalizeHex, rotateHue } from "./color-math";
 
 export interface Palette {
   mode: "light" | "dark";
@@ -30,6 +31,7 @@ export interface Palette {
   footerText: string;
   footerMuted: string;
 }
+type ColorKey = keyof Omit<Palette, "mode">;
 
 export interface PaletteRequest {
   accent: string;
@@ -49,13 +51,12 @@ const MIN = 4.5;
 function resolveButton(accent: string, preferDarkText = false): { accent: string; accentContrast: string } {
   // On dark pages a vivid accent with dark text glows; deepening it would make it dull.
   if (preferDarkText && contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };
-  if (contrastRatio("#ffffff", accent) >= MIN) return { accent, accentContrast: "#ffffff" };
-  for (let step = 1; step <= 8; step += 1) {
-    const deeper = mix(accent, "#000000", step * 0.04);
-    if (contrastRatio("#ffffff", deeper) >= MIN) return { accent: deeper, accentContrast: "#ffffff" };
-  }
-  const text = pickReadableText(accent);
-  if (contrastRatio(text, accent) >= MIN) return { accent, accentContrast: text };
+  const whitePasses = (c: string) => contrastRatio("#ffffff", c) >= MIN;
+  if (whitePasses(accent)) return { accent, accentContrast: "#ffffff" };
+  const deeper = Array.from({ length: 8 }, (_, i) => mix(accent, "#000000", (i + 1) * 0.04)).find(whitePasses);
+  if (deeper) return { accent: deeper, accentContrast: "#ffffff" };
+  // White failed above, so the dark text is the only one left that can pass.
+  if (contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };
   return { accent: ensureContrast(accent, ["#ffffff"], MIN), accentContrast: "#ffffff" };
 }
 
@@ -138,30 +139,14 @@ export function buildColoredHeader(color: string): { headerBg: string; headerTex
   return { headerBg: accent, headerText: accentContrast };
 }
 
-/** The text/background pairs the stylesheet really uses; each must reach 4.5:1. */
+/** The text/background pairs the stylesheet really uses (a data file); each must reach 4.5:1. */
 export function listContrastPairs(palette: Palette): Array<{ label: string; fg: string; bg: string }> {
-  const p = palette;
-  return [
-    { label: "text on page", fg: p.text, bg: p.bg },
-    { label: "text on card", fg: p.text, bg: p.surface },
-    { label: "text on alt section", fg: p.text, bg: p.surfaceAlt },
-    { label: "text on accent tint", fg: p.text, bg: p.accentSoft },
-    { label: "muted on page", fg: p.muted, bg: p.bg },
-    { label: "muted on card", fg: p.muted, bg: p.surface },
-    { label: "muted on alt section", fg: p.muted, bg: p.surfaceAlt },
-    { label: "link on page", fg: p.accentInk, bg: p.bg },
-    { label: "link on card", fg: p.accentInk, bg: p.surface },
-    { label: "eyebrow on tint", fg: p.accentInk, bg: p.accentSoft },
-    { label: "button text", fg: p.accentContrast, bg: p.accent },
-    { label: "header", fg: p.headerText, bg: p.headerBg },
-    { label: "footer", fg: p.footerText, bg: p.footerBg },
-    { label: "footer muted", fg: p.footerMuted, bg: p.footerBg },
-  ];
+  const pairs = stylesheet.pairs as Array<[string, ColorKey, ColorKey]>;
+  return pairs.map(([label, fg, bg]) => ({ label, fg: palette[fg], bg: palette[bg] }));
 }
 
 /** The palette's colours in stylesheet order; each becomes a custom property in kebab case (surfaceAlt → --surface-alt). */
-const VAR_KEYS: ReadonlyArray<keyof Omit<Palette, "mode">> = ["bg", "surface", "surfaceAlt", "text", "muted", "border", "accent",
-  "accentContrast", "accentInk", "accentSoft", "secondary", "headerBg", "headerText", "footerBg", "footerText", "footerMuted"];
+const VAR_KEYS = stylesheet.vars as ColorKey[];
 
 /** CSS custom property declarations for a palette (without the selector). */
 export function renderPaletteVars(palette: Palette): string {

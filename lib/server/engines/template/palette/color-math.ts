@@ -45,20 +45,12 @@ export function ensureContrast(color: string, backgrounds: readonly string[], mi
   if (passes(start)) return start;
   const averageBgLum = backgrounds.reduce((sum, bg) => sum + wcagLuminance(rgbOf(bg)), 0) / Math.max(1, backgrounds.length);
   const targets = averageBgLum > 0.4 ? ["#000000", "#ffffff"] : ["#ffffff", "#000000"];
-  for (const target of targets) {
-    for (let step = 1; step <= 40; step += 1) {
-      const candidate = mix(start, target, step / 40);
-      if (passes(candidate)) return candidate;
-    }
-  }
+  const steps = targets.flatMap((target) => Array.from({ length: 40 }, (_, i) => mix(start, target, (i + 1) / 40)));
+  const nudged = steps.find(passes);
+  if (nudged) return nudged;
   // Pure black or white always wins against at least one extreme; pick the stronger.
   const worst = (c: string) => Math.min(...backgrounds.map((bg) => contrastRatio(c, bg)));
   return worst("#000000") >= worst("#ffffff") ? "#000000" : "#ffffff";
-}
-
-/** The text colour (near-white or near-black) that reads best on `background`. */
-export function pickReadableText(background: string, light = "#ffffff", dark = "#111418"): string {
-  return contrastRatio(light, background) >= contrastRatio(dark, background) ? light : dark;
 }
 
 // HSL stays hand-written: culori's conversions round about 4% of half-way channels the other way, which would move
