@@ -131,9 +131,9 @@ export function contactEmail(ctx: RenderContext): string {
 
 /**
  * Wraps section content so every section is a landmark labelled by its own heading: an eyebrow,
- * the section's h2 and a lead line (the copy's own unless `lead` is given, escaped already).
+ * the section's h2, a lead line (the copy's own unless `lead` is given, escaped already) and `inner`.
  */
-export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
+export function wrapSection(ctx: RenderContext, id: SectionId, inner: readonly string[], lead?: string): string {
   const copy = ctx.content.titles[id];
   const block = ctx.block;
   // A requested heading is the user's text: escaped as is, never read as a {name} template.
@@ -148,7 +148,7 @@ export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, le
     `        <h2 id="${anchor}-title">${title}</h2>`,
     `        <p class="section-lead">${lead ?? fillCopy(ctx, copy.lead)}</p>`,
     `      </div>`,
-    inner,
+    ...inner,
     `      </div>`,
     `    </section>`,
   ].join("\n");

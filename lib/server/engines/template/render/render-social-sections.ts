@@ -6,16 +6,14 @@ import { initialsOf } from "./render-art";
 import { contactTarget, fillCopy, formatPrice, lines, wrapSection, type RenderContext } from "./render-context";
 
 export function renderTestimonials(ctx: RenderContext): string {
-  const quotes = ctx.content.testimonials.map((t) =>
-    [
-      `          <figure class="card quote">`,
-      `            <p class="stars"><span aria-hidden="true">★★★★★</span><span class="visually-hidden">${escapeHtml(ctx.locale.ui.rated)}</span></p>`,
-      `            <blockquote><p>“${fillCopy(ctx, t.quote)}”</p></blockquote>`,
-      `            <figcaption><span class="avatar avatar-small" aria-hidden="true">${fillCopy(ctx, initialsOf(t.author))}</span><span><strong>${fillCopy(ctx, t.author)}</strong> <span class="quote-role">${fillCopy(ctx, t.role)}</span></span></figcaption>`,
-      `          </figure>`,
-    ].join("\n"),
-  );
-  return wrapSection(ctx, "testimonials", [`        <div class="quote-grid">`, ...quotes, `        </div>`].join("\n"));
+  const quotes = ctx.content.testimonials.flatMap((t) => [
+    `          <figure class="card quote">`,
+    `            <p class="stars"><span aria-hidden="true">★★★★★</span><span class="visually-hidden">${escapeHtml(ctx.locale.ui.rated)}</span></p>`,
+    `            <blockquote><p>“${fillCopy(ctx, t.quote)}”</p></blockquote>`,
+    `            <figcaption><span class="avatar avatar-small" aria-hidden="true">${fillCopy(ctx, initialsOf(t.author))}</span><span><strong>${fillCopy(ctx, t.author)}</strong> <span class="quote-role">${fillCopy(ctx, t.role)}</span></span></figcaption>`,
+    `          </figure>`,
+  ]);
+  return wrapSection(ctx, "testimonials", [`        <div class="quote-grid">`, ...quotes, `        </div>`]);
 }
 
 export function renderPricing(ctx: RenderContext): string {
@@ -38,17 +36,15 @@ export function renderPricing(ctx: RenderContext): string {
       `          </div>`,
     ]);
   });
-  return wrapSection(ctx, "pricing", [`        <div class="pricing-grid">`, ...plans, `        </div>`].join("\n"));
+  return wrapSection(ctx, "pricing", [`        <div class="pricing-grid">`, ...plans, `        </div>`]);
 }
 
 export function renderFaq(ctx: RenderContext): string {
-  const items = ctx.content.faq.map((item, i) =>
-    [
-      `          <details class="faq-item"${i === 0 ? " open" : ""}>`,
-      `            <summary>${fillCopy(ctx, item.q)}</summary>`,
-      `            <p>${fillCopy(ctx, item.a)}</p>`,
-      `          </details>`,
-    ].join("\n"),
-  );
-  return wrapSection(ctx, "faq", [`        <div class="faq-list">`, ...items, `        </div>`].join("\n"));
+  const items = ctx.content.faq.flatMap((item, i) => [
+    `          <details class="faq-item"${i === 0 ? " open" : ""}>`,
+    `            <summary>${fillCopy(ctx, item.q)}</summary>`,
+    `            <p>${fillCopy(ctx, item.a)}</p>`,
+    `          </details>`,
+  ]);
+  return wrapSection(ctx, "faq", [`        <div class="faq-list">`, ...items, `        </div>`]);
 }
