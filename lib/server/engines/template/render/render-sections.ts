@@ -102,7 +102,6 @@ const SECTIONS: Record<SectionId, (ctx: RenderContext) => string> = {
   contact: renderContact,
 };
 
-/** Renders one section by id. */
 export function renderSection(ctx: RenderContext, id: SectionId): string {
   return SECTIONS[id](ctx);
 }
