@@ -29,7 +29,8 @@ export const phoneLink = (phone: string) => `<a data-copy="phone" href="tel:${es
 /** A line of the contact details: an icon, its label and the value (escaped already). */
 const detailItem = (icon: IconName, label: string, value: string) =>
   `            <li>${renderIcon(icon)}<span><strong>${escapeHtml(label)}</strong><br>${value}</span></li>`;
-export const phoneItem = (ctx: RenderContext, phone: string) => detailItem("phone", ctx.locale.ui.phone, phoneLink(phone));
+export const phoneItem = (ctx: RenderContext, phone: string) =>
+  detailItem("phone", ctx.locale.ui.phone, phoneLink(phone));
 
 export function renderContact(ctx: RenderContext): string {
   const { contact } = ctx.content;
