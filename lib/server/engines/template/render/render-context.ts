@@ -3,7 +3,7 @@
  * common section wrapper that guarantees the heading structure (one h2 per section, labelled).
  */
 
-import { escapeHtml, slugify } from "./html-escape";
+import { escapeHtml } from "./html-escape";
 import type { KindContent, PricedItem } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
 import { applyDomain, plain } from "../content/apply-domain";
@@ -122,11 +122,6 @@ function priceText(ctx: RenderContext, amount: number | null, stated?: StatedPri
   const price = formatAmount(ctx.spec, value);
   const from = stated?.from ? fillSlots(ctx.locale.ui.fromPrice, { price }) : price;
   return stated?.per ? `${from} / ${stated.per}` : from;
-}
-
-/** The e-mail the prompt gave, else a placeholder on the site's name. */
-export function contactEmail(ctx: RenderContext): string {
-  return ctx.content.contact.email ? escapeHtml(ctx.content.contact.email) : `hello@${slugify(ctx.spec.name)}.com`;
 }
 
 /**

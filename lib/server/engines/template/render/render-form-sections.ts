@@ -4,9 +4,9 @@
  */
 
 import { addressLine } from "../locale/locales";
-import { escapeHtml } from "./html-escape";
+import { escapeHtml, slugify } from "./html-escape";
 import { renderIcon } from "./render-art";
-import { contactEmail, fillCopy, wrapSection, type RenderContext } from "./render-context";
+import { fillCopy, wrapSection, type RenderContext } from "./render-context";
 import type { IconName } from "../content/kind-content";
 import { messageField, nameAndEmail, renderField } from "./render-request-form";
 
@@ -37,10 +37,10 @@ export function renderContact(ctx: RenderContext): string {
   const ui = ctx.locale.ui;
   // Field ids follow the block, so a second contact-style block ("Visit us") never repeats an id.
   const p = ctx.block?.id ?? "contact";
-  const email = contactEmail(ctx);
+  // The e-mail the prompt gave, else a placeholder on the site's name.
+  const email = contact.email ? escapeHtml(contact.email) : `hello@${slugify(ctx.spec.name)}.com`;
   const address = addressLine(contact.address, ctx.spec.location, ui.addressOnRequest);
   const hours = contact.hours.map((h) => fillCopy(ctx, h)).join("<br>");
-  const options = contact.topics.map((t) => `              <option>${fillCopy(ctx, t)}</option>`);
   return wrapSection(ctx, "contact", [
     `        <div class="contact-grid">`,
     `          <ul class="contact-details" role="list">`,
@@ -54,7 +54,7 @@ export function renderContact(ctx: RenderContext): string {
     `            <div class="field">`,
     `              <label for="${p}-topic">${fillCopy(ctx, contact.topicLabel)}</label>`,
     `              <select id="${p}-topic" name="topic">`,
-    ...options,
+    ...contact.topics.map((t) => `              <option>${fillCopy(ctx, t)}</option>`),
     `              </select>`,
     `            </div>`,
     renderField(p, messageField(ui.message)),

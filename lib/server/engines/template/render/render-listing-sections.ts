@@ -3,18 +3,16 @@
 import { fillSlots } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { renderPicture } from "./render-images";
-import { contactTarget, fillCopy, formatPrice, lines, wrapSection, type RenderContext } from "./render-context";
+import { contactTarget, fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
 
 export function renderMenu(ctx: RenderContext): string {
   const groups = ctx.content.menu.flatMap((group) => {
-    const items = group.items.map((item) =>
-      lines([
-        `              <li class="menu-item">`,
-        `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price" data-price>${formatPrice(ctx, item.price, item)}</span></p>`,
-        item.text ? `                <p class="menu-item-text">${fillCopy(ctx, item.text)}</p>` : "",
-        `              </li>`,
-      ]),
-    );
+    const items = group.items.flatMap((item) => [
+      `              <li class="menu-item">`,
+      `                <p class="menu-item-head"><span class="menu-item-name">${fillCopy(ctx, item.name)}</span><span class="menu-dots" aria-hidden="true"></span><span class="price" data-price>${formatPrice(ctx, item.price, item)}</span></p>`,
+      ...(item.text ? [`                <p class="menu-item-text">${fillCopy(ctx, item.text)}</p>`] : []),
+      `              </li>`,
+    ]);
     return [
       `          <div class="menu-group">`,
       `            <h3>${fillCopy(ctx, group.title)}</h3>`,

@@ -22,7 +22,6 @@ export function renderPricing(ctx: RenderContext): string {
     // "$0 / month" rather than "Free", which would repeat a plan usually called "Free".
     const price = plan.price === 0 ? escapeHtml(`${ctx.spec.currency}0`) : formatPrice(ctx, plan.price, { exact: plan.exact, from: plan.from });
     const period = plan.period ? ` <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span>` : "";
-    const features = plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`);
     return lines([
       `          <div class="card plan${plan.featured ? " plan-featured" : ""}">`,
       plan.featured ? `            <p class="plan-badge">${escapeHtml(ctx.locale.ui.mostPopular)}</p>` : "",
@@ -30,7 +29,7 @@ export function renderPricing(ctx: RenderContext): string {
       `            <p class="plan-price"><span class="plan-amount" data-price>${price}</span>${period}</p>`,
       plan.text ? `            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>` : "",
       `            <ul class="check-list">`,
-      ...features,
+      ...plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`),
       `            </ul>`,
       `            <a class="button${plan.featured ? "" : " button-ghost"}" href="${target}">${escapeHtml(fillSlots(ctx.locale.ui.choose, { x: "\u0000" })).replace("\u0000", fillCopy(ctx, plan.name))}</a>`,
       `          </div>`,
