@@ -116,10 +116,9 @@ export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const success = fillSlots(ui.requestThanks, { name: ctx.spec.name });
   const lead = escapeHtml(fillSlots(ui.formLead, { name: ctx.spec.name }));
   const agree = fillSlots(ui.agree, { name: ctx.spec.name });
-  const fields = withAskedFields(fieldsFor(kind, offers, ui, agree), block.fields ?? []);
   const form = [
     `          <form class="card request-form" data-form="${kind}" data-success="${escapeHtml(success)}">`,
-    ...fields.map((f) => renderField(block.id, f)),
+    ...withAskedFields(fieldsFor(kind, offers, ui, agree), block.fields ?? []).map((f) => renderField(block.id, f)),
     `            <button class="button" type="submit">${escapeHtml(wording.submit)}</button>`,
     `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
     `          </form>`,
