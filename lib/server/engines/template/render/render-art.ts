@@ -6,9 +6,18 @@
 
 import icons from "../data/icons.json";
 import { mix } from "../palette/color-math";
-import { hashString } from "./html-escape";
 import type { IconName } from "../content/kind-content";
 import type { Palette } from "../palette/build-palette";
+
+/** A small stable string hash (FNV-1a) so "random" choices stay deterministic per prompt. */
+function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
 
 /** Deterministic pseudo-random numbers in [0, 1) from a string seed (mulberry32). */
 function seededRandom(seed: string): () => number {
