@@ -11,6 +11,8 @@ import { renderScript } from "./render-script";
 import { renderBaseStyles, renderFullStyles } from "./render-styles";
 import { isSectionId, sectionLabel, type SiteSpec } from "../site-spec";
 import { inSentence } from "./in-sentence";
+import { fillSlots } from "../locale/locales";
+import stages from "../data/render-stages.json";
 
 export const BUILD_STAGES = ["structure", "sections", "styling", "interactivity"] as const;
 export type BuildStage = (typeof BUILD_STAGES)[number];
@@ -48,23 +50,14 @@ const LIST = new Intl.ListFormat("en-GB", { type: "conjunction" });
 /** What a stage did, in a sentence for the progress log. */
 export function describeStage(spec: SiteSpec, stage: BuildStage): string {
   const labels = spec.blocks.map((b) => (b.requested ? inSentence(b.heading, spec.lang) : isSectionId(b.layout) ? sectionLabel(b.layout) : b.heading));
-  switch (stage) {
-    case "structure":
-      return `Laid out the page: a header with navigation, a hero with the “${spec.name}” heading, the main area and a footer`;
-    case "sections":
-      return `Wrote ${spec.blocks.length} content sections: ${LIST.format(labels)}`;
-    case "styling": {
-      const colour = spec.colorWords.length ? LIST.format(spec.colorWords.slice(0, 2)) : spec.kindLabel.toLowerCase();
-      const font = spec.headingFont === "sans" ? "sans-serif" : spec.headingFont;
-      return (
-        `Styled it: a ${spec.palette.mode} ${colour} palette with every text colour at 4.5:1 contrast or better, ` +
-        `${font} headings, and a fluid layout from 375 px phones up to wide screens`
-      );
-    }
-    case "interactivity": {
-      const forms = spec.blocks.filter((b) => b.form !== null || b.layout === "newsletter").length;
-      const formText = forms ? `, friendly form confirmations (${forms} form${forms === 1 ? "" : "s"}, nothing sent over the network)` : "";
-      return `Added interactivity: a mobile menu, smooth in-page scrolling that moves focus${formText} and the current year in the footer`;
-    }
-  }
+  const forms = spec.blocks.filter((b) => b.form !== null || b.layout === "newsletter").length;
+  return fillSlots(stages.done[stage], {
+    name: spec.name,
+    count: spec.blocks.length,
+    sections: LIST.format(labels),
+    mode: spec.palette.mode,
+    colours: spec.colorWords.length ? LIST.format(spec.colorWords.slice(0, 2)) : spec.kindLabel.toLowerCase(),
+    font: spec.headingFont === "sans" ? "sans-serif" : spec.headingFont,
+    forms: forms ? fillSlots(stages.forms, { count: forms, plural: forms === 1 ? "" : "s" }) : "",
+  });
 }

@@ -44,13 +44,3 @@ export function slugify(text: string, fallback = "studio"): string {
     .replace(/[^a-z0-9]+/g, "");
   return slug.slice(0, 24) || fallback;
 }
-
-/** A small stable string hash (FNV-1a) so "random" choices stay deterministic per prompt. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}

@@ -6,9 +6,18 @@
 
 import icons from "../data/icons.json";
 import { mix } from "../palette/color-math";
-import { hashString } from "./html-escape";
 import type { IconName } from "../content/kind-content";
 import type { Palette } from "../palette/build-palette";
+
+/** A small stable string hash (FNV-1a) so "random" choices stay deterministic per prompt. */
+function hashString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
 
 /** Deterministic pseudo-random numbers in [0, 1) from a string seed (mulberry32). */
 function seededRandom(seed: string): () => number {
@@ -31,19 +40,16 @@ export function renderArtUri(seed: string, palette: Palette, ratio: ArtRatio = "
   const [w, h] = ART_SIZES[ratio];
   const colors = [palette.accent, palette.secondary, mix(palette.accent, "#ffffff", 0.45), mix(palette.secondary, palette.bg, 0.3)];
   const base = palette.mode === "dark" ? mix(palette.bg, palette.accent, 0.25) : mix(palette.bg, palette.accent, 0.18);
-  const shapes: string[] = [];
-  for (let i = 0; i < 5; i += 1) {
+  const shapes = Array.from({ length: 5 }, (_, i) => {
     const color = colors[i % colors.length] ?? palette.accent;
     const cx = Math.round(random() * w);
     const cy = Math.round(random() * h);
     const r = Math.round((0.18 + random() * 0.28) * Math.min(w, h));
     const opacity = (0.45 + random() * 0.45).toFixed(2);
-    shapes.push(
-      i % 2 === 0
-        ? `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="${opacity}"/>`
-        : `<rect x="${cx - r}" y="${cy - r / 2}" width="${r * 2}" height="${r}" rx="${Math.round(r / 2)}" fill="${color}" fill-opacity="${opacity}" transform="rotate(${Math.round(random() * 90 - 45)} ${cx} ${cy})"/>`,
-    );
-  }
+    return i % 2 === 0
+      ? `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="${opacity}"/>`
+      : `<rect x="${cx - r}" y="${cy - r / 2}" width="${r * 2}" height="${r}" rx="${Math.round(r / 2)}" fill="${color}" fill-opacity="${opacity}" transform="rotate(${Math.round(random() * 90 - 45)} ${cx} ${cy})"/>`;
+  });
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${base}"/>` +

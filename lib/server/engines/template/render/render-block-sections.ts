@@ -21,7 +21,7 @@ export function renderCardsBlock(ctx: RenderContext, block: PageBlock): string {
   const people = findDomain(ctx.spec.domainId)?.people ?? "team";
   const line = fillSlots(lines[ordinal % lines.length] ?? "", { topic: inSentence(block.heading, ctx.spec.lang), people });
   const ask = `        <p class="ask-action"><a class="button button-ghost" href="${contactTarget(ctx.spec.blocks)}">${escapeHtml(ctx.locale.ui.askUs)}</a></p>`;
-  return wrapSection(ctx, "services", ask, escapeHtml(line));
+  return wrapSection(ctx, "services", [ask], escapeHtml(line));
 }
 
 export function renderHoursBlock(ctx: RenderContext): string {
@@ -31,7 +31,7 @@ export function renderHoursBlock(ctx: RenderContext): string {
   const week = stated.length ? stated.map((row) => [hoursLine({ text: row.days }), row.time]) : ui.hours;
   const rows = week.map(([day = "", time = ""]) => `          <li><span class="hours-day">${escapeHtml(day)}</span><span class="hours-time">${escapeHtml(time)}</span></li>`);
   const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: addressLine(ctx.content.contact.address, ctx.spec.location, ui.addressOnRequest) }));
-  return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`].join("\n"), lead);
+  return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`], lead);
 }
 
 export const BLOCK_STYLES = readAsset("blocks.css");

@@ -3,7 +3,7 @@
  * common section wrapper that guarantees the heading structure (one h2 per section, labelled).
  */
 
-import { escapeHtml, slugify } from "./html-escape";
+import { escapeHtml } from "./html-escape";
 import type { KindContent, PricedItem } from "../content/kind-content";
 import { getKindContent } from "../content/kind-profiles";
 import { applyDomain, plain } from "../content/apply-domain";
@@ -124,16 +124,11 @@ function priceText(ctx: RenderContext, amount: number | null, stated?: StatedPri
   return stated?.per ? `${from} / ${stated.per}` : from;
 }
 
-/** The e-mail the prompt gave, else a placeholder on the site's name. */
-export function contactEmail(ctx: RenderContext): string {
-  return ctx.content.contact.email ? escapeHtml(ctx.content.contact.email) : `hello@${slugify(ctx.spec.name)}.com`;
-}
-
 /**
  * Wraps section content so every section is a landmark labelled by its own heading: an eyebrow,
- * the section's h2 and a lead line (the copy's own unless `lead` is given, escaped already).
+ * the section's h2, a lead line (the copy's own unless `lead` is given, escaped already) and `inner`.
  */
-export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, lead?: string): string {
+export function wrapSection(ctx: RenderContext, id: SectionId, inner: readonly string[], lead?: string): string {
   const copy = ctx.content.titles[id];
   const block = ctx.block;
   // A requested heading is the user's text: escaped as is, never read as a {name} template.
@@ -148,7 +143,7 @@ export function wrapSection(ctx: RenderContext, id: SectionId, inner: string, le
     `        <h2 id="${anchor}-title">${title}</h2>`,
     `        <p class="section-lead">${lead ?? fillCopy(ctx, copy.lead)}</p>`,
     `      </div>`,
-    inner,
+    ...inner,
     `      </div>`,
     `    </section>`,
   ].join("\n");

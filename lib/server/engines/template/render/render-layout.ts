@@ -123,12 +123,11 @@ function renderFooter(ctx: RenderContext): string {
 
 /** The whole body markup with the given blocks rendered (an empty list gives the skeleton). */
 export function renderPage(ctx: RenderContext, blocks: readonly PageBlock[]): string {
-  const body = blocks.map((block) => renderBlock(ctx, block));
   return [
     renderHeader(ctx),
     `<main id="main" tabindex="-1" lang="${ctx.spec.lang}" data-site-kind="${ctx.spec.kind}"${ctx.spec.business ? ` data-site-business="${escapeHtml(ctx.spec.business.id)}"` : ""} data-site-currency="${ctx.spec.currencyCode}" data-site-locale="${escapeHtml(ctx.spec.locale)}" data-site-name="${escapeHtml(ctx.spec.name)}"${ctx.spec.domainId ? ` data-site-domain="${ctx.spec.domainId}"` : ""}>`,
     renderHero(ctx),
-    ...body,
+    ...blocks.map((block) => renderBlock(ctx, block)),
     `</main>`,
     renderFooter(ctx),
     "",

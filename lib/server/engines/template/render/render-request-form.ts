@@ -43,29 +43,24 @@ function fieldsFor(kind: FormKind, offers: string[], ui: Ui, agree: string): Fie
   const date = input("date", ui.preferredDate, "date");
   const note: Field = { name: "message", label: ui.anythingElse, control: "textarea" };
   const agreed: Field = { name: "agree", label: agree, control: "checkbox", required: true };
-  switch (kind) {
-    case "booking":
-    case "appointment":
-      return [name, email, choice(ui.whatBook, offers), date, note];
-    case "reservation":
-      return [name, email, date, input("guests", ui.guests, "number"), note];
-    case "registration":
-    case "signup":
-      return [name, email, choice(ui.interested, offers)];
-    case "subscription":
-      return [email];
-    case "order":
-      return [name, email, choice(ui.whatOrder, offers), input("quantity", ui.quantity, "number")];
-    case "donation":
-      return [name, email, choice(ui.amount, ["10", "25", "50", "100", ui.anotherAmount])];
-    case "quote":
-      return [name, email, choice(ui.whatNeed, offers), messageField(ui.jobDetails)];
-    case "waiver":
-      return [name, email, input("birthdate", ui.birthDate, "date"), input("emergency", ui.emergency, "text"), agreed];
-    case "enquiry":
-    case "contact":
-      return [name, email, messageField(ui.yourMessage)];
-  }
+  const booking = [name, email, choice(ui.whatBook, offers), date, note];
+  const signup = [name, email, choice(ui.interested, offers)];
+  const contact = [name, email, messageField(ui.yourMessage)];
+  const forms: Record<FormKind, Field[]> = {
+    booking,
+    appointment: booking,
+    reservation: [name, email, date, input("guests", ui.guests, "number"), note],
+    registration: signup,
+    signup,
+    subscription: [email],
+    order: [name, email, choice(ui.whatOrder, offers), input("quantity", ui.quantity, "number")],
+    donation: [name, email, choice(ui.amount, ["10", "25", "50", "100", ui.anotherAmount])],
+    quote: [name, email, choice(ui.whatNeed, offers), messageField(ui.jobDetails)],
+    waiver: [name, email, input("birthdate", ui.birthDate, "date"), input("emergency", ui.emergency, "text"), agreed],
+    enquiry: contact,
+    contact,
+  };
+  return forms[kind];
 }
 
 /** One labelled control; its id is the form's prefix and the field's name. */
@@ -121,16 +116,12 @@ export function renderFormBlock(ctx: RenderContext, block: PageBlock): string {
   const success = fillSlots(ui.requestThanks, { name: ctx.spec.name });
   const lead = escapeHtml(fillSlots(ui.formLead, { name: ctx.spec.name }));
   const agree = fillSlots(ui.agree, { name: ctx.spec.name });
-  return wrapSection(
-    ctx,
-    "contact",
-    [
-      `          <form class="card request-form" data-form="${kind}" data-success="${escapeHtml(success)}">`,
-      ...withAskedFields(fieldsFor(kind, offers, ui, agree), block.fields ?? []).map((f) => renderField(block.id, f)),
-      `            <button class="button" type="submit">${escapeHtml(wording.submit)}</button>`,
-      `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
-      `          </form>`,
-    ].join("\n"),
-    lead,
-  );
+  const form = [
+    `          <form class="card request-form" data-form="${kind}" data-success="${escapeHtml(success)}">`,
+    ...withAskedFields(fieldsFor(kind, offers, ui, agree), block.fields ?? []).map((f) => renderField(block.id, f)),
+    `            <button class="button" type="submit">${escapeHtml(wording.submit)}</button>`,
+    `            <p class="form-status" role="status" aria-live="polite" data-form-status></p>`,
+    `          </form>`,
+  ];
+  return wrapSection(ctx, "contact", form, lead);
 }

@@ -39,8 +39,7 @@ const FOUNDATION = readAsset("foundation.css");
  * the foreign site's own body, header and typography alone.
  */
 export function renderForeignBasics(): string {
-  const start = FOUNDATION.indexOf("img, svg, video");
-  const helpers = FOUNDATION.slice(start, FOUNDATION.indexOf("/* Header */"));
+  const helpers = FOUNDATION.slice(FOUNDATION.indexOf("img, svg, video"), FOUNDATION.indexOf("/* Header */"));
   const sections = FOUNDATION.slice(FOUNDATION.indexOf("/* Sections */"), FOUNDATION.indexOf("/* Footer */"));
   return `main, section { overflow-wrap: anywhere; }\n${helpers}\n${sections}`;
 }
