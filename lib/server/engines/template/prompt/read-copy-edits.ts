@@ -126,11 +126,11 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
   if (REDO.test(text)) return { intents: [{ type: "redo" }], rest: "" };
   const intents: CopyEditIntent[] = [];
   let rest = text;
-  const take = (found: { m: RegExpExecArray } | null, make: (m: RegExpExecArray) => CopyEditIntent | null) => {
-    const intent = found ? make(found.m) : null;
-    if (found && intent) {
+  const take = (m: RegExpExecArray | null | undefined, make: (m: RegExpExecArray) => CopyEditIntent | null) => {
+    const intent = m ? make(m) : null;
+    if (m && intent) {
       intents.push(intent);
-      rest = rest.replace(found.m[0], " ");
+      rest = rest.replace(m[0], " ");
     }
   };
   // A value-taking request: the trigger and its value both leave the text ("say 'Book now'" is no form).
@@ -143,20 +143,18 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
       rest = `${rest.slice(0, hit.m.index)} ${rest.slice(found.end)}`;
     }
   };
-  take(findTrigger(rest, TESTIMONIAL), (m) => {
+  take(findTrigger(rest, TESTIMONIAL)?.m, (m) => {
     const quote = quotes[Number(m[2])];
     return quote ? { type: "testimonial", quote, author: (m[1] ?? m[3] ?? "").trim() || null } : null;
   });
   takeValue(TAGLINE, (text) => ({ type: "tagline", text }));
   const price = (m: RegExpExecArray): CopyEditIntent => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") });
-  take(findTrigger(rest, PRICE), price);
-  if (!intents.some((i) => i.type === "price")) take(findTrigger(rest, [{ re: PRICE_MAKE, lang: "en" }]), price);
+  take(findTrigger(rest, PRICE)?.m, price);
+  if (!intents.some((i) => i.type === "price")) take(PRICE_MAKE.exec(rest), price);
   takeValue(ADDRESS, (text) => ({ type: "address", text }));
   takeValue(HOURS, (text) => (HOURS_HINT.test(text) ? { type: "hours", text } : null));
-  const email = EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null;
-  take(email && { m: email }, (m) => ({ type: "email", text: m[0] }));
-  const phone = PHONE_ASK.test(rest) ? PHONE.exec(rest) : null;
-  take(phone && { m: phone }, (m) => ({ type: "phone", text: m[0].trim() }));
+  take(EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null, (m) => ({ type: "email", text: m[0] }));
+  take(PHONE_ASK.test(rest) ? PHONE.exec(rest) : null, (m) => ({ type: "phone", text: m[0].trim() }));
   // The rest keeps its quotes as quotes, so later readers still treat them as data.
   const kept = rest.replace(new RegExp(`${MARK}(\\d+)${MARK}`, "g"), (_m, i: string) => `"${quotes[Number(i)] ?? ""}"`);
   return { intents: intents.filter((i) => i.type !== "price" || (Number.isFinite(i.amount) && i.item.length > 1)), rest: kept };

@@ -58,9 +58,7 @@ function cleanItem(raw: string): string {
   item = item.replace(/[.!?:;]+$/, "").replace(LEAD_FILLER, "").replace(PEOPLE_VERB, "");
   // "lessons for kids and adults in small groups" → "lessons"; "bikes for sale" stays whole.
   if (item.split(" ").length > 3) item = item.replace(CUT, "");
-  item = item.replace(TRAILING_NOUN, "").trim();
-  item = item.replace(LEAD_FILLER, "");
-  return item;
+  return item.replace(TRAILING_NOUN, "").trim().replace(LEAD_FILLER, "");
 }
 
 function isStyleItem(item: string): boolean {
