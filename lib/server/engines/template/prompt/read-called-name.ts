@@ -4,6 +4,7 @@
  */
 
 import nameWords from "../data/name-words.json";
+import { capitalise } from "../content/apply-domain";
 
 export const CONNECTORS = new Set(nameWords.connectors);
 const STOPS = new Set(nameWords.stops);
@@ -18,9 +19,7 @@ export function endsClause(token: string): boolean {
 }
 
 function titleCase(words: string[]): string {
-  return words
-    .map((w, i) => (i > 0 && CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join(" ");
+  return words.map((w, i) => (i > 0 && CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : capitalise(w))).join(" ");
 }
 
 /** Keeps a name short enough for a header, cutting at a word boundary. */
