@@ -13,7 +13,7 @@ import { neutralName } from "../locale/neutral-name";
 import { PAGE_LANGUAGES, readLanguage, reweighLanguage } from "../locale/read-language";
 import { currencySymbol, isPlaceName, placeLanguages, readPlace, withoutRegionCode } from "../locale/read-place";
 import { getKindContent } from "../content/kind-profiles";
-import { KIND_KEYWORDS, SECTION_KEYWORDS, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
+import { GENERIC_WORDS, KIND_KEYWORDS, SECTION_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { FORM_WORDING, detectFormsInText, type FormKind } from "../content/form-kinds";
 import { placePrices, planBlocks, withBlock } from "./plan-blocks";
 import { readDate } from "./read-details";
@@ -33,14 +33,9 @@ const NEGATION_BEFORE = /\b(?:no|without|not|don't|dont|do not|never|skip|exclud
 
 /** Positions where a term occurs, ignoring occurrences negated just before ("no gallery"). */
 function findTerm(text: string, term: string): { positive: number; negative: number } {
-  let positive = 0;
-  let negative = 0;
-  for (const match of text.matchAll(buildTermPattern(term))) {
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0);
-    if (NEGATION_BEFORE.test(before)) negative += 1;
-    else positive += 1;
-  }
-  return { positive, negative };
+  const hits = [...text.matchAll(buildTermPattern(term))];
+  const negative = hits.filter((m) => NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))).length;
+  return { positive: hits.length - negative, negative };
 }
 
 /** Scores every kind by weighted keyword hits; ties go to the more specific kind listed first. */
@@ -71,16 +66,6 @@ export function detectSections(text: string): { requested: SectionId[]; excluded
 /** The words of every page language that never make a name or a place ("Una", "Eine"). */
 const ARTICLES = new Set(nameWords.articles);
 const SMALL_WORDS = PAGE_LANGUAGES.flatMap((lang) => getLocale(lang).functionWords).filter((w) => !ARTICLES.has(w));
-
-/** Words that never make a site name: every kind keyword, section word, tone word and colour. */
-function genericWords(): string[] {
-  const words: string[] = [];
-  for (const list of Object.values(KIND_KEYWORDS)) for (const [term] of list) words.push(term, `${term}s`);
-  for (const list of Object.values(SECTION_KEYWORDS)) words.push(...list);
-  for (const list of Object.values(TONE_KEYWORDS)) words.push(...list);
-  return words;
-}
-const GENERIC_WORDS = genericWords();
 
 /** The words as the prompt wrote them ("B&B", "veterinaria"), else as matched. */
 function asWritten(prompt: string, words: string): string {
@@ -187,26 +172,20 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // "haircut £25, beard trim £15": priced services are the services, unless the prompt lists its own.
   // A kitchen's priced dishes are its menu.
   const offers = list.offers.length || KITCHEN_KINDS.has(kind) ? list.offers : facts.prices.flatMap((p) => (p.item && p.service ? [p.item] : []));
-  const planned = planBlocks({
-    list,
-    // Listed services are the items of one Services section.
-    sections: offers.length ? mergeSectionOrder(base, ["services"]) : base,
-    forms: detectFormsInText(prompt),
-    scheduled: content.defaultSections.includes("schedule"),
-    titleOf: (id) => content.titles[id],
-    formHeading,
-  });
+  const titleOf = (id: SectionId) => content.titles[id];
+  // Listed services are the items of one Services section.
+  const withServices = offers.length ? mergeSectionOrder(base, ["services"]) : base;
+  const scheduled = content.defaultSections.includes("schedule");
+  const forms = detectFormsInText(prompt);
+  const planned = planBlocks({ list, sections: withServices, forms, scheduled, titleOf, formHeading });
   const people = readPeople(prompt, names.name);
   // The people the prompt names ("our dentists Dr. Amira Khan and Dr. Tom Reed") are on the page,
   // unless it listed the page's sections itself. The NLP library reads people in English only.
   const showPeople = people.length && language.lang === "en" && !list.exhaustive && !PLACELESS_KINDS.includes(kind);
-  const withPeople = showPeople ? withBlock(planned, "team", (id) => content.titles[id]) : planned;
-  const blocks = placePrices(withPeople, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf: (id) => content.titles[id] });
-  const looks = readLooks(prompt, {
-    accent: reading.domain?.accent ?? content.accent,
-    lightTint: content.lightTint,
-    headingFont: content.headingFont,
-  });
+  const withPeople = showPeople ? withBlock(planned, "team", titleOf) : planned;
+  const blocks = placePrices(withPeople, { prices: facts.prices, offers, kitchen: KITCHEN_KINDS.has(kind), titleOf });
+  // The kind's own look, with the domain's accent.
+  const looks = readLooks(prompt, { ...content, accent: reading.domain?.accent ?? content.accent });
   const currencyCode = statedCurrency(full, place.currency) ?? place.currency;
   const label = business?.label ?? (reading.domain && language.lang === "en" ? reading.domain.label : null);
   // "a beekeeper selling honey and candles": the shop's layout wins, but the trade the prompt named outright is still what the business is,
@@ -257,11 +236,9 @@ export function summarizeSpec(spec: SiteSpec): string {
   const parts = [`${what} “${spec.name}”${spec.location ? ` in ${spec.location}` : ""}`];
   const labels = spec.blocks.map((b) => (b.requested || !isSectionId(b.layout) ? b.heading.toLowerCase() : sectionLabel(b.layout)));
   parts.push(`Sections: ${labels.join(", ")}`);
-  const looks = [...spec.colorWords.slice(0, 3)];
-  if (spec.palette.mode === "dark") looks.push("dark theme");
-  looks.push(`${spec.tone} tone`);
-  if (spec.headingFont !== "sans") looks.push(`${spec.headingFont} headings`);
-  parts.push(looks.join(", "));
+  const dark = spec.palette.mode === "dark" ? ["dark theme"] : [];
+  const font = spec.headingFont !== "sans" ? [`${spec.headingFont} headings`] : [];
+  parts.push([...spec.colorWords.slice(0, 3), ...dark, `${spec.tone} tone`, ...font].join(", "));
   const forms = spec.forms.filter((f) => f !== "contact").map((f) => FORM_WORDING[f].label);
   if (forms.length) parts.push(forms.join(", "));
   if (spec.date) parts.push(spec.date);

@@ -7,20 +7,29 @@
 import nameWords from "../data/name-words.json";
 import { LANGUAGE_NAMES } from "./read-english";
 import { isCurrencyCode } from "../locale/stated-currency";
+import { CONNECTORS, PROPER_TOKEN, bare, clampName, endsClause, readNameAfterKeyword } from "./read-called-name";
 
-const CONNECTORS = new Set(nameWords.connectors);
+export { readNameAfterKeyword };
+
 const NAME_ARTICLES = new Set(nameWords.nameArticles);
-const STOPS = new Set(nameWords.stops);
-const NAME_KEYWORD =
-  /(?:^|[^\p{L}])(?:called|named|titled|(?<!\bmy\s)name\s+is|name:|brand\s+name|appel[ée]e?|llamad[oa]|namens|genannt|chiamat[oa]|chamad[oa])\s+(.{1,120})/iu;
+const NAME_KEYWORD = new RegExp(`(?:^|[^\\p{L}])(?:${nameWords.nameKeywords})\\s+(.{1,120})`, "iu");
 // Japanese and Chinese quote a name in corner brackets: 「Komorebi」.
 const QUOTED = /["“”«»„「『]([^"“”«»„「」『』\n]{2,60})["“”«»„」』]|(?:^|[\s(])'([^'\n]{2,48})'(?=[\s,.;:!?)]|$)/u;
-const PROPER_TOKEN = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*|&|\+)$/u;
+const FOR_NAME = /\bfor\s+(?!my\b|our\b|a\b|an\b|the\s+[a-z])([\p{Lu}][^,.;:!?\n]{0,60})/u;
+/** "specialising in sourdough", "known for vintage maps": what the place does, up to its first "with", "in"… */
+const FOCUS = new RegExp(`\\b(?:${nameWords.focus.leads})\\s+(?:in\\s+)?([^.,;:!?\\n]{3,80})`, "i");
+const FOCUS_END = new RegExp(`\\s+(?:${nameWords.focus.ends})\\s+`, "i");
 
 /** Capitalised words that are not names; kind and colour words are added by the caller. */
 const TITLES = new Set(nameWords.titles);
 const NAME_JOINERS = new Set(nameWords.nameJoiners);
 const BASE_GENERIC = [...nameWords.baseGeneric, ...nameWords.titles, ...LANGUAGE_NAMES];
+/** Words after which a capitalised run is a place ("em São Paulo", "a Napoli", "im Allgäu"). */
+const PLACE_PREPOSITIONS = new Set(nameWords.placePrepositions);
+/** "and"/"or" in the page languages: what joins the items of a list. */
+const LIST_JOINERS = new Set(nameWords.listJoiners);
+/** "run by", "geführt von": after these a capitalised run is the people who run the place. */
+const RUN_BY = { verbs: new Set(nameWords.runBy.verbs), prepositions: new Set(nameWords.runBy.prepositions) };
 
 export interface ExtractedNames {
   name: string | null;
@@ -28,64 +37,6 @@ export interface ExtractedNames {
   guessed: boolean;
   location: string | null;
   focus: string | null;
-}
-
-function bare(token: string): string {
-  return token.replace(/^[(\["'“‘]+/, "").replace(/[)\]"'”’,.;:!?]+$/, "");
-}
-
-function endsClause(token: string): boolean {
-  return /[,;:!?)\]]$/.test(token) || (/\.$/.test(token) && !/^(co|inc|ltd|st|dr|mr|mrs|ms)\.$/i.test(token));
-}
-
-function titleCase(words: string[]): string {
-  return words
-    .map((w, i) => (i > 0 && CONNECTORS.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join(" ");
-}
-
-/** Keeps a name short enough for a header, cutting at a word boundary. */
-function clampName(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\s+/g, " ").trim();
-  if (clean.length <= 48) return clean;
-  const cut = clean.slice(0, 48);
-  const space = cut.lastIndexOf(" ");
-  return (space >= 20 ? cut.slice(0, space) : cut).trim();
-}
-
-/** Reads the words after "called"/"named": stops at the first word that clearly starts new text. */
-export function readNameAfterKeyword(rest: string): string | null {
-  const quoted = /^\s*["“'«]([^"”'»\n]{1,60})["”'»]/.exec(rest);
-  if (quoted?.[1]?.trim()) return clampName(quoted[1]);
-  const tokens = rest.trim().split(/\s+/).slice(0, 10);
-  const words: string[] = [];
-  const firstIsProper = PROPER_TOKEN.test(bare(tokens[0] ?? ""));
-  for (let i = 0; i < tokens.length && words.length < 6; i += 1) {
-    const token = tokens[i] ?? "";
-    const word = bare(token);
-    if (!word) break;
-    const lower = word.toLowerCase();
-    const next = bare(tokens[i + 1] ?? "");
-    if (i > 0 && CONNECTORS.has(lower)) {
-      // "Crumb & Co" keeps its connector; "Crumb and green accents" does not.
-      if (next && (PROPER_TOKEN.test(next) || !firstIsProper) && !STOPS.has(next.toLowerCase()) && !endsClause(token)) {
-        words.push(word);
-        continue;
-      }
-      break;
-    }
-    // "The Dog-Eared Page" is a name; "Crumb website" is not: a capitalised "Page" inside a proper name stays.
-    const inName = firstIsProper && /^\p{Lu}/u.test(word) && ["page", "site", "website", "homepage"].includes(lower);
-    // "Suds on Wheels", "Meals on Wheels": "on" between capitalised words stays inside the name.
-    const onInName = lower === "on" && firstIsProper && PROPER_TOKEN.test(next) && !endsClause(token);
-    if (i > 0 && STOPS.has(lower) && !inName && !onInName) break;
-    if (i > 0 && firstIsProper && !PROPER_TOKEN.test(word) && !onInName) break;
-    words.push(word);
-    if (endsClause(token)) break;
-  }
-  while (words.length > 0 && CONNECTORS.has((words[words.length - 1] ?? "").toLowerCase())) words.pop();
-  if (words.length === 0) return null;
-  return clampName(firstIsProper ? words.join(" ") : titleCase(words));
 }
 
 /**
@@ -117,15 +68,6 @@ function isGeneric(run: string[], generic: ReadonlySet<string>): boolean {
     return generic.has(lower) || generic.has(lower.replace(/s$/, "")) || CONNECTORS.has(lower) || isNotANameWord(w);
   });
 }
-
-/** Words after which a capitalised run is a place ("em São Paulo", "a Napoli", "im Allgäu"). */
-const PLACE_PREPOSITIONS = new Set(nameWords.placePrepositions);
-
-/** "and"/"or" in the page languages: what joins the items of a list. */
-const LIST_JOINERS = new Set(nameWords.listJoiners);
-
-/** "run by", "geführt von": after these a capitalised run is the people who run the place. */
-const RUN_BY = { verbs: new Set(nameWords.runBy.verbs), prepositions: new Set(nameWords.runBy.prepositions) };
 
 /**
  * A capitalised word among lower-case list items is one of them, not a name: "tyre changes, MOT
@@ -188,8 +130,7 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       const complement = runStart === 0 && words.length === 1 && words[0] === run[0] && run.length > 1 && run.slice(1).every((w) => CONNECTORS.has(w.toLowerCase()));
       const introduced = complement ? false : runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
       if (!words.length || afterPlace || introduced === false || isGeneric(words, generic)) return null;
-      let ownLength = run.length;
-      while (ownLength > 1 && CONNECTORS.has((run[ownLength - 1] ?? "").toLowerCase())) ownLength -= 1;
+      const ownLength = Math.max(1, run.findLastIndex((w) => !CONNECTORS.has(w.toLowerCase())) + 1);
       if (isListItem(tokens, runStart, ownLength)) return null;
       // German capitalises every noun ("Reifenwechsel und Inspektion"): there a guess must follow a
       // trade word ("Bäckerei Müller") or be introduced as a name ("Müller ist …", "Müller, …").
@@ -209,11 +150,8 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
         const whole = tokens.slice(from, runStart - 1).map(bare).join(" ");
         found = clampName(`${whole.charAt(0).toUpperCase()}${whole.slice(1)} ${before} ${found}`);
       }
-      if (introduced === "weak") {
-        fallback ??= found;
-        return null;
-      }
-      return found;
+      if (introduced === "weak") fallback ??= found;
+      return introduced === "weak" ? null : found;
     };
     for (let i = 0; i <= tokens.length; i += 1) {
       const token = tokens[i];
@@ -245,23 +183,15 @@ export function extractNames(
 ): ExtractedNames {
   const text = prompt.slice(0, 2000);
   const generic = new Set([...BASE_GENERIC, ...genericWords]);
-  let name: string | null = null;
-  const keyword = NAME_KEYWORD.exec(text);
-  if (keyword?.[1]) name = readNameAfterKeyword(keyword[1]);
-  if (!name) {
-    const quoted = QUOTED.exec(text);
-    const value = (quoted?.[1] ?? quoted?.[2] ?? "").trim();
-    if (value) name = clampName(value);
-  }
-  if (!name) {
-    const forMatch = /\bfor\s+(?!my\b|our\b|a\b|an\b|the\s+[a-z])([\p{Lu}][^,.;:!?\n]{0,60})/u.exec(text);
-    if (forMatch?.[1]) {
-      const candidate = readNameAfterKeyword(forMatch[1]);
-      if (candidate && /^[\p{Lu}\p{N}]/u.test(candidate) && !isGeneric(candidate.split(" "), generic)) name = candidate;
-    }
-  }
-  const guessed = !name;
-  if (!name) name = findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic, nounsCapitalised);
+  const called = NAME_KEYWORD.exec(text)?.[1];
+  const quoted = QUOTED.exec(text);
+  const quotedName = (quoted?.[1] ?? quoted?.[2] ?? "").trim();
+  // "a site for Crumb & Co": a capitalised name after "for", unless it is only generic words.
+  const after = readNameAfterKeyword(FOR_NAME.exec(text)?.[1] ?? "");
+  const forName = after && /^[\p{Lu}\p{N}]/u.test(after) && !isGeneric(after.split(" "), generic) ? after : null;
+  const stated = (called && readNameAfterKeyword(called)) || (quotedName && clampName(quotedName)) || forName;
+  const guessed = !stated;
+  const name = stated || findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic, nounsCapitalised);
 
   const place =
     /\b(?:in|based in|located in|from|covering|serving|near|around|tours?\s+of|guide\s+to)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/u.exec(text) ??
@@ -270,13 +200,7 @@ export function extractNames(
   let location = place?.[1] ?? null;
   if (location && (generic.has(location.toLowerCase()) || location === name || name?.includes(location))) location = null;
 
-  const focusMatch =
-    /\b(?:speciali[sz](?:ing|es|e|ed)|that\s+(?:sells|makes|offers|serves)|selling|serving|focused\s+on|focusing\s+on|known\s+for|(?:online|web|e-?)\s*(?:shop|store)\s+for)\s+(?:in\s+)?([^.,;:!?\n]{3,80})/i.exec(text);
-  let focus: string | null = null;
-  if (focusMatch?.[1]) {
-    const cut = focusMatch[1].split(/\s+(?:with|called|named|in|for|that|which|using|featuring|including|plus|and\s+(?:a|an|the|some))\s+/i)[0] ?? "";
-    const words = cut.trim().split(/\s+/).slice(0, 6).join(" ");
-    focus = words.length >= 3 ? words : null;
-  }
+  const focused = FOCUS.exec(text)?.[1]?.split(FOCUS_END)[0]?.trim().split(/\s+/).slice(0, 6).join(" ") ?? "";
+  const focus = focused.length >= 3 ? focused : null;
   return { name: name || null, guessed: guessed && Boolean(name), location: location ? clampName(location) : null, focus };
 }

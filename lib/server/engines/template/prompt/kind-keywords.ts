@@ -15,6 +15,13 @@ export const KIND_KEYWORDS = keywords.kinds as unknown as Record<Exclude<SiteKin
 export const SECTION_KEYWORDS = keywords.sections as Record<SectionId, readonly string[]>;
 export const TONE_KEYWORDS = keywords.tones as Record<Tone, readonly string[]>;
 
+/** Words that never make a site name: every kind keyword, section word and tone word (the caller adds colours). */
+export const GENERIC_WORDS = [
+  ...Object.values(KIND_KEYWORDS).flatMap((list) => list.flatMap(([term]) => [term, `${term}s`])),
+  ...Object.values(SECTION_KEYWORDS).flat(),
+  ...Object.values(TONE_KEYWORDS).flat(),
+];
+
 /** Words that ask for a dark look as a whole (not "dark green"). */
 export const DARK_PATTERN =
   /\b(dark|night|black)[\s-]*(mode|theme|themed|background|look|design|ui|palette|style|site|website)\b|\bmoody\b|\bneon\b|\bdark\s*(?:and|&)\s*\w+\s*(?:theme|design|look)\b/i;

@@ -6,7 +6,7 @@
 
 import { slugify } from "../render/html-escape";
 import { SECTION_ORDER, isSectionId, type BlockLayout, type PageBlock, type SectionId } from "../site-spec";
-import { FORM_WORDING, type FormKind } from "../content/form-kinds";
+import type { FormKind } from "../content/form-kinds";
 import type { SectionList } from "./read-section-list";
 import words from "../data/section-words.json";
 import { layoutForPhrase } from "./section-vocabulary";
@@ -18,14 +18,14 @@ export interface BlockPlanInput {
   list: SectionList;
   /** The kind's usual sections (after exclusions) merged with built-in sections the prompt named. */
   sections: SectionId[];
-  /** Forms implied anywhere in the prompt. */
+  /** Forms implied anywhere in the prompt (never contact: that is the page's contact block). */
   forms: FormKind[];
   /** Whether the kind has a programme of its own (an event, a gym's classes) by default. */
   scheduled?: boolean;
   /** Default heading and nav label of a built-in section for this kind. */
   titleOf: (id: SectionId) => { title: string; nav: string };
   /** A form's heading in the page's language ("Inscripción", not "Registration"). */
-  formHeading?: (kind: FormKind) => string;
+  formHeading: (kind: FormKind) => string;
 }
 
 function uniqueId(wanted: string, taken: Set<string>): string {
@@ -51,11 +51,6 @@ function defaultBlock(id: SectionId, input: BlockPlanInput, taken: Set<string>):
   const { title, nav } = input.titleOf(id);
   taken.add(id);
   return { id, heading: title, nav, layout: id, form: id === "contact" ? "contact" : null, requested: false };
-}
-
-function formBlock(kind: FormKind, taken: Set<string>, formHeading?: (kind: FormKind) => string): PageBlock {
-  const heading = formHeading?.(kind) ?? FORM_WORDING[kind].heading;
-  return { id: uniqueId(heading, taken), heading, nav: heading, layout: "form", form: kind, requested: true };
 }
 
 /** Inserts before the contact block (the page's natural end), else at the end. */
@@ -114,7 +109,7 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   }
   for (const kind of input.forms) {
     const has = blocks.some((b) => b.form === kind || (kind === "subscription" && b.layout === "newsletter"));
-    if (!has) insertBeforeContact(blocks, formBlock(kind, taken, input.formHeading));
+    if (!has) insertBeforeContact(blocks, requestedBlock(input.formHeading(kind), kind, taken));
   }
   if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
   // A form gets the fields the prompt asked of it.

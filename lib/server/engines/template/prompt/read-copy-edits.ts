@@ -8,7 +8,7 @@
 
 import data from "../data/edit-words.json";
 import { PAGE_LANGUAGES, type PageLanguage } from "../locale/read-language";
-import { WORD_END, WORD_START, alternation } from "../word-pattern";
+import { WORD_END as E, WORD_START as B, alternation as alt } from "../word-pattern";
 import { amountOf } from "../locale/stated-currency";
 
 export type CopyEditIntent =
@@ -43,10 +43,11 @@ export function unmaskQuotes(value: string, quotes: string[]): string {
 
 type Group = keyof typeof data.words;
 type Slot = keyof typeof data.slots;
-const B = WORD_START;
-const E = WORD_END;
-const wordsOf = (group: Group, lang: PageLanguage): string[] => (data.words[group] as Partial<Record<PageLanguage, string[]>>)[lang] ?? [];
-const alt = alternation;
+type ByLanguage = Partial<Record<PageLanguage, string[]>>;
+const wordsOf = (group: Group, lang: PageLanguage): string[] => (data.words[group] as ByLanguage)[lang] ?? [];
+const slotOf = (slot: Slot, lang: PageLanguage): string[] => (data.slots[slot] as ByLanguage)[lang] ?? [];
+/** A slot's nouns in every page language ("phone", "teléfono", "Telefon"). */
+export const slotWords = (slot: Slot) => PAGE_LANGUAGES.flatMap((lang) => slotOf(slot, lang));
 /** Articles and possessives before a noun ("notre ", "l'"), elided ones without the space. */
 const article = (lang: PageLanguage) => {
   const list = wordsOf("art", lang);
@@ -58,12 +59,12 @@ interface Trigger { re: RegExp; lang: PageLanguage }
 /** "<verb> [article…] <noun> [tail]", "<noun>:", and for statements "[article…] <noun> <is>", per language. */
 function buildTriggers(slot: Slot, verbs: Group[]): Trigger[] {
   return PAGE_LANGUAGES.flatMap((lang) => {
-    const nouns = alt((data.slots[slot] as Partial<Record<PageLanguage, string[]>>)[lang] ?? []);
+    const nouns = alt(slotOf(slot, lang));
     const verb = alt(verbs.flatMap((v) => wordsOf(v, lang)));
     const tail = wordsOf("tail", lang).length ? `(?:\\s+(?:${alt(wordsOf("tail", lang))})${E})?` : "";
     const sources = [`${B}(?:${verb})\\s+${article(lang)}{0,3}(?:${nouns})${E}${tail}`, `${B}(?:${nouns})\\s*:`];
     if (data.statements.includes(slot)) sources.push(`${B}${article(lang)}{1,3}(?:${nouns})\\s+(?:${alt(wordsOf("is", lang))})${E}`);
-    const extra = (data.patterns as unknown as Record<string, Partial<Record<PageLanguage, string[]>>>)[slot]?.[lang] ?? [];
+    const extra = (data.patterns as unknown as Record<string, ByLanguage>)[slot]?.[lang] ?? [];
     return [...sources, ...extra.map((p) => `${B}${p}`)].map((source) => ({ re: regex(source), lang }));
   });
 }
@@ -96,7 +97,7 @@ const TAGLINE = buildTriggers("tagline", ["change"]);
 const ADDRESS = buildTriggers("address", ["add", "change"]);
 const HOURS = buildTriggers("hours", ["add", "change"]);
 const HOURS_HINT = regex(data.hoursHints.join("|"));
-const askOf = (slot: Slot) => regex(`${B}(?:${alt(PAGE_LANGUAGES.flatMap((l) => (data.slots[slot] as Partial<Record<PageLanguage, string[]>>)[l] ?? []))})${E}`);
+const askOf = (slot: Slot) => regex(`${B}(?:${alt(slotWords(slot))})${E}`);
 const PHONE = /(?:\+?\(?\d[\d\s().-]{5,20}\d)/;
 const PHONE_ASK = askOf("phone");
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+/;
@@ -125,11 +126,11 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
   if (REDO.test(text)) return { intents: [{ type: "redo" }], rest: "" };
   const intents: CopyEditIntent[] = [];
   let rest = text;
-  const take = (found: { m: RegExpExecArray } | null, make: (m: RegExpExecArray) => CopyEditIntent | null) => {
-    const intent = found ? make(found.m) : null;
-    if (found && intent) {
+  const take = (m: RegExpExecArray | null | undefined, make: (m: RegExpExecArray) => CopyEditIntent | null) => {
+    const intent = m ? make(m) : null;
+    if (m && intent) {
       intents.push(intent);
-      rest = rest.replace(found.m[0], " ");
+      rest = rest.replace(m[0], " ");
     }
   };
   // A value-taking request: the trigger and its value both leave the text ("say 'Book now'" is no form).
@@ -142,26 +143,18 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
       rest = `${rest.slice(0, hit.m.index)} ${rest.slice(found.end)}`;
     }
   };
-  take(findTrigger(rest, TESTIMONIAL), (m) => {
+  take(findTrigger(rest, TESTIMONIAL)?.m, (m) => {
     const quote = quotes[Number(m[2])];
     return quote ? { type: "testimonial", quote, author: (m[1] ?? m[3] ?? "").trim() || null } : null;
   });
   takeValue(TAGLINE, (text) => ({ type: "tagline", text }));
   const price = (m: RegExpExecArray): CopyEditIntent => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") });
-  take(findTrigger(rest, PRICE), price);
-  if (!intents.some((i) => i.type === "price")) take(findTrigger(rest, [{ re: PRICE_MAKE, lang: "en" }]), price);
+  take(findTrigger(rest, PRICE)?.m, price);
+  if (!intents.some((i) => i.type === "price")) take(PRICE_MAKE.exec(rest), price);
   takeValue(ADDRESS, (text) => ({ type: "address", text }));
   takeValue(HOURS, (text) => (HOURS_HINT.test(text) ? { type: "hours", text } : null));
-  const email = EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null;
-  if (email) {
-    intents.push({ type: "email", text: email[0] });
-    rest = rest.replace(email[0], " ");
-  }
-  const phone = PHONE_ASK.test(rest) ? PHONE.exec(rest) : null;
-  if (phone) {
-    intents.push({ type: "phone", text: phone[0].trim() });
-    rest = rest.replace(phone[0], " ");
-  }
+  take(EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null, (m) => ({ type: "email", text: m[0] }));
+  take(PHONE_ASK.test(rest) ? PHONE.exec(rest) : null, (m) => ({ type: "phone", text: m[0].trim() }));
   // The rest keeps its quotes as quotes, so later readers still treat them as data.
   const kept = rest.replace(new RegExp(`${MARK}(\\d+)${MARK}`, "g"), (_m, i: string) => `"${quotes[Number(i)] ?? ""}"`);
   return { intents: intents.filter((i) => i.type !== "price" || (Number.isFinite(i.amount) && i.item.length > 1)), rest: kept };

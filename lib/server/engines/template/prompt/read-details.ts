@@ -4,23 +4,26 @@
  * "12. Juni 2027", "3–5 juin".
  */
 
-import { PAGE_LANGUAGES } from "../locale/read-language";
+import { PAGE_LANGUAGES, type PageLanguage } from "../locale/read-language";
 
-function monthNames(): string[] {
-  const names = new Set<string>();
-  for (const lang of PAGE_LANGUAGES) {
-    // Short names only in English: elsewhere they are words too ("set", "out", "mag").
-    for (const month of lang === "en" ? (["long", "short"] as const) : (["long"] as const)) {
-      const format = new Intl.DateTimeFormat(lang, { month, timeZone: "UTC" });
-      for (let m = 0; m < 12; m += 1) names.add(format.format(Date.UTC(2024, m, 15)).toLowerCase().replace(/\.$/, ""));
-    }
-  }
-  names.add("sept");
-  // Longest first, so "june" is not read as "jun".
-  return [...names].sort((a, b) => b.length - a.length);
+type Style = "long" | "short";
+/** What Intl calls the weekday or month of each date, per page language and style: lower case, no final dot. */
+export function calendarNames(unit: "weekday" | "month", dates: number[], styles: (lang: PageLanguage) => Style[]) {
+  return PAGE_LANGUAGES.flatMap((lang) =>
+    styles(lang).flatMap((style) => {
+      const options = unit === "weekday" ? { weekday: style } : { month: style };
+      const format = new Intl.DateTimeFormat(lang, { ...options, timeZone: "UTC" });
+      return dates.map((date): [string, Style] => [format.format(date).toLowerCase().replace(/\.$/, ""), style]);
+    }),
+  );
 }
 
-const MONTHS = monthNames().join("|");
+const MONTH_DATES = Array.from({ length: 12 }, (_, m) => Date.UTC(2024, m, 15));
+// Short names only in English: elsewhere they are words too ("set", "out", "mag").
+const monthStyles = (lang: PageLanguage): Style[] => (lang === "en" ? ["long", "short"] : ["long"]);
+const MONTH_NAMES = calendarNames("month", MONTH_DATES, monthStyles).map(([name]) => name);
+// Longest first, so "june" is not read as "jun".
+const MONTHS = [...new Set([...MONTH_NAMES, "sept"])].sort((a, b) => b.length - a.length).join("|");
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th|\.|er|º)?`;
 const DATE = new RegExp(
   `(?<![\\p{L}\\p{N}])(${DAY}(?:\\s*[-–]\\s*${DAY})?\\s+(?:de\\s+)?(?:${MONTHS})\\.?(?:\\s+(?:de\\s+)?\\d{4})?|(?:${MONTHS})\\.?\\s+${DAY}(?:\\s*[-–]\\s*\\d{1,2})?(?:,?\\s+\\d{4})?)(?![\\p{L}\\p{N}])`,

@@ -81,10 +81,9 @@ export function readKindPhrase(text: string, kind: SiteKind): string | null {
   return null;
 }
 
-function readPurpose(text: string): string | null {
-  const match = /\b(?:saas|software|app|platform|tool|product|system)\b[^.;:!?]*?\b(?:that|which|to)\s+((?:helps?|lets?|makes?|[a-z]+s)\b[^.;:!?,—–]{3,80})/i.exec(text);
-  return match?.[1]?.trim() ?? null;
-}
+/** "a SaaS that schedules surf lessons" → "schedules surf lessons". */
+const PURPOSE = /\b(?:saas|software|app|platform|tool|product|system)\b[^.;:!?]*?\b(?:that|which|to)\s+((?:helps?|lets?|makes?|[a-z]+s)\b[^.;:!?,—–]{3,80})/i;
+const readPurpose = (text: string) => PURPOSE.exec(text)?.[1]?.trim() ?? null;
 
 function readAudience(text: string): string | null {
   const match = /\b(?:[Ss]oftware|[Aa]pp|[Pp]latform|[Tt]ool|[Pp]roduct|SaaS|saas|CRM|crm|[Ss]ystem)\s+for\s+((?:[a-z][a-z-]*\s?){1,4})/.exec(text);

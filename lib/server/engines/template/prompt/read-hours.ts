@@ -6,7 +6,7 @@
  */
 
 import words from "../data/fact-words.json";
-import { PAGE_LANGUAGES } from "../locale/read-language";
+import { calendarNames } from "./read-details";
 import { WORD_END as E, WORD_START as B, alternation as alt } from "../word-pattern";
 
 export interface HoursRow {
@@ -18,25 +18,14 @@ export interface HoursRow {
   text: string;
 }
 
-function weekdayNames(): string[] {
-  const names = new Set<string>();
-  for (const lang of PAGE_LANGUAGES) {
-    for (const weekday of ["long", "short"] as const) {
-      const format = new Intl.DateTimeFormat(lang, { weekday, timeZone: "UTC" });
-      for (let d = 0; d < 7; d += 1) {
-        const name = format.format(Date.UTC(2024, 0, 1 + d)).toLowerCase().replace(/\.$/, "");
-        names.add(name);
-        // "segunda-feira" is written "segunda"; "Mondays", "sábados", "sonntags" are plurals.
-        names.add(name.split("-")[0] ?? name);
-        if (weekday === "long") names.add(`${name}s`);
-      }
-    }
-  }
-  return [...names];
-}
+const WEEK = Array.from({ length: 7 }, (_, d) => Date.UTC(2024, 0, 1 + d));
+// "segunda-feira" is written "segunda"; "Mondays", "sábados", "sonntags" are plurals.
+const WEEKDAYS = calendarNames("weekday", WEEK, () => ["long", "short"]).flatMap(([name, style]) =>
+  style === "long" ? [name, name.split("-")[0] ?? name, `${name}s`] : [name, name.split("-")[0] ?? name],
+);
 
 const H = words.hours;
-const DAY = `(?:${alt([...weekdayNames(), ...Object.values(H.days).flat()])})\\.?`;
+const DAY = `(?:${alt([...WEEKDAYS, ...Object.values(H.days).flat()])})\\.?`;
 const DAYS = `${DAY}(?:\\s*(?:${alt(H.dayJoiners)})\\s*${DAY})*`;
 // After a time, a comma ends the days: "9-5 weekdays, Sat 9-12" is two rows.
 const DAYS_AFTER = `${DAY}(?:\\s*(?:${alt(H.dayJoiners.filter((j) => j !== ","))})\\s*${DAY})*`;

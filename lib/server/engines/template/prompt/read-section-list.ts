@@ -9,6 +9,7 @@ import { FORM_WORDING, detectFormKind, type FormKind } from "../content/form-kin
 import { findColorMentions } from "./named-colors";
 import words from "../data/section-words.json";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
+import { capitalise } from "../content/apply-domain";
 
 export interface ListedSection {
   /** The heading as the user wrote it, capitalised: "Our dentists", "Book a consultation". */
@@ -40,10 +41,6 @@ const CUT = new RegExp(`\\s(?:${words.list.cut})\\s.*$`, "i");
 const PREPOSITIONAL = new RegExp(`^(?:${words.list.prepositions})\\s`, "i");
 const NOT_SECTIONS = new RegExp(`^(?:${words.list.notSections})$`, "i");
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Pairs joined by "and" that name one thing, so they are never split. */
 const COMPOUNDS = new RegExp(`\\b(${words.list.compounds[0]!.join("|")})\\s+(and|&)\\s+(${words.list.compounds[1]!.join("|")})\\b`, "gi");
 
@@ -61,9 +58,7 @@ function cleanItem(raw: string): string {
   item = item.replace(/[.!?:;]+$/, "").replace(LEAD_FILLER, "").replace(PEOPLE_VERB, "");
   // "lessons for kids and adults in small groups" → "lessons"; "bikes for sale" stays whole.
   if (item.split(" ").length > 3) item = item.replace(CUT, "");
-  item = item.replace(TRAILING_NOUN, "").trim();
-  item = item.replace(LEAD_FILLER, "");
-  return item;
+  return item.replace(TRAILING_NOUN, "").trim().replace(LEAD_FILLER, "");
 }
 
 function isStyleItem(item: string): boolean {
@@ -144,7 +139,7 @@ export function readSectionList(rawPrompt: string, exclude: readonly string[] = 
     const marks = [...sentence.matchAll(TRIGGER)].map((m) => ({ at: (m.index ?? 0) + m[0].length, from: m.index ?? 0, word: m[1] ?? (m[2] ? ":" : "") }));
     let best: { items: ListedSection[]; word: string } | null = null;
     let formFields = false;
-    marks.forEach((mark, i) => {
+    for (const [i, mark] of marks.entries()) {
       const text = sentence.slice(mark.at, marks[i + 1]?.from ?? sentence.length);
       // "a quote form with move date and number of rooms": what follows a form is its fields, not sections.
       if (FORM_THEN_WITH.test(sentence.slice(0, mark.at))) {
@@ -157,25 +152,24 @@ export function readSectionList(rawPrompt: string, exclude: readonly string[] = 
         const sections = asked.filter((f) => PAGE_SECTIONS.has(layoutForPhrase(f))).map((f) => ({ heading: capitalise(f), form: null }));
         if (sections.length && (!best || sections.length > best.items.length)) best = { items: sections, word: "with" };
         formFields = true;
-        return;
+        continue;
       }
       const items = readItems(text, exclude, [], formHeading);
       if (isConvincing(items, mark.word) && (!best || items.length > best.items.length)) best = { items, word: mark.word };
-    });
+    }
     // A bare list sentence ("Lessons, prices, reviews and booking.") needs no trigger word; there the trade may open it ("Bakery in Toronto, …").
     // A sentence whose list was a form's fields is no list of sections.
     const bare = formFields ? [] : readItems(sentence, exclude, trades, formHeading);
     // The owners and the trade it dropped still count towards "this sentence is a list".
     if (!best && bare.length >= 2 && splitItems(sentence).length >= 3 && (sentence.match(/,/g) ?? []).length >= 2) best = { items: bare, word: ":" };
-    const chosen = best as { items: ListedSection[]; word: string } | null;
-    if (!chosen) continue;
+    if (!best) continue;
     // A list after a colon or "offering" that names no known section or form is what the business does.
-    if (OFFER_TRIGGER.test(chosen.word.trim()) && chosen.items.every((i) => !i.form && layoutForPhrase(i.heading) === "cards")) {
-      offers.push(...chosen.items.map((i) => i.heading));
+    if (OFFER_TRIGGER.test(best.word.trim()) && best.items.every((i) => !i.form && layoutForPhrase(i.heading) === "cards")) {
+      offers.push(...best.items.map((i) => i.heading));
       continue;
     }
-    if (chosen.items.length >= 3 || /^(?:sections?|pages?)\s*:/i.test(chosen.word) || (chosen.word === ":" && chosen.items.length >= 2)) exhaustive = true;
-    for (const item of chosen.items) {
+    if (best.items.length >= 3 || /^(?:sections?|pages?)\s*:/i.test(best.word) || (best.word === ":" && best.items.length >= 2)) exhaustive = true;
+    for (const item of best.items) {
       if (!result.some((r) => r.heading.toLowerCase() === item.heading.toLowerCase())) result.push(item);
     }
   }

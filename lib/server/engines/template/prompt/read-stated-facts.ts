@@ -5,9 +5,7 @@
  * readers see, so "Basic $49" names no business "Basic" and "open Mon–Sat" adds no section.
  */
 
-import editWords from "../data/edit-words.json";
-import { parseCopyEdits } from "./read-copy-edits";
-import { PAGE_LANGUAGES } from "../locale/read-language";
+import { parseCopyEdits, slotWords } from "./read-copy-edits";
 import { WORD_START as B, alternation as alt } from "../word-pattern";
 import type { StatedFacts } from "../site-spec";
 import { readHours, withoutClockTimes } from "./read-hours";
@@ -26,7 +24,6 @@ function cutSpans(text: string, spans: ReadonlyArray<readonly [number, number]>)
     .trim();
 }
 
-const slotWords = (slot: "phone" | "email") => PAGE_LANGUAGES.flatMap((lang) => (editWords.slots[slot] as Partial<Record<string, string[]>>)[lang] ?? []);
 const ASK = `(?:${alt([...slotWords("phone"), ...slotWords("email")])})`;
 // "Call 0113 496 0000 or email hi@x.com" leaves "Call or email": words that asked for a value that went.
 const DANGLING = new RegExp(`${B}(?:(?:our|my|the|your)\\s+)*${ASK}(?:\\s+(?:or|and|o|ou|oder|y|e|od)\\s+${ASK})*(?:\\s+(?:us|me|on|at|al|au|an|unter|em|no|a|is|to|es|est|ist|é|è|number))*\\s*:?\\s*(?=[,.;!?\\n)]|$)`, "giu");

@@ -11,6 +11,8 @@ const TRADE_PHRASE = new RegExp(`(?:^|(?<![\\p{L}])(?:${tradeAliases.tradeWord.a
 const ARTICLE_WORDS = new Set(tradeAliases.tradeWord.articles.split("|"));
 const SITE_WORDS = new Set(nameWords.baseGeneric);
 const LEAD_IN = new Set(tradeAliases.tradeWord.leadIn);
+// Words that lead up to the trade and are never part of it: "a small winery", "a family of pharmacies".
+const isLead = (word: string) => ARTICLE_WORDS.has(word) || SITE_WORDS.has(word) || LEAD_IN.has(word);
 /**
  * "Pest control in Brisbane", "a sign language interpreter in Cape Town": the user's words for the
  * trade, before the place. Capitalised words after the first are a name ("trattoria Nonna Rosa in
@@ -20,11 +22,9 @@ export function readTradePhrase(prompt: string, lang: string): string | null {
   const match = TRADE_PHRASE.exec(prompt);
   // Only the prompt's opening words name the trade ("A website for a tree surgeon in…"), not "…on the beach in Brighton".
   const leadIn = prompt.slice(0, match?.index ?? 0).toLowerCase().split(/[^\p{L}'’]+/u).filter(Boolean);
-  if (!match || leadIn.some((w) => !SITE_WORDS.has(w) && !ARTICLE_WORDS.has(w) && !LEAD_IN.has(w))) return null;
+  if (!match || leadIn.some((w) => !isLead(w))) return null;
   const words = (match[1] ?? "").split(/\s+/).filter(Boolean);
-  // "a small winery", "a family of pharmacies": the size and the owners are not the trade.
-  const lead = (word: string) => ARTICLE_WORDS.has(word) || SITE_WORDS.has(word) || LEAD_IN.has(word);
-  while (words.length > 1 && lead((words[0] ?? "").toLowerCase())) words.shift();
+  while (words.length > 1 && isLead((words[0] ?? "").toLowerCase())) words.shift();
   if (!words.length || (lang !== "de" && words.slice(1).some((w) => /^\p{Lu}/u.test(w) && !isNationality(w)))) return null;
   if (SITE_WORDS.has((words.at(-1) ?? "").toLowerCase())) return null;
   // "my bike courier business": the business is the courier.
