@@ -11,9 +11,7 @@ import type { EditOutcome } from "./edit-content";
 import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
 import { renderArtUri } from "../render/render-art";
-import { renderComponentStyles, renderResponsiveStyles } from "../render/render-component-styles";
-import { BLOCK_STYLES } from "../render/render-block-sections";
-import { renderSectionStyles, sectionStyleMarker } from "../render/render-section-styles";
+import { BLOCK_STYLES, renderSectionStyles, sectionStyleMarker } from "../render/render-section-styles";
 import { FONT_STACKS, TONE_SHAPES, renderForeignBasics, renderTokens } from "../render/render-styles";
 import { sectionLabel } from "../site-spec";
 
@@ -147,9 +145,7 @@ function ensureSectionStyles(css: string, intents: EditIntent[], info: BaseSiteI
   const formAdded = intents.some((i) => i.type === "add-form");
   if (added.length === 0 && !formAdded) return result;
   if (!result.includes("--accent-ink")) result = upsertBlock(result, "tokens", renderTokens(info.ctx.spec));
-  if (!result.includes(".card {")) {
-    result = upsertBlock(result, "components", `${renderForeignBasics()}\n${renderComponentStyles()}\n${renderResponsiveStyles()}`);
-  }
+  if (!result.includes(".card {")) result = upsertBlock(result, "components", renderForeignBasics());
   if (formAdded && !result.includes("/* section: blocks */")) result = `${result.trimEnd()}\n\n${BLOCK_STYLES}`;
   for (const id of added) {
     if (!result.includes(sectionStyleMarker(id))) {

@@ -5,10 +5,9 @@
 
 import type { SiteFiles } from "../../engine";
 import { createRenderContext } from "./render-context";
-import { renderComponentStyles } from "./render-component-styles";
 import { renderPage } from "./render-layout";
 import { renderScript } from "./render-script";
-import { renderBaseStyles, renderFullStyles } from "./render-styles";
+import { COMPONENT_STYLES, renderBaseStyles, renderFullStyles } from "./render-styles";
 import { isSectionId, sectionLabel, type SiteSpec } from "../site-spec";
 import { inSentence } from "./in-sentence";
 import { fillSlots } from "../locale/locales";
@@ -39,7 +38,7 @@ export function buildFrames(spec: SiteSpec, stage: BuildStage): SiteFiles[] {
     return spec.blocks.slice(0, -1).map((_, i) => ({ html: renderPage(ctx, spec.blocks.slice(0, i + 1)), css, js: "" }));
   }
   if (stage === "styling") {
-    return [{ html: renderPage(ctx, spec.blocks), css: `${renderBaseStyles(spec)}\n${renderComponentStyles()}`, js: "" }];
+    return [{ html: renderPage(ctx, spec.blocks), css: `${renderBaseStyles(spec)}\n${COMPONENT_STYLES}`, js: "" }];
   }
   return [];
 }

@@ -9,7 +9,6 @@
 import { findDomain } from "../content/domain-lexicon";
 import type { PageBlock } from "../site-spec";
 import { escapeHtml } from "./html-escape";
-import { readAsset } from "./read-asset";
 import { addressLine, fillSlots } from "../locale/locales";
 import { contactTarget, wrapSection, type RenderContext } from "./render-context";
 import { inSentence } from "./in-sentence";
@@ -33,5 +32,3 @@ export function renderHoursBlock(ctx: RenderContext): string {
   const lead = escapeHtml(fillSlots(ui.hoursLead, { name: ctx.spec.name, address: addressLine(ctx.content.contact.address, ctx.spec.location, ui.addressOnRequest) }));
   return wrapSection(ctx, "schedule", [`        <ul class="hours-list" role="list" data-copy="hours">`, ...rows, `        </ul>`], lead);
 }
-
-export const BLOCK_STYLES = readAsset("blocks.css");

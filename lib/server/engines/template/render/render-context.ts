@@ -72,9 +72,6 @@ function readContent(spec: SiteSpec, locale: Locale): KindContent {
   return menu.length && (spec.business?.cuisine ?? spec.cuisine) ? { ...content, menu } : content;
 }
 
-/** Lines of markup, leaving out the optional ones that came out empty. */
-export const lines = (parts: readonly string[]) => parts.filter(Boolean).join("\n");
-
 /** Escapes a copy template, then fills {name} and {location} with escaped prompt values. */
 export function fillCopy(ctx: RenderContext, template: string): string {
   const name = escapeHtml(ctx.spec.name);

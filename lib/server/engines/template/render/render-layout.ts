@@ -7,7 +7,7 @@
 import { escapeHtml } from "./html-escape";
 import { renderBrandMark, renderPicture } from "./render-images";
 import { fillSlots } from "../locale/locales";
-import { fillCopy, lines, navLabel, resolveTarget, type RenderContext } from "./render-context";
+import { fillCopy, navLabel, resolveTarget, type RenderContext } from "./render-context";
 import { renderBlock } from "./render-sections";
 import { formWording } from "./render-request-form";
 import type { PageBlock } from "../site-spec";
@@ -99,13 +99,13 @@ function renderFooter(ctx: RenderContext): string {
   // The phone and e-mail the prompt gave are on every page's foot, with or without a contact block.
   const { phone, email } = ctx.content.contact;
   const reach = [phone ? phoneLink(phone) : "", email ? `<a data-copy="email" href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>` : ""].filter(Boolean);
-  return lines([
+  return [
     `<footer class="site-footer">`,
     `  <div class="container footer-inner">`,
     `    <div class="footer-brand">`,
     `      <p class="footer-name">${name}</p>`,
     `      <p class="footer-tagline">${fillCopy(ctx, ctx.content.tagline)}</p>`,
-    reach.length ? `      <p class="footer-contact">${reach.join(" · ")}</p>` : "",
+    ...(reach.length ? [`      <p class="footer-contact">${reach.join(" · ")}</p>`] : []),
     `    </div>`,
     `    <nav aria-label="${escapeHtml(ui.footerNav)}">`,
     `      <ul class="footer-links" role="list">`,
@@ -118,7 +118,7 @@ function renderFooter(ctx: RenderContext): string {
     `    <p><a href="#top">${escapeHtml(ui.backToTop)}</a></p>`,
     `  </div>`,
     `</footer>`,
-  ]);
+  ].join("\n");
 }
 
 /** The whole body markup with the given blocks rendered (an empty list gives the skeleton). */

@@ -4,13 +4,14 @@
  */
 
 import { SECTION_ORDER, type SectionId } from "../site-spec";
-import { BLOCK_STYLES } from "./render-block-sections";
 import { readAsset } from "./read-asset";
 
 // assets/sections.css: each section's rules after its marker, as they are written into a site.
 const SECTION_STYLES = Object.fromEntries(
   [...readAsset("sections.css").matchAll(/\/\* section: ([a-z]+) \*\/([\s\S]*?)\n?(?=\/\* section: [a-z]+ \*\/|$)/g)].map(([, id, css]) => [id, css]),
 ) as Record<SectionId, string>;
+/** The styles of hours lists, generic cards and request forms (assets/blocks.css). */
+export const BLOCK_STYLES = readAsset("blocks.css");
 
 /** A marker the edit engine looks for to know a section's styles are already present. */
 export function sectionStyleMarker(id: SectionId): string {

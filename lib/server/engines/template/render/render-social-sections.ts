@@ -3,7 +3,7 @@
 import { fillSlots } from "../locale/locales";
 import { escapeHtml } from "./html-escape";
 import { initialsOf } from "./render-art";
-import { contactTarget, fillCopy, formatPrice, lines, wrapSection, type RenderContext } from "./render-context";
+import { contactTarget, fillCopy, formatPrice, wrapSection, type RenderContext } from "./render-context";
 
 export function renderTestimonials(ctx: RenderContext): string {
   const quotes = ctx.content.testimonials.flatMap((t) => [
@@ -18,22 +18,22 @@ export function renderTestimonials(ctx: RenderContext): string {
 
 export function renderPricing(ctx: RenderContext): string {
   const target = contactTarget(ctx.spec.blocks);
-  const plans = ctx.content.pricing.map((plan) => {
+  const plans = ctx.content.pricing.flatMap((plan) => {
     // "$0 / month" rather than "Free", which would repeat a plan usually called "Free".
     const price = plan.price === 0 ? escapeHtml(`${ctx.spec.currency}0`) : formatPrice(ctx, plan.price, { exact: plan.exact, from: plan.from });
     const period = plan.period ? ` <span class="plan-period">/ ${fillCopy(ctx, plan.period)}</span>` : "";
-    return lines([
+    return [
       `          <div class="card plan${plan.featured ? " plan-featured" : ""}">`,
-      plan.featured ? `            <p class="plan-badge">${escapeHtml(ctx.locale.ui.mostPopular)}</p>` : "",
+      ...(plan.featured ? [`            <p class="plan-badge">${escapeHtml(ctx.locale.ui.mostPopular)}</p>`] : []),
       `            <h3>${fillCopy(ctx, plan.name)}</h3>`,
       `            <p class="plan-price"><span class="plan-amount" data-price>${price}</span>${period}</p>`,
-      plan.text ? `            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>` : "",
+      ...(plan.text ? [`            <p class="plan-text">${fillCopy(ctx, plan.text)}</p>`] : []),
       `            <ul class="check-list">`,
       ...plan.features.map((f) => `              <li>${fillCopy(ctx, f)}</li>`),
       `            </ul>`,
       `            <a class="button${plan.featured ? "" : " button-ghost"}" href="${target}">${escapeHtml(fillSlots(ctx.locale.ui.choose, { x: "\u0000" })).replace("\u0000", fillCopy(ctx, plan.name))}</a>`,
       `          </div>`,
-    ]);
+    ];
   });
   return wrapSection(ctx, "pricing", [`        <div class="pricing-grid">`, ...plans, `        </div>`]);
 }

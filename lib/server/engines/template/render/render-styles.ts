@@ -5,7 +5,6 @@
  */
 
 import { renderPaletteVars } from "../palette/build-palette";
-import { renderComponentStyles, renderResponsiveStyles } from "./render-component-styles";
 import { renderAllSectionStyles } from "./render-section-styles";
 import { readAsset } from "./read-asset";
 import tokens from "../data/style-tokens.json";
@@ -33,15 +32,18 @@ export function renderTokens(spec: SiteSpec): string {
 }
 
 const FOUNDATION = readAsset("foundation.css");
+/** Shared components and the wide-screen layout; grids use minmax(min(100%, …), 1fr) so no column outgrows 375 px. */
+export const COMPONENT_STYLES = readAsset("components.css");
+const RESPONSIVE = readAsset("responsive.css");
 
 /**
- * The generic helpers our sections rely on, for stylesheets we did not write. Deliberately leaves
- * the foreign site's own body, header and typography alone.
+ * What our sections rely on, for stylesheets we did not write: the foundation's generic helpers (deliberately
+ * leaving the foreign site's own body, header and typography alone), the components and the wide-screen layout.
  */
 export function renderForeignBasics(): string {
   const helpers = FOUNDATION.slice(FOUNDATION.indexOf("img, svg, video"), FOUNDATION.indexOf("/* Header */"));
   const sections = FOUNDATION.slice(FOUNDATION.indexOf("/* Sections */"), FOUNDATION.indexOf("/* Footer */"));
-  return `main, section { overflow-wrap: anywhere; }\n${helpers}\n${sections}`;
+  return `main, section { overflow-wrap: anywhere; }\n${helpers}\n${sections}\n${COMPONENT_STYLES}\n${RESPONSIVE}`;
 }
 
 /** Tokens and the readable foundation: enough for the skeleton to look tidy on any screen. */
@@ -52,5 +54,5 @@ export function renderBaseStyles(spec: SiteSpec): string {
 
 /** The finished design: foundation, components, every section's styles and the wide-screen layout. */
 export function renderFullStyles(spec: SiteSpec): string {
-  return [renderBaseStyles(spec), renderComponentStyles(), renderAllSectionStyles(), renderResponsiveStyles()].join("\n");
+  return [renderBaseStyles(spec), COMPONENT_STYLES, renderAllSectionStyles(), RESPONSIVE].join("\n");
 }
