@@ -29,14 +29,11 @@ export function insertRendered(html: string, id: SectionId, ctx: RenderContext):
   return insertSection(html, id, dedupeIds(renderSection({ ...ctx, spec }, id), html));
 }
 
-/** Makes sure the page has a contact block with the detail slots, adding one when it has none. */
-function withContact(html: string, info: BaseSiteInfo): string {
-  if (html.includes('data-copy="address"') || hasSection(html, "contact")) return html;
-  return insertRendered(html, "contact", info.ctx);
-}
-
 /** Sets a contact detail in every place the page shows it (the contact block, the footer). */
-function setDetail(html: string, { type, text }: Extract<CopyEdit, { type: Detail }>, info: BaseSiteInfo): string {
+function setDetail(page: string, { type, text }: Extract<CopyEdit, { type: Detail }>, info: BaseSiteInfo): string {
+  // The detail slots are in the contact block, which is added when the page has none.
+  const hasSlots = page.includes('data-copy="address"') || hasSection(page, "contact");
+  const html = hasSlots ? page : insertRendered(page, "contact", info.ctx);
   const safe = escapeHtml(text);
   if (type === "address") return replaceSlot(html, "address", safe);
   const mailto = `<a data-copy="email" href="mailto:${safe}">${safe}</a>`;
@@ -93,7 +90,7 @@ export function applyCopyEdit(html: string, intent: CopyEdit, info: BaseSiteInfo
     case "hours":
     case "email":
     case "phone": {
-      const next = setDetail(withContact(html, info), intent, info);
+      const next = setDetail(html, intent, info);
       return next.includes(escapeHtml(intent.text)) ? ok(next, intent.type, intent) : fail(intent.type);
     }
     case "price": {

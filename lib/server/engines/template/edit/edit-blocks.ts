@@ -50,10 +50,9 @@ function moveBlock(html: string, block: PageBlock, target: string, where: "befor
 /** Puts the header links back in page order after a move; the call-to-action button stays last. */
 function reorderNav(html: string): string {
   const order = listBlocks(html).map((b) => b.id);
+  const rank = (li: string) => (li.includes("nav-cta") ? 1e6 : order.indexOf(/href="#([^"]+)"/.exec(li)?.[1] ?? ""));
   return html.replace(/(<ul class="nav-list"[^>]*>)([\s\S]*?)(\n?[ \t]*<\/ul>)/, (_m, open: string, items: string, close: string) => {
-    const lis = items.match(/[ \t]*<li>[\s\S]*?<\/li>/g) ?? [];
-    const rank = (li: string) => (li.includes("nav-cta") ? 1e6 : order.indexOf(/href="#([^"]+)"/.exec(li)?.[1] ?? ""));
-    const sorted = [...lis].sort((x, y) => rank(x) - rank(y));
+    const sorted = (items.match(/[ \t]*<li>[\s\S]*?<\/li>/g) ?? []).sort((x, y) => rank(x) - rank(y));
     return `${open}\n${sorted.map((li) => li.trimEnd()).join("\n")}${close}`;
   });
 }

@@ -6,7 +6,7 @@
 
 import type { SiteFiles } from "../../engine";
 import { buildColoredHeader, buildDarkHeader, buildPalette, readCssVar, renderPaletteVars, type Palette } from "../palette/build-palette";
-import { isDark, mix, normalizeHex } from "../palette/color-math";
+import { mix, normalizeHex } from "../palette/color-math";
 import type { EditOutcome } from "./edit-content";
 import type { EditIntent } from "./parse-edit";
 import type { BaseSiteInfo } from "./read-base-site";
@@ -75,9 +75,9 @@ function applyPalette(css: string, intents: EditIntent[], info: BaseSiteInfo, no
   const themeIntent = intentOf(intents, "theme");
   const backgroundIntent = intentOf(intents, "background");
   if (!accentIntent && !themeIntent && !backgroundIntent) return { css, palette: null };
-  const accent = accentIntent?.hex ?? readCssVar(css, "--accent") ?? info.accent;
-  const bg = readCssVar(css, "--bg");
-  const mode = themeIntent?.mode ?? (backgroundIntent ? "light" : bg ? (isDark(bg) ? "dark" : "light") : info.mode);
+  // The stylesheet is still the base site's here, so its accent and mode are the ones read with it.
+  const accent = accentIntent?.hex ?? info.accent;
+  const mode = themeIntent?.mode ?? (backgroundIntent ? "light" : info.mode);
   const palette = buildPalette({ accent, mode, lightTint: backgroundIntent?.hex ?? null });
   const body = `:root {\n${renderPaletteVars(palette)}\n}\nbody { background-color: var(--bg); color: var(--text); }`;
   if (themeIntent) notes.push(`Switched to a ${mode} theme with every text colour re-checked at 4.5:1 or better`);

@@ -5,6 +5,7 @@
  */
 
 import { detectFormKind, type FormKind } from "../content/form-kinds";
+import { capitalise } from "../content/apply-domain";
 
 export type BlockEditIntent =
   | { type: "rename-section"; from: string; to: string }
@@ -19,10 +20,6 @@ const REMOVE_NAMED = /\b(?:remove|delete|drop|hide|get\s+rid\s+of|take\s+out)\s+
 
 function clean(text: string): string {
   return text.trim().replace(/^(?:the|a|an|my|our)\s+/i, "");
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Finds block edits and returns the text with them taken out, so other readers do not re-read them. */

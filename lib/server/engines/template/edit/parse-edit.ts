@@ -12,7 +12,8 @@ import { findColorMentions } from "../prompt/named-colors";
 import { FORM_WORDING } from "../content/form-kinds";
 import { layoutForPhrase } from "../prompt/section-vocabulary";
 import { isSectionId, orderSections, sectionLabel, type FontStyle, type SectionId, type Tone } from "../site-spec";
-import { capitalise, parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
+import { parseBlockEdits, readAddedForm, type BlockEditIntent } from "./parse-block-edits";
+import { capitalise } from "../content/apply-domain";
 import { maskQuotes, parseCopyEdits, unmaskQuotes, type CopyEditIntent } from "../prompt/read-copy-edits";
 import { USE_IMAGES_PATTERN } from "./place-images";
 import { fillSlots, getLocale } from "../locale/locales";
@@ -56,13 +57,10 @@ const HEADER_WORD = /\b(?:header|nav(?:igation)?(?:\s*bar)?|navbar|top\s*bar|men
 
 /** Sections named in a piece of text, each with the words used for it ("FAQ", "Gallery"). */
 function sectionsIn(text: string, foreign = false): Array<{ id: SectionId; heading: string }> {
-  const found: Array<{ id: SectionId; heading: string }> = [];
-  for (const [id, terms] of Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>) {
+  const found = (Object.entries(SECTION_KEYWORDS) as Array<[SectionId, readonly string[]]>).flatMap(([id, terms]) => {
     const words = terms.flatMap((term) => buildTermPattern(term, "iu").exec(text)?.[0] ?? []).sort((a, b) => b.length - a.length)[0];
-    if (!words) continue;
-    const plain = words.replace(/\s+forms?$/i, "");
-    found.push({ id, heading: id === "faq" ? "FAQ" : capitalise(plain) });
-  }
+    return words ? [{ id, heading: id === "faq" ? "FAQ" : capitalise(words.replace(/\s+forms?$/i, "")) }] : [];
+  });
   // "añade una galería", "ajoute une FAQ": the other languages' section words (section-words.json).
   const layout = foreign && found.length === 0 ? layoutForPhrase(text) : null;
   if (layout && isSectionId(layout)) found.push({ id: layout, heading: "" });
