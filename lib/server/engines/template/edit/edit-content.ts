@@ -13,7 +13,7 @@ import { applyCopyEdit, insertRendered, type CopyEdit } from "./apply-copy-edits
 import type { EditIntent } from "./parse-edit";
 import type { BlockEditIntent } from "./parse-block-edits";
 import type { BaseSiteInfo } from "./read-base-site";
-import { SCRIPT_MARKER, renderScript } from "../render/render-script";
+import { SCRIPT_MARKER, SITE_SCRIPT } from "../render/render-script";
 import { sectionLabel } from "../site-spec";
 
 const COPY_TYPES = new Set(["tagline", "address", "phone", "email", "hours", "price", "testimonial"]);
@@ -82,7 +82,7 @@ export function polishSite(site: SiteFiles, intents: EditIntent[], info: BaseSit
     }
   }
   if (/data-form=|nav-toggle|data-year|data-add-to-cart/.test(html) && !js.includes(SCRIPT_MARKER)) {
-    js = js.trim() ? `${js.trimEnd()}\n\n${renderScript()}` : renderScript();
+    js = js.trim() ? `${js.trimEnd()}\n\n${SITE_SCRIPT}` : SITE_SCRIPT;
     notes.push("added the page script for the menu and forms");
   }
   notes.push(describeChecks(html));

@@ -6,7 +6,7 @@
 import type { SiteFiles } from "../../engine";
 import { createRenderContext } from "./render-context";
 import { renderPage } from "./render-layout";
-import { renderScript } from "./render-script";
+import { SITE_SCRIPT } from "./render-script";
 import { COMPONENT_STYLES, renderBaseStyles, renderFullStyles } from "./render-styles";
 import { isSectionId, sectionLabel, type SiteSpec } from "../site-spec";
 import { inSentence } from "./in-sentence";
@@ -26,7 +26,7 @@ export function buildStage(spec: SiteSpec, stage: BuildStage): SiteFiles {
   return {
     html: renderPage(ctx, blocks),
     css: stage === "structure" || stage === "sections" ? renderBaseStyles(spec) : renderFullStyles(spec),
-    js: stage === "interactivity" ? renderScript() : "",
+    js: stage === "interactivity" ? SITE_SCRIPT : "",
   };
 }
 

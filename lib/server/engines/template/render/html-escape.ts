@@ -16,15 +16,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
+const ENTITIES: Record<string, string> = {
+  lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", apos: "'", nbsp: " ", amp: "&",
+};
+
 /** Reverses escapeHtml (and the few named entities we emit) to read text back out of a base site. */
 export function unescapeHtml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;|&apos;/g, "'")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&");
+  return text.replace(/&(lt|gt|quot|#39|#x27|apos|nbsp|amp);/g, (entity, name: string) => ENTITIES[name] ?? entity);
 }
 
 /** Removes tags from an HTML fragment, leaving readable text (used to analyse foreign base sites). */

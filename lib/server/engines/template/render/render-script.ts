@@ -9,9 +9,5 @@ import { readAsset } from "./read-asset";
 export const SCRIPT_MARKER = "openv0:template-script";
 
 // assets/site-script.js starts with SCRIPT_MARKER, which edits look for to know the script is there.
-const SCRIPT = readAsset("site-script.js");
-if (!SCRIPT.includes(SCRIPT_MARKER)) throw new Error("assets/site-script.js lost its marker");
-
-export function renderScript(): string {
-  return SCRIPT;
-}
+export const SITE_SCRIPT = readAsset("site-script.js");
+if (!SITE_SCRIPT.includes(SCRIPT_MARKER)) throw new Error("assets/site-script.js lost its marker");

@@ -5,10 +5,10 @@
  */
 
 import { renderPaletteVars } from "../palette/build-palette";
-import { renderAllSectionStyles } from "./render-section-styles";
+import { BLOCK_STYLES, renderSectionStyles } from "./render-section-styles";
 import { readAsset } from "./read-asset";
 import tokens from "../data/style-tokens.json";
-import type { FontStyle, SiteSpec, Tone } from "../site-spec";
+import { SECTION_ORDER, type FontStyle, type SiteSpec, type Tone } from "../site-spec";
 
 export const FONT_STACKS: Record<FontStyle, string> = tokens.fontStacks;
 export const TONE_SHAPES: Record<Tone, { radius: string; small: string; button: string; weight: number }> = tokens.toneShapes;
@@ -54,5 +54,6 @@ export function renderBaseStyles(spec: SiteSpec): string {
 
 /** The finished design: foundation, components, every section's styles and the wide-screen layout. */
 export function renderFullStyles(spec: SiteSpec): string {
-  return [renderBaseStyles(spec), COMPONENT_STYLES, renderAllSectionStyles(), RESPONSIVE].join("\n");
+  const sections = SECTION_ORDER.map(renderSectionStyles).join("") + BLOCK_STYLES;
+  return [renderBaseStyles(spec), COMPONENT_STYLES, sections, RESPONSIVE].join("\n");
 }
