@@ -77,7 +77,7 @@ function applyPalette(css: string, intents: EditIntent[], info: BaseSiteInfo, no
   if (!accentIntent && !themeIntent && !backgroundIntent) return { css, palette: null };
   // The stylesheet is still the base site's here, so its accent and mode are the ones read with it.
   const accent = accentIntent?.hex ?? info.accent;
-  const mode = themeIntent?.mode ?? (backgroundIntent ? "light" : info.mode);
+  const mode = themeIntent?.mode ?? (backgroundIntent ? "light" : info.ctx.spec.palette.mode);
   const palette = buildPalette({ accent, mode, lightTint: backgroundIntent?.hex ?? null });
   const body = `:root {\n${renderPaletteVars(palette)}\n}\nbody { background-color: var(--bg); color: var(--text); }`;
   if (themeIntent) notes.push(`Switched to a ${mode} theme with every text colour re-checked at 4.5:1 or better`);

@@ -22,8 +22,8 @@ export interface BaseSiteInfo {
   ctx: RenderContext;
   /** True when the site was not written by this engine (no data-site-kind marker). */
   foreign: boolean;
+  /** The base stylesheet's accent, before the palette adjusts it for contrast. */
   accent: string;
-  mode: "light" | "dark";
 }
 
 /** The language, currency and business our pages declare on <main> (older pages: English, from the price signs). */
@@ -82,5 +82,5 @@ export function readBaseSite(base: SiteFiles): BaseSiteInfo {
     ...readPageLocale(base.html),
     seed: `${kind}|${name}`,
   };
-  return { ctx: createRenderContext(spec), foreign, accent, mode };
+  return { ctx: createRenderContext(spec), foreign, accent };
 }
