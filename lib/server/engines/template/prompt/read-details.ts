@@ -31,6 +31,5 @@ const DATE = new RegExp(
 );
 
 export function readDate(text: string): string | null {
-  const match = DATE.exec(text);
-  return match?.[1]?.replace(/\s+/g, " ").trim() ?? null;
+  return DATE.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? null;
 }

@@ -10,13 +10,10 @@ import { findColorMentions } from "./named-colors";
 import words from "../data/section-words.json";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
 import { capitalise } from "../content/apply-domain";
+import type { PageBlock } from "../site-spec";
 
-export interface ListedSection {
-  /** The heading as the user wrote it, capitalised: "Our dentists", "Book a consultation". */
-  heading: string;
-  /** The form this item asks for, if any ("a booking form", "reservations"). */
-  form: FormKind | null;
-}
+/** One listed item: its heading as the user wrote it, capitalised ("Our dentists"), and the form it asks for. */
+export type ListedSection = Pick<PageBlock, "heading" | "form">;
 
 export interface SectionList {
   items: ListedSection[];
