@@ -10,8 +10,6 @@ import { isCurrencyCode } from "../locale/stated-currency";
 import type { SiteSpec } from "../site-spec";
 import { CONNECTORS, PROPER_TOKEN, bare, clampName, endsClause, readNameAfterKeyword } from "./read-called-name";
 
-export { readNameAfterKeyword };
-
 const NAME_ARTICLES = new Set(nameWords.nameArticles);
 const NAME_KEYWORD = new RegExp(`(?:^|[^\\p{L}])(?:${nameWords.nameKeywords})\\s+(.{1,120})`, "iu");
 // Japanese and Chinese quote a name in corner brackets: 「Komorebi」.

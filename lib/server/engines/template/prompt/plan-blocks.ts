@@ -108,5 +108,6 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   }
   if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
   // A form gets the fields the prompt asked of it.
-  return blocks.map((b) => ((asked) => (b.form && asked?.length ? { ...b, fields: asked } : b))(b.form ? input.list.fields[b.form] : undefined));
+  const { fields } = input.list;
+  return blocks.map((b) => (b.form && fields[b.form]?.length ? { ...b, fields: fields[b.form] } : b));
 }

@@ -38,14 +38,8 @@ function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind
   if (!domain || kind === "landing" || kind === "saas") return false;
   const kindWords = KIND_KEYWORDS[kind].map(([term]) => term).filter((t) => /^[\p{L}]/u.test(t));
   const head = new RegExp(`^(?:\\s+(?:and|&|or)\\s+[\\p{L}-]+)?[\\s-]+(?:${alternation(kindWords)})`, "iu");
-  let mentions = 0;
-  for (const [term] of domain.terms) {
-    for (const match of text.matchAll(buildTermPattern(term))) {
-      mentions += 1;
-      if (!head.test(text.slice((match.index ?? 0) + match[0].length))) return false;
-    }
-  }
-  return mentions > 0;
+  const mentions = domain.terms.flatMap(([term]) => [...text.matchAll(buildTermPattern(term))]);
+  return mentions.length > 0 && mentions.every((match) => head.test(text.slice((match.index ?? 0) + match[0].length)));
 }
 
 /** "a family dental clinic in Porto" → "dental clinic"; lower-case words only, so names stay out. */

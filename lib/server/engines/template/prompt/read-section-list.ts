@@ -97,8 +97,8 @@ function readItems(text: string, exclude: readonly string[], trades: readonly st
   const cleaned = withoutPeople(raws.map(cleanItem).filter(Boolean));
   for (const [index, item] of cleaned.entries()) {
     const raw = raws.find((r) => r.includes(item)) ?? raws[index] ?? item;
-    const words = item.split(" ").filter(Boolean);
-    if (!item || words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
+    const words = item.split(" ");
+    if (words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
     if (exclude.some((word) => word && item.toLowerCase().includes(word.toLowerCase()))) continue;
     // "Bakery in Toronto, …": the trade itself is the whole page, not one of its sections.
     const opensWithTrade = index === 0 && /\s(?:in|at|near|from)\s/i.test(raw);
