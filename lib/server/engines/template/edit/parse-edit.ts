@@ -6,7 +6,7 @@
 
 import { stripQuotedSiteText } from "@/lib/protocol";
 import { isDark } from "../palette/color-math";
-import { readNameAfterKeyword } from "../prompt/extract-name";
+import { readNameAfterKeyword } from "../prompt/read-called-name";
 import { SECTION_KEYWORDS, buildTermPattern } from "../prompt/kind-keywords";
 import { findColorMentions } from "../prompt/named-colors";
 import { FORM_WORDING } from "../content/form-kinds";

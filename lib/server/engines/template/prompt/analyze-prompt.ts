@@ -73,13 +73,9 @@ function asWritten(prompt: string, words: string): string {
   return at >= 0 ? prompt.slice(at, at + words.length) : words;
 }
 
-/** "jpn" → "Japanese" (Intl knows the names; an unknown code is shown as it is). */
+/** "jpn" → "Japanese" (Intl knows the names; an unknown code is shown as it is; franc's codes never throw). */
 function languageName(iso3: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(iso3) ?? iso3;
-  } catch {
-    return iso3;
-  }
+  return new Intl.DisplayNames(["en"], { type: "language" }).of(iso3) ?? iso3;
 }
 
 const TRADE_WORD = new RegExp(`(?:^|(?<![\\p{L}])(?:(?:${tradeAliases.tradeWord.articles})\\s+|(?:${tradeAliases.tradeWord.elided})['’])(?:[\\p{L}-]{3,}\\s+)?)(\\p{L}{4,}(?:\\s+(?:${tradeAliases.phraseHeads.joiners.join("|")})\\s+\\p{L}{3,})?)\\s+(?:${tradeAliases.tradeWord.prepositions})\\s+\\p{Lu}`, "iu");

@@ -7,9 +7,8 @@
 import nameWords from "../data/name-words.json";
 import { LANGUAGE_NAMES } from "./read-english";
 import { isCurrencyCode } from "../locale/stated-currency";
+import type { SiteSpec } from "../site-spec";
 import { CONNECTORS, PROPER_TOKEN, bare, clampName, endsClause, readNameAfterKeyword } from "./read-called-name";
-
-export { readNameAfterKeyword };
 
 const NAME_ARTICLES = new Set(nameWords.nameArticles);
 const NAME_KEYWORD = new RegExp(`(?:^|[^\\p{L}])(?:${nameWords.nameKeywords})\\s+(.{1,120})`, "iu");
@@ -31,12 +30,10 @@ const LIST_JOINERS = new Set(nameWords.listJoiners);
 /** "run by", "geführt von": after these a capitalised run is the people who run the place. */
 const RUN_BY = { verbs: new Set(nameWords.runBy.verbs), prepositions: new Set(nameWords.runBy.prepositions) };
 
-export interface ExtractedNames {
+export interface ExtractedNames extends Pick<SiteSpec, "location" | "focus"> {
   name: string | null;
   /** True when the name is only a capitalised phrase, with no "called", quotes or "for X" around it. */
   guessed: boolean;
-  location: string | null;
-  focus: string | null;
 }
 
 /**
@@ -190,7 +187,6 @@ export function extractNames(
   const after = readNameAfterKeyword(FOR_NAME.exec(text)?.[1] ?? "");
   const forName = after && /^[\p{Lu}\p{N}]/u.test(after) && !isGeneric(after.split(" "), generic) ? after : null;
   const stated = (called && readNameAfterKeyword(called)) || (quotedName && clampName(quotedName)) || forName;
-  const guessed = !stated;
   const name = stated || findCapitalisedPhrase(text, new Set(BASE_GENERIC), generic, nounsCapitalised);
 
   const place =
@@ -202,5 +198,5 @@ export function extractNames(
 
   const focused = FOCUS.exec(text)?.[1]?.split(FOCUS_END)[0]?.trim().split(/\s+/).slice(0, 6).join(" ") ?? "";
   const focus = focused.length >= 3 ? focused : null;
-  return { name: name || null, guessed: guessed && Boolean(name), location: location ? clampName(location) : null, focus };
+  return { name: name || null, guessed: !stated && Boolean(name), location: location ? clampName(location) : null, focus };
 }

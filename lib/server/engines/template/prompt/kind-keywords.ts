@@ -6,7 +6,7 @@
 
 import keywords from "../data/prompt-keywords.json";
 import type { SectionId, SiteKind, Tone } from "../site-spec";
-import { WORD_END, WORD_START } from "../word-pattern";
+import { WORD_END, WORD_START, escapeRegExp } from "../word-pattern";
 
 type Weighted = ReadonlyArray<readonly [term: string, weight: number]>;
 
@@ -39,7 +39,7 @@ export function buildTermPattern(term: string, flags = "giu"): RegExp {
 }
 
 function compileTermPattern(term: string, flags: string): RegExp {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+  const escaped = escapeRegExp(term).replace(/ /g, "[\\s-]+");
   if (!/^[\p{L}\p{N}]/u.test(term)) return new RegExp(escaped, flags);
   const plural = /[\p{L}]$/u.test(term) ? "(?:s|es)?" : "";
   return new RegExp(`${WORD_START}${escaped}${plural}${WORD_END}`, flags);

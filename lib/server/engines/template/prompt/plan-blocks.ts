@@ -56,8 +56,7 @@ function defaultBlock(id: SectionId, input: BlockPlanInput, taken: Set<string>):
 /** Inserts before the contact block (the page's natural end), else at the end. */
 function insertBeforeContact(blocks: PageBlock[], block: PageBlock): void {
   const at = blocks.findIndex((b) => b.layout === "contact");
-  if (at < 0) blocks.push(block);
-  else blocks.splice(at, 0, block);
+  blocks.splice(at < 0 ? blocks.length : at, 0, block);
 }
 
 /**
@@ -70,8 +69,7 @@ export function placePrices(blocks: readonly PageBlock[], input: { prices: reado
   if (!input.prices.length) return [...blocks];
   // Services that show their prices need no price list repeating them, unless the prompt asked for one.
   if (inOffers && blocks.some((b) => b.layout === "services")) return blocks.filter((b) => b.layout !== "pricing" || b.requested);
-  const shown = blocks.some((b) => b.layout === "pricing" || (b.layout === "menu" && input.kitchen));
-  if (shown) return [...blocks];
+  if (blocks.some((b) => b.layout === "pricing" || (b.layout === "menu" && input.kitchen))) return [...blocks];
   const named = blocks.findIndex((b) => b.requested && b.layout !== "form" && isPriceListHeading(b.heading));
   if (named >= 0) return blocks.map((b, i) => (i === named ? { ...b, layout: "pricing" } : b));
   return withBlock(blocks, "pricing", input.titleOf);
@@ -99,12 +97,9 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
       const layout = item.form === "contact" ? "contact" : item.form === "subscription" ? "newsletter" : item.form ? null : requestedBlock(item.heading, null, new Set(), input.scheduled).layout;
       // "with a gallery" keeps the gallery where the kind puts it, under the user's heading.
       const at = blocks.findIndex((b) => !b.requested && b.layout === layout && isSectionId(b.layout));
-      if (at >= 0) {
-        const existing = blocks[at];
-        if (existing) blocks[at] = { ...existing, heading: item.heading, nav: item.heading, requested: true };
-      } else {
-        insertBeforeContact(blocks, requestedBlock(item.heading, item.form, taken, input.scheduled));
-      }
+      const existing = blocks[at];
+      if (existing) blocks[at] = { ...existing, heading: item.heading, nav: item.heading, requested: true };
+      else insertBeforeContact(blocks, requestedBlock(item.heading, item.form, taken, input.scheduled));
     }
   }
   for (const kind of input.forms) {
@@ -113,5 +108,6 @@ export function planBlocks(input: BlockPlanInput): PageBlock[] {
   }
   if (!blocks.some((b) => b.form !== null)) blocks.push(defaultBlock("contact", input, taken));
   // A form gets the fields the prompt asked of it.
-  return blocks.map((b) => ((asked) => (b.form && asked?.length ? { ...b, fields: asked } : b))(b.form ? input.list.fields[b.form] : undefined));
+  const { fields } = input.list;
+  return blocks.map((b) => (b.form && fields[b.form]?.length ? { ...b, fields: fields[b.form] } : b));
 }

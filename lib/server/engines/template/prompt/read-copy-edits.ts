@@ -149,8 +149,7 @@ export function parseCopyEdits(raw: string): { intents: CopyEditIntent[]; rest: 
   });
   takeValue(TAGLINE, (text) => ({ type: "tagline", text }));
   const price = (m: RegExpExecArray): CopyEditIntent => ({ type: "price", item: unmaskQuotes(m[1] ?? "", quotes), amount: amountOf(m[2] ?? "") });
-  take(findTrigger(rest, PRICE)?.m, price);
-  if (!intents.some((i) => i.type === "price")) take(PRICE_MAKE.exec(rest), price);
+  take(findTrigger(rest, PRICE)?.m ?? PRICE_MAKE.exec(rest), price);
   takeValue(ADDRESS, (text) => ({ type: "address", text }));
   takeValue(HOURS, (text) => (HOURS_HINT.test(text) ? { type: "hours", text } : null));
   take(EMAIL_ASK.test(rest) || /@/.test(rest) ? EMAIL.exec(rest) : null, (m) => ({ type: "email", text: m[0] }));

@@ -11,8 +11,7 @@ type Style = "long" | "short";
 export function calendarNames(unit: "weekday" | "month", dates: number[], styles: (lang: PageLanguage) => Style[]) {
   return PAGE_LANGUAGES.flatMap((lang) =>
     styles(lang).flatMap((style) => {
-      const options = unit === "weekday" ? { weekday: style } : { month: style };
-      const format = new Intl.DateTimeFormat(lang, { ...options, timeZone: "UTC" });
+      const format = new Intl.DateTimeFormat(lang, { [unit]: style, timeZone: "UTC" });
       return dates.map((date): [string, Style] => [format.format(date).toLowerCase().replace(/\.$/, ""), style]);
     }),
   );
@@ -31,6 +30,5 @@ const DATE = new RegExp(
 );
 
 export function readDate(text: string): string | null {
-  const match = DATE.exec(text);
-  return match?.[1]?.replace(/\s+/g, " ").trim() ?? null;
+  return DATE.exec(text)?.[1]?.replace(/\s+/g, " ").trim() ?? null;
 }

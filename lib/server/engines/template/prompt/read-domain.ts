@@ -6,22 +6,17 @@
 
 import { DOMAINS } from "../content/domain-lexicon";
 import type { DomainProfile } from "../content/domain-profile";
-import type { SiteKind } from "../site-spec";
+import type { SiteKind, SiteSpec } from "../site-spec";
 import keywords from "../data/prompt-keywords.json";
 import { KIND_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { isNationality } from "./read-english";
 import { alternation } from "../word-pattern";
 
-export interface DomainReading {
+/** The spec's topic, audience and purpose, and the domain they were read from. */
+export interface DomainReading extends Pick<SiteSpec, "topic" | "audience" | "purpose"> {
   domain: DomainProfile | null;
   /** The site is software about the domain rather than the business itself. */
   software: boolean;
-  /** How the copy names what the site is about: "surf school", "software for surf schools". */
-  topic: string | null;
-  /** "for builders" → "builders". */
-  audience: string | null;
-  /** "that schedules surf lessons" → "schedules surf lessons". */
-  purpose: string | null;
 }
 
 const SOFTWARE = /\b(saas|software|app|apps|platform|tool|crm|product|system|dashboard|api)\b/i;
@@ -43,14 +38,8 @@ function onlyModifies(text: string, domain: DomainProfile | null, kind: SiteKind
   if (!domain || kind === "landing" || kind === "saas") return false;
   const kindWords = KIND_KEYWORDS[kind].map(([term]) => term).filter((t) => /^[\p{L}]/u.test(t));
   const head = new RegExp(`^(?:\\s+(?:and|&|or)\\s+[\\p{L}-]+)?[\\s-]+(?:${alternation(kindWords)})`, "iu");
-  let mentions = 0;
-  for (const [term] of domain.terms) {
-    for (const match of text.matchAll(buildTermPattern(term))) {
-      mentions += 1;
-      if (!head.test(text.slice((match.index ?? 0) + match[0].length))) return false;
-    }
-  }
-  return mentions > 0;
+  const mentions = domain.terms.flatMap(([term]) => [...text.matchAll(buildTermPattern(term))]);
+  return mentions.length > 0 && mentions.every((match) => head.test(text.slice((match.index ?? 0) + match[0].length)));
 }
 
 /** "a family dental clinic in Porto" → "dental clinic"; lower-case words only, so names stay out. */

@@ -5,6 +5,7 @@
  */
 
 import nlp from "compromise";
+import { escapeRegExp } from "../word-pattern";
 
 interface World {
   model: { one: { lexicon: Record<string, string | undefined> } };
@@ -29,7 +30,7 @@ export function readPeople(text: string, siteName: string | null): string[] {
     // "Sofia and Marco Bellini": the first name before "and" shares the surname.
     const surname = person.split(/\s+/).at(-1) ?? "";
     // Not when that word is itself a surname: "Kate Hill and Tom Reed" are no Hill Reed.
-    const partner = new RegExp(`(?<!\\p{Lu}[\\p{L}'’-]*\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:and|&|y|et|und|e)\\s+${person.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").exec(text)?.[1];
+    const partner = new RegExp(`(?<!\\p{Lu}[\\p{L}'’-]*\\s)(\\p{Lu}\\p{Ll}+)\\s+(?:and|&|y|et|und|e)\\s+${escapeRegExp(person)}`, "u").exec(text)?.[1];
     if (partner && !people.includes(`${partner} ${surname}`)) people.push(`${partner} ${surname}`);
     people.push(person);
   }

@@ -3,18 +3,13 @@
  * or light theme, the mood (calm, playful, elegant, bold) and the heading typeface.
  */
 
-import { buildPalette, type Palette } from "../palette/build-palette";
+import { buildPalette } from "../palette/build-palette";
 import { isDark } from "../palette/color-math";
-import type { FontStyle, Tone } from "../site-spec";
+import type { FontStyle, SiteSpec, Tone } from "../site-spec";
 import { DARK_PATTERN, LIGHT_PATTERN, TONE_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { findColorMentions, type ColorMention } from "./named-colors";
 
-export interface Looks {
-  palette: Palette;
-  colorWords: string[];
-  tone: Tone;
-  headingFont: FontStyle;
-}
+export type Looks = Pick<SiteSpec, "palette" | "colorWords" | "tone" | "headingFont">;
 
 /** "dark" as a mood, not as part of a colour ("dark green") or a thing ("dark chocolate"). */
 const DARK_MOOD = /\b(dark|darker|moody|night[\s-]?time|after[\s-]dark)\b(?![\s-]+(?:chocolate|roast|beer|ale|sky|skies|room|academia))/gi;

@@ -44,9 +44,8 @@ const NOT_A_SERVICE = new RegExp(`^(?:${alt(P.tiers)})$|${B}(?:${alt(P.fees)})$`
 const PLACE_PHRASE = /\s(?:in|en|em|à|near|at)\s+\p{Lu}/u;
 
 function stripAll(text: string, re: RegExp): string {
-  let out = text;
-  for (let next = out.replace(re, ""); next !== out; next = out.replace(re, "")) out = next;
-  return out;
+  const next = text.replace(re, "");
+  return next === text ? text : stripAll(next, re);
 }
 
 /**

@@ -10,13 +10,10 @@ import { findColorMentions } from "./named-colors";
 import words from "../data/section-words.json";
 import { STYLE_ITEM, layoutForPhrase } from "./section-vocabulary";
 import { capitalise } from "../content/apply-domain";
+import type { PageBlock } from "../site-spec";
 
-export interface ListedSection {
-  /** The heading as the user wrote it, capitalised: "Our dentists", "Book a consultation". */
-  heading: string;
-  /** The form this item asks for, if any ("a booking form", "reservations"). */
-  form: FormKind | null;
-}
+/** One listed item: its heading as the user wrote it, capitalised ("Our dentists"), and the form it asks for. */
+export type ListedSection = Pick<PageBlock, "heading" | "form">;
 
 export interface SectionList {
   items: ListedSection[];
@@ -100,8 +97,8 @@ function readItems(text: string, exclude: readonly string[], trades: readonly st
   const cleaned = withoutPeople(raws.map(cleanItem).filter(Boolean));
   for (const [index, item] of cleaned.entries()) {
     const raw = raws.find((r) => r.includes(item)) ?? raws[index] ?? item;
-    const words = item.split(" ").filter(Boolean);
-    if (!item || words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
+    const words = item.split(" ");
+    if (words.length > 5 || NOT_SECTIONS.test(item) || PREPOSITIONAL.test(item) || isStyleItem(item)) continue;
     if (exclude.some((word) => word && item.toLowerCase().includes(word.toLowerCase()))) continue;
     // "Bakery in Toronto, …": the trade itself is the whole page, not one of its sections.
     const opensWithTrade = index === 0 && /\s(?:in|at|near|from)\s/i.test(raw);

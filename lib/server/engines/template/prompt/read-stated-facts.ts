@@ -43,10 +43,8 @@ export function readStatedFacts(prompt: string): { facts: StatedFacts; rest: str
   const prices = readPrices(withoutHours);
   const withoutPrices = cutSpans(withoutHours, prices.spans);
   const details = parseCopyEdits(withoutPrices);
-  const value = (type: Detail) => {
-    const intent = details.intents.find((i) => i.type === type);
-    return intent && "text" in intent ? intent.text : null;
-  };
+  const value = (type: Detail) =>
+    details.intents.flatMap((i) => (i.type === type && "text" in i ? [i.text] : []))[0] ?? null;
   const statedHours = value("hours");
   const kept = details.intents.some((i) => (DETAILS as readonly string[]).includes(i.type));
   const facts: StatedFacts = {
