@@ -41,8 +41,8 @@ function rawWords(text: string): string[] {
 const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
 /** A modifier's own entry, without its joining letters, or the term it shares a stem with ("Physiotherapie-" → "physiotherapeut"). */
 function readStem(word: string): Map<string, Entry> | undefined {
-  const links = ["", ...aliases.compounds.links].filter((link) => word.endsWith(link) && word.length - link.length >= 4);
-  const own = links.map((link) => INDEX.get(word.slice(0, word.length - link.length))).find(Boolean);
+  const ends = ["", ...aliases.compounds.links].filter((link) => word.endsWith(link) && word.length - link.length >= 4);
+  const own = ends.map((link) => INDEX.get(word.slice(0, word.length - link.length))).find(Boolean);
   if (own) return own;
   let best: { key: string; shared: number } | null = null;
   for (const key of INDEX.keys()) {
@@ -138,14 +138,15 @@ export function readBusiness(prompt: string, lang: PageLanguage, other: string |
       const phrase = tokens.slice(at, at + size).join(" ");
       // "enfants" is as vague as "enfant": the plural's own word is checked before its singular is looked up.
       let byLang = VAGUE.has(phrase) ? undefined : (INDEX.get(phrase) ?? INDEX.get(phrase.replace(/s$/, "")) ?? INDEX.get(singularOf(phrase)));
-      if (!byLang && size === 1 && phrase.length >= 8 && !compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
-      // Only a single long word no preset names has an entry here: a phrase the index knows never does.
-      const compound = compounds.get(phrase);
-      byLang ??= compound;
+      if (!byLang && size === 1 && phrase.length >= 8) {
+        if (!compounds.has(phrase)) compounds.set(phrase, readCompound(phrase));
+        byLang = compounds.get(phrase);
+      }
       const langs = [...(byLang?.keys() ?? [])].filter((l): l is PageLanguage => PAGE.has(l));
       // Inflected words of a read-only language ("w kwiaciarni", Polish locative) share the term's stem.
       if (!byLang && read && size === 1 && phrase.length >= 7) byLang = readInflected(phrase, read);
       // A compound, or a long word only another language has ("Tierarztpraxis"), is read in its own language whatever the page's.
+      const compound = compounds.get(phrase);
       const entry = compound ? { ...[...compound.values()][0]!, label: capitalise(phrase) } : (byLang?.get(lang) ?? (read ? byLang?.get(read) : undefined) ?? byLang?.get("en") ?? (phrase.length >= 8 ? [...(byLang?.values() ?? [])][0] : undefined));
       if (!entry) continue;
       // Earlier words weigh a little more: "a bakery that also sells coffee" is a bakery.
