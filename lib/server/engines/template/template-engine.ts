@@ -5,7 +5,7 @@
  */
 
 import { EngineError, emptySite, type GenerationEngine, type SiteFiles, type StepInput, type StepResult } from "../engine";
-import { abortableWait, throwIfAborted } from "./abortable-wait";
+import { abortableWait } from "./abortable-wait";
 import { analyzePrompt, summarizeSpec } from "./prompt/analyze-prompt";
 import { buildFrames, buildStage, describeStage, isBuildStage } from "./render/build-site";
 import { applyContentEdits, polishSite } from "./edit/edit-content";
@@ -108,14 +108,14 @@ export function createTemplateEngine({ stepMs }: { stepMs: number }): Generation
   return {
     name: "template",
     async plan(input) {
-      throwIfAborted(input.signal);
+      input.signal.throwIfAborted();
       return (input.baseSite?.html.trim() ? steps.edit : steps.newSite).map((step) => ({ ...step }));
     },
     async runStep(input) {
-      throwIfAborted(input.signal);
+      input.signal.throwIfAborted();
       const { result, frames } = await computeStep(input);
       await paceStep(pace, input, frames);
-      throwIfAborted(input.signal);
+      input.signal.throwIfAborted();
       return result;
     },
     estimateStepSeconds() {

@@ -25,16 +25,11 @@ export interface PricedItem {
   from?: boolean;
   per?: string | null;
 }
-export interface Plan {
-  name: string;
+export interface Plan extends Pick<PricedItem, "name" | "text" | "exact" | "from"> {
   price: number;
   period: string;
-  text: string;
   features: string[];
   featured?: boolean;
-  /** A price the prompt stated (in the page's currency as written), and whether it is a "from" price. */
-  exact?: boolean;
-  from?: boolean;
 }
 export interface SectionCopy {
   /** Short label above the heading and in the navigation. */

@@ -41,10 +41,9 @@ function rawWords(text: string): string[] {
 const HEADS = Object.entries(aliases.compounds.heads) as Array<[PageLanguage, string[]]>;
 /** A modifier's own entry, without its joining letters, or the term it shares a stem with ("Physiotherapie-" → "physiotherapeut"). */
 function readStem(word: string): Map<string, Entry> | undefined {
-  for (const link of ["", ...aliases.compounds.links]) {
-    const hit = word.endsWith(link) && word.length - link.length >= 4 ? INDEX.get(word.slice(0, word.length - link.length)) : undefined;
-    if (hit) return hit;
-  }
+  const ends = ["", ...aliases.compounds.links].filter((link) => word.endsWith(link) && word.length - link.length >= 4);
+  const own = ends.map((link) => INDEX.get(word.slice(0, word.length - link.length))).find(Boolean);
+  if (own) return own;
   let best: { key: string; shared: number } | null = null;
   for (const key of INDEX.keys()) {
     let shared = 0;

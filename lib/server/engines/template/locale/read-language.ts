@@ -36,14 +36,14 @@ function countFunctionWords(text: string, shared: ReadonlySet<string> = new Set(
 export function readLanguage(prompt: string): LanguageReading {
   const text = prompt.replace(/["“”«»„][^"“”«»„]*["“”«»„]/g, " ").slice(0, 1200);
   const ranked = francAll(text, { only: ONLY, minLength: 3 });
-  const full = franc(text, { minLength: 10 });
+  const all = francAll(text, { minLength: 10 });
+  const full = all[0]?.[0] ?? "und";
   const hits = countFunctionWords(text);
   const english = hits.en;
   const nonLatin = /[^\p{Script=Latin}\p{N}\p{P}\p{S}\s]/u.test(text);
   const wordCount = text.split(/\s+/).filter(Boolean).length;
   // Dutch shares "in" and "Website" with German: a language the engine does not write, that the
   // trigrams put well ahead of every page language, is that language, not the nearest one.
-  const all = francAll(text, { minLength: 10 });
   const nearestPage = all.find(([code]) => ISO3[code])?.[1] ?? 0;
   const strongPage = PAGE_LANGUAGES.some((lang) => lang !== "en" && hits[lang] >= 3);
   if (!ISO3[full] && full !== "und" && nearestPage < 0.85 && english <= 1 && wordCount >= 6 && !strongPage) return { lang: "en", other: full };

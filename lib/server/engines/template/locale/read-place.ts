@@ -49,14 +49,12 @@ export interface PlaceReading {
 /** Capitalised word runs of up to three words (longest first): the candidates for a place name. */
 function candidates(text: string): string[] {
   const runs = text.match(/\p{Lu}[\p{L}'’.-]*(?:[\s-]+(?:de\s+|del\s+|am\s+|sur\s+)?\p{Lu}[\p{L}'’.-]*){0,2}/gu) ?? [];
-  const found: string[] = [];
-  for (const run of runs) {
+  return runs.flatMap((run) => {
     const words = run.split(/\s+/);
-    for (let size = words.length; size >= 1; size -= 1) {
-      for (let at = 0; at + size <= words.length; at += 1) found.push(words.slice(at, at + size).join(" "));
-    }
-  }
-  return found;
+    // Every slice of the run, the longest first, at each place it fits (the first words.length - size + 1).
+    const sizes = words.map((_, i) => words.length - i);
+    return sizes.flatMap((size) => words.slice(size - 1).map((_, at) => words.slice(at, at + size).join(" ")));
+  });
 }
 
 const READ_ONLY_COUNTRY: Record<string, string> = { ...places.readOnlyCountry, ...townNames.readOnlyCountry };

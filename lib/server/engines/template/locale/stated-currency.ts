@@ -68,14 +68,12 @@ export interface MoneyMention {
 /** Every amount of money the text writes ("£25", "12,50 €", "R$ 80", "AED 300", "30 dollars"), in order. */
 export function findMoney(text: string): MoneyMention[] {
   const found: MoneyMention[] = [];
-  for (const re of [BY_SYMBOL, BY_WORD]) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      const amount = amountOf(m[1] ?? m[2] ?? "");
-      if (!Number.isFinite(amount) || found.some((f) => f.start < end && start < f.end)) continue;
-      found.push({ start, end, amount, range: /\d\s?[-–]\s?\D{0,4}\d/.test(m[0]) });
-    }
+  for (const m of [...text.matchAll(BY_SYMBOL), ...text.matchAll(BY_WORD)]) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const amount = amountOf(m[1] ?? m[2] ?? "");
+    if (!Number.isFinite(amount) || found.some((f) => f.start < end && start < f.end)) continue;
+    found.push({ start, end, amount, range: /\d\s?[-–]\s?\D{0,4}\d/.test(m[0]) });
   }
   return found.sort((a, b) => a.start - b.start);
 }

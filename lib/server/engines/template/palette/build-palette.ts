@@ -52,8 +52,7 @@ function resolveButton(accent: string, preferDarkText = false): { accent: string
   // On dark pages a vivid accent with dark text glows; deepening it would make it dull.
   if (preferDarkText && contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };
   const whitePasses = (c: string) => contrastRatio("#ffffff", c) >= MIN;
-  if (whitePasses(accent)) return { accent, accentContrast: "#ffffff" };
-  const deeper = Array.from({ length: 8 }, (_, i) => mix(accent, "#000000", (i + 1) * 0.04)).find(whitePasses);
+  const deeper = Array.from({ length: 9 }, (_, i) => mix(accent, "#000000", i * 0.04)).find(whitePasses);
   if (deeper) return { accent: deeper, accentContrast: "#ffffff" };
   // White failed above, so the dark text is the only one left that can pass.
   if (contrastRatio("#111418", accent) >= MIN) return { accent, accentContrast: "#111418" };

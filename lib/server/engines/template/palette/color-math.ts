@@ -69,7 +69,6 @@ export function toHsl(hex: string): { h: number; s: number; l: number } {
   return { h: h * 60, s, l };
 }
 
-/** HSL → hex. */
 export function fromHsl(h: number, s: number, l: number): string {
   const hue = (((h % 360) + 360) % 360) / 360;
   const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
