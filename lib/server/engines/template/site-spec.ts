@@ -3,12 +3,11 @@
  * once, so every step of a generation renders from the same, deterministic description.
  */
 
+import type { Palette } from "./palette/build-palette";
 import type { FormKind } from "./content/form-kinds";
 import type { PageLanguage } from "./locale/read-language";
 import type { HoursRow } from "./prompt/read-hours";
 import type { StatedPrice } from "./prompt/read-prices";
-import type { Looks } from "./prompt/read-looks";
-import type { DomainReading } from "./prompt/read-domain";
 
 export const SITE_KINDS = ["bakery", "cafe", "restaurant", "photography", "portfolio", "agency", "saas", "shop", "blog", "event", "fitness", "landing"] as const;
 export type SiteKind = (typeof SITE_KINDS)[number];
@@ -52,8 +51,7 @@ export interface StatedFacts {
 export type Tone = "calm" | "playful" | "elegant" | "bold";
 export type FontStyle = "serif" | "sans" | "mono";
 
-/** With its look (palette, colour words for messages, tone, heading font) and software's purpose and audience. */
-export interface SiteSpec extends Looks, Pick<DomainReading, "purpose" | "audience"> {
+export interface SiteSpec {
   kind: SiteKind;
   /** Human label of the kind, e.g. "Bakery". */
   kindLabel: string;
@@ -71,12 +69,21 @@ export interface SiteSpec extends Looks, Pick<DomainReading, "purpose" | "audien
   domainId: string | null;
   /** What the site is about in words: "surf school", "software for surf schools", "dental clinic". */
   topic: string | null;
+  /** For software: "schedules surf lessons". */
+  purpose: string | null;
+  /** For software: who it is for ("builders"). */
+  audience: string | null;
   /** A date the prompt gave ("12–15 June"), shown in the hero. */
   date: string | null;
   /** People the prompt named ("chef Marta Silva"), featured in the team. */
   people: string[];
   /** Sections the prompt asked for explicitly. */
   requested: SectionId[];
+  palette: Palette;
+  /** Colour words honoured, e.g. ["green"], for messages. */
+  colorWords: string[];
+  tone: Tone;
+  headingFont: FontStyle;
   /** "in Berlin" → "Berlin"; used in copy and the contact block. */
   location: string | null;
   /** "specialising in vegan cupcakes" → "vegan cupcakes"; used in the hero copy. */
