@@ -20,6 +20,21 @@ describe("the prompt's language", () => {
     expect(spec.name).not.toBe("Utrecht");
   });
 
+  it.each([
+    "Personal chef in Miami offering meal prep",
+    "Mobile bike repair van serving Leeds",
+    "Plumber in Manchester, emergency call-outs, boiler repairs, call-out fee £80",
+    "Sun Valley ski school with 5 instructors",
+  ])("reads %s as English, not as a language the trigrams put first", (prompt) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.lang).toBe("en");
+    expect(summarizeSpec(spec)).not.toMatch(/looks like/);
+  });
+
+  it("still reads Dutch in a Dutch town as Dutch", () => {
+    expect(summarizeSpec(analyzePrompt("Website voor een fietsenwinkel in Utrecht met reparaties"))).toMatch(/Dutch/);
+  });
+
   it("lets the place decide between languages that read alike", () => {
     expect(analyzePrompt("Food truck de tacos en Monterrey").lang).toBe("es");
     expect(analyzePrompt("Food truck de tacos en Monterrey").currencyCode).toBe("MXN");
@@ -40,6 +55,16 @@ describe("names", () => {
     const spec = analyzePrompt("Un sitio para una veterinaria en Córdoba, Argentina, con urgencias 24 horas, vacunación y turnos online");
     expect(spec.name).not.toMatch(/Argentina/);
     expect(spec).toMatchObject({ currencyCode: "ARS", location: "Córdoba" });
+  });
+
+  it.each([
+    ["Landscape architect studio in Copenhagen", "Copenhagen Landscape Architect Studio"],
+    ["Vintage bike shop in Leeds", "Leeds Vintage Bike Shop"],
+    ["Acme bakery in Leeds", "Acme"],
+    ["A food truck selling Korean tacos in Portland", "Portland Food Truck"],
+    ["A coffee shop for remote workers in Austin", "Austin Coffee Shop"],
+  ])("%s → %s: the user's words for the trade name it; a first word that some trade is searched by describes the trade, an unknown one names it", (prompt, name) => {
+    expect(analyzePrompt(prompt).name).toBe(name);
   });
 
   it.each([
@@ -75,6 +100,40 @@ describe("the trade", () => {
     ["Taller de bicicletas en Valencia con reparaciones y alquiler", /video/],
   ])("%s is no %s: generic words (children, workshop, rental) name no trade", (prompt, wrong) => {
     expect(analyzePrompt(prompt).business?.id ?? "").not.toMatch(wrong);
+  });
+});
+
+describe("a search term several presets share", () => {
+  it.each(["Fisioterapia em Lisboa com marcações online", "Fisioterapia a Milano con prenotazioni", "Fisioterapia en Sevilla"])(
+    "%s is a physiotherapist, not a medical supply shop selling products",
+    (prompt) => {
+      const spec = analyzePrompt(prompt);
+      expect(spec.business?.id).toBe("healthcare/physiotherapist");
+      expect(spec.kind).not.toBe("shop");
+    },
+  );
+});
+
+describe("a craft's studio", () => {
+  it.each([
+    "A website for my pottery studio in Leeds, with classes and prices",
+    "Ceramics studio in Brighton",
+    "Piano studio in Dublin offering lessons",
+  ])("%s is no design agency: 'studio' alone names no trade", (prompt) => {
+    const spec = analyzePrompt(prompt);
+    expect(spec.kind).not.toBe("agency");
+    expect(text(buildStage(spec, "interactivity").html)).not.toMatch(/Case studies|Brand strategy|senior team|Budget range/);
+  });
+
+  it("still reads a design studio as an agency", () => {
+    expect(analyzePrompt("A web design studio in Berlin").kind).toBe("agency");
+  });
+});
+
+describe("prices asked in German's dative ('mit Kursen und Preisen')", () => {
+  it("builds the pricing block, in euros written the Austrian way", () => {
+    const html = buildStage(analyzePrompt("Website für meine Hundeschule in Graz mit Kursen und Preisen"), "interactivity").html;
+    expect(text(html)).toMatch(/Klare Preise, keine Überraschungen\. Basis € \d+/);
   });
 });
 

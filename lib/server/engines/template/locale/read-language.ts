@@ -62,7 +62,8 @@ export function readLanguage(prompt: string): LanguageReading {
     });
     return { lang: pick, other: null, ...(close.length ? { close } : {}) };
   }
-  if (!ISO3[full] && full !== "und" && english <= 1 && (nonLatin || wordCount >= 6)) return { lang: "en", other: full };
+  // "Personal chef in Miami offering meal prep" reads as Romanian first and English a close second: English.
+  if (!ISO3[full] && full !== "und" && english <= 1 && (nonLatin || (wordCount >= 6 && nearestPage < 0.85))) return { lang: "en", other: full };
   return { lang: "en", other: null };
 }
 
@@ -89,7 +90,9 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
       (evidence.place.includes(lang) ? 1 : 0) + (letters && new RegExp(letters, "iu").test(text) ? 1 : 0) + (pick === lang ? 1 : 0);
     if (score >= 3 && score > best.score) best = { lang, score };
   }
-  return best.lang === "en" && first.other ? first : { lang: best.lang, other: null };
+  // "Mobile bike repair van serving Leeds" reads as Dutch: a trade named in English, in a place that speaks it, is English.
+  const englishAround = evidence.trade.includes("en") && evidence.place.includes("en");
+  return best.lang === "en" && first.other && !englishAround ? first : { lang: best.lang, other: null };
 }
 
 /**

@@ -7,6 +7,7 @@ import { extractNames } from "./extract-name";
 import tradeAliases from "../data/trade-aliases.json";
 import nameWords from "../data/name-words.json";
 import { compoundLanguages, readBusiness, readUnknownTrade } from "../locale/read-business";
+import { VAGUE } from "../locale/business-index";
 import { readCuisine } from "../content/read-cuisine";
 import { fillSlots, getLocale } from "../locale/locales";
 import { neutralName } from "../locale/neutral-name";
@@ -116,7 +117,8 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const listStart = lower.search(/(?<![\p{L}])(?:with|con|avec|mit|com|including)(?![\p{L}])|:/u);
   // "Tree surgeon", "Community choir": a weak search term that only modifies the trade's noun is not the trade.
   // "Dental clinic" is a dentist's: an adjective says what the clinic is; a noun ("tree", "community") names another thing.
-  const modifies = language.lang === "en" && ownPhrase && ownTrade && found && found.strength < 3 && ownPhrase.toLowerCase().includes(found.matched) && !found.matched.includes(ownTrade) && !isDescribingWord(ownPhrase, found.matched);
+  // A head too general to name a trade ("pottery studio", "tile shop") leaves the trade to its modifier.
+  const modifies = language.lang === "en" && ownPhrase && ownTrade && found && found.strength < 3 && !VAGUE.has(ownTrade) && ownPhrase.toLowerCase().includes(found.matched) && !found.matched.includes(ownTrade) && !isDescribingWord(ownPhrase, found.matched);
   const listed = found && (modifies || (ownTrade && !found.matched.includes(ownTrade) && at > lower.indexOf(ownTrade)) || (found.strength < 3 && listStart >= 0 && at > listStart));
   // "A florist in Leeds with bouquets, weddings and events": sections listed after "with" are the
   // business's parts; only the words before them weigh against the trade the prompt names.
@@ -190,11 +192,14 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const topic = (language.lang === "en" ? (named ?? (reading.domain ? null : tradePhrase) ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
   // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
   const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
+  // "food truck" names the trade better than its preset ("Fast Food"): several words the user wrote are kept.
+  const ownWords = business && business === inOwnWords ? ownPhrase : business?.matched.includes(" ") ? business.matched : null;
+  const nameTrade = language.lang !== "en" && business ? asWritten(prompt, business.matched) : (ownWords ?? label);
   return {
     kind,
     kindLabel: content.label,
     // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
-    name: ownName ?? neutralName({ lang: language.lang, trade: (language.lang !== "en" && business ? asWritten(prompt, business.matched) : business && business === inOwnWords ? ownPhrase : label) ?? topic, place: location ? withoutRegionCode(location) : location }),
+    name: ownName ?? neutralName({ lang: language.lang, trade: nameTrade ?? topic, place: location ? withoutRegionCode(location) : location }),
     nameFromPrompt: ownName !== null,
     sections: layoutsOf(blocks),
     blocks,

@@ -6,6 +6,7 @@
 
 import nameWords from "../data/name-words.json";
 import { LANGUAGE_NAMES } from "./read-english";
+import { INDEX } from "../locale/business-index";
 import { isCurrencyCode } from "../locale/stated-currency";
 import type { SiteSpec } from "../site-spec";
 import { CONNECTORS, PROPER_TOKEN, bare, clampName, endsClause, readNameAfterKeyword } from "./read-called-name";
@@ -147,7 +148,8 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
         const whole = tokens.slice(from, runStart - 1).map(bare).join(" ");
         found = clampName(`${whole.charAt(0).toUpperCase()}${whole.slice(1)} ${before} ${found}`);
       }
-      if (introduced === "weak") fallback ??= found;
+      // "Landscape architect studio", "Vintage bike shop": a word some trade is searched by describes this one.
+      if (introduced === "weak" && !INDEX.has(found.toLowerCase())) fallback ??= found;
       return introduced === "weak" ? null : found;
     };
     for (let i = 0; i <= tokens.length; i += 1) {
