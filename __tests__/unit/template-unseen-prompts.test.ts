@@ -114,6 +114,18 @@ describe("a search term several presets share", () => {
   );
 });
 
+describe("a service in software's words", () => {
+  it("bookkeeping services are a bookkeeper's, not invoicing software", () => {
+    const spec = analyzePrompt("Bookkeeping services for small businesses in Toronto");
+    expect(spec.kind).not.toBe("saas");
+    expect(text(buildStage(spec, "interactivity").html)).not.toMatch(/software|invoices in seconds|free trial|per month/i);
+  });
+
+  it("invoicing software stays software", () => {
+    expect(analyzePrompt("Invoicing software for freelancers").kind).toBe("saas");
+  });
+});
+
 describe("a craft's studio", () => {
   it.each([
     "A website for my pottery studio in Leeds, with classes and prices",

@@ -92,7 +92,9 @@ export function readDomain(text: string, scored: { kind: SiteKind; score: number
   const found = bestDomain(text);
   // A wedding *photographer* is photography: a kind that scores higher outranks a domain of another kind.
   const conflicts = found.domain !== null && kind !== "landing" && kind !== "saas" && found.domain.kind !== kind && found.domain.kind !== "saas";
-  const domain = conflicts && (scored.score > found.score || onlyModifies(text, found.domain, kind)) ? null : found.domain;
+  // "Bookkeeping services for small businesses": software's words in a business that names no software is that business.
+  const service = found.domain?.kind === "saas" && kind !== "saas" && !SOFTWARE.test(text) && readBusinessPhrase(text) !== null;
+  const domain = service || (conflicts && (scored.score > found.score || onlyModifies(text, found.domain, kind))) ? null : found.domain;
   const software = (SOFTWARE.test(text) || kind === "saas") && (domain === null || domain.kind !== "saas");
   const audience = readAudience(text);
   const purpose = software || domain?.kind === "saas" ? readPurpose(text) : null;
