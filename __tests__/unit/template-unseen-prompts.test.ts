@@ -25,6 +25,8 @@ describe("the prompt's language", () => {
     "Mobile bike repair van serving Leeds",
     "Plumber in Manchester, emergency call-outs, boiler repairs, call-out fee £80",
     "Sun Valley ski school with 5 instructors",
+    "SEO consultant in Leeds",
+    "Pizzeria in London",
   ])("reads %s as English, not as a language the trigrams put first", (prompt) => {
     const spec = analyzePrompt(prompt);
     expect(spec.lang).toBe("en");
@@ -63,7 +65,11 @@ describe("names", () => {
     ["Acme bakery in Leeds", "Acme"],
     ["A food truck selling Korean tacos in Portland", "Portland Food Truck"],
     ["A coffee shop for remote workers in Austin", "Austin Coffee Shop"],
-  ])("%s → %s: the user's words for the trade name it; a first word that some trade is searched by describes the trade, an unknown one names it", (prompt, name) => {
+    ["Electrician in Leeds, 24/7 emergency callouts, NICEIC approved", "Leeds Electrician"],
+    ["Accountant in Leeds, ACCA qualified", "Leeds Accountant"],
+  ])("%s → %s", (prompt, name) => {
+    // The user's words for the trade name it ("food truck", not the preset's "Fast Food"); a body that
+    // vouches for it ("NICEIC approved") does not; a first word some trade is searched by describes it.
     expect(analyzePrompt(prompt).name).toBe(name);
   });
 

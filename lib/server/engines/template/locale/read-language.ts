@@ -84,7 +84,10 @@ export function reweighLanguage(prompt: string, first: LanguageReading, evidence
   const pick = ISO3[franc(text, { minLength: 3, only: ONLY })];
   const english = hits.en + (evidence.trade.includes("en") ? 2 : 0);
   let best: { lang: PageLanguage; score: number } = { lang: "en", score: english };
-  for (const lang of PAGE_LANGUAGES.filter((l) => l !== "en")) {
+  // "SEO consultant in Leeds", "Pizzeria in London": a trade word another language shares, in a place that
+  // speaks English and with none of that language's small words, is English.
+  const englishPlace = (lang: PageLanguage) => evidence.place.includes("en") && !evidence.place.includes(lang) && hits[lang] === 0;
+  for (const lang of PAGE_LANGUAGES.filter((l) => l !== "en" && !englishPlace(l))) {
     const letters = getLocale(lang).letters;
     const score = hits[lang] + (evidence.trade.includes(lang) && !evidence.trade.includes("en") ? 2 : 0) +
       (evidence.place.includes(lang) ? 1 : 0) + (letters && new RegExp(letters, "iu").test(text) ? 1 : 0) + (pick === lang ? 1 : 0);

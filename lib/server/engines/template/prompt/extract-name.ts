@@ -122,8 +122,9 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
       const by = beforeArticle ? runStart - 2 : runStart - 1;
       if (RUN_BY.prepositions.has(bare(tokens[by] ?? "").toLowerCase()) && RUN_BY.verbs.has(bare(tokens[by - 1] ?? "").toLowerCase())) return null;
       if (TITLES.has(bare(before).toLowerCase()) || TITLES.has((run[0] ?? "").toLowerCase())) return null;
-      // "by the O'Connor family": a family is people.
-      if (nameWords.families.includes(bare(tokens[runStart + run.length] ?? "").toLowerCase())) return null;
+      // "by the O'Connor family": a family is people; "NICEIC approved": a body that vouches for it.
+      const after = bare(tokens[runStart + run.length] ?? "").toLowerCase();
+      if (nameWords.families.includes(after) || nameWords.accreditations.includes(after)) return null;
       // "Cours de piano": a first word whose run ends in a connector before lower-case words is a noun and its complement.
       const complement = runStart === 0 && words.length === 1 && words[0] === run[0] && run.length > 1 && run.slice(1).every((w) => CONNECTORS.has(w.toLowerCase()));
       const introduced = complement ? false : runStart === 0 && run.length === 1 ? introducesName(tokens, run.length, generic) : null;
