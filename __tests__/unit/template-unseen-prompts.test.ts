@@ -67,6 +67,8 @@ describe("names", () => {
     ["A coffee shop for remote workers in Austin", "Austin Coffee Shop"],
     ["Electrician in Leeds, 24/7 emergency callouts, NICEIC approved", "Leeds Electrician"],
     ["Accountant in Leeds, ACCA qualified", "Leeds Accountant"],
+    ["Autoescuela en Zaragoza con precios y horarios", "Autoescuela Zaragoza"],
+    ["Leeds Dental Clinic", "Leeds Dental Clinic"],
   ])("%s → %s", (prompt, name) => {
     // The user's words for the trade name it ("food truck", not the preset's "Fast Food"); a body that
     // vouches for it ("NICEIC approved") does not; a first word some trade is searched by describes it.

@@ -190,15 +190,15 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   // as the user wrote it ("clínica dental") when it is more than one word, else the preset's name.
   const named = !business && !listed && found && found.strength >= 3 ? (found.matched.includes(" ") ? found.matched : found.label).toLowerCase() : null;
   const topic = (language.lang === "en" ? (named ?? (reading.domain ? null : tradePhrase) ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
-  // "Personal trainer in Leeds": a guessed first word that begins the trade's own words is no name.
-  const ownName = names.name && names.guessed && topic?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
-  // "food truck" names the trade better than its preset ("Fast Food"): several words the user wrote are kept.
-  const ownWords = business && business === inOwnWords ? ownPhrase : business?.matched.includes(" ") ? business.matched : null;
-  const nameTrade = language.lang !== "en" && business ? asWritten(prompt, business.matched) : (ownWords ?? label);
+  // A guessed first word that begins the trade's words, or alone is them, is no name ("Autoescuela en Lima").
+  const lone = names.name && !names.name.includes(" ") ? `${topic} ` : topic;
+  const ownName = names.name && names.guessed && lone?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
+  // "food truck", "clínica dentária": a trade named in several words keeps them, whatever the preset calls it.
+  const own = business && (business === inOwnWords ? ownPhrase : /\s/.test(business.matched) ? business.matched : null);
+  const nameTrade = language.lang !== "en" && business ? asWritten(prompt, business.matched) : (own ?? label);
   return {
     kind,
     kindLabel: content.label,
-    // "clínica dentária": a trade the user named in several words keeps them, whatever the preset calls it.
     name: ownName ?? neutralName({ lang: language.lang, trade: nameTrade ?? topic, place: location ? withoutRegionCode(location) : location }),
     nameFromPrompt: ownName !== null,
     sections: layoutsOf(blocks),
