@@ -69,9 +69,11 @@ describe("names", () => {
     ["Accountant in Leeds, ACCA qualified", "Leeds Accountant"],
     ["Autoescuela en Zaragoza con precios y horarios", "Autoescuela Zaragoza"],
     ["Leeds Dental Clinic", "Leeds Dental Clinic"],
+    ["Private chef for dinner parties in London", "London Chef"],
+    ["Luna bakery in Leeds", "Luna"],
   ])("%s → %s", (prompt, name) => {
     // The user's words for the trade name it ("food truck", not the preset's "Fast Food"); a body that
-    // vouches for it ("NICEIC approved") does not; a first word some trade is searched by describes it.
+    // vouches for it ("NICEIC approved") does not; a first word some trade is searched by, or an adjective, describes it.
     expect(analyzePrompt(prompt).name).toBe(name);
   });
 

@@ -5,7 +5,7 @@
  */
 
 import nameWords from "../data/name-words.json";
-import { LANGUAGE_NAMES } from "./read-english";
+import { LANGUAGE_NAMES, isDescribingWord } from "./read-english";
 import { INDEX } from "../locale/business-index";
 import { isCurrencyCode } from "../locale/stated-currency";
 import type { SiteSpec } from "../site-spec";
@@ -149,8 +149,8 @@ function findCapitalisedPhrase(text: string, filler: ReadonlySet<string>, generi
         const whole = tokens.slice(from, runStart - 1).map(bare).join(" ");
         found = clampName(`${whole.charAt(0).toUpperCase()}${whole.slice(1)} ${before} ${found}`);
       }
-      // "Landscape architect studio", "Vintage bike shop": a word some trade is searched by describes this one.
-      if (introduced === "weak" && !INDEX.has(found.toLowerCase())) fallback ??= found;
+      // "Landscape architect studio", "Private chef": a word some trade is searched by, or an adjective, describes this one.
+      if (introduced === "weak" && !INDEX.has(found.toLowerCase()) && !isDescribingWord(sentence, found)) fallback ??= found;
       return introduced === "weak" ? null : found;
     };
     for (let i = 0; i <= tokens.length; i += 1) {
