@@ -44,6 +44,9 @@ describe("copy edits", () => {
     const item = /<span class="menu-item-name">([^<]+)<\/span>/.exec(base.html)![1]!;
     const priced = await run(`change the price of the ${item.toLowerCase()} to 5.50`, base);
     expect(priced.html).toMatch(new RegExp(`${item}</span>[\\s\\S]{0,200}?data-price>£5.50<`));
+    // People also write the item before the word "price".
+    const named = await run(`change the ${item} price to £7.20`, base);
+    expect(named.html).toMatch(new RegExp(`${item}</span>[\\s\\S]{0,200}?data-price>£7.20<`));
     const quoted = await run('add a testimonial: "The best loaf in Yorkshire" — Priya', base);
     expect(text(quoted.html)).toContain("“The best loaf in Yorkshire”");
   });

@@ -131,6 +131,12 @@ describe("a service in software's words", () => {
     expect(text(buildStage(spec, "interactivity").html)).not.toMatch(/software|invoices in seconds|free trial|per month/i);
   });
 
+  it("a dog grooming salon is no hair salon: a generic noun ('salon') brings no other trade's copy", () => {
+    const spec = analyzePrompt("Dog grooming salon in Leeds with prices");
+    expect(spec.business?.id).toBe("shop/pet_grooming");
+    expect(text(buildStage(spec, "interactivity").html)).not.toMatch(/balayage|blow dry|stylist|hair/i);
+  });
+
   it("invoicing software stays software", () => {
     expect(analyzePrompt("Invoicing software for freelancers").kind).toBe("saas");
   });

@@ -140,7 +140,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const scored = business && !placeless ? { kind: business.kind, score: Math.max(keywordKind.score, 3) } : (unknownTrade ?? keywordKind);
   const agent = business ? null : readUnknownTrade(prompt);
   // A named trade's domain is read before its list of sections too ("weddings" make no florist a wedding).
-  const domainReading = readDomain(business && listStart > 0 ? prompt.slice(0, listStart) : prompt, scored);
+  const domainReading = readDomain(business && listStart > 0 ? prompt.slice(0, listStart) : prompt, scored, business !== null);
   // "bike courier": a domain read from the word that only modifies the trade ("bike") is not the trade.
   const modifierOnly = agent && domainReading.domain?.terms.some(([term]) => term === agent.split(" ")[0]);
   // A domain that makes the site another kind of thing (a wedding, a podcast, software) must be in the trade's own words, and a preset trade is no software.

@@ -6,11 +6,12 @@
 
 import { DOMAINS } from "../content/domain-lexicon";
 import type { DomainProfile } from "../content/domain-profile";
-import type { SiteKind, SiteSpec } from "../site-spec";
+import { PLACELESS_KINDS, type SiteKind, type SiteSpec } from "../site-spec";
 import keywords from "../data/prompt-keywords.json";
 import { KIND_KEYWORDS, buildTermPattern } from "./kind-keywords";
 import { isNationality } from "./read-english";
 import { alternation } from "../word-pattern";
+import { VAGUE } from "../locale/business-index";
 
 /** The spec's topic, audience and purpose, and the domain they were read from. */
 export interface DomainReading extends Pick<SiteSpec, "topic" | "audience" | "purpose"> {
@@ -87,14 +88,17 @@ export function isSoftwareProduct(text: string): boolean {
   return IS_SOFTWARE.test(text.slice(0, 160));
 }
 
-export function readDomain(text: string, scored: { kind: SiteKind; score: number }): DomainReading {
+export function readDomain(text: string, scored: { kind: SiteKind; score: number }, withTrade = false): DomainReading {
   const { kind } = scored;
   const found = bestDomain(text);
+  // "Dog grooming salon": a trade the presets name takes no other trade's domain from a generic noun alone ("salon").
+  const generic = withTrade && found.domain && !PLACELESS_KINDS.includes(found.domain.kind) &&
+    found.domain.terms.every(([term]) => VAGUE.has(term) || !buildTermPattern(term).test(text));
   // A wedding *photographer* is photography: a kind that scores higher outranks a domain of another kind.
   const conflicts = found.domain !== null && kind !== "landing" && kind !== "saas" && found.domain.kind !== kind && found.domain.kind !== "saas";
   // "Bookkeeping services for small businesses": software's words in a business that names no software is that business.
   const service = found.domain?.kind === "saas" && kind !== "saas" && !SOFTWARE.test(text) && readBusinessPhrase(text) !== null;
-  const domain = service || (conflicts && (scored.score > found.score || onlyModifies(text, found.domain, kind))) ? null : found.domain;
+  const domain = service || generic || (conflicts && (scored.score > found.score || onlyModifies(text, found.domain, kind))) ? null : found.domain;
   const software = (SOFTWARE.test(text) || kind === "saas") && (domain === null || domain.kind !== "saas");
   const audience = readAudience(text);
   const purpose = software || domain?.kind === "saas" ? readPurpose(text) : null;
