@@ -71,6 +71,7 @@ describe("names", () => {
     ["Leeds Dental Clinic", "Leeds Dental Clinic"],
     ["Private chef for dinner parties in London", "London Chef"],
     ["Luna bakery in Leeds", "Luna"],
+    ["Cat cafe in Osaka", "Osaka Cat Cafe"],
   ])("%s → %s", (prompt, name) => {
     // The user's words for the trade name it ("food truck", not the preset's "Fast Food"); a body that
     // vouches for it ("NICEIC approved") does not; a first word some trade is searched by, or an adjective, describes it.
