@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { saveScreenshot } from "../helpers/browser";
 import { makePng } from "../helpers/image-bytes";
 import {
-  collectProblems, generateFromHome, isPhoneLayout, openPage, press, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, site, VIEWPORTS, waitForStatus, waitForTurnCount,
+  collectProblems, generateFromHome, isPhoneLayout, openPage, press, RUN_TIMEOUT_MS, setupE2eApp, showChat, showPreview, site, VIEWPORTS, waitForSelectMode, waitForStatus, waitForTurnCount,
 } from "../helpers/e2e-app";
 
 /*
@@ -109,7 +109,8 @@ describe.each(VIEWPORTS)("%s", (name, device) => {
 
     // Replace a selected image: select the hero's picture.
     await press(page, "select-toggle");
-    await page.locator('[data-testid="preview-frame"][data-select-mode="on"]').waitFor();
+    // The frame hears of select mode by message, after the toggle: a click before it lands selects nothing.
+    await waitForSelectMode(page);
     const hero = site(page).locator(".hero-art img").first();
     // On a loaded machine Chromium's phone emulation can read a tap as a long press (no click);
     // taps are covered by direct-edit.test.ts, so here the frame gets the click a tap makes.
