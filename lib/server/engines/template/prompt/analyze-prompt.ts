@@ -191,7 +191,7 @@ export function analyzePrompt(rawPrompt: string): SiteSpec {
   const named = !business && !listed && found && found.strength >= 3 ? (found.matched.includes(" ") ? found.matched : found.label).toLowerCase() : null;
   const topic = (language.lang === "en" ? (named ?? (reading.domain ? null : tradePhrase) ?? reading.topic ?? agent) : business ? asWritten(prompt, business.matched) : null) ?? (label ? null : (tradeWord ?? tradePhrase));
   // A guessed first word that begins the trade's words, or alone is them, is no name ("Autoescuela en Lima").
-  const lone = names.name && !names.name.includes(" ") ? `${topic} ` : topic;
+  const lone = topic && names.name && !names.name.includes(" ") ? `${topic} ` : topic;
   const ownName = names.name && names.guessed && lone?.toLowerCase().startsWith(`${names.name.toLowerCase()} `) ? null : names.name;
   // "food truck", "clínica dentária": a trade named in several words keeps them, whatever the preset calls it.
   const own = business && (business === inOwnWords ? ownPhrase : /\s/.test(business.matched) ? business.matched : null);
